@@ -1,0 +1,253 @@
+//! Configuration from environment variables, validated once at start (SPEC §9).
+//!
+//! Every error names the variable at fault and never echoes a secret's value.
+
+use crate::links::KeyRing;
+use base64::Engine as _;
+use lettre::message::Mailbox;
+use std::{fmt, net::SocketAddr, path::PathBuf};
+use url::Url;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {problem}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl ConfigError {
+    fn new(variable: &'static str, problem: impl Into<String>) -> Self {
+        Self { variable, problem: problem.into() }
+    }
+}
+
+/// Where email goes.
+#[derive(Debug, Clone)]
+pub enum MailTransport {
+    /// `CANDOR_SMTP_URL`, e.g. `smtps://user:pass@smtp.example.com`, `smtp://host:587?tls=required`
+    /// or `smtp://127.0.0.1:2525` for a local sink. Kept as text: it may hold credentials.
+    Smtp(SmtpUrl),
+    /// No SMTP configured: each email is written as an .eml file here.
+    Files(PathBuf),
+}
+
+/// An SMTP URL, whose `Debug` hides credentials.
+#[derive(Clone)]
+pub struct SmtpUrl(pub String);
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match Url::parse(&self.0) {
+            Ok(url) => write!(f, "{}://{}:{}", url.scheme(), url.host_str().unwrap_or(""), url.port().unwrap_or(0)),
+            Err(_) => f.write_str("<smtp url>"),
+        }
+    }
+}
+
+/// The HMAC key for `anonymized_contacts` (never a plain hash of an email).
+#[derive(Clone)]
+pub struct HmacKey(pub Vec<u8>);
+
+impl fmt::Debug for HmacKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("HmacKey(<redacted>)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    /// Base of every link in emails, e.g. `https://candor.example.com`.
+    pub public_url: Url,
+    pub link_keys: KeyRing,
+    pub link_ttl: chrono::Duration,
+    pub hmac_key: HmacKey,
+    pub mail: MailTransport,
+    pub mail_from: Mailbox,
+    pub site_addr: SocketAddr,
+}
+
+/// A Postgres URL, whose `Debug` hides the password.
+#[derive(Clone)]
+pub struct DatabaseUrl(pub String);
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match Url::parse(&self.0) {
+            Ok(url) => write!(f, "postgres://{}{}", url.host_str().unwrap_or(""), url.path()),
+            Err(_) => f.write_str("<database url>"),
+        }
+    }
+}
+
+pub const DEFAULT_SITE_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_MAIL_DIR: &str = "target/mail";
+pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
+pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads every variable through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let database_url = database_url(&lookup)?;
+
+        let site_addr_text = lookup("LEPTOS_SITE_ADDR").unwrap_or_else(|| DEFAULT_SITE_ADDR.into());
+        let site_addr: SocketAddr = site_addr_text.trim().parse().map_err(|_| {
+            ConfigError::new("LEPTOS_SITE_ADDR", "must be an address and port like 127.0.0.1:3000")
+        })?;
+
+        let public_url = match lookup("CANDOR_PUBLIC_URL") {
+            Some(text) => {
+                let url = Url::parse(text.trim()).map_err(|_| {
+                    ConfigError::new("CANDOR_PUBLIC_URL", "must be a URL like https://candor.example.com")
+                })?;
+                if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                    return Err(ConfigError::new("CANDOR_PUBLIC_URL", "must be an http:// or https:// URL with a host"));
+                }
+                url
+            }
+            None => Url::parse(&format!("http://{site_addr}"))
+                .map_err(|_| ConfigError::new("CANDOR_PUBLIC_URL", "is not set and could not be derived from LEPTOS_SITE_ADDR"))?,
+        };
+
+        let link_keys = KeyRing::parse(
+            &lookup("CANDOR_LINK_KEYS")
+                .ok_or_else(|| ConfigError::new("CANDOR_LINK_KEYS", "is required: kid:base64secret[,…] (32+ byte secrets)"))?,
+        )
+        .map_err(|e| ConfigError::new("CANDOR_LINK_KEYS", e.to_string()))?;
+
+        let link_ttl = match lookup("CANDOR_LINK_TTL_DAYS") {
+            Some(text) => match text.trim().parse::<i64>() {
+                Ok(days) if (1..=3650).contains(&days) => chrono::Duration::days(days),
+                _ => return Err(ConfigError::new("CANDOR_LINK_TTL_DAYS", "must be a whole number of days from 1 to 3650")),
+            },
+            None => chrono::Duration::days(DEFAULT_LINK_TTL_DAYS),
+        };
+
+        let hmac_text = lookup("CANDOR_HMAC_KEY")
+            .ok_or_else(|| ConfigError::new("CANDOR_HMAC_KEY", "is required: a base64 secret of 32+ bytes"))?;
+        let hmac_key = base64::engine::general_purpose::STANDARD
+            .decode(hmac_text.trim())
+            .map_err(|_| ConfigError::new("CANDOR_HMAC_KEY", "must be base64"))?;
+        if hmac_key.len() < 32 {
+            return Err(ConfigError::new("CANDOR_HMAC_KEY", "must decode to at least 32 bytes"));
+        }
+
+        let mail = match lookup("CANDOR_SMTP_URL") {
+            Some(text) => {
+                let text = text.trim().to_owned();
+                lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&text).map_err(|_| {
+                    ConfigError::new(
+                        "CANDOR_SMTP_URL",
+                        "must be an SMTP URL like smtps://user:pass@host, smtp://host:587?tls=required or smtp://127.0.0.1:2525",
+                    )
+                })?;
+                MailTransport::Smtp(SmtpUrl(text))
+            }
+            None => MailTransport::Files(
+                lookup("CANDOR_MAIL_DIR").unwrap_or_else(|| DEFAULT_MAIL_DIR.into()).trim().into(),
+            ),
+        };
+
+        let mail_from = lookup("CANDOR_MAIL_FROM")
+            .unwrap_or_else(|| DEFAULT_MAIL_FROM.into())
+            .trim()
+            .parse::<Mailbox>()
+            .map_err(|_| ConfigError::new("CANDOR_MAIL_FROM", "must be an address like Candor <privacy@example.com>"))?;
+
+        Ok(Self {
+            database_url,
+            public_url,
+            link_keys,
+            link_ttl,
+            hmac_key: HmacKey(hmac_key),
+            mail,
+            mail_from,
+            site_addr,
+        })
+    }
+}
+
+/// Just `DATABASE_URL`, for subcommands that need nothing else (`migrate`, `create-user`).
+pub fn database_url_from_env() -> Result<DatabaseUrl, ConfigError> {
+    database_url(&|name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+}
+
+fn database_url(lookup: &impl Fn(&str) -> Option<String>) -> Result<DatabaseUrl, ConfigError> {
+    let text = lookup("DATABASE_URL")
+        .ok_or_else(|| ConfigError::new("DATABASE_URL", "is required, e.g. postgres://candor@127.0.0.1:5432/candor"))?;
+    let text = text.trim();
+    if !(text.starts_with("postgres://") || text.starts_with("postgresql://")) || Url::parse(text).is_err() {
+        return Err(ConfigError::new("DATABASE_URL", "must be a postgres:// URL"));
+    }
+    Ok(DatabaseUrl(text.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn valid() -> HashMap<&'static str, String> {
+        let secret = base64::engine::general_purpose::STANDARD.encode([9u8; 32]);
+        HashMap::from([
+            ("DATABASE_URL", "postgres://u:secretpw@127.0.0.1:5432/candor".to_owned()),
+            ("CANDOR_LINK_KEYS", format!("k1:{secret}")),
+            ("CANDOR_HMAC_KEY", secret),
+        ])
+    }
+
+    fn load(vars: &HashMap<&'static str, String>) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_fill_what_is_optional() {
+        let config = load(&valid()).unwrap();
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert_eq!(config.link_ttl, chrono::Duration::days(365));
+        assert!(matches!(config.mail, MailTransport::Files(ref dir) if dir == &PathBuf::from("target/mail")));
+        assert_eq!(config.mail_from.email.to_string(), "candor@localhost.localdomain");
+    }
+
+    #[test]
+    fn each_bad_variable_is_named() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("DATABASE_URL", None),
+            ("DATABASE_URL", Some("mysql://x")),
+            ("CANDOR_PUBLIC_URL", Some("not a url")),
+            ("CANDOR_PUBLIC_URL", Some("ftp://example.com")),
+            ("CANDOR_LINK_KEYS", None),
+            ("CANDOR_LINK_KEYS", Some("k1:short")),
+            ("CANDOR_HMAC_KEY", None),
+            ("CANDOR_HMAC_KEY", Some("c2hvcnQ=")),
+            ("CANDOR_SMTP_URL", Some("http://example.com")),
+            ("CANDOR_MAIL_FROM", Some("not an address")),
+            ("LEPTOS_SITE_ADDR", Some("localhost")),
+            ("CANDOR_LINK_TTL_DAYS", Some("0")),
+        ];
+        for (variable, value) in cases {
+            let mut vars = valid();
+            match value {
+                Some(v) => vars.insert(variable, (*v).to_owned()),
+                None => vars.remove(variable),
+            };
+            let err = load(&vars).unwrap_err();
+            assert_eq!(err.variable, *variable, "{value:?}");
+            assert!(err.to_string().starts_with(variable));
+        }
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug_output() {
+        let mut vars = valid();
+        vars.insert("CANDOR_SMTP_URL", "smtps://mailuser:mailpw@smtp.example.com:465".into());
+        let shown = format!("{:?}", load(&vars).unwrap());
+        for secret in ["secretpw", "mailpw", "mailuser", &vars["CANDOR_HMAC_KEY"]] {
+            assert!(!shown.contains(secret), "{secret} leaked into {shown}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The rules of Candor, in one place and free of I/O.
+//!
+//! Server functions, jobs and the CLI call these functions; they never re-decide what a rule says.
+//! Everything here compiles for both the server and the browser and is unit-tested beside its code.
+
+pub mod consent;
+pub mod contact;
+pub mod country;
+pub mod dates;
+pub mod email;
+pub mod ids;
+pub mod lawful_basis;
+pub mod requests;
+pub mod settings;
+
+pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};
+pub use contact::{ContactDecision, ContactPermission};
+pub use country::CountryCode;
+pub use dates::{due_date, extended_due_date, DueState, ExtensionError};
+pub use email::EmailAddress;
+pub use ids::{CandidateId, RequestId, UserId};
+pub use lawful_basis::{Combination, DeletionMark, LawfulBasis, MarkReason};
+pub use requests::{RequestKind, RequestStatus};
+pub use settings::{ComplianceMode, GdprScope};
+
+/// Implements `as_str`, `FromStr` and `Display` for a field-less enum stored as text in Postgres.
+///
+/// The database keeps these as `text` with a CHECK constraint listing the same strings, so the
+/// spelling lives here once and the migration mirrors it.
+macro_rules! text_enum {
+    ($ty:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = $crate::domain::UnknownValue;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($ty::$variant),)+
+                    _ => Err($crate::domain::UnknownValue { kind: stringify!($ty), value: s.to_owned() }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
+
+/// A stored or submitted value that is not one of an enum's spellings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{value:?} is not a valid {kind}")]
+pub struct UnknownValue {
+    pub kind: &'static str,
+    pub value: String,
+}

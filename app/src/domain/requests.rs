@@ -1,0 +1,80 @@
+//! Kinds and states of data-protection requests.
+
+use super::text_enum;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RequestKind {
+    /// Art. 15: a copy of the candidate's data.
+    Access,
+    /// Art. 16: a correction.
+    Rectification,
+    /// Art. 17: removal.
+    Erasure,
+    /// Art. 18 (not yet offered on the page).
+    Restriction,
+    /// Art. 21 (not yet offered on the page).
+    Objection,
+}
+text_enum!(RequestKind {
+    Access => "access",
+    Rectification => "rectification",
+    Erasure => "erasure",
+    Restriction => "restriction",
+    Objection => "objection",
+});
+
+impl RequestKind {
+    /// What the candidate and the recruiter read.
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestKind::Access => "Copy of data",
+            RequestKind::Rectification => "Correction",
+            RequestKind::Erasure => "Erasure",
+            RequestKind::Restriction => "Restriction",
+            RequestKind::Objection => "Objection",
+        }
+    }
+
+    /// Erasure stops all contact at once, like a revocation (SPEC §4).
+    pub fn stops_contact(self) -> bool {
+        matches!(self, RequestKind::Erasure)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RequestStatus {
+    Open,
+    Resolved,
+    Refused,
+    Withdrawn,
+}
+text_enum!(RequestStatus {
+    Open => "open",
+    Resolved => "resolved",
+    Refused => "refused",
+    Withdrawn => "withdrawn",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip_and_unknown_is_rejected() {
+        for kind in RequestKind::ALL {
+            assert_eq!(kind.as_str().parse::<RequestKind>().unwrap(), *kind);
+        }
+        for status in RequestStatus::ALL {
+            assert_eq!(status.as_str().parse::<RequestStatus>().unwrap(), *status);
+        }
+        let err = "delete".parse::<RequestKind>().unwrap_err();
+        assert_eq!(err.to_string(), "\"delete\" is not a valid RequestKind");
+    }
+
+    #[test]
+    fn only_erasure_stops_contact() {
+        let stopping: Vec<_> = RequestKind::ALL.iter().filter(|k| k.stops_contact()).collect();
+        assert_eq!(stopping, [&RequestKind::Erasure]);
+    }
+}

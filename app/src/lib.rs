@@ -1,0 +1,27 @@
+//! Candor's web application: pages, server functions and the domain rules they share.
+//!
+//! Compiled twice: with `ssr` into the server binary, with `hydrate` into the browser's WASM.
+//! Anything that talks to the database, mail or secrets is behind `ssr`.
+
+#![recursion_limit = "256"]
+
+pub mod domain;
+mod home;
+mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod links;
+#[cfg(feature = "ssr")]
+pub mod security;
+
+pub use shell::{shell, App};
+
+/// Browser entry point: attaches the reactive runtime to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,83 @@
+//! The HTML document, the router, and the page-level fallbacks.
+
+use crate::home::HomePage;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The document around every server-rendered page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::provide_nonce_and_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/candor.css" />
+        <Title formatter=|page: String| if page.is_empty() { "Candor".to_owned() } else { format!("{page} · Candor") } />
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("") view=HomePage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// Shown for any path no route claims; answered with HTTP 404.
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text="Page not found" />
+        <main id="main" class="page narrow">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. If you followed a link from an email, check that it was copied whole."</p>
+            <p><a href="/">"Go to the Candor home page"</a></p>
+        </main>
+    }
+}
+
+/// Sets a fresh nonce for Leptos's inline hydration script and the matching policy header.
+#[cfg(feature = "ssr")]
+mod csp {
+    use axum::http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
+    use leptos::{nonce::use_nonce, prelude::use_context};
+
+    pub fn provide_nonce_and_policy() {
+        leptos::nonce::provide_nonce();
+        let (Some(nonce), Some(response)) =
+            (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        else {
+            return;
+        };
+        let policy = crate::security::content_security_policy(Some(&nonce));
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response.insert_header(CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
