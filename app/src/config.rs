@@ -17,7 +17,10 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(variable: &'static str, problem: impl Into<String>) -> Self {
-        Self { variable, problem: problem.into() }
+        Self {
+            variable,
+            problem: problem.into(),
+        }
     }
 }
 
@@ -38,7 +41,13 @@ pub struct SmtpUrl(pub String);
 impl fmt::Debug for SmtpUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match Url::parse(&self.0) {
-            Ok(url) => write!(f, "{}://{}:{}", url.scheme(), url.host_str().unwrap_or(""), url.port().unwrap_or(0)),
+            Ok(url) => write!(
+                f,
+                "{}://{}:{}",
+                url.scheme(),
+                url.host_str().unwrap_or(""),
+                url.port().unwrap_or(0)
+            ),
             Err(_) => f.write_str("<smtp url>"),
         }
     }
@@ -74,7 +83,12 @@ pub struct DatabaseUrl(pub String);
 impl fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match Url::parse(&self.0) {
-            Ok(url) => write!(f, "postgres://{}{}", url.host_str().unwrap_or(""), url.path()),
+            Ok(url) => write!(
+                f,
+                "postgres://{}{}",
+                url.host_str().unwrap_or(""),
+                url.path()
+            ),
             Err(_) => f.write_str("<database url>"),
         }
     }
@@ -96,44 +110,71 @@ impl Config {
 
         let site_addr_text = lookup("LEPTOS_SITE_ADDR").unwrap_or_else(|| DEFAULT_SITE_ADDR.into());
         let site_addr: SocketAddr = site_addr_text.trim().parse().map_err(|_| {
-            ConfigError::new("LEPTOS_SITE_ADDR", "must be an address and port like 127.0.0.1:3000")
+            ConfigError::new(
+                "LEPTOS_SITE_ADDR",
+                "must be an address and port like 127.0.0.1:3000",
+            )
         })?;
 
         let public_url = match lookup("CANDOR_PUBLIC_URL") {
             Some(text) => {
                 let url = Url::parse(text.trim()).map_err(|_| {
-                    ConfigError::new("CANDOR_PUBLIC_URL", "must be a URL like https://candor.example.com")
+                    ConfigError::new(
+                        "CANDOR_PUBLIC_URL",
+                        "must be a URL like https://candor.example.com",
+                    )
                 })?;
                 if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    return Err(ConfigError::new("CANDOR_PUBLIC_URL", "must be an http:// or https:// URL with a host"));
+                    return Err(ConfigError::new(
+                        "CANDOR_PUBLIC_URL",
+                        "must be an http:// or https:// URL with a host",
+                    ));
                 }
                 url
             }
-            None => Url::parse(&format!("http://{site_addr}"))
-                .map_err(|_| ConfigError::new("CANDOR_PUBLIC_URL", "is not set and could not be derived from LEPTOS_SITE_ADDR"))?,
+            None => Url::parse(&format!("http://{site_addr}")).map_err(|_| {
+                ConfigError::new(
+                    "CANDOR_PUBLIC_URL",
+                    "is not set and could not be derived from LEPTOS_SITE_ADDR",
+                )
+            })?,
         };
 
-        let link_keys = KeyRing::parse(
-            &lookup("CANDOR_LINK_KEYS")
-                .ok_or_else(|| ConfigError::new("CANDOR_LINK_KEYS", "is required: kid:base64secret[,…] (32+ byte secrets)"))?,
-        )
+        let link_keys = KeyRing::parse(&lookup("CANDOR_LINK_KEYS").ok_or_else(|| {
+            ConfigError::new(
+                "CANDOR_LINK_KEYS",
+                "is required: kid:base64secret[,…] (32+ byte secrets)",
+            )
+        })?)
         .map_err(|e| ConfigError::new("CANDOR_LINK_KEYS", e.to_string()))?;
 
         let link_ttl = match lookup("CANDOR_LINK_TTL_DAYS") {
             Some(text) => match text.trim().parse::<i64>() {
                 Ok(days) if (1..=3650).contains(&days) => chrono::Duration::days(days),
-                _ => return Err(ConfigError::new("CANDOR_LINK_TTL_DAYS", "must be a whole number of days from 1 to 3650")),
+                _ => {
+                    return Err(ConfigError::new(
+                        "CANDOR_LINK_TTL_DAYS",
+                        "must be a whole number of days from 1 to 3650",
+                    ))
+                }
             },
             None => chrono::Duration::days(DEFAULT_LINK_TTL_DAYS),
         };
 
-        let hmac_text = lookup("CANDOR_HMAC_KEY")
-            .ok_or_else(|| ConfigError::new("CANDOR_HMAC_KEY", "is required: a base64 secret of 32+ bytes"))?;
+        let hmac_text = lookup("CANDOR_HMAC_KEY").ok_or_else(|| {
+            ConfigError::new(
+                "CANDOR_HMAC_KEY",
+                "is required: a base64 secret of 32+ bytes",
+            )
+        })?;
         let hmac_key = base64::engine::general_purpose::STANDARD
             .decode(hmac_text.trim())
             .map_err(|_| ConfigError::new("CANDOR_HMAC_KEY", "must be base64"))?;
         if hmac_key.len() < 32 {
-            return Err(ConfigError::new("CANDOR_HMAC_KEY", "must decode to at least 32 bytes"));
+            return Err(ConfigError::new(
+                "CANDOR_HMAC_KEY",
+                "must decode to at least 32 bytes",
+            ));
         }
 
         let mail = match lookup("CANDOR_SMTP_URL") {
@@ -148,7 +189,10 @@ impl Config {
                 MailTransport::Smtp(SmtpUrl(text))
             }
             None => MailTransport::Files(
-                lookup("CANDOR_MAIL_DIR").unwrap_or_else(|| DEFAULT_MAIL_DIR.into()).trim().into(),
+                lookup("CANDOR_MAIL_DIR")
+                    .unwrap_or_else(|| DEFAULT_MAIL_DIR.into())
+                    .trim()
+                    .into(),
             ),
         };
 
@@ -156,7 +200,12 @@ impl Config {
             .unwrap_or_else(|| DEFAULT_MAIL_FROM.into())
             .trim()
             .parse::<Mailbox>()
-            .map_err(|_| ConfigError::new("CANDOR_MAIL_FROM", "must be an address like Candor <privacy@example.com>"))?;
+            .map_err(|_| {
+                ConfigError::new(
+                    "CANDOR_MAIL_FROM",
+                    "must be an address like Candor <privacy@example.com>",
+                )
+            })?;
 
         Ok(Self {
             database_url,
@@ -177,11 +226,20 @@ pub fn database_url_from_env() -> Result<DatabaseUrl, ConfigError> {
 }
 
 fn database_url(lookup: &impl Fn(&str) -> Option<String>) -> Result<DatabaseUrl, ConfigError> {
-    let text = lookup("DATABASE_URL")
-        .ok_or_else(|| ConfigError::new("DATABASE_URL", "is required, e.g. postgres://candor@127.0.0.1:5432/candor"))?;
+    let text = lookup("DATABASE_URL").ok_or_else(|| {
+        ConfigError::new(
+            "DATABASE_URL",
+            "is required, e.g. postgres://candor@127.0.0.1:5432/candor",
+        )
+    })?;
     let text = text.trim();
-    if !(text.starts_with("postgres://") || text.starts_with("postgresql://")) || Url::parse(text).is_err() {
-        return Err(ConfigError::new("DATABASE_URL", "must be a postgres:// URL"));
+    if !(text.starts_with("postgres://") || text.starts_with("postgresql://"))
+        || Url::parse(text).is_err()
+    {
+        return Err(ConfigError::new(
+            "DATABASE_URL",
+            "must be a postgres:// URL",
+        ));
     }
     Ok(DatabaseUrl(text.to_owned()))
 }
@@ -194,7 +252,10 @@ mod tests {
     fn valid() -> HashMap<&'static str, String> {
         let secret = base64::engine::general_purpose::STANDARD.encode([9u8; 32]);
         HashMap::from([
-            ("DATABASE_URL", "postgres://u:secretpw@127.0.0.1:5432/candor".to_owned()),
+            (
+                "DATABASE_URL",
+                "postgres://u:secretpw@127.0.0.1:5432/candor".to_owned(),
+            ),
             ("CANDOR_LINK_KEYS", format!("k1:{secret}")),
             ("CANDOR_HMAC_KEY", secret),
         ])
@@ -209,8 +270,13 @@ mod tests {
         let config = load(&valid()).unwrap();
         assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
         assert_eq!(config.link_ttl, chrono::Duration::days(365));
-        assert!(matches!(config.mail, MailTransport::Files(ref dir) if dir == &PathBuf::from("target/mail")));
-        assert_eq!(config.mail_from.email.to_string(), "candor@localhost.localdomain");
+        assert!(
+            matches!(config.mail, MailTransport::Files(ref dir) if dir == &PathBuf::from("target/mail"))
+        );
+        assert_eq!(
+            config.mail_from.email.to_string(),
+            "candor@localhost.localdomain"
+        );
     }
 
     #[test]
@@ -244,7 +310,10 @@ mod tests {
     #[test]
     fn secrets_stay_out_of_debug_output() {
         let mut vars = valid();
-        vars.insert("CANDOR_SMTP_URL", "smtps://mailuser:mailpw@smtp.example.com:465".into());
+        vars.insert(
+            "CANDOR_SMTP_URL",
+            "smtps://mailuser:mailpw@smtp.example.com:465".into(),
+        );
         let shown = format!("{:?}", load(&vars).unwrap());
         for secret in ["secretpw", "mailpw", "mailuser", &vars["CANDOR_HMAC_KEY"]] {
             assert!(!shown.contains(secret), "{secret} leaked into {shown}");

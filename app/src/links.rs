@@ -32,7 +32,9 @@ impl fmt::Debug for KeyRing {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Never print secrets, only which keys exist.
         let kids: Vec<&str> = self.keys.iter().map(|k| k.kid.as_str()).collect();
-        f.debug_struct("KeyRing").field("kids", &kids).finish_non_exhaustive()
+        f.debug_struct("KeyRing")
+            .field("kids", &kids)
+            .finish_non_exhaustive()
     }
 }
 
@@ -80,12 +82,19 @@ struct Claims {
 impl KeyRing {
     pub fn parse(input: &str) -> Result<Self, KeyRingError> {
         let mut keys: Vec<SigningKey> = Vec::new();
-        for (i, entry) in input.split(',').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
+        for (i, entry) in input
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .enumerate()
+        {
             let n = i + 1;
             let (kid, secret) = entry.split_once(':').ok_or(KeyRingError::NotAPair(n))?;
             let kid = kid.trim();
             let kid_ok = !kid.is_empty()
-                && kid.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && kid
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !kid_ok {
                 return Err(KeyRingError::BadKid(n));
             }
@@ -97,7 +106,10 @@ impl KeyRing {
             if secret.len() < MIN_SECRET_BYTES {
                 return Err(KeyRingError::TooShort(kid.to_owned()));
             }
-            keys.push(SigningKey { kid: kid.to_owned(), secret });
+            keys.push(SigningKey {
+                kid: kid.to_owned(),
+                secret,
+            });
         }
         if keys.is_empty() {
             return Err(KeyRingError::Empty);
@@ -133,7 +145,11 @@ impl KeyRing {
             return Err(LinkError::WrongAlgorithm);
         }
         let kid = header.kid.ok_or(LinkError::UnknownKey)?;
-        let key = self.keys.iter().find(|k| k.kid == kid).ok_or(LinkError::UnknownKey)?;
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.kid == kid)
+            .ok_or(LinkError::UnknownKey)?;
 
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_required_spec_claims(&["exp", "sub"]);
@@ -165,7 +181,10 @@ fn decode_secret(text: &str) -> Option<Vec<u8>> {
 
 /// `{public_url}/preferences/{token}`.
 pub fn preferences_url(public_url: &url::Url, token: &str) -> String {
-    format!("{}/preferences/{token}", public_url.as_str().trim_end_matches('/'))
+    format!(
+        "{}/preferences/{token}",
+        public_url.as_str().trim_end_matches('/')
+    )
 }
 
 #[cfg(test)]
@@ -178,7 +197,10 @@ mod tests {
     }
 
     fn ring(spec: &[(&str, u8)]) -> KeyRing {
-        let text: Vec<String> = spec.iter().map(|(kid, b)| format!("{kid}:{}", secret(*b))).collect();
+        let text: Vec<String> = spec
+            .iter()
+            .map(|(kid, b)| format!("{kid}:{}", secret(*b)))
+            .collect();
         KeyRing::parse(&text.join(",")).unwrap()
     }
 
@@ -199,7 +221,10 @@ mod tests {
 
     /// Signs arbitrary claims with key `k1` of `ring(&[("k1", 1)])`.
     fn sign_json(claims: serde_json::Value) -> String {
-        let header = Header { kid: Some("k1".into()), ..Header::new(Algorithm::HS256) };
+        let header = Header {
+            kid: Some("k1".into()),
+            ..Header::new(Algorithm::HS256)
+        };
         jsonwebtoken::encode(&header, &claims, &EncodingKey::from_secret(&[1; 32])).unwrap()
     }
 
@@ -226,9 +251,13 @@ mod tests {
         let tampered_payload = with_part(
             &good,
             1,
-            b64(&format!(r#"{{"sub":"{other}","purpose":"preferences","iat":{iat},"exp":{exp}}}"#)),
+            b64(&format!(
+                r#"{{"sub":"{other}","purpose":"preferences","iat":{iat},"exp":{exp}}}"#
+            )),
         );
-        let mut sig: Vec<u8> = URL_SAFE_NO_PAD.decode(good.split('.').nth(2).unwrap()).unwrap();
+        let mut sig: Vec<u8> = URL_SAFE_NO_PAD
+            .decode(good.split('.').nth(2).unwrap())
+            .unwrap();
         sig[0] ^= 1;
         let tampered_signature = with_part(&good, 2, URL_SAFE_NO_PAD.encode(sig));
         let alg_none = format!(
@@ -237,8 +266,16 @@ mod tests {
             good.split('.').nth(1).unwrap()
         );
         let hs512 = jsonwebtoken::encode(
-            &Header { kid: Some("k1".into()), ..Header::new(Algorithm::HS512) },
-            &Claims { sub: candidate(), purpose: PREFERENCES.into(), iat, exp },
+            &Header {
+                kid: Some("k1".into()),
+                ..Header::new(Algorithm::HS512)
+            },
+            &Claims {
+                sub: candidate(),
+                purpose: PREFERENCES.into(),
+                iat,
+                exp,
+            },
             &EncodingKey::from_secret(&[1; 32]),
         )
         .unwrap();
@@ -247,7 +284,12 @@ mod tests {
         let unknown_kid = ring(&[("k9", 1)]).sign(candidate(), now, year());
         let no_kid = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),
-            &Claims { sub: candidate(), purpose: PREFERENCES.into(), iat, exp },
+            &Claims {
+                sub: candidate(),
+                purpose: PREFERENCES.into(),
+                iat,
+                exp,
+            },
             &EncodingKey::from_secret(&[1; 32]),
         )
         .unwrap();
@@ -263,8 +305,16 @@ mod tests {
             sign_json(serde_json::json!({"sub": candidate(), "purpose": PREFERENCES, "iat": iat}));
 
         let cases: Vec<(&str, String, LinkError)> = vec![
-            ("tampered payload", tampered_payload, LinkError::BadSignature),
-            ("tampered signature", tampered_signature, LinkError::BadSignature),
+            (
+                "tampered payload",
+                tampered_payload,
+                LinkError::BadSignature,
+            ),
+            (
+                "tampered signature",
+                tampered_signature,
+                LinkError::BadSignature,
+            ),
             ("alg none", alg_none, LinkError::Malformed),
             ("HS512", hs512, LinkError::WrongAlgorithm),
             ("RS256 header", rs256_header, LinkError::WrongAlgorithm),
@@ -276,7 +326,11 @@ mod tests {
             ("missing exp", missing_exp, LinkError::Malformed),
             ("garbage", "not-a-token".into(), LinkError::Malformed),
             ("empty", String::new(), LinkError::Malformed),
-            ("three dots of garbage", "a.b.c".into(), LinkError::Malformed),
+            (
+                "three dots of garbage",
+                "a.b.c".into(),
+                LinkError::Malformed,
+            ),
         ];
         for (name, token, expected) in cases {
             assert_eq!(keys.verify(&token), Err(expected), "{name}");
@@ -291,7 +345,13 @@ mod tests {
         assert_eq!(rotated.verify(&old_link), Ok(candidate()));
 
         let new_link = rotated.sign(candidate(), Utc::now(), year());
-        assert_eq!(jsonwebtoken::decode_header(&new_link).unwrap().kid.as_deref(), Some("2026"));
+        assert_eq!(
+            jsonwebtoken::decode_header(&new_link)
+                .unwrap()
+                .kid
+                .as_deref(),
+            Some("2026")
+        );
         assert_eq!(old.verify(&new_link), Err(LinkError::UnknownKey));
 
         // Once the old key is retired, its links stop working.
@@ -308,22 +368,38 @@ mod tests {
             ("k1".to_owned(), KeyRingError::NotAPair(1)),
             (format!("k1:{s},:{s}"), KeyRingError::BadKid(2)),
             (format!("k 1:{s}"), KeyRingError::BadKid(1)),
-            (format!("k1:{s},k1:{s}"), KeyRingError::DuplicateKid("k1".into())),
+            (
+                format!("k1:{s},k1:{s}"),
+                KeyRingError::DuplicateKid("k1".into()),
+            ),
             ("k1:***".to_owned(), KeyRingError::NotBase64("k1".into())),
-            (format!("k1:{}", STANDARD.encode([1u8; 16])), KeyRingError::TooShort("k1".into())),
+            (
+                format!("k1:{}", STANDARD.encode([1u8; 16])),
+                KeyRingError::TooShort("k1".into()),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(KeyRing::parse(&input).unwrap_err(), expected, "{input:?}");
         }
-        let ok = KeyRing::parse(&format!(" a:{s} , b-2:{} ", URL_SAFE_NO_PAD.encode([3u8; 40]))).unwrap();
+        let ok = KeyRing::parse(&format!(
+            " a:{s} , b-2:{} ",
+            URL_SAFE_NO_PAD.encode([3u8; 40])
+        ))
+        .unwrap();
         assert_eq!(format!("{ok:?}"), r#"KeyRing { kids: ["a", "b-2"], .. }"#);
     }
 
     #[test]
     fn preferences_url_joins_cleanly() {
         let with_slash = url::Url::parse("https://candor.example.com/").unwrap();
-        assert_eq!(preferences_url(&with_slash, "t"), "https://candor.example.com/preferences/t");
+        assert_eq!(
+            preferences_url(&with_slash, "t"),
+            "https://candor.example.com/preferences/t"
+        );
         let with_path = url::Url::parse("https://example.com/candor").unwrap();
-        assert_eq!(preferences_url(&with_path, "t"), "https://example.com/candor/preferences/t");
+        assert_eq!(
+            preferences_url(&with_path, "t"),
+            "https://example.com/candor/preferences/t"
+        );
     }
 }

@@ -43,7 +43,10 @@ mod tests {
     fn token_paths_are_redacted() {
         let cases = [
             ("/preferences/eyJhbGciOi.abc.def", "/preferences/[redacted]"),
-            ("/preferences/eyJ.x.y/requests", "/preferences/[redacted]/requests"),
+            (
+                "/preferences/eyJ.x.y/requests",
+                "/preferences/[redacted]/requests",
+            ),
             ("/unsubscribe/eyJ.x.y", "/unsubscribe/[redacted]"),
             ("/", "/"),
             ("/pkg/candor.wasm", "/pkg/candor.wasm"),
@@ -51,7 +54,11 @@ mod tests {
         ];
         for (path, expected) in cases {
             assert_eq!(redact_path(path), expected);
-            assert_eq!(carries_token(path), expected.contains("[redacted]"), "{path}");
+            assert_eq!(
+                carries_token(path),
+                expected.contains("[redacted]"),
+                "{path}"
+            );
         }
     }
 

@@ -1,0 +1,9 @@
+//! The `candor` server: configuration, HTTP routing, subcommands and demo data.
+//!
+//! Kept thin: the pages, server functions and rules live in the `app` crate.
+
+pub mod cli;
+pub mod db;
+pub mod http;
+pub mod seed;
+pub mod telemetry;

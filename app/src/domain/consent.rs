@@ -105,13 +105,13 @@ impl ConsentStatus {
         validity: Option<Duration>,
         now: DateTime<Utc>,
     ) -> Self {
-        let latest = events
-            .iter()
-            .filter(|e| e.purpose == purpose)
-            .fold(None::<&ConsentEvent>, |best, e| match best {
+        let latest = events.iter().filter(|e| e.purpose == purpose).fold(
+            None::<&ConsentEvent>,
+            |best, e| match best {
                 Some(b) if b.at > e.at => Some(b),
                 _ => Some(e),
-            });
+            },
+        );
         let Some(event) = latest else {
             return ConsentStatus::NotYetAsked;
         };
@@ -120,7 +120,10 @@ impl ConsentStatus {
                 let expires_at = validity.map(|v| event.at + v);
                 match expires_at {
                     Some(exp) if exp <= now => ConsentStatus::Expired { since: exp },
-                    _ => ConsentStatus::Given { since: event.at, expires_at },
+                    _ => ConsentStatus::Given {
+                        since: event.at,
+                        expires_at,
+                    },
                 }
             }
             ConsentDecision::Denied | ConsentDecision::Revoked => {
@@ -155,7 +158,11 @@ mod tests {
     }
 
     fn ev(purpose: Purpose, decision: ConsentDecision, d: u32) -> ConsentEvent {
-        ConsentEvent { purpose, decision, at: day(d) }
+        ConsentEvent {
+            purpose,
+            decision,
+            at: day(d),
+        }
     }
 
     #[test]
@@ -170,7 +177,12 @@ mod tests {
             expected: ConsentStatus,
         }
         let cases = [
-            Case { events: vec![], validity: None, now: 5, expected: ConsentStatus::NotYetAsked },
+            Case {
+                events: vec![],
+                validity: None,
+                now: 5,
+                expected: ConsentStatus::NotYetAsked,
+            },
             Case {
                 events: vec![ev(Retention, Given, 1)],
                 validity: None,
@@ -181,13 +193,19 @@ mod tests {
                 events: vec![ev(Processing, Given, 1)],
                 validity: None,
                 now: 30,
-                expected: ConsentStatus::Given { since: day(1), expires_at: None },
+                expected: ConsentStatus::Given {
+                    since: day(1),
+                    expires_at: None,
+                },
             },
             Case {
                 events: vec![ev(Processing, Given, 1)],
                 validity: ten_days,
                 now: 5,
-                expected: ConsentStatus::Given { since: day(1), expires_at: Some(day(11)) },
+                expected: ConsentStatus::Given {
+                    since: day(1),
+                    expires_at: Some(day(11)),
+                },
             },
             Case {
                 events: vec![ev(Processing, Given, 1)],
@@ -212,7 +230,10 @@ mod tests {
                 events: vec![ev(Contact, Revoked, 2), ev(Contact, Restored, 4)],
                 validity: None,
                 now: 5,
-                expected: ConsentStatus::Given { since: day(4), expires_at: None },
+                expected: ConsentStatus::Given {
+                    since: day(4),
+                    expires_at: None,
+                },
             },
             Case {
                 events: vec![ev(Processing, Denied, 2)],
@@ -231,7 +252,10 @@ mod tests {
                 events: vec![ev(Retention, Given, 1), ev(Retention, Given, 9)],
                 validity: ten_days,
                 now: 15,
-                expected: ConsentStatus::Given { since: day(9), expires_at: Some(day(19)) },
+                expected: ConsentStatus::Given {
+                    since: day(9),
+                    expires_at: Some(day(19)),
+                },
             },
         ];
         for (i, case) in cases.iter().enumerate() {
@@ -248,6 +272,9 @@ mod tests {
     #[test]
     fn only_given_and_restored_allow() {
         let allowing: Vec<_> = ConsentDecision::ALL.iter().filter(|d| d.allows()).collect();
-        assert_eq!(allowing, [&ConsentDecision::Given, &ConsentDecision::Restored]);
+        assert_eq!(
+            allowing,
+            [&ConsentDecision::Given, &ConsentDecision::Restored]
+        );
     }
 }

@@ -78,10 +78,26 @@ mod tests {
         let cases: &[(&str, Vec<ContactDecision>, ContactPermission)] = &[
             ("no decisions", vec![], Allowed),
             ("revoked on A", vec![d(false, 1)], DoNotContact),
-            ("revoked on A, B created later (no decision yet)", vec![d(false, 1)], DoNotContact),
-            ("revoked on A, granted on B later", vec![d(false, 1), d(true, 2)], Allowed),
-            ("granted, then revoked from an anonymized record", vec![d(true, 1), d(false, 3)], DoNotContact),
-            ("order in the slice does not matter", vec![d(true, 5), d(false, 3)], Allowed),
+            (
+                "revoked on A, B created later (no decision yet)",
+                vec![d(false, 1)],
+                DoNotContact,
+            ),
+            (
+                "revoked on A, granted on B later",
+                vec![d(false, 1), d(true, 2)],
+                Allowed,
+            ),
+            (
+                "granted, then revoked from an anonymized record",
+                vec![d(true, 1), d(false, 3)],
+                DoNotContact,
+            ),
+            (
+                "order in the slice does not matter",
+                vec![d(true, 5), d(false, 3)],
+                Allowed,
+            ),
         ];
         for (name, decisions, expected) in cases {
             assert_eq!(contact_by_email(decisions), *expected, "{name}");
@@ -91,9 +107,18 @@ mod tests {
     #[test]
     fn do_not_contact_by_basis() {
         use ContactPermission::*;
-        let li = Combination { processing: LegitimateInterestOrContract, retention: LegitimateInterestOrContract };
-        let consent = Combination { processing: ExplicitConsent, retention: ExplicitConsent };
-        let given = ConsentStatus::Given { since: t(0), expires_at: None };
+        let li = Combination {
+            processing: LegitimateInterestOrContract,
+            retention: LegitimateInterestOrContract,
+        };
+        let consent = Combination {
+            processing: ExplicitConsent,
+            retention: ExplicitConsent,
+        };
+        let given = ConsentStatus::Given {
+            since: t(0),
+            expires_at: None,
+        };
         let revoked = ConsentStatus::NotProvidedOrRevoked { since: t(0) };
         let expired = ConsentStatus::Expired { since: t(0) };
         let never = ConsentStatus::NotYetAsked;
@@ -109,7 +134,11 @@ mod tests {
             ("consent, unsubscribed while active", consent, DoNotContact, false, given, DoNotContact),
         ];
         for (name, combo, by_email, archived, status, expected) in cases {
-            assert_eq!(do_not_contact(combo, by_email, archived, &status), expected, "{name}");
+            assert_eq!(
+                do_not_contact(combo, by_email, archived, &status),
+                expected,
+                "{name}"
+            );
         }
     }
 }

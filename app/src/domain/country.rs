@@ -70,7 +70,10 @@ mod tests {
         assert_eq!(CountryCode::parse("de").unwrap().as_str(), "DE");
         assert_eq!(CountryCode::parse(" Fr ").unwrap().as_str(), "FR");
         for bad in ["", "D", "DEU", "D1", "ü1"] {
-            assert!(CountryCode::parse(bad).is_err(), "{bad:?} should be rejected");
+            assert!(
+                CountryCode::parse(bad).is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

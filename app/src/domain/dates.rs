@@ -46,7 +46,8 @@ pub fn extended_due_date(
 
 fn add_months(at: DateTime<Utc>, months: u32) -> DateTime<Utc> {
     // Only fails beyond year 262143; a request can't be received there.
-    at.checked_add_months(Months::new(months)).unwrap_or(DateTime::<Utc>::MAX_UTC)
+    at.checked_add_months(Months::new(months))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// How urgent an open request is, for banners and the dashboard.
@@ -109,7 +110,12 @@ mod tests {
     fn extension_rules() {
         let received = at(2026, 1, 31);
         let in_time = at(2026, 2, 10);
-        let cases: &[(u32, bool, DateTime<Utc>, Result<DateTime<Utc>, ExtensionError>)] = &[
+        let cases: &[(
+            u32,
+            bool,
+            DateTime<Utc>,
+            Result<DateTime<Utc>, ExtensionError>,
+        )] = &[
             (1, false, in_time, Ok(at(2026, 3, 31))),
             (2, false, in_time, Ok(at(2026, 4, 30))),
             (0, false, in_time, Err(ExtensionError::InvalidLength)),
@@ -133,9 +139,15 @@ mod tests {
             (at(2026, 6, 1), DueState::OnTrack { days_left: 29 }),
             (at(2026, 6, 22), DueState::OnTrack { days_left: 8 }),
             (at(2026, 6, 23), DueState::DueSoon { days_left: 7 }),
-            (due - chrono::Duration::hours(2), DueState::DueSoon { days_left: 1 }),
+            (
+                due - chrono::Duration::hours(2),
+                DueState::DueSoon { days_left: 1 },
+            ),
             (due, DueState::DueSoon { days_left: 0 }),
-            (due + chrono::Duration::hours(1), DueState::Overdue { days_over: 0 }),
+            (
+                due + chrono::Duration::hours(1),
+                DueState::Overdue { days_over: 0 },
+            ),
             (at(2026, 7, 3), DueState::Overdue { days_over: 3 }),
         ];
         for (now, expected) in cases {

@@ -87,12 +87,19 @@ mod tests {
         ];
         for (input, expected) in cases {
             let got = EmailAddress::parse(input).map(|e| e.normalized());
-            assert_eq!(got.as_deref().map_err(Clone::clone), expected.clone(), "input {input:?}");
+            assert_eq!(
+                got.as_deref().map_err(Clone::clone),
+                expected.clone(),
+                "input {input:?}"
+            );
         }
     }
 
     #[test]
     fn keeps_the_address_as_written_for_display() {
-        assert_eq!(EmailAddress::parse(" Ann@Example.com").unwrap().as_str(), "Ann@Example.com");
+        assert_eq!(
+            EmailAddress::parse(" Ann@Example.com").unwrap().as_str(),
+            "Ann@Example.com"
+        );
     }
 }

@@ -128,7 +128,12 @@ pub fn deletion_mark(
     }
     let processing_explicit = policy.combination.processing == LawfulBasis::ExplicitConsent;
     let retention_explicit = policy.combination.retention == LawfulBasis::ExplicitConsent;
-    let mark = |reason, since: DateTime<Utc>| Some(DeletionMark { reason, since: since.min(now) });
+    let mark = |reason, since: DateTime<Utc>| {
+        Some(DeletionMark {
+            reason,
+            since: since.min(now),
+        })
+    };
 
     if processing_explicit {
         if let Some((refusal, since)) = refusal(&facts.processing, facts, policy, now) {
@@ -141,13 +146,19 @@ pub fn deletion_mark(
         refusal(&facts.retention, facts, policy, now)
     } else {
         // Not asked under combination 3, but a recorded refusal still counts.
-        facts.retention.refused_since().map(|since| (Refusal::Denied, since))
+        facts
+            .retention
+            .refused_since()
+            .map(|since| (Refusal::Denied, since))
     };
     if let Some((refusal, since)) = retention_refusal {
         if processing_explicit {
             // Combinations 3 and 4: kept while the candidacy is active, gone once it ends.
             let archived = archived_everywhere?;
-            return mark(MarkReason::ArchivedWithoutRetentionConsent, archived.max(since));
+            return mark(
+                MarkReason::ArchivedWithoutRetentionConsent,
+                archived.max(since),
+            );
         }
         if retention_explicit {
             // Combination 2: retention rests on consent alone.
@@ -156,7 +167,10 @@ pub fn deletion_mark(
     }
 
     let due = archived_everywhere? + policy.retention_period;
-    (due <= now).then_some(DeletionMark { reason: MarkReason::RetentionPeriodPassed, since: due })
+    (due <= now).then_some(DeletionMark {
+        reason: MarkReason::RetentionPeriodPassed,
+        since: due,
+    })
 }
 
 /// The time of the last archive when every opportunity is archived; the creation time for a
@@ -226,7 +240,10 @@ mod tests {
             3 => (ExplicitConsent, LegitimateInterestOrContract),
             _ => (ExplicitConsent, ExplicitConsent),
         };
-        Combination { processing, retention }
+        Combination {
+            processing,
+            retention,
+        }
     }
 
     fn policy(n: u8) -> RetentionPolicy {
@@ -237,7 +254,10 @@ mod tests {
         }
     }
 
-    const GIVEN: ConsentStatus = ConsentStatus::Given { since: day_const(), expires_at: None };
+    const GIVEN: ConsentStatus = ConsentStatus::Given {
+        since: day_const(),
+        expires_at: None,
+    };
     const fn day_const() -> DateTime<Utc> {
         DateTime::<Utc>::UNIX_EPOCH
     }
@@ -247,14 +267,24 @@ mod tests {
     }
 
     fn active() -> OpportunityFacts {
-        OpportunityFacts { archived_at: None, hired: false }
+        OpportunityFacts {
+            archived_at: None,
+            hired: false,
+        }
     }
 
     fn archived(d: i64) -> OpportunityFacts {
-        OpportunityFacts { archived_at: Some(day(d)), hired: false }
+        OpportunityFacts {
+            archived_at: Some(day(d)),
+            hired: false,
+        }
     }
 
-    fn facts(opps: Vec<OpportunityFacts>, processing: ConsentStatus, retention: ConsentStatus) -> RetentionFacts {
+    fn facts(
+        opps: Vec<OpportunityFacts>,
+        processing: ConsentStatus,
+        retention: ConsentStatus,
+    ) -> RetentionFacts {
         RetentionFacts {
             created_at: day(0),
             opportunities: opps,
@@ -266,13 +296,21 @@ mod tests {
 
     #[test]
     fn combination_numbers_and_questions() {
-        let cases = [(1, false, false), (2, false, true), (3, true, false), (4, true, true)];
+        let cases = [
+            (1, false, false),
+            (2, false, true),
+            (3, true, false),
+            (4, true, true),
+        ];
         for (n, processing_required, retention_optional) in cases {
             let c = combo(n);
             assert_eq!(c.number(), n);
             assert_eq!(
                 c.questions(),
-                ConsentQuestions { processing_required, retention_optional },
+                ConsentQuestions {
+                    processing_required,
+                    retention_optional
+                },
                 "combination {n}"
             );
             assert_eq!(c.uses_consent(), n != 1);
@@ -283,7 +321,12 @@ mod tests {
     fn deletion_marking_table() {
         use MarkReason::*;
         let none = ConsentStatus::NotYetAsked;
-        let mark = |reason, d| Some(DeletionMark { reason, since: day(d) });
+        let mark = |reason, d| {
+            Some(DeletionMark {
+                reason,
+                since: day(d),
+            })
+        };
         #[rustfmt::skip]
         let cases: Vec<(&str, u8, RetentionFacts, i64, Option<DeletionMark>)> = vec![
             // Combination 1: only the retention period after the last archive counts.

@@ -11,6 +11,7 @@ pub mod email;
 pub mod ids;
 pub mod lawful_basis;
 pub mod requests;
+pub mod roles;
 pub mod settings;
 
 pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};
@@ -21,6 +22,7 @@ pub use email::EmailAddress;
 pub use ids::{CandidateId, RequestId, UserId};
 pub use lawful_basis::{Combination, DeletionMark, LawfulBasis, MarkReason};
 pub use requests::{RequestKind, RequestStatus};
+pub use roles::{Permission, Role};
 pub use settings::{ComplianceMode, GdprScope};
 
 /// Implements `as_str`, `FromStr` and `Display` for a field-less enum stored as text in Postgres.

@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn only_erasure_stops_contact() {
-        let stopping: Vec<_> = RequestKind::ALL.iter().filter(|k| k.stops_contact()).collect();
+        let stopping: Vec<_> = RequestKind::ALL
+            .iter()
+            .filter(|k| k.stops_contact())
+            .collect();
         assert_eq!(stopping, [&RequestKind::Erasure]);
     }
 }

@@ -47,7 +47,11 @@ pub fn gdpr_applies(mode: ComplianceMode, scope: GdprScope, facts: &GdprFacts) -
     }
     let country = facts.country_override.or(facts.country);
     let eea_country = country.is_some_and(|c| c.is_eea());
-    let eea_posting = facts.posting_countries.iter().flatten().any(CountryCode::is_eea);
+    let eea_posting = facts
+        .posting_countries
+        .iter()
+        .flatten()
+        .any(CountryCode::is_eea);
     match scope {
         GdprScope::All => true,
         GdprScope::EuOnly => eea_country || eea_posting,
@@ -74,18 +78,90 @@ mod tests {
             applies: bool,
         }
         let cases = [
-            Case { scope: EuOnly, country: c("DE"), over: None, postings: vec![], applies: true },
-            Case { scope: EuOnly, country: c("US"), over: None, postings: vec![], applies: false },
-            Case { scope: EuOnly, country: c("US"), over: None, postings: vec![c("FR")], applies: true },
-            Case { scope: EuOnly, country: c("US"), over: None, postings: vec![None, c("GB")], applies: false },
-            Case { scope: EuOnly, country: None, over: None, postings: vec![], applies: false },
-            Case { scope: EuOnly, country: c("US"), over: c("NO"), postings: vec![], applies: true },
-            Case { scope: EuOnly, country: c("DE"), over: c("US"), postings: vec![], applies: false },
-            Case { scope: EuAndUnknown, country: None, over: None, postings: vec![], applies: true },
-            Case { scope: EuAndUnknown, country: c("GB"), over: None, postings: vec![], applies: false },
-            Case { scope: EuAndUnknown, country: None, over: c("US"), postings: vec![], applies: false },
-            Case { scope: All, country: c("US"), over: None, postings: vec![], applies: true },
-            Case { scope: All, country: None, over: None, postings: vec![], applies: true },
+            Case {
+                scope: EuOnly,
+                country: c("DE"),
+                over: None,
+                postings: vec![],
+                applies: true,
+            },
+            Case {
+                scope: EuOnly,
+                country: c("US"),
+                over: None,
+                postings: vec![],
+                applies: false,
+            },
+            Case {
+                scope: EuOnly,
+                country: c("US"),
+                over: None,
+                postings: vec![c("FR")],
+                applies: true,
+            },
+            Case {
+                scope: EuOnly,
+                country: c("US"),
+                over: None,
+                postings: vec![None, c("GB")],
+                applies: false,
+            },
+            Case {
+                scope: EuOnly,
+                country: None,
+                over: None,
+                postings: vec![],
+                applies: false,
+            },
+            Case {
+                scope: EuOnly,
+                country: c("US"),
+                over: c("NO"),
+                postings: vec![],
+                applies: true,
+            },
+            Case {
+                scope: EuOnly,
+                country: c("DE"),
+                over: c("US"),
+                postings: vec![],
+                applies: false,
+            },
+            Case {
+                scope: EuAndUnknown,
+                country: None,
+                over: None,
+                postings: vec![],
+                applies: true,
+            },
+            Case {
+                scope: EuAndUnknown,
+                country: c("GB"),
+                over: None,
+                postings: vec![],
+                applies: false,
+            },
+            Case {
+                scope: EuAndUnknown,
+                country: None,
+                over: c("US"),
+                postings: vec![],
+                applies: false,
+            },
+            Case {
+                scope: All,
+                country: c("US"),
+                over: None,
+                postings: vec![],
+                applies: true,
+            },
+            Case {
+                scope: All,
+                country: None,
+                over: None,
+                postings: vec![],
+                applies: true,
+            },
         ];
         for (i, case) in cases.iter().enumerate() {
             let facts = GdprFacts {
@@ -93,13 +169,20 @@ mod tests {
                 country_override: case.over,
                 posting_countries: case.postings.clone(),
             };
-            assert_eq!(gdpr_applies(ComplianceMode::Gdpr, case.scope, &facts), case.applies, "case {i}");
+            assert_eq!(
+                gdpr_applies(ComplianceMode::Gdpr, case.scope, &facts),
+                case.applies,
+                "case {i}"
+            );
         }
     }
 
     #[test]
     fn gdpr_never_applies_outside_gdpr_mode() {
-        let facts = GdprFacts { country: c("DE"), ..Default::default() };
+        let facts = GdprFacts {
+            country: c("DE"),
+            ..Default::default()
+        };
         for mode in [ComplianceMode::Off, ComplianceMode::Localized] {
             assert!(!gdpr_applies(mode, GdprScope::All, &facts));
         }

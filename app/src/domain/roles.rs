@@ -1,0 +1,82 @@
+//! Who may do what (SPEC §1).
+
+use super::text_enum;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    SuperAdmin,
+    Admin,
+    TeamMember,
+    /// Sees only candidates of opportunities they own or are assigned to.
+    LimitedTeamMember,
+}
+text_enum!(Role {
+    SuperAdmin => "super_admin",
+    Admin => "admin",
+    TeamMember => "team_member",
+    LimitedTeamMember => "limited_team_member",
+});
+
+/// Permissions granted on top of a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    AnonymizeCandidates,
+    ViewComplianceDashboard,
+    ManageProfiles,
+}
+text_enum!(Permission {
+    AnonymizeCandidates => "anonymize_candidates",
+    ViewComplianceDashboard => "view_compliance_dashboard",
+    ManageProfiles => "manage_profiles",
+});
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::SuperAdmin => "Super Admin",
+            Role::Admin => "Admin",
+            Role::TeamMember => "Team Member",
+            Role::LimitedTeamMember => "Limited Team Member",
+        }
+    }
+
+    /// Super Admins and Admins hold every permission; others only those granted to them.
+    pub fn has(self, permission: Permission, granted: &[Permission]) -> bool {
+        matches!(self, Role::SuperAdmin | Role::Admin) || granted.contains(&permission)
+    }
+
+    /// Only Super Admins edit compliance settings.
+    pub fn edits_compliance_settings(self) -> bool {
+        self == Role::SuperAdmin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admins_hold_every_permission_others_only_granted_ones() {
+        for permission in Permission::ALL {
+            assert!(Role::SuperAdmin.has(*permission, &[]));
+            assert!(Role::Admin.has(*permission, &[]));
+            assert!(!Role::TeamMember.has(*permission, &[]));
+            assert!(!Role::LimitedTeamMember.has(*permission, &[]));
+            assert!(Role::TeamMember.has(*permission, &[*permission]));
+        }
+        assert!(!Role::TeamMember.has(
+            Permission::AnonymizeCandidates,
+            &[Permission::ManageProfiles]
+        ));
+    }
+
+    #[test]
+    fn only_super_admins_edit_compliance_settings() {
+        let editors: Vec<_> = Role::ALL
+            .iter()
+            .filter(|r| r.edits_compliance_settings())
+            .collect();
+        assert_eq!(editors, [&Role::SuperAdmin]);
+    }
+}

@@ -1,0 +1,15 @@
+DROP TABLE events;
+DROP TABLE feedback;
+DROP TABLE notes;
+DROP TABLE attachments;
+DROP TABLE application_comments;
+DROP TABLE application_responses;
+DROP TABLE opportunities;
+DROP TABLE candidate_emails;
+DROP TABLE candidates;
+DROP TABLE postings;
+DROP TABLE country_policies;
+DROP TABLE settings;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP FUNCTION set_updated_at();

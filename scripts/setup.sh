@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs everything Candor needs to build, run and test, skipping what is already present at the
+# right version. Safe to run again. The first run on a bare machine compiles cargo-leptos and the
+# wasm-bindgen CLI from crates.io (about 25–35 minutes on 2 cores); later runs take seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11's lockfile needs a newer rustc; see README "Toolchain notes"
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    apt-get update -qq
+    apt_updated=1
+  fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Rust target for the browser bundle.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# cargo-leptos drives the two builds (server + WASM) and the CSS.
+if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
+  log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (compiles from source: 15–30 minutes)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+
+# cargo-leptos would download wasm-bindgen from GitHub; the CLI must match the crate exactly.
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (3–5 minutes)"
+  # Not --locked: its lockfile pins a yanked webpki-roots.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Node.js runs Playwright and provides wasm-opt (npm binaryen; Debian's is too old).
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
+# A Postgres client for the scripts, and a server only when none is reachable.
+if ! command -v psql >/dev/null; then
+  apt_install postgresql-client
+fi
+if [ -z "${DATABASE_URL:-}" ] && ! local_postgres_answers && [ -z "$(pg_bindir)" ]; then
+  apt_install postgresql
+fi
+
+# Chromium for the browser tests (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+
+# npm packages: binaryen (wasm-opt), @playwright/test, @axe-core/playwright — exact versions from
+# package-lock.json. Playwright's own browser download is skipped: we use /usr/bin/chromium.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.candor-lock; then
+  log "npm ci"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.candor-lock
+fi
+
+log "Setup complete"

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints; unit, database, HTTP and CLI tests (cargo test against a
+# real Postgres); the check that no server crate reaches the WASM; browser tests in Chromium.
+#   scripts/test.sh        everything (this is what CI runs)
+#   scripts/test.sh e2e    only the browser tests (still builds what they need)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+scripts/setup.sh
+select_postgres postgres
+master_url="$DATABASE_URL"
+mkdir -p target
+passed=0
+failed=0
+
+count_cargo() {
+  local p f
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$1" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+if [ "${1:-}" != e2e ]; then
+  log "cargo fmt --check"
+  cargo fmt --all -- --check
+
+  log "cargo clippy (warnings are errors)"
+  cargo clippy --workspace --all-targets -- -D warnings
+
+  log "cargo test (unit, database, HTTP, CLI)"
+  cargo test --workspace --no-fail-fast 2>&1 | tee target/cargo-test.log
+  count_cargo target/cargo-test.log
+  [ "${PIPESTATUS[0]}" = 0 ] || { echo "cargo test failed" >&2; exit 1; }
+
+  log "WASM bundle holds no server-side crates"
+  server_only='^(sqlx|sqlx-core|sqlx-postgres|tokio-postgres|lettre|jsonwebtoken|argon2|leptos_axum|axum|tokio) v'
+  if cargo tree -p app --no-default-features --features hydrate --target wasm32-unknown-unknown \
+       -e normal --prefix none --format '{p}' | grep -E "$server_only" | sort -u | tee target/wasm-leaks.txt | grep -q .; then
+    echo "Server-side crates reach the WASM build:" >&2; cat target/wasm-leaks.txt >&2; exit 1
+  fi
+  passed=$((passed + 1))
+fi
+
+log "cargo leptos build (server + WASM)"
+cargo leptos build
+
+log "Browser tests (Playwright, Chromium)"
+export DATABASE_URL="${master_url%/*}/candor_e2e"
+recreate_database
+export CANDOR_LINK_KEYS="e2e:$(head -c 32 /dev/urandom | base64)"
+export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
+export CANDOR_MAIL_DIR="$PWD/target/e2e-mail"
+export CANDOR_PUBLIC_URL="http://127.0.0.1:${CANDOR_E2E_PORT:-3100}"
+target/debug/candor seed-demo >/dev/null
+set +e
+npx playwright test --config end2end/playwright.config.ts 2>&1 | tee target/e2e.log
+e2e_status=${PIPESTATUS[0]}
+set -e
+p=$(grep -Eo '^ +[0-9]+ passed' target/e2e.log | awk '{s+=$1} END {print s+0}')
+f=$(grep -Eo '^ +[0-9]+ failed' target/e2e.log | awk '{s+=$1} END {print s+0}')
+passed=$((passed + p)); failed=$((failed + f))
+if [ "$e2e_status" != 0 ] && [ "$f" = 0 ]; then failed=$((failed + 1)); fi
+
+echo
+echo "candor: $passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$e2e_status" = 0 ]

@@ -1,0 +1,177 @@
+//! The `candor` command line: `serve` (default), `migrate`, `seed-demo`, `link`, `create-user`.
+
+use crate::{db, http, seed};
+use app::{
+    accounts,
+    config::{database_url_from_env, Config},
+    domain::{EmailAddress, Role},
+    links,
+    state::AppState,
+};
+use clap::{Parser, Subcommand};
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "candor",
+    version,
+    about = "Consent and data requests for recruiting teams"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server and its background jobs (the default).
+    Serve,
+    /// Apply database migrations, then exit.
+    Migrate,
+    /// Fill an empty database with a demo organization; prints sign-in credentials.
+    SeedDemo,
+    /// Print a candidate's personal preferences link.
+    Link {
+        /// The candidate's email address.
+        email: String,
+    },
+    /// Create a recruiter account; prints its generated password once.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// super_admin, admin, team_member or limited_team_member.
+        #[arg(long, default_value = "super_admin")]
+        role: String,
+    },
+}
+
+/// Everything a subcommand can fail with, worded for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("configuration error: {0}")]
+    Config(#[from] app::config::ConfigError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("could not create the user: {0}")]
+    Account(#[from] accounts::AccountError),
+    #[error("seeding failed: {0}")]
+    Seed(#[source] sqlx::Error),
+    #[error("database error: {0}")]
+    Query(#[from] sqlx::Error),
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("Leptos configuration error: {0}")]
+    Leptos(String),
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve().await,
+        Command::Migrate => {
+            let pool = db::connect(&database_url_from_env()?).await?;
+            db::migrate(&pool).await?;
+            println!("Migrations are up to date.");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let config = Config::from_env()?;
+            let pool = db::connect(&config.database_url).await?;
+            db::migrate(&pool).await?;
+            match seed::seed_demo(&pool, &config)
+                .await
+                .map_err(CliError::Seed)?
+            {
+                Some(report) => print!("{report}"),
+                None => println!("The database already has users; demo data was not added."),
+            }
+            Ok(())
+        }
+        Command::Link { email } => {
+            let config = Config::from_env()?;
+            let email = EmailAddress::parse(&email).map_err(|e| CliError::Usage(e.to_string()))?;
+            let pool = db::connect(&config.database_url).await?;
+            let found = app::candidates::find_by_email(&pool, &email).await?;
+            let Some(candidate) = found.first() else {
+                return Err(CliError::Usage(
+                    "no active candidate has that email address".into(),
+                ));
+            };
+            let token = config
+                .link_keys
+                .sign(*candidate, chrono::Utc::now(), config.link_ttl);
+            println!("{}", links::preferences_url(&config.public_url, &token));
+            Ok(())
+        }
+        Command::CreateUser { email, name, role } => {
+            let email = EmailAddress::parse(&email)
+                .map_err(|e| CliError::Usage(format!("--email: {e}")))?;
+            let role: Role = role.parse().map_err(|_| {
+                CliError::Usage(
+                    "--role must be super_admin, admin, team_member or limited_team_member".into(),
+                )
+            })?;
+            let pool = db::connect(&database_url_from_env()?).await?;
+            db::migrate(&pool).await?;
+            let password = accounts::generate_password();
+            accounts::create_user(&pool, &email, &name, role, &password).await?;
+            println!(
+                "Created {} ({}). Password (shown once): {password}",
+                email,
+                role.label()
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn serve() -> Result<(), CliError> {
+    let config = Config::from_env()?;
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+
+    let mut leptos_options = leptos::config::get_configuration(None)
+        .map_err(|e| CliError::Leptos(e.to_string()))?
+        .leptos_options;
+    leptos_options.site_addr = config.site_addr;
+
+    let addr = config.site_addr;
+    let state = AppState {
+        leptos_options,
+        pool,
+        config: Arc::new(config),
+    };
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "Candor is listening");
+    axum::serve(listener, http::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("Candor stopped");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, let in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,154 @@
+//! The HTTP surface: health probes, the Leptos app, static files, and the layers every response
+//! passes through (request ids, redacted traces, security headers).
+
+use app::{security, state::AppState, App};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, HeaderName, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::get,
+    Json, Router,
+};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde_json::json;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::{
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    trace::{DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
+
+const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let context_state = state.clone();
+    let fallback_state = state.clone();
+    let https = state.config.public_url.scheme() == "https";
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || app::shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(fallback_state.clone()),
+            app::shell,
+        ))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn_with_state(https, security_headers)),
+        )
+        .with_state(state)
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The process can serve: the database answers.
+async fn readyz(State(state): State<AppState>) -> Response {
+    let ping = sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(&state.pool);
+    match tokio::time::timeout(READINESS_TIMEOUT, ping).await {
+        Ok(Ok(_)) => Json(json!({ "status": "ready", "database": "ok" })).into_response(),
+        Ok(Err(err)) => {
+            tracing::warn!(error = %err, "readiness: database unreachable");
+            not_ready()
+        }
+        Err(_) => {
+            tracing::warn!("readiness: database ping timed out");
+            not_ready()
+        }
+    }
+}
+
+fn not_ready() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(json!({ "status": "unavailable", "database": "unreachable" })),
+    )
+        .into_response()
+}
+
+/// One span per request: method, redacted path and request id. No query string, no headers: they
+/// can carry tokens or addresses.
+fn request_span(request: &Request<Body>) -> tracing::Span {
+    let request_id = request
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %security::redact_path(request.uri().path()),
+        request_id = %request_id,
+    )
+}
+
+/// Security headers of SPEC §9 on every response. A page that set its own policy (with a nonce
+/// for the hydration script) keeps it.
+async fn security_headers(State(https): State<bool>, request: Request, next: Next) -> Response {
+    let carries_token = security::carries_token(request.uri().path());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let mut set_default = |name: HeaderName, value: &str| {
+        if !headers.contains_key(&name) {
+            if let Ok(value) = HeaderValue::from_str(value) {
+                headers.insert(name, value);
+            }
+        }
+    };
+    set_default(
+        header::CONTENT_SECURITY_POLICY,
+        &security::content_security_policy(None),
+    );
+    set_default(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set_default(header::X_FRAME_OPTIONS, "DENY");
+    set_default(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set_default(
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
+    if https {
+        set_default(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    // Token pages must never leak their URL; elsewhere same-origin keeps Leptos's no-JS form
+    // redirects (which follow the Referer) working.
+    let referrer = if carries_token {
+        "no-referrer"
+    } else {
+        "same-origin"
+    };
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static(referrer));
+    if carries_token {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}

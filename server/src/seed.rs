@@ -1,0 +1,528 @@
+//! `candor seed-demo`: a demo organization with something in every state the product shows.
+//!
+//! Runs only on a database without users, in one transaction, so it never mixes with real data.
+
+use app::{
+    accounts,
+    config::Config,
+    domain::{due_date, EmailAddress, Role},
+};
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{PgPool, Postgres, Transaction};
+use std::fmt::Write as _;
+use uuid::Uuid;
+
+type Tx<'a> = Transaction<'a, Postgres>;
+
+struct DemoUser {
+    name: &'static str,
+    email: &'static str,
+    role: Role,
+}
+
+const USERS: [DemoUser; 4] = [
+    DemoUser {
+        name: "Sasha Patel",
+        email: "sasha@candor-demo.example",
+        role: Role::SuperAdmin,
+    },
+    DemoUser {
+        name: "Jordan Lee",
+        email: "jordan@candor-demo.example",
+        role: Role::Admin,
+    },
+    DemoUser {
+        name: "Riley Chen",
+        email: "riley@candor-demo.example",
+        role: Role::TeamMember,
+    },
+    DemoUser {
+        name: "Morgan Diaz",
+        email: "morgan@candor-demo.example",
+        role: Role::LimitedTeamMember,
+    },
+];
+
+/// The candidate whose link the run script prints.
+pub const SHOWCASE_EMAIL: &str = "anna.schmidt@example.com";
+
+/// A consent decision: purpose, decision, source, days ago.
+type Decision = (&'static str, &'static str, &'static str, i64);
+
+/// The candidacy: posting index (None: sourced), owner index, stage, archived days ago, hired.
+struct DemoOpportunity {
+    posting: Option<usize>,
+    owner: usize,
+    stage: &'static str,
+    archived_days_ago: Option<i64>,
+    hired: bool,
+}
+
+struct DemoCandidate {
+    name: &'static str,
+    email: &'static str,
+    headline: &'static str,
+    location: Option<(&'static str, &'static str)>,
+    phone: &'static str,
+    created_days_ago: i64,
+    opportunities: Vec<DemoOpportunity>,
+    consent: Vec<Decision>,
+    /// Open requests: kind, days ago.
+    requests: Vec<(&'static str, i64)>,
+}
+
+fn opp(posting: Option<usize>, owner: usize, stage: &'static str) -> DemoOpportunity {
+    DemoOpportunity {
+        posting,
+        owner,
+        stage,
+        archived_days_ago: None,
+        hired: false,
+    }
+}
+
+fn archived(posting: Option<usize>, owner: usize, days_ago: i64) -> DemoOpportunity {
+    DemoOpportunity {
+        posting,
+        owner,
+        stage: "archived",
+        archived_days_ago: Some(days_ago),
+        hired: false,
+    }
+}
+
+/// Postings: title and country (None: no location).
+const POSTINGS: [(&str, Option<&str>, usize); 5] = [
+    ("Backend Engineer (Rust)", Some("DE"), 2),
+    ("Product Designer", Some("FR"), 2),
+    ("Account Executive", Some("US"), 3),
+    ("Data Analyst", Some("GB"), 1),
+    ("Open application", None, 2),
+];
+
+fn candidates() -> Vec<DemoCandidate> {
+    vec![
+        DemoCandidate {
+            name: "Anna Schmidt",
+            email: SHOWCASE_EMAIL,
+            headline: "Senior backend engineer",
+            location: Some(("Berlin, Germany", "DE")),
+            phone: "+49 30 1234567",
+            created_days_ago: 40,
+            opportunities: vec![opp(Some(0), 2, "on-site interview")],
+            consent: vec![
+                ("retention", "given", "job_post", 40),
+                ("contact", "given", "job_post", 40),
+            ],
+            requests: vec![("access", 24)],
+        },
+        DemoCandidate {
+            name: "Lucas Martin",
+            email: "lucas.martin@example.com",
+            headline: "UX and product designer",
+            location: Some(("Lyon, France", "FR")),
+            phone: "+33 4 72 00 00 00",
+            created_days_ago: 90,
+            opportunities: vec![archived(Some(1), 2, 30)],
+            consent: vec![
+                ("retention", "given", "job_post", 90),
+                ("retention", "revoked", "preferences_page", 5),
+            ],
+            requests: vec![("rectification", 3)],
+        },
+        DemoCandidate {
+            name: "Sofia Rossi",
+            email: "sofia.rossi@example.com",
+            headline: "Data analyst, SQL and Python",
+            location: None,
+            phone: "+39 06 000 0000",
+            created_days_ago: 2,
+            opportunities: vec![opp(None, 2, "new lead")],
+            consent: vec![],
+            requests: vec![],
+        },
+        DemoCandidate {
+            name: "Jan Kowalski",
+            email: "jan.kowalski@example.com",
+            headline: "Site reliability engineer",
+            location: Some(("Warsaw, Poland", "PL")),
+            phone: "+48 22 000 00 00",
+            created_days_ago: 500,
+            opportunities: vec![archived(Some(0), 1, 420)],
+            consent: vec![("retention", "given", "job_post", 480)],
+            requests: vec![],
+        },
+        DemoCandidate {
+            name: "Emma Wilson",
+            email: "emma.wilson@example.com",
+            headline: "Analytics lead",
+            location: Some(("Manchester, United Kingdom", "GB")),
+            phone: "+44 161 000 0000",
+            created_days_ago: 120,
+            opportunities: vec![opp(Some(3), 1, "phone screen")],
+            consent: vec![("contact", "revoked", "email_one_click", 45)],
+            requests: vec![("erasure", 35)],
+        },
+        DemoCandidate {
+            name: "Michael Brown",
+            email: "michael.brown@example.com",
+            headline: "Enterprise sales",
+            location: Some(("Austin, United States", "US")),
+            phone: "+1 512 555 0100",
+            created_days_ago: 15,
+            opportunities: vec![opp(Some(2), 3, "applied")],
+            consent: vec![],
+            requests: vec![],
+        },
+        DemoCandidate {
+            name: "Lena Fischer",
+            email: "lena.fischer@example.com",
+            headline: "Rust engineer",
+            location: Some(("Munich, Germany", "DE")),
+            phone: "+49 89 000000",
+            created_days_ago: 200,
+            opportunities: vec![DemoOpportunity {
+                posting: Some(0),
+                owner: 2,
+                stage: "hired",
+                archived_days_ago: Some(150),
+                hired: true,
+            }],
+            consent: vec![("retention", "given", "job_post", 200)],
+            requests: vec![],
+        },
+        DemoCandidate {
+            name: "Tom Baker",
+            email: "tom.baker@example.com",
+            headline: "Sales development representative",
+            location: Some(("Bristol, United Kingdom", "GB")),
+            phone: "+44 117 000 0000",
+            created_days_ago: 1100,
+            opportunities: vec![archived(Some(3), 1, 1000), archived(Some(2), 3, 900)],
+            consent: vec![],
+            requests: vec![],
+        },
+        DemoCandidate {
+            name: "Claire Dubois",
+            email: "claire.dubois@example.com",
+            headline: "Junior designer",
+            location: Some(("Paris, France", "FR")),
+            phone: "+33 1 00 00 00 00",
+            created_days_ago: 10,
+            opportunities: vec![opp(Some(1), 2, "applied")],
+            consent: vec![("retention", "denied", "job_post", 10)],
+            requests: vec![("access", 8), ("access", 1)],
+        },
+    ]
+}
+
+/// Seeds the demo and returns what to print, or None when the database already has users.
+pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    // Serialize concurrent seeders; the check below then sees the winner's users.
+    sqlx::query_scalar!(r#"SELECT 1 AS "locked!" FROM pg_advisory_xact_lock(4201)"#)
+        .fetch_one(&mut *tx)
+        .await?;
+    let existing = sqlx::query_scalar!(r#"SELECT count(*) AS "n!" FROM users"#)
+        .fetch_one(&mut *tx)
+        .await?;
+    if existing > 0 {
+        return Ok(None);
+    }
+    let now = Utc::now();
+    let days = |n: i64| now - Duration::days(n);
+    let mail_domain = config
+        .public_url
+        .host_str()
+        .unwrap_or("localhost")
+        .to_owned();
+
+    sqlx::query!(
+        "UPDATE settings SET organization_name = 'Northwind Talent', reply_to = 'privacy@northwind.example',
+             privacy_policy_url = 'https://northwind.example/privacy',
+             data_protection_contact = 'Data Protection Officer, privacy@northwind.example',
+             compliance_mode = 'gdpr', gdpr_scope = 'eu_and_unknown',
+             processing_basis = 'legitimate_interest_or_contract', retention_basis = 'explicit_consent',
+             retention_days = 365, consent_validity_days = 365, consent_text_version = 'demo-2026-01'"
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO country_policies (country, retention_days, removed_fields) VALUES
+             ('DE', 180, ARRAY['name','emails','phones','skype','links','location','attachments','application_responses','application_comments']),
+             ('FR', 365, ARRAY['name','emails','phones','attachments']),
+             ('US', 1095, ARRAY['emails','phones'])"
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let mut report =
+        String::from("Demo organization: Northwind Talent\n\nSign in as (email / password):\n");
+    let mut user_ids = Vec::new();
+    for user in &USERS {
+        let password = accounts::generate_password();
+        let email = EmailAddress::parse(user.email).expect("demo emails are valid");
+        let id = accounts::create_user(&mut *tx, &email, user.name, user.role, &password)
+            .await
+            .map_err(|e| match e {
+                accounts::AccountError::Database(db) => db,
+                other => sqlx::Error::Protocol(other.to_string()),
+            })?;
+        let _ = writeln!(
+            report,
+            "  {:<20} {:<28} {password}",
+            user.role.label(),
+            user.email
+        );
+        user_ids.push(id.into_uuid());
+    }
+    // Give the Team Member the dashboard permission, so every permission path has a holder.
+    sqlx::query!(
+        "UPDATE users SET permissions = ARRAY['view_compliance_dashboard'] WHERE id = $1",
+        user_ids[2]
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let mut posting_ids = Vec::new();
+    for (title, country, owner) in POSTINGS {
+        let id = sqlx::query_scalar!(
+            "INSERT INTO postings (title, location_country, owner_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            title,
+            country,
+            user_ids[owner],
+            days(600),
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        posting_ids.push(id);
+    }
+
+    let template_id = sqlx::query_scalar!(
+        "INSERT INTO email_templates (key, name, subject, body_text) VALUES ('nurture_checkin', 'Nurture check-in',
+             'New roles at {{organization}}',
+             'Hi {{candidate_first_name}},\n\nWe have opened new roles you may like.\n\nManage your data: {{consent_link}}')
+         RETURNING id"
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let campaign_id = sqlx::query_scalar!(
+        "INSERT INTO nurture_campaigns (name, created_by) VALUES ('Future engineering roles', $1) RETURNING id",
+        user_ids[1]
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+
+    for candidate in candidates() {
+        let created = days(candidate.created_days_ago);
+        let candidate_id = insert_candidate(
+            &mut tx,
+            &candidate,
+            created,
+            user_ids[2],
+            &posting_ids,
+            &user_ids,
+        )
+        .await?;
+        for (purpose, decision, source, ago) in &candidate.consent {
+            sqlx::query!(
+                "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version, at)
+                 VALUES ($1, $2, CASE WHEN $2 = 'retention' THEN 'consent' ELSE 'legitimate_interest' END, $3, $4, 'demo-2026-01', $5)",
+                candidate_id,
+                purpose,
+                decision,
+                source,
+                days(*ago),
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (kind, ago) in &candidate.requests {
+            let received = days(*ago);
+            let details = (*kind == "rectification")
+                .then_some("My surname is spelled Martin-Leroy now, and I moved to Grenoble.");
+            let request_id = sqlx::query_scalar!(
+                "INSERT INTO data_requests (candidate_id, kind, details, received_at, due_at, idempotency_key)
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                candidate_id,
+                kind,
+                details,
+                received,
+                due_date(received),
+                format!("demo-{}", Uuid::new_v4()),
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO audit_log (at, actor_kind, action, candidate_id, data_request_id, details)
+                 VALUES ($1, 'candidate', 'data_request.received', $2, $3, jsonb_build_object('kind', $4::text))",
+                received,
+                candidate_id,
+                request_id,
+                kind,
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        if candidate.email == SHOWCASE_EMAIL {
+            let enrollment_id = sqlx::query_scalar!(
+                "INSERT INTO nurture_enrollments (campaign_id, candidate_id, enrolled_by) VALUES ($1, $2, $3) RETURNING id",
+                campaign_id,
+                candidate_id,
+                user_ids[1],
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            for in_days in [7, 30] {
+                sqlx::query!(
+                    "INSERT INTO nurture_touchpoints (enrollment_id, template_id, send_at) VALUES ($1, $2, $3)",
+                    enrollment_id,
+                    template_id,
+                    now + Duration::days(in_days),
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+            // A recruiter's message scheduled for later: the delayed send a revocation cancels.
+            let send_after = now + Duration::days(2);
+            sqlx::query!(
+                "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, candidate_id, send_after,
+                                           next_attempt_at, message_id)
+                 VALUES ('recruiter_message', $1, 'Your on-site interview at Northwind',
+                         'Hi Anna, looking forward to meeting you on Thursday. Riley',
+                         '<p>Hi Anna, looking forward to meeting you on Thursday. Riley</p>', $2, $3, $3, $4)",
+                candidate.email,
+                candidate_id,
+                send_after,
+                format!("<{}@{mail_domain}>", Uuid::new_v4()),
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+
+    tx.commit().await?;
+    let _ = writeln!(
+        report,
+        "\nCandidates: {} (one per consent state; open access, rectification and erasure requests).\n\
+         Try a candidate's page: candor link {SHOWCASE_EMAIL}",
+        candidates().len()
+    );
+    Ok(Some(report))
+}
+
+async fn insert_candidate(
+    tx: &mut Tx<'_>,
+    c: &DemoCandidate,
+    created: DateTime<Utc>,
+    note_author: Uuid,
+    posting_ids: &[Uuid],
+    user_ids: &[Uuid],
+) -> Result<Uuid, sqlx::Error> {
+    let (location_text, country) = c.location.unzip();
+    let first_name = c.name.split(' ').next().unwrap_or(c.name);
+    let id = sqlx::query_scalar!(
+        "INSERT INTO candidates (name, headline, location_text, location_country, phones, links, created_at)
+         VALUES ($1, $2, $3, $4, ARRAY[$5], ARRAY[$6], $7) RETURNING id",
+        c.name,
+        c.headline,
+        location_text,
+        country,
+        c.phone,
+        format!("https://www.linkedin.com/in/{}", c.name.to_lowercase().replace(' ', "-")),
+        created,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary, created_at) VALUES ($1, $2, true, $3)",
+        id,
+        c.email,
+        created,
+    )
+    .execute(&mut **tx)
+    .await?;
+
+    for o in &c.opportunities {
+        let archived_at = o.archived_days_ago.map(|d| Utc::now() - Duration::days(d));
+        let origin = if o.posting.is_some() {
+            "applied"
+        } else {
+            "sourced"
+        };
+        let reason = archived_at.map(|_| if o.hired { "Hired" } else { "Position filled" });
+        let opportunity_id = sqlx::query_scalar!(
+            "INSERT INTO opportunities (candidate_id, posting_id, owner_id, stage, origin, archived_at, archive_reason, hired, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            id,
+            o.posting.map(|p| posting_ids[p]),
+            user_ids[o.owner],
+            o.stage,
+            origin,
+            archived_at,
+            reason,
+            o.hired,
+            created,
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO events (opportunity_id, kind, stage, actor_id, at) VALUES
+                 ($1, 'created', 'new lead', $2, $3), ($1, 'stage_changed', $4, $2, $3 + interval '3 days')",
+            opportunity_id,
+            user_ids[o.owner],
+            created,
+            o.stage,
+        )
+        .execute(&mut **tx)
+        .await?;
+        if o.posting.is_some() {
+            sqlx::query!(
+                "INSERT INTO application_responses (opportunity_id, question, answer) VALUES
+                     ($1, 'Why do you want to join Northwind?', $2),
+                     ($1, 'When could you start?', 'In about two months.')",
+                opportunity_id,
+                format!("I like how the team works in the open. — {first_name}"),
+            )
+            .execute(&mut **tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO application_comments (opportunity_id, body) VALUES ($1, $2)",
+                opportunity_id,
+                format!("Dear team,\n\nPlease find my application attached. You can reach me at {} or {}.\n\n{}", c.email, c.phone, c.name),
+            )
+            .execute(&mut **tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO attachments (candidate_id, opportunity_id, file_name, media_type, bytes)
+                 VALUES ($1, $2, $3, 'text/plain', $4)",
+                id,
+                opportunity_id,
+                format!("{}-cv.txt", first_name.to_lowercase()),
+                format!("{}\n{}\n{}\n", c.name, c.headline, c.email).into_bytes(),
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query!(
+            "INSERT INTO feedback (opportunity_id, author_id, rating, body) VALUES ($1, $2, 3, $3)",
+            opportunity_id,
+            user_ids[o.owner],
+            format!("{first_name} explained trade-offs clearly. Would like a second opinion on system design."),
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query!(
+        "INSERT INTO notes (candidate_id, author_id, body) VALUES ($1, $2, $3)",
+        id,
+        note_author,
+        format!(
+            "Spoke with {} on the phone ({}); keen on remote-friendly roles.",
+            c.name, c.phone
+        ),
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}

@@ -1,0 +1,269 @@
+//! The schema keeps the data honest: migrations, constraints and the append-only history.
+
+mod common;
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const TABLES: [&str; 24] = [
+    "users",
+    "sessions",
+    "settings",
+    "country_policies",
+    "postings",
+    "candidates",
+    "candidate_emails",
+    "opportunities",
+    "application_responses",
+    "application_comments",
+    "attachments",
+    "notes",
+    "feedback",
+    "events",
+    "consent_events",
+    "data_requests",
+    "notifications",
+    "legal_holds",
+    "anonymized_contacts",
+    "audit_log",
+    "email_templates",
+    "email_outbox",
+    "nurture_campaigns",
+    "nurture_touchpoints",
+];
+
+async fn table_count(pool: &PgPool) -> i64 {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrations = false)]
+async fn migrations_apply_from_zero_revert_and_apply_again(pool: PgPool) {
+    let migrator = &candor_server::db::MIGRATOR;
+    assert_eq!(table_count(&pool).await, 0);
+    migrator.run(&pool).await.unwrap();
+    for table in TABLES.iter().chain(&["nurture_enrollments"]) {
+        let exists: bool = sqlx::query_scalar("SELECT to_regclass($1) IS NOT NULL")
+            .bind(format!("public.{table}"))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(exists, "table {table} missing");
+    }
+    let settings_rows: i64 = sqlx::query_scalar("SELECT count(*) FROM settings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        settings_rows, 1,
+        "the organization's settings row exists from the start"
+    );
+
+    migrator.undo(&pool, 0).await.unwrap();
+    assert_eq!(
+        table_count(&pool).await,
+        0,
+        "every down migration removes what its up made"
+    );
+    migrator.run(&pool).await.unwrap();
+    assert_eq!(table_count(&pool).await, 25);
+}
+
+/// Inserts a user, a candidate with one email, and returns their ids.
+async fn basics(pool: &PgPool) -> (Uuid, Uuid) {
+    let user: Uuid = sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, password_hash) VALUES ('owner@example.com', 'Owner', 'admin', '$argon2id$v=19$x') RETURNING id",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let candidate: Uuid =
+        sqlx::query_scalar("INSERT INTO candidates (name) VALUES ('Ada Example') RETURNING id")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    sqlx::query("INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, 'ada@example.com', true)")
+        .bind(candidate)
+        .execute(pool)
+        .await
+        .unwrap();
+    (user, candidate)
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn constraints_reject_dishonest_rows(pool: PgPool) {
+    let (user, candidate) = basics(&pool).await;
+    let request: Uuid = sqlx::query_scalar(
+        "INSERT INTO data_requests (candidate_id, kind, due_at, idempotency_key) VALUES ($1, 'access', now() + interval '1 month', 'key-00000001') RETURNING id",
+    )
+    .bind(candidate)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+
+    let c = candidate;
+    let bad: Vec<(&str, String)> = vec![
+        ("unknown role", "INSERT INTO users (email, name, role, password_hash) VALUES ('x@example.com', 'X', 'owner', '$argon2id$x')".into()),
+        ("email differing only in case", "INSERT INTO users (email, name, role, password_hash) VALUES ('OWNER@Example.com', 'X', 'admin', '$argon2id$x')".into()),
+        ("password not argon2id", "INSERT INTO users (email, name, role, password_hash) VALUES ('y@example.com', 'Y', 'admin', 'plain')".into()),
+        ("unknown permission", "INSERT INTO users (email, name, role, password_hash, permissions) VALUES ('z@example.com', 'Z', 'admin', '$argon2id$x', '{delete_everything}')".into()),
+        ("second settings row", "INSERT INTO settings (id) VALUES (false)".into()),
+        ("unknown compliance mode", "UPDATE settings SET compliance_mode = 'lenient'".into()),
+        ("lower-case country", "INSERT INTO postings (title, location_country) VALUES ('T', 'de')".into()),
+        ("same email twice on one candidate", format!("INSERT INTO candidate_emails (candidate_id, email) VALUES ('{c}', 'ADA@example.com')")),
+        ("two primary emails", format!("INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ('{c}', 'other@example.com', true)")),
+        ("opportunity of no candidate", format!("INSERT INTO opportunities (candidate_id, origin) VALUES ('{}', 'applied')", Uuid::nil())),
+        ("unknown origin", format!("INSERT INTO opportunities (candidate_id, origin) VALUES ('{c}', 'headhunted')")),
+        ("unknown consent decision", format!("INSERT INTO consent_events (candidate_id, purpose, basis, decision, source) VALUES ('{c}', 'contact', 'consent', 'maybe', 'import')")),
+        ("manual consent without a note", format!("INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, recorded_by) VALUES ('{c}', 'contact', 'consent', 'given', 'recruiter_manual', '{user}')")),
+        ("unknown request kind", format!("INSERT INTO data_requests (candidate_id, kind, due_at, idempotency_key) VALUES ('{c}', 'deletion', now() + interval '1 month', 'key-00000002')")),
+        ("replayed idempotency key", format!("INSERT INTO data_requests (candidate_id, kind, due_at, idempotency_key) VALUES ('{c}', 'access', now() + interval '1 month', 'key-00000001')")),
+        ("due before received", format!("INSERT INTO data_requests (candidate_id, kind, due_at, idempotency_key) VALUES ('{c}', 'access', now() - interval '1 day', 'key-00000003')")),
+        ("resolved without a time", format!("UPDATE data_requests SET status = 'resolved', resolution = 'data_sent' WHERE id = '{request}'")),
+        ("refused without a reason", format!("UPDATE data_requests SET status = 'refused', resolution = 'refused', resolved_at = now() WHERE id = '{request}'")),
+        ("extended without a reason", format!("UPDATE data_requests SET extended_until = due_at + interval '1 month' WHERE id = '{request}'")),
+        ("two active legal holds", format!("INSERT INTO legal_holds (candidate_id, reason, placed_by) VALUES ('{c}', 'Litigation', '{user}'), ('{c}', 'Audit', '{user}')")),
+        ("audit row naming a user actor without the user", "INSERT INTO audit_log (actor_kind, action) VALUES ('user', 'candidate.viewed')".into()),
+        ("audit details that are not an object", "INSERT INTO audit_log (actor_kind, action, details) VALUES ('system', 'sweep.ran', '\"Ada\"')".into()),
+        ("unknown outbox status", "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, message_id, status) VALUES ('owner_alert', 'a@example.com', 's', 't', 'h', '<1@x>', 'lost')".into()),
+        ("sent without a time", "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, message_id, status) VALUES ('owner_alert', 'a@example.com', 's', 't', 'h', '<2@x>', 'sent')".into()),
+        ("HMAC of the wrong length", "INSERT INTO anonymized_contacts (email_hmac, contact_status, decided_at) VALUES ('\\x00', 'allowed', now())".into()),
+    ];
+    for (what, sql) in bad {
+        let result = sqlx::query(&sql).execute(&pool).await;
+        assert!(result.is_err(), "{what} was accepted");
+    }
+
+    // The same address on another candidate record is allowed (a returning person).
+    let other: Uuid =
+        sqlx::query_scalar("INSERT INTO candidates (name) VALUES ('Ada Again') RETURNING id")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    sqlx::query(
+        "INSERT INTO candidate_emails (candidate_id, email) VALUES ($1, 'Ada@Example.com')",
+    )
+    .bind(other)
+    .execute(&pool)
+    .await
+    .expect("two records may share an address");
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn consent_events_and_audit_log_are_append_only(pool: PgPool) {
+    let (user, candidate) = basics(&pool).await;
+    sqlx::query(
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, recorded_by, note)
+         VALUES ($1, 'contact', 'consent', 'revoked', 'recruiter_manual', $2, 'Ada asked by phone on 3 May')",
+    )
+    .bind(candidate)
+    .bind(user)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO audit_log (actor_kind, action, candidate_id) VALUES ('candidate', 'consent.revoked', $1)")
+        .bind(candidate)
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let forbidden = [
+        "UPDATE consent_events SET decision = 'given'",
+        "DELETE FROM consent_events",
+        "TRUNCATE consent_events",
+        "UPDATE audit_log SET action = 'consent.given'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ];
+    for sql in forbidden {
+        let err = sqlx::query(sql).execute(&pool).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+
+    // Anonymization may replace a consent event's note, and nothing else.
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let changed_decision =
+        sqlx::query("UPDATE consent_events SET decision = 'given', note = '[removed]'")
+            .execute(&mut *tx)
+            .await;
+    assert!(
+        changed_decision.is_err(),
+        "anonymization must not rewrite a decision"
+    );
+    tx.rollback().await.unwrap();
+
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE consent_events SET note = '[removed]'")
+        .execute(&mut *tx)
+        .await
+        .expect("replacing the note");
+    assert!(sqlx::query("UPDATE consent_events SET note = 'rewritten'")
+        .execute(&mut *tx)
+        .await
+        .is_err());
+    assert!(
+        sqlx::query("DELETE FROM audit_log")
+            .execute(&mut *tx)
+            .await
+            .is_err(),
+        "audit rows are never deleted"
+    );
+    tx.rollback().await.unwrap();
+
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE consent_events SET note = '[removed]'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let note: Option<String> = sqlx::query_scalar("SELECT note FROM consent_events")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(note.as_deref(), Some("[removed]"));
+    // The setting was local to that transaction: the guard is back.
+    assert!(sqlx::query("UPDATE consent_events SET note = '[removed]'")
+        .execute(&pool)
+        .await
+        .is_err());
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
+    // Planner choices need statistics; with few rows, forbid sequential scans to see index usability.
+    let mut conn = pool.acquire().await.unwrap();
+    sqlx::query("SET enable_seqscan = off")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    let cases = [
+        ("open requests by due date", "SELECT id FROM data_requests WHERE status = 'open' ORDER BY coalesce(extended_until, due_at) LIMIT 50", "data_requests_open_by_due"),
+        ("candidate by email", "SELECT candidate_id FROM candidate_emails WHERE lower(email) = 'ada@example.com'", "candidate_emails_by_email"),
+        ("claimable outbox rows", "SELECT id FROM email_outbox WHERE status = 'pending' AND greatest(send_after, next_attempt_at) <= now() ORDER BY greatest(send_after, next_attempt_at) LIMIT 10 FOR UPDATE SKIP LOCKED", "email_outbox_claimable"),
+        ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),
+    ];
+    for (what, sql, index) in cases {
+        let plan: Vec<String> = sqlx::query_scalar(&format!("EXPLAIN {sql}"))
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap();
+        let plan = plan.join("\n");
+        assert!(plan.contains(index), "{what} does not use {index}:\n{plan}");
+    }
+}
