@@ -13,6 +13,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  outputDir: '../target/playwright-results',
   use: {
     baseURL,
     launchOptions: {
@@ -40,6 +41,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}` },
+    env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
   },
 });

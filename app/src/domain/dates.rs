@@ -110,12 +110,13 @@ mod tests {
     fn extension_rules() {
         let received = at(2026, 1, 31);
         let in_time = at(2026, 2, 10);
-        let cases: &[(
+        type Case = (
             u32,
             bool,
             DateTime<Utc>,
             Result<DateTime<Utc>, ExtensionError>,
-        )] = &[
+        );
+        let cases: &[Case] = &[
             (1, false, in_time, Ok(at(2026, 3, 31))),
             (2, false, in_time, Ok(at(2026, 4, 30))),
             (0, false, in_time, Err(ExtensionError::InvalidLength)),
