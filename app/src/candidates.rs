@@ -21,3 +21,44 @@ pub async fn find_by_email(
     .await?;
     Ok(ids.into_iter().map(CandidateId).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::PgPool;
+
+    async fn candidate_with_email(pool: &PgPool, email: &str, days_ago: i32) -> CandidateId {
+        let id: uuid::Uuid = sqlx::query_scalar(
+            "INSERT INTO candidates (name, created_at) VALUES ('Someone', now() - make_interval(days => $1)) RETURNING id",
+        )
+        .bind(days_ago)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO candidate_emails (candidate_id, email) VALUES ($1, $2)")
+            .bind(id)
+            .bind(email)
+            .execute(pool)
+            .await
+            .unwrap();
+        CandidateId(id)
+    }
+
+    #[sqlx::test(migrations = "../migrations")]
+    async fn finds_live_records_by_email_case_insensitively_newest_first(pool: PgPool) {
+        let older = candidate_with_email(&pool, "Ada@Example.com", 30).await;
+        let newer = candidate_with_email(&pool, "ada@example.com", 1).await;
+        let gone = candidate_with_email(&pool, "ada@example.com", 5).await;
+        candidate_with_email(&pool, "bob@example.com", 1).await;
+        sqlx::query("UPDATE candidates SET anonymized_at = now(), anonymization_mode = 'gdpr' WHERE id = $1")
+            .bind(gone.0)
+            .execute(&pool)
+            .await
+            .unwrap();
+
+        let email = EmailAddress::parse("ADA@example.COM").unwrap();
+        assert_eq!(find_by_email(&pool, &email).await.unwrap(), [newer, older]);
+        let nobody = EmailAddress::parse("nobody@example.com").unwrap();
+        assert!(find_by_email(&pool, &nobody).await.unwrap().is_empty());
+    }
+}
