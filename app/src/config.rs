@@ -40,16 +40,7 @@ pub struct SmtpUrl(pub String);
 
 impl fmt::Debug for SmtpUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match Url::parse(&self.0) {
-            Ok(url) => write!(
-                f,
-                "{}://{}:{}",
-                url.scheme(),
-                url.host_str().unwrap_or(""),
-                url.port().unwrap_or(0)
-            ),
-            Err(_) => f.write_str("<smtp url>"),
-        }
+        f.write_str(&without_credentials(&self.0))
     }
 }
 
@@ -82,15 +73,19 @@ pub struct DatabaseUrl(pub String);
 
 impl fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match Url::parse(&self.0) {
-            Ok(url) => write!(
-                f,
-                "postgres://{}{}",
-                url.host_str().unwrap_or(""),
-                url.path()
-            ),
-            Err(_) => f.write_str("<database url>"),
+        f.write_str(&without_credentials(&self.0))
+    }
+}
+
+/// A URL as safe to log: scheme, host, port and path, never user name, password or query.
+fn without_credentials(text: &str) -> String {
+    match Url::parse(text) {
+        Ok(url) => {
+            let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+            let host = url.host_str().unwrap_or("");
+            format!("{}://{host}{port}{}", url.scheme(), url.path())
         }
+        Err(_) => "<unparseable url>".to_owned(),
     }
 }
 

@@ -219,13 +219,17 @@ mod tests {
         parts.join(".")
     }
 
-    /// Signs arbitrary claims with key `k1` of `ring(&[("k1", 1)])`.
-    fn sign_json(claims: serde_json::Value) -> String {
+    /// Signs arbitrary claims with the secret of key `k1` in `ring(&[("k1", 1)])`.
+    fn sign_json_with(alg: Algorithm, kid: Option<&str>, claims: serde_json::Value) -> String {
         let header = Header {
-            kid: Some("k1".into()),
-            ..Header::new(Algorithm::HS256)
+            kid: kid.map(str::to_owned),
+            ..Header::new(alg)
         };
         jsonwebtoken::encode(&header, &claims, &EncodingKey::from_secret(&[1; 32])).unwrap()
+    }
+
+    fn sign_json(claims: serde_json::Value) -> String {
+        sign_json_with(Algorithm::HS256, Some("k1"), claims)
     }
 
     fn b64(json: &str) -> String {
@@ -265,34 +269,13 @@ mod tests {
             b64(r#"{"alg":"none","typ":"JWT","kid":"k1"}"#),
             good.split('.').nth(1).unwrap()
         );
-        let hs512 = jsonwebtoken::encode(
-            &Header {
-                kid: Some("k1".into()),
-                ..Header::new(Algorithm::HS512)
-            },
-            &Claims {
-                sub: candidate(),
-                purpose: PREFERENCES.into(),
-                iat,
-                exp,
-            },
-            &EncodingKey::from_secret(&[1; 32]),
-        )
-        .unwrap();
+        let claims =
+            serde_json::json!({"sub": candidate(), "purpose": PREFERENCES, "iat": iat, "exp": exp});
+        let hs512 = sign_json_with(Algorithm::HS512, Some("k1"), claims.clone());
         let rs256_header = with_part(&good, 0, b64(r#"{"alg":"RS256","typ":"JWT","kid":"k1"}"#));
         let expired = keys.sign(candidate(), now - Duration::days(400), year());
         let unknown_kid = ring(&[("k9", 1)]).sign(candidate(), now, year());
-        let no_kid = jsonwebtoken::encode(
-            &Header::new(Algorithm::HS256),
-            &Claims {
-                sub: candidate(),
-                purpose: PREFERENCES.into(),
-                iat,
-                exp,
-            },
-            &EncodingKey::from_secret(&[1; 32]),
-        )
-        .unwrap();
+        let no_kid = sign_json_with(Algorithm::HS256, None, claims);
         let wrong_purpose = keys.sign_claims(&Claims {
             sub: candidate(),
             purpose: "admin".into(),

@@ -153,6 +153,16 @@ async fn constraints_reject_dishonest_rows(pool: PgPool) {
     .expect("two records may share an address");
 }
 
+/// A transaction in which the anonymization path's exception to the append-only rule is on.
+async fn anonymizing(pool: &PgPool) -> sqlx::Transaction<'static, sqlx::Postgres> {
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx
+}
+
 #[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
 async fn consent_events_and_audit_log_are_append_only(pool: PgPool) {
     let (user, candidate) = basics(&pool).await;
@@ -185,11 +195,7 @@ async fn consent_events_and_audit_log_are_append_only(pool: PgPool) {
     }
 
     // Anonymization may replace a consent event's note, and nothing else.
-    let mut tx = pool.begin().await.unwrap();
-    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let mut tx = anonymizing(&pool).await;
     let changed_decision =
         sqlx::query("UPDATE consent_events SET decision = 'given', note = '[removed]'")
             .execute(&mut *tx)
@@ -200,37 +206,26 @@ async fn consent_events_and_audit_log_are_append_only(pool: PgPool) {
     );
     tx.rollback().await.unwrap();
 
-    let mut tx = pool.begin().await.unwrap();
-    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
+    let mut tx = anonymizing(&pool).await;
+    let rewritten = sqlx::query("UPDATE consent_events SET note = 'rewritten'")
         .execute(&mut *tx)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE consent_events SET note = '[removed]'")
-        .execute(&mut *tx)
-        .await
-        .expect("replacing the note");
-    assert!(sqlx::query("UPDATE consent_events SET note = 'rewritten'")
-        .execute(&mut *tx)
-        .await
-        .is_err());
+        .await;
     assert!(
-        sqlx::query("DELETE FROM audit_log")
-            .execute(&mut *tx)
-            .await
-            .is_err(),
-        "audit rows are never deleted"
+        rewritten.is_err(),
+        "a note may only be replaced by [removed]"
     );
     tx.rollback().await.unwrap();
 
-    let mut tx = pool.begin().await.unwrap();
-    sqlx::query("SET LOCAL candor.anonymizing = 'on'")
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let mut tx = anonymizing(&pool).await;
+    let deleted = sqlx::query("DELETE FROM audit_log").execute(&mut *tx).await;
+    assert!(deleted.is_err(), "audit rows are never deleted");
+    tx.rollback().await.unwrap();
+
+    let mut tx = anonymizing(&pool).await;
     sqlx::query("UPDATE consent_events SET note = '[removed]'")
         .execute(&mut *tx)
         .await
-        .unwrap();
+        .expect("anonymization replaces the note");
     tx.commit().await.unwrap();
     let note: Option<String> = sqlx::query_scalar("SELECT note FROM consent_events")
         .fetch_one(&pool)
