@@ -141,7 +141,7 @@ async fn serve() -> Result<(), CliError> {
     let addr = config.site_addr;
     let state = AppState {
         leptos_options,
-        pool,
+        pool: pool.clone(),
         config: Arc::new(config),
     };
     let listener = tokio::net::TcpListener::bind(addr).await?;
@@ -149,6 +149,8 @@ async fn serve() -> Result<(), CliError> {
     axum::serve(listener, http::router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    // Say goodbye to Postgres rather than leaving it to notice the closed sockets.
+    pool.close().await;
     tracing::info!("Candor stopped");
     Ok(())
 }

@@ -286,3 +286,77 @@ async fn create_user_stores_an_argon2id_hash_and_refuses_duplicates(pool: PgPool
     );
     assert!(stderr(&bad_role).contains("--role"));
 }
+
+/// A plain HTTP/1.0 GET over loopback; returns the status code, or None if nothing answers.
+fn http_status(addr: &str, path: &str) -> Option<u16> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    response.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Kills the server if the test fails before stopping it, so no process outlives the test.
+struct KillOnDrop(Option<std::process::Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+#[sqlx::test(migrations = false)]
+async fn serve_migrates_at_start_and_shuts_down_gracefully(pool: PgPool) {
+    let url = database_url_of(&pool);
+    let addr = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        probe.local_addr().unwrap().to_string()
+    };
+    let child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("serve")
+        .envs(test_env(&url))
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("candor serve starts");
+    let mut server = KillOnDrop(Some(child));
+    let pid = server.0.as_ref().map(|c| c.id()).unwrap();
+
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http_status(&addr, "/readyz") == Some(200)
+    });
+    assert!(ready, "candor serve did not become ready on {addr}");
+    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        applied as usize,
+        candor_server::db::MIGRATOR
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .count()
+    );
+
+    let terminated = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(terminated.success());
+    let output = server.0.take().unwrap().wait_with_output().unwrap();
+    let logs = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "exit {:?}:\n{logs}", output.status);
+    assert!(logs.contains("Candor stopped"), "{logs}");
+    assert_eq!(
+        http_status(&addr, "/healthz"),
+        None,
+        "still listening after SIGTERM"
+    );
+}
