@@ -171,6 +171,7 @@ mod tests {
         use Purpose::*;
         let ten_days = Some(Duration::days(10));
         struct Case {
+            purpose: Purpose,
             events: Vec<ConsentEvent>,
             validity: Option<Duration>,
             now: u32,
@@ -178,18 +179,21 @@ mod tests {
         }
         let cases = [
             Case {
+                purpose: Processing,
                 events: vec![],
                 validity: None,
                 now: 5,
                 expected: ConsentStatus::NotYetAsked,
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Retention, Given, 1)],
                 validity: None,
                 now: 5,
                 expected: ConsentStatus::NotYetAsked, // other purpose only
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Given, 1)],
                 validity: None,
                 now: 30,
@@ -199,6 +203,7 @@ mod tests {
                 },
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Given, 1)],
                 validity: ten_days,
                 now: 5,
@@ -208,18 +213,21 @@ mod tests {
                 },
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Given, 1)],
                 validity: ten_days,
                 now: 11,
                 expected: ConsentStatus::Expired { since: day(11) },
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Given, 1), ev(Processing, Revoked, 3)],
                 validity: None,
                 now: 5,
                 expected: ConsentStatus::NotProvidedOrRevoked { since: day(3) },
             },
             Case {
+                purpose: Processing,
                 // Out of order: the later event still wins.
                 events: vec![ev(Processing, Revoked, 3), ev(Processing, Given, 1)],
                 validity: None,
@@ -227,6 +235,7 @@ mod tests {
                 expected: ConsentStatus::NotProvidedOrRevoked { since: day(3) },
             },
             Case {
+                purpose: Contact,
                 events: vec![ev(Contact, Revoked, 2), ev(Contact, Restored, 4)],
                 validity: None,
                 now: 5,
@@ -236,18 +245,21 @@ mod tests {
                 },
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Denied, 2)],
                 validity: None,
                 now: 5,
                 expected: ConsentStatus::NotProvidedOrRevoked { since: day(2) },
             },
             Case {
+                purpose: Processing,
                 events: vec![ev(Processing, Given, 1), ev(Processing, Expired, 4)],
                 validity: None,
                 now: 5,
                 expected: ConsentStatus::Expired { since: day(4) },
             },
             Case {
+                purpose: Retention,
                 // Renewed consent restarts the validity period.
                 events: vec![ev(Retention, Given, 1), ev(Retention, Given, 9)],
                 validity: ten_days,
@@ -259,10 +271,8 @@ mod tests {
             },
         ];
         for (i, case) in cases.iter().enumerate() {
-            let purpose = case.events.first().map_or(Processing, |e| e.purpose);
-            let purpose = if i == 1 { Processing } else { purpose };
             assert_eq!(
-                ConsentStatus::of(&case.events, purpose, case.validity, day(case.now)),
+                ConsentStatus::of(&case.events, case.purpose, case.validity, day(case.now)),
                 case.expected,
                 "case {i}"
             );

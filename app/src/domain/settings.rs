@@ -70,108 +70,33 @@ mod tests {
     #[test]
     fn gdpr_applicability_by_scope() {
         use GdprScope::*;
-        struct Case {
-            scope: GdprScope,
-            country: Option<CountryCode>,
-            over: Option<CountryCode>,
-            postings: Vec<Option<CountryCode>>,
-            applies: bool,
-        }
+        // scope, candidate country, recruiter's override, posting countries, applies
+        #[rustfmt::skip]
         let cases = [
-            Case {
-                scope: EuOnly,
-                country: c("DE"),
-                over: None,
-                postings: vec![],
-                applies: true,
-            },
-            Case {
-                scope: EuOnly,
-                country: c("US"),
-                over: None,
-                postings: vec![],
-                applies: false,
-            },
-            Case {
-                scope: EuOnly,
-                country: c("US"),
-                over: None,
-                postings: vec![c("FR")],
-                applies: true,
-            },
-            Case {
-                scope: EuOnly,
-                country: c("US"),
-                over: None,
-                postings: vec![None, c("GB")],
-                applies: false,
-            },
-            Case {
-                scope: EuOnly,
-                country: None,
-                over: None,
-                postings: vec![],
-                applies: false,
-            },
-            Case {
-                scope: EuOnly,
-                country: c("US"),
-                over: c("NO"),
-                postings: vec![],
-                applies: true,
-            },
-            Case {
-                scope: EuOnly,
-                country: c("DE"),
-                over: c("US"),
-                postings: vec![],
-                applies: false,
-            },
-            Case {
-                scope: EuAndUnknown,
-                country: None,
-                over: None,
-                postings: vec![],
-                applies: true,
-            },
-            Case {
-                scope: EuAndUnknown,
-                country: c("GB"),
-                over: None,
-                postings: vec![],
-                applies: false,
-            },
-            Case {
-                scope: EuAndUnknown,
-                country: None,
-                over: c("US"),
-                postings: vec![],
-                applies: false,
-            },
-            Case {
-                scope: All,
-                country: c("US"),
-                over: None,
-                postings: vec![],
-                applies: true,
-            },
-            Case {
-                scope: All,
-                country: None,
-                over: None,
-                postings: vec![],
-                applies: true,
-            },
+            (EuOnly, c("DE"), None, vec![], true),
+            (EuOnly, c("US"), None, vec![], false),
+            (EuOnly, c("US"), None, vec![c("FR")], true),
+            (EuOnly, c("US"), None, vec![None, c("GB")], false),
+            (EuOnly, None, None, vec![], false),
+            (EuOnly, c("US"), c("NO"), vec![], true),
+            (EuOnly, c("DE"), c("US"), vec![], false),
+            (EuAndUnknown, None, None, vec![], true),
+            (EuAndUnknown, c("GB"), None, vec![], false),
+            (EuAndUnknown, None, c("US"), vec![], false),
+            (All, c("US"), None, vec![], true),
+            (All, None, None, vec![], true),
         ];
-        for (i, case) in cases.iter().enumerate() {
+        for (i, (scope, country, country_override, posting_countries, applies)) in
+            cases.into_iter().enumerate()
+        {
             let facts = GdprFacts {
-                country: case.country,
-                country_override: case.over,
-                posting_countries: case.postings.clone(),
+                country,
+                country_override,
+                posting_countries,
             };
             assert_eq!(
-                gdpr_applies(ComplianceMode::Gdpr, case.scope, &facts),
-                case.applies,
+                gdpr_applies(ComplianceMode::Gdpr, scope, &facts),
+                applies,
                 "case {i}"
             );
         }
