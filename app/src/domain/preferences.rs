@@ -1,0 +1,562 @@
+//! The rules behind the candidate's data-preferences page (SPEC §4): which sections it shows, what
+//! a give/revoke click records, who is told about a request, and what a request form may contain.
+
+use super::{lawful_basis::Combination, text_enum};
+use super::{
+    ComplianceMode, ConsentDecision, ConsentStatus, CountryCode, EmailAddress, LawfulBasis,
+    Purpose, UserId,
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The retention rule of one country (localized mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryPolicy {
+    pub country: CountryCode,
+    pub retention_days: i32,
+}
+
+/// What decides the page's sections.
+#[derive(Debug, Clone)]
+pub struct PageFacts {
+    pub mode: ComplianceMode,
+    pub combination: Combination,
+    /// Whether GDPR protects this candidate (see `settings::gdpr_applies`).
+    pub gdpr_applies: bool,
+    /// Localized mode: the policy that applies to this candidate, if any.
+    pub country_policy: Option<CountryPolicy>,
+}
+
+/// The sections of the page besides the requests, which every candidate has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLayout {
+    /// Purposes the candidate decides on by explicit consent, in display order.
+    pub consent_purposes: Vec<Purpose>,
+    /// The organization processes the data on legitimate interest: say so.
+    pub legitimate_interest: bool,
+    /// Localized mode: the country policy that applies.
+    pub country_policy: Option<CountryPolicy>,
+}
+
+pub fn page_layout(facts: &PageFacts) -> PageLayout {
+    let gdpr = facts.mode == ComplianceMode::Gdpr && facts.gdpr_applies;
+    let by_consent = |basis: LawfulBasis| gdpr && basis == LawfulBasis::ExplicitConsent;
+    let consent_purposes = [
+        (Purpose::Processing, facts.combination.processing),
+        (Purpose::Retention, facts.combination.retention),
+    ]
+    .into_iter()
+    .filter(|(_, basis)| by_consent(*basis))
+    .map(|(purpose, _)| purpose)
+    .collect();
+    PageLayout {
+        consent_purposes,
+        legitimate_interest: gdpr
+            && facts.combination.processing == LawfulBasis::LegitimateInterestOrContract,
+        country_policy: match facts.mode {
+            ComplianceMode::Localized => facts.country_policy,
+            _ => None,
+        },
+    }
+}
+
+/// The localized policy for a candidate: the newest opportunity's posting country that has an
+/// enabled policy, else the candidate's own country.
+pub fn pick_country_policy(
+    posting_countries_newest_first: &[Option<CountryCode>],
+    candidate_country: Option<CountryCode>,
+    policies: &[CountryPolicy],
+) -> Option<CountryPolicy> {
+    let policy_of = |country: CountryCode| policies.iter().find(|p| p.country == country).copied();
+    posting_countries_newest_first
+        .iter()
+        .flatten()
+        .chain(candidate_country.iter())
+        .find_map(|c| policy_of(*c))
+}
+
+/// A retention period as people say it: "2 years", "18 months", "45 days".
+pub fn period_in_words(days: i32) -> String {
+    let plural = |n: i32, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
+    if days > 0 && days % 365 == 0 {
+        plural(days / 365, "year")
+    } else if days >= 60 && days % 30 == 0 {
+        plural(days / 30, "month")
+    } else {
+        plural(days, "day")
+    }
+}
+
+/// What a give (`allow`) or revoke click records, given the purpose's current status; `None` when
+/// the status already says so (a double click records nothing new).
+pub fn consent_change(
+    purpose: Purpose,
+    current: &ConsentStatus,
+    allow: bool,
+) -> Option<ConsentDecision> {
+    use ConsentDecision::*;
+    match (allow, current) {
+        (true, ConsentStatus::Given { .. }) => None,
+        (true, ConsentStatus::NotYetAsked) => Some(Given),
+        // Contact permission is the default; turning it back on restores it.
+        (true, _) if purpose == Purpose::Contact => Some(Restored),
+        (true, _) => Some(Given),
+        (false, ConsentStatus::NotProvidedOrRevoked { .. }) => None,
+        // Contact is allowed until stopped: stopping it always revokes.
+        (false, ConsentStatus::NotYetAsked) if purpose != Purpose::Contact => Some(Denied),
+        (false, _) => Some(Revoked),
+    }
+}
+
+/// Whether the candidate's contact permission stands, from their own contact events: contact is
+/// allowed until they revoke it.
+pub fn contact_allowed(contact: &ConsentStatus) -> bool {
+    !matches!(contact, ConsentStatus::NotProvidedOrRevoked { .. })
+}
+
+/// One of the candidate's opportunities, as far as alerts care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnedOpportunity {
+    /// None when unowned or the owner's account is disabled.
+    pub owner: Option<UserId>,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Who is told about a new request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlertRecipients {
+    Owners(Vec<UserId>),
+    /// Nobody owns the candidate: every Admin and Super Admin.
+    Admins,
+}
+
+/// The owners of the active opportunities; if none, the owner of the most recent one; if that
+/// has no owner either, the admins (SPEC §4).
+pub fn alert_recipients(opportunities: &[OwnedOpportunity]) -> AlertRecipients {
+    let mut owners: Vec<UserId> = Vec::new();
+    for owner in opportunities
+        .iter()
+        .filter(|o| !o.archived)
+        .filter_map(|o| o.owner)
+    {
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    if owners.is_empty() {
+        let most_recent = opportunities.iter().max_by_key(|o| o.created_at);
+        owners.extend(most_recent.and_then(|o| o.owner));
+    }
+    if owners.is_empty() {
+        AlertRecipients::Admins
+    } else {
+        AlertRecipients::Owners(owners)
+    }
+}
+
+/// A form field of the candidate's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Note,
+    Name,
+    Email,
+    Phone,
+    Location,
+    Links,
+    Confirm,
+}
+text_enum!(Field {
+    Note => "note",
+    Name => "name",
+    Email => "email",
+    Phone => "phone",
+    Location => "location",
+    Links => "links",
+    Confirm => "confirm",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong,
+    Invalid,
+}
+text_enum!(Problem { Required => "required", TooLong => "too_long", Invalid => "invalid" });
+
+/// Why a form was refused: which field, and what is wrong with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl Field {
+    /// The most characters the field accepts (the form says so too, with `maxlength`).
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::Note => 5000,
+            Field::Name | Field::Location => 200,
+            Field::Email => 254,
+            Field::Phone => 40,
+            Field::Links => 2000,
+            Field::Confirm => 10,
+        }
+    }
+
+    fn error(self, problem: Problem) -> FieldError {
+        FieldError {
+            field: self,
+            problem,
+        }
+    }
+
+    /// Trimmed text, `None` when blank, refused when too long.
+    fn optional(self, raw: Option<&str>) -> Result<Option<String>, FieldError> {
+        let text = raw.map(str::trim).unwrap_or_default();
+        if text.chars().count() > self.max_chars() {
+            return Err(self.error(Problem::TooLong));
+        }
+        Ok((!text.is_empty()).then(|| text.to_owned()))
+    }
+}
+
+/// The corrected values a candidate may offer with a rectification request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corrections {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub links: Vec<String>,
+}
+
+impl Corrections {
+    pub fn is_empty(&self) -> bool {
+        *self == Corrections::default()
+    }
+}
+
+/// The rectification form as posted.
+#[derive(Debug, Clone, Default)]
+pub struct RectificationForm<'a> {
+    pub note: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub links: Option<&'a str>,
+}
+
+/// A valid rectification request: what the candidate says is wrong, and what it should be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rectification {
+    pub note: Option<String>,
+    pub corrections: Corrections,
+}
+
+impl Rectification {
+    /// Needs a note or at least one corrected value; every field within its limit.
+    pub fn parse(form: &RectificationForm<'_>) -> Result<Self, FieldError> {
+        let note = Field::Note.optional(form.note)?;
+        let email = Field::Email
+            .optional(form.email)?
+            .map(|e| {
+                EmailAddress::parse(&e)
+                    .map(String::from)
+                    .map_err(|_| Field::Email.error(Problem::Invalid))
+            })
+            .transpose()?;
+        let phone = Field::Phone.optional(form.phone)?;
+        let phone_ok = |p: &str| {
+            p.chars().filter(char::is_ascii_digit).count() >= 4
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+        };
+        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
+            return Err(Field::Phone.error(Problem::Invalid));
+        }
+        let links: Vec<String> = Field::Links
+            .optional(form.links)?
+            .map(|text| text.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default();
+        let is_web_address =
+            |l: &str| (l.starts_with("https://") || l.starts_with("http://")) && l.len() > 10;
+        if !links.iter().all(|l| is_web_address(l)) {
+            return Err(Field::Links.error(Problem::Invalid));
+        }
+        let corrections = Corrections {
+            name: Field::Name.optional(form.name)?,
+            email,
+            phone,
+            location: Field::Location.optional(form.location)?,
+            links,
+        };
+        if note.is_none() && corrections.is_empty() {
+            return Err(Field::Note.error(Problem::Required));
+        }
+        Ok(Self { note, corrections })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::LawfulBasis::*;
+    use chrono::{Duration, TimeZone};
+
+    fn c(code: &str) -> CountryCode {
+        CountryCode::parse(code).unwrap()
+    }
+
+    fn combination(processing: LawfulBasis, retention: LawfulBasis) -> Combination {
+        Combination {
+            processing,
+            retention,
+        }
+    }
+
+    #[test]
+    fn sections_follow_mode_scope_and_combination() {
+        use ComplianceMode::*;
+        use Purpose::*;
+        let policy = CountryPolicy {
+            country: c("FR"),
+            retention_days: 365,
+        };
+        // mode, processing, retention, gdpr applies → consent purposes, legitimate interest, policy
+        #[rustfmt::skip]
+        let cases = [
+            (Gdpr, LegitimateInterestOrContract, LegitimateInterestOrContract, true, vec![], true, None),
+            (Gdpr, LegitimateInterestOrContract, ExplicitConsent, true, vec![Retention], true, None),
+            (Gdpr, ExplicitConsent, LegitimateInterestOrContract, true, vec![Processing], false, None),
+            (Gdpr, ExplicitConsent, ExplicitConsent, true, vec![Processing, Retention], false, None),
+            (Gdpr, ExplicitConsent, ExplicitConsent, false, vec![], false, None),
+            (Off, ExplicitConsent, ExplicitConsent, true, vec![], false, None),
+            (Localized, ExplicitConsent, ExplicitConsent, true, vec![], false, Some(policy)),
+        ];
+        for (i, (mode, processing, retention, applies, purposes, li, shown_policy)) in
+            cases.into_iter().enumerate()
+        {
+            let layout = page_layout(&PageFacts {
+                mode,
+                combination: combination(processing, retention),
+                gdpr_applies: applies,
+                country_policy: Some(policy),
+            });
+            assert_eq!(layout.consent_purposes, purposes, "case {i}");
+            assert_eq!(layout.legitimate_interest, li, "case {i}");
+            assert_eq!(layout.country_policy, shown_policy, "case {i}");
+        }
+    }
+
+    #[test]
+    fn newest_posting_country_with_a_policy_decides() {
+        let fr = CountryPolicy {
+            country: c("FR"),
+            retention_days: 365,
+        };
+        let de = CountryPolicy {
+            country: c("DE"),
+            retention_days: 180,
+        };
+        let policies = [fr, de];
+        let cases = [
+            (vec![Some(c("DE")), Some(c("FR"))], None, Some(de)),
+            (vec![Some(c("US")), Some(c("FR"))], None, Some(fr)),
+            (vec![None], Some(c("DE")), Some(de)),
+            (vec![Some(c("US"))], Some(c("GB")), None),
+            (vec![], None, None),
+        ];
+        for (postings, own, expected) in cases {
+            assert_eq!(
+                pick_country_policy(&postings, own, &policies),
+                expected,
+                "{postings:?} {own:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn periods_read_naturally() {
+        let cases = [
+            (730, "2 years"),
+            (365, "1 year"),
+            (540, "18 months"),
+            (90, "3 months"),
+            (30, "30 days"),
+            (1, "1 day"),
+            (400, "400 days"),
+        ];
+        for (days, words) in cases {
+            assert_eq!(period_in_words(days), words);
+        }
+    }
+
+    #[test]
+    fn a_click_records_a_change_only_when_the_status_differs() {
+        use ConsentDecision::*;
+        let at = Utc.with_ymd_and_hms(2026, 4, 1, 0, 0, 0).unwrap();
+        let given = ConsentStatus::Given {
+            since: at,
+            expires_at: None,
+        };
+        let refused = ConsentStatus::NotProvidedOrRevoked { since: at };
+        let expired = ConsentStatus::Expired { since: at };
+        let never = ConsentStatus::NotYetAsked;
+        #[rustfmt::skip]
+        let cases = [
+            (Purpose::Retention, given, true, None),
+            (Purpose::Retention, never, true, Some(Given)),
+            (Purpose::Retention, refused, true, Some(Given)),
+            (Purpose::Retention, expired, true, Some(Given)),
+            (Purpose::Contact, refused, true, Some(Restored)),
+            (Purpose::Contact, never, true, Some(Given)),
+            (Purpose::Retention, given, false, Some(Revoked)),
+            (Purpose::Retention, expired, false, Some(Revoked)),
+            (Purpose::Retention, never, false, Some(Denied)),
+            (Purpose::Retention, refused, false, None),
+            (Purpose::Contact, never, false, Some(Revoked)),
+        ];
+        for (purpose, current, allow, expected) in cases {
+            assert_eq!(
+                consent_change(purpose, &current, allow),
+                expected,
+                "{purpose} {current:?} allow={allow}"
+            );
+        }
+        assert!(contact_allowed(&never));
+        assert!(!contact_allowed(&refused));
+    }
+
+    #[test]
+    fn owners_of_active_opportunities_are_told_else_the_latest_owner_else_admins() {
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let (a, b) = (
+            UserId(uuid::Uuid::from_u128(1)),
+            UserId(uuid::Uuid::from_u128(2)),
+        );
+        let opp = |owner: Option<UserId>, archived: bool, day: i64| OwnedOpportunity {
+            owner,
+            archived,
+            created_at: t0 + Duration::days(day),
+        };
+        let cases = [
+            (
+                vec![
+                    opp(Some(a), false, 1),
+                    opp(Some(b), false, 2),
+                    opp(Some(a), false, 3),
+                ],
+                AlertRecipients::Owners(vec![a, b]),
+            ),
+            (
+                vec![opp(Some(a), true, 5), opp(Some(b), false, 1)],
+                AlertRecipients::Owners(vec![b]),
+            ),
+            (
+                vec![opp(Some(a), true, 1), opp(Some(b), true, 2)],
+                AlertRecipients::Owners(vec![b]),
+            ),
+            (
+                vec![opp(Some(a), true, 1), opp(None, true, 2)],
+                AlertRecipients::Admins,
+            ),
+            (vec![opp(None, false, 1)], AlertRecipients::Admins),
+            (vec![], AlertRecipients::Admins),
+        ];
+        for (i, (opportunities, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(alert_recipients(&opportunities), expected, "case {i}");
+        }
+    }
+
+    #[test]
+    fn rectification_needs_something_and_keeps_within_limits() {
+        let long = "x".repeat(5001);
+        let ok = |form: RectificationForm| Rectification::parse(&form).unwrap();
+        let err = |form: RectificationForm| Rectification::parse(&form).unwrap_err();
+
+        let parsed = ok(RectificationForm {
+            note: Some("  My surname is misspelled "),
+            name: Some("Anna Schmitt"),
+            email: Some(" Anna@Example.org "),
+            links: Some("https://example.org/anna\n https://github.com/anna"),
+            ..Default::default()
+        });
+        assert_eq!(parsed.note.as_deref(), Some("My surname is misspelled"));
+        assert_eq!(parsed.corrections.name.as_deref(), Some("Anna Schmitt"));
+        assert_eq!(
+            parsed.corrections.email.as_deref(),
+            Some("Anna@Example.org")
+        );
+        assert_eq!(parsed.corrections.links.len(), 2);
+        assert_eq!(
+            ok(RectificationForm {
+                phone: Some("+49 30 1234-567"),
+                ..Default::default()
+            })
+            .corrections
+            .phone
+            .as_deref(),
+            Some("+49 30 1234-567")
+        );
+
+        let field_error = |field, problem| FieldError { field, problem };
+        let cases = [
+            (
+                RectificationForm::default(),
+                field_error(Field::Note, Problem::Required),
+            ),
+            (
+                RectificationForm {
+                    note: Some("   "),
+                    ..Default::default()
+                },
+                field_error(Field::Note, Problem::Required),
+            ),
+            (
+                RectificationForm {
+                    note: Some(&long),
+                    ..Default::default()
+                },
+                field_error(Field::Note, Problem::TooLong),
+            ),
+            (
+                RectificationForm {
+                    email: Some("not an address"),
+                    ..Default::default()
+                },
+                field_error(Field::Email, Problem::Invalid),
+            ),
+            (
+                RectificationForm {
+                    phone: Some("call me"),
+                    ..Default::default()
+                },
+                field_error(Field::Phone, Problem::Invalid),
+            ),
+            (
+                RectificationForm {
+                    links: Some("javascript:alert(1)"),
+                    ..Default::default()
+                },
+                field_error(Field::Links, Problem::Invalid),
+            ),
+        ];
+        for (form, expected) in cases {
+            assert_eq!(err(form.clone()), expected, "{form:?}");
+        }
+    }
+}
