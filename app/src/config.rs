@@ -65,6 +65,8 @@ pub struct Config {
     pub mail: MailTransport,
     pub mail_from: Mailbox,
     pub site_addr: SocketAddr,
+    /// Form posts a client may make per minute (candidate pages are public).
+    pub post_limit_per_minute: u32,
 }
 
 /// A Postgres URL, whose `Debug` hides the password.
@@ -93,6 +95,7 @@ pub const DEFAULT_SITE_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_MAIL_DIR: &str = "target/mail";
 pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
 pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
+pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -202,6 +205,19 @@ impl Config {
                 )
             })?;
 
+        let post_limit_per_minute = match lookup("CANDOR_POST_LIMIT_PER_MINUTE") {
+            Some(text) => match text.trim().parse::<u32>() {
+                Ok(n) if (1..=100_000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::new(
+                        "CANDOR_POST_LIMIT_PER_MINUTE",
+                        "must be a whole number from 1 to 100000",
+                    ))
+                }
+            },
+            None => DEFAULT_POST_LIMIT_PER_MINUTE,
+        };
+
         Ok(Self {
             database_url,
             public_url,
@@ -211,6 +227,7 @@ impl Config {
             mail,
             mail_from,
             site_addr,
+            post_limit_per_minute,
         })
     }
 }
@@ -272,6 +289,7 @@ mod tests {
             config.mail_from.email.to_string(),
             "candor@localhost.localdomain"
         );
+        assert_eq!(config.post_limit_per_minute, DEFAULT_POST_LIMIT_PER_MINUTE);
     }
 
     #[test]
@@ -289,6 +307,8 @@ mod tests {
             ("CANDOR_MAIL_FROM", Some("not an address")),
             ("LEPTOS_SITE_ADDR", Some("localhost")),
             ("CANDOR_LINK_TTL_DAYS", Some("0")),
+            ("CANDOR_POST_LIMIT_PER_MINUTE", Some("0")),
+            ("CANDOR_POST_LIMIT_PER_MINUTE", Some("many")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();

@@ -6,11 +6,17 @@
 #![recursion_limit = "256"]
 
 pub mod domain;
+pub mod error;
+pub mod fresh_link;
 mod home;
+pub mod preferences;
 mod shell;
+pub mod text;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod candidates;
 #[cfg(feature = "ssr")]
@@ -18,7 +24,11 @@ pub mod config;
 #[cfg(feature = "ssr")]
 pub mod links;
 #[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod security;
+#[cfg(feature = "ssr")]
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -1,11 +1,13 @@
 //! The HTML document, the router, and the page-level fallbacks.
 
+use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
+use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// The document around every server-rendered page.
@@ -40,18 +42,41 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("") view=HomePage />
+                // Async: the page's status (400 for a bad link, 410 for deleted data) is known
+                // only once its data has loaded, and must be set before the first byte.
+                <Route path=path!("/preferences/:token") view=PreferencesPage ssr=SsrMode::Async />
+                <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
+                <Route path=path!("/fresh-link") view=FreshLinkPage />
             </Routes>
         </Router>
     }
 }
 
+/// Sets the HTTP status of the page being rendered on the server; nothing in the browser.
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(code),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// True once the WASM has taken over the server-rendered page; pages expose it as
+/// `data-hydrated` so browser tests know when JavaScript handles the forms.
+pub fn use_hydrated() -> RwSignal<bool> {
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    hydrated
+}
+
 /// Shown for any path no route claims; answered with HTTP 404.
 #[component]
 fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    set_status(404);
     view! {
         <Title text="Page not found" />
         <main id="main" class="page narrow">

@@ -146,7 +146,8 @@ async fn serve() -> Result<(), CliError> {
     };
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
-    axum::serve(listener, http::router(state))
+    let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     // Say goodbye to Postgres rather than leaving it to notice the closed sockets.

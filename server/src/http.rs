@@ -8,15 +8,19 @@ use axum::{
     http::{header, HeaderName, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Json, Router,
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde_json::json;
-use std::time::Duration;
+use std::{net::IpAddr, sync::Arc, time::Duration};
 use tower::ServiceBuilder;
+use tower_governor::{
+    governor::GovernorConfigBuilder, key_extractor::KeyExtractor, GovernorError, GovernorLayer,
+};
 use tower_http::{
+    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -24,16 +28,33 @@ use tracing::Level;
 
 const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// Largest request body accepted: the candidate forms are a few kilobytes at most.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let fallback_state = state.clone();
     let https = state.config.public_url.scheme() == "https";
+    // Form posts per client: every POST (server functions, one-click unsubscribe) draws from
+    // one bucket per client IP that refills at the configured rate, with a burst of the same size.
+    let per_minute = state.config.post_limit_per_minute.max(1);
+    let post_limit = GovernorConfigBuilder::default()
+        .key_extractor(ClientIp)
+        .period(Duration::from_secs(60) / per_minute)
+        .burst_size(per_minute)
+        .methods(vec![axum::http::Method::POST])
+        .finish()
+        .expect("a positive period and burst");
 
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route(
+            "/unsubscribe/{token}",
+            post(app::preferences::unsubscribe::unsubscribe),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -56,9 +77,51 @@ pub fn router(state: AppState) -> Router {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn_with_state(https, security_headers)),
+                .layer(middleware::from_fn_with_state(https, security_headers))
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+                .layer(GovernorLayer::new(Arc::new(post_limit)).error_handler(too_many_requests)),
         )
         .with_state(state)
+}
+
+/// The peer's IP address. Without connection info (in-process tests) every caller shares one
+/// bucket. Behind a proxy, put the limit in the proxy, or extend this to trust its header.
+#[derive(Debug, Clone, Copy)]
+struct ClientIp;
+
+impl KeyExtractor for ClientIp {
+    type Key = IpAddr;
+
+    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
+        Ok(request
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip()))
+    }
+}
+
+/// A friendly page, not a bare status, for people who post too fast.
+fn too_many_requests(error: GovernorError) -> Response {
+    let retry_after = match error {
+        GovernorError::TooManyRequests { wait_time, .. } => wait_time,
+        _ => 60,
+    };
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Please wait a moment · Candor</title><link rel=\"stylesheet\" href=\"/pkg/candor.css\"></head>\
+         <body><main id=\"main\" class=\"page narrow\"><h1>Please wait a moment</h1><p>{}</p></main></body></html>",
+        app::text::RATE_LIMITED
+    );
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [
+            (header::RETRY_AFTER, retry_after.to_string()),
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// The process is up.

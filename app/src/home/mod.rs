@@ -5,9 +5,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Set once the WASM has taken over the server-rendered page; browser tests wait for it.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let hydrated = crate::shell::use_hydrated();
 
     view! {
         <Title text="" />

@@ -14,6 +14,8 @@ use sqlx::PgPool;
 use std::{collections::HashMap, sync::Arc};
 use tower::ServiceExt as _;
 
+pub mod world;
+
 /// The environment a test server runs with, as `candor` would read it.
 pub fn test_env(database_url: &str) -> HashMap<&'static str, String> {
     let secret = base64::engine::general_purpose::STANDARD.encode([42u8; 32]);
@@ -73,7 +75,11 @@ impl TestResponse {
 
 impl TestApp {
     pub fn new(pool: PgPool) -> Self {
-        let config = Arc::new(config_for(&pool));
+        Self::with_config(pool.clone(), config_for(&pool))
+    }
+
+    pub fn with_config(pool: PgPool, config: Config) -> Self {
+        let config = Arc::new(config);
         let leptos_options = LeptosOptions::builder()
             .output_name("candor")
             .site_root("target/site")
@@ -94,6 +100,24 @@ impl TestApp {
         let request = Request::get(path)
             .body(Body::empty())
             .expect("valid request");
+        self.send(request).await
+    }
+
+    /// A form post as a browser without JavaScript sends it.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len())
+            .header("accept", "text/html,application/xhtml+xml")
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let response = self
             .router
             .clone()

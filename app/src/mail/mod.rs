@@ -1,0 +1,197 @@
+//! Writing emails: rendering the built-in templates and queuing the result in `email_outbox`,
+//! inside the caller's transaction (SPEC §8). Delivery is the outbox worker's job.
+
+use crate::config::Config;
+use crate::domain::{CandidateId, EmailKind, RequestId};
+use minijinja::Environment;
+use serde::Serialize;
+use sqlx::PgConnection;
+use std::sync::LazyLock;
+
+/// Built-in templates, compiled into the binary: `{name}.subject`, `{name}.txt`, `{name}.html`.
+/// HTML templates are auto-escaped; text ones are not.
+static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let sources: [(&str, &str); 10] = [
+        ("base.html", include_str!("templates/base.html")),
+        (
+            "owner_alert.subject",
+            include_str!("templates/owner_alert.subject"),
+        ),
+        ("owner_alert.txt", include_str!("templates/owner_alert.txt")),
+        (
+            "owner_alert.html",
+            include_str!("templates/owner_alert.html"),
+        ),
+        (
+            "candidate_confirmation.subject",
+            include_str!("templates/candidate_confirmation.subject"),
+        ),
+        (
+            "candidate_confirmation.txt",
+            include_str!("templates/candidate_confirmation.txt"),
+        ),
+        (
+            "candidate_confirmation.html",
+            include_str!("templates/candidate_confirmation.html"),
+        ),
+        (
+            "fresh_link.subject",
+            include_str!("templates/fresh_link.subject"),
+        ),
+        ("fresh_link.txt", include_str!("templates/fresh_link.txt")),
+        ("fresh_link.html", include_str!("templates/fresh_link.html")),
+    ];
+    for (name, source) in sources {
+        env.add_template(name, source)
+            .expect("built-in email templates are valid");
+    }
+    env
+});
+
+/// A rendered email: one subject, a text part and an HTML part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders the built-in template `name` with `context`.
+///
+/// The templates and their variables are ours, so a failure is a programming error caught by the
+/// tests; it still surfaces as an error, never a panic in a request.
+pub fn render(name: &str, context: impl Serialize) -> Result<Rendered, minijinja::Error> {
+    let context = minijinja::Value::from(minijinja::value::Serde(context));
+    let part = |suffix: &str| {
+        TEMPLATES
+            .get_template(&format!("{name}.{suffix}"))
+            .and_then(|t| t.render(&context))
+    };
+    // A subject is one header line, whatever the data held.
+    let subject = part("subject")?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(Rendered {
+        subject,
+        text: part("txt")?,
+        html: part("html")?,
+    })
+}
+
+/// One row for the outbox.
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    pub kind: EmailKind,
+    pub recipient: String,
+    pub content: Rendered,
+    pub candidate_id: Option<CandidateId>,
+    pub data_request_id: Option<RequestId>,
+    /// Emails that must go once only carry a key; a second row with it is dropped.
+    pub dedupe_key: Option<String>,
+    /// `{public_url}/unsubscribe/{token}` for emails to candidates (RFC 8058 headers).
+    pub unsubscribe_url: Option<String>,
+}
+
+/// Queues the email in the caller's transaction. Returns false when its dedupe key was taken.
+pub async fn queue(
+    db: &mut PgConnection,
+    config: &Config,
+    email: OutgoingEmail,
+) -> Result<bool, sqlx::Error> {
+    let headers = match &email.unsubscribe_url {
+        Some(url) => serde_json::json!({
+            "List-Unsubscribe": format!("<{url}>"),
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }),
+        None => serde_json::json!({}),
+    };
+    let inserted = sqlx::query!(
+        "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, headers,
+                                   candidate_id, data_request_id, dedupe_key, message_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (dedupe_key) DO NOTHING",
+        email.kind.as_str(),
+        email.recipient,
+        email.content.subject,
+        email.content.text,
+        email.content.html,
+        headers,
+        email.candidate_id.map(CandidateId::into_uuid),
+        email.data_request_id.map(RequestId::into_uuid),
+        email.dedupe_key,
+        message_id(config),
+    )
+    .execute(db)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+/// A globally unique Message-ID in the sender's domain, fixed when the row is written so every
+/// retry of the same email carries the same id.
+pub fn message_id(config: &Config) -> String {
+    format!(
+        "<{}@{}>",
+        uuid::Uuid::new_v4(),
+        config.mail_from.email.domain()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn html_is_escaped_and_text_is_not() {
+        let rendered = render(
+            "owner_alert",
+            json!({
+                "owner_name": "Riley",
+                "candidate": "<b>Anna</b> & co",
+                "organization": "Northwind",
+                "kind_label": "Erasure",
+                "kind_sentence": "removal of their personal data",
+                "received": "1 May 2026",
+                "due": "1 June 2026",
+                "profile_url": "https://candor.example/candidates/1",
+            }),
+        )
+        .unwrap();
+        assert_eq!(
+            rendered.subject,
+            "Erasure request from <b>Anna</b> & co — due 1 June 2026"
+        );
+        assert!(rendered.text.contains("<b>Anna</b> & co asked Northwind"));
+        assert!(rendered
+            .html
+            .contains("&lt;b&gt;Anna&lt;&#x2f;b&gt; &amp; co"));
+        assert!(!rendered.html.contains("<b>Anna"));
+    }
+
+    #[test]
+    fn a_missing_variable_is_an_error_not_a_blank() {
+        let err = render("fresh_link", json!({ "organization": "Northwind" }));
+        assert!(err.is_err());
+    }
+
+    #[test]
+    fn subjects_are_one_line() {
+        let rendered = render(
+            "candidate_confirmation",
+            json!({
+                "headline": "We received\r\nBcc: x@example.com",
+                "what": "w",
+                "due": null,
+                "organization": "o",
+                "preferences_url": "u",
+                "contact": null,
+            }),
+        )
+        .unwrap();
+        assert_eq!(rendered.subject, "We received Bcc: x@example.com");
+    }
+}

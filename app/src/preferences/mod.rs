@@ -1,0 +1,648 @@
+//! The candidate's data-preferences page (SPEC §3, §4): `/preferences/{token}`.
+//!
+//! Every action is a real form posted to a server function. With JavaScript the form is sent in
+//! the background and the page updates in place; without it the server answers with a redirect
+//! back to the page, carrying the outcome as `?notice=` (the token page sends no Referer, so
+//! Leptos's Referer-based fallback can't be used).
+
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod unsubscribe;
+
+use crate::domain::{
+    preferences::{Field, PageLayout},
+    Purpose, RequestKind, RequestStatus,
+};
+use crate::error::AppError;
+use crate::fresh_link::BadLink;
+use crate::shell::{set_status, use_hydrated};
+use crate::text;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use model::{ConsentState, LinkPage, Notice, PreferencesView, RequestRow};
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server_side {
+    //! Helpers every candidate-facing server function shares.
+    use crate::error::AppError;
+    use crate::state::AppState;
+    use leptos::prelude::use_context;
+
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("AppState missing from the server-function context");
+            AppError::Unavailable
+        })
+    }
+
+    /// A form posted by the browser itself (no JavaScript): it wants a page back, not data.
+    pub fn plain_form_post() -> bool {
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+        })
+    }
+
+    /// A token is base64url text and dots; anything else is not one of ours and must not reach a
+    /// Location header.
+    pub fn path_safe(token: &str) -> &str {
+        let ok = !token.is_empty()
+            && token.len() <= 2048
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+        if ok {
+            token
+        } else {
+            "invalid"
+        }
+    }
+
+    /// Sends a no-JavaScript form post back to `page` with the outcome in the URL; answers a
+    /// JavaScript call with the outcome itself.
+    pub fn answer_form<T>(
+        page: String,
+        notice_code: String,
+        result: Result<T, AppError>,
+        failed: impl FnOnce(AppError) -> T,
+    ) -> Result<T, AppError> {
+        if !plain_form_post() {
+            return result;
+        }
+        let separator = if page.contains('?') { '&' } else { '?' };
+        leptos_axum::redirect(&format!("{page}{separator}notice={notice_code}#notice"));
+        // The browser follows the redirect; an error body would only be discarded.
+        Ok(result.unwrap_or_else(failed))
+    }
+}
+
+#[server(endpoint = "preferences/load")]
+pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
+    let state = server_side::state()?;
+    let candidate = service::verify_link(&state.config, &token)?;
+    service::load_page(&state.pool, candidate, chrono::Utc::now()).await
+}
+
+#[cfg(feature = "ssr")]
+fn answer_preferences_form(
+    token: &str,
+    result: Result<Notice, AppError>,
+) -> Result<Notice, AppError> {
+    let notice = Notice::from(result);
+    server_side::answer_form(
+        format!("/preferences/{}", server_side::path_safe(token)),
+        notice.code(),
+        result,
+        Notice::Failed,
+    )
+}
+
+/// Gives or revokes consent for a purpose, or stops or re-allows contact (`allow` = yes/no).
+#[server(endpoint = "preferences/consent")]
+pub async fn change_consent(
+    token: String,
+    purpose: String,
+    allow: String,
+) -> Result<Notice, AppError> {
+    let result = async {
+        let state = server_side::state()?;
+        let candidate = service::verify_link(&state.config, &token)?;
+        let purpose: Purpose = purpose.parse().map_err(|_| AppError::Unavailable)?;
+        service::change_consent(
+            &state.pool,
+            &state.config,
+            candidate,
+            purpose,
+            allow == "yes",
+            service::ConsentSource::PreferencesPage,
+            chrono::Utc::now(),
+        )
+        .await
+    }
+    .await;
+    answer_preferences_form(&token, result)
+}
+
+#[server(endpoint = "preferences/access")]
+pub async fn request_access(token: String, key: String) -> Result<Notice, AppError> {
+    let result = submit(&token, &key, service::NewRequest::Access).await;
+    answer_preferences_form(&token, result)
+}
+
+pub use rectification::*;
+mod rectification {
+    //! Its own module only so that one lint allowance covers what `#[server]` generates from a
+    //! function with one argument per form field.
+    #![allow(clippy::too_many_arguments)]
+    use super::*;
+
+    #[server(endpoint = "preferences/rectification")]
+    pub async fn request_rectification(
+        token: String,
+        key: String,
+        note: Option<String>,
+        name: Option<String>,
+        email: Option<String>,
+        phone: Option<String>,
+        location: Option<String>,
+        links: Option<String>,
+    ) -> Result<Notice, AppError> {
+        use crate::domain::preferences::{Rectification, RectificationForm};
+        let parsed = Rectification::parse(&RectificationForm {
+            note: note.as_deref(),
+            name: name.as_deref(),
+            email: email.as_deref(),
+            phone: phone.as_deref(),
+            location: location.as_deref(),
+            links: links.as_deref(),
+        });
+        let result = match parsed {
+            Ok(r) => submit(&token, &key, service::NewRequest::Rectification(r)).await,
+            Err(e) => Err(e.into()),
+        };
+        answer_preferences_form(&token, result)
+    }
+}
+
+/// Asks for erasure; `confirm` must be "yes" (the confirmation step's button).
+#[server(endpoint = "preferences/erasure")]
+pub async fn request_erasure(
+    token: String,
+    key: String,
+    confirm: Option<String>,
+) -> Result<Notice, AppError> {
+    use crate::domain::preferences::{FieldError, Problem};
+    let result = if confirm.as_deref() == Some("yes") {
+        submit(&token, &key, service::NewRequest::Erasure).await
+    } else {
+        Err(AppError::Invalid(FieldError {
+            field: Field::Confirm,
+            problem: Problem::Required,
+        }))
+    };
+    answer_preferences_form(&token, result)
+}
+
+#[cfg(feature = "ssr")]
+async fn submit(token: &str, key: &str, request: service::NewRequest) -> Result<Notice, AppError> {
+    let state = server_side::state()?;
+    let candidate = service::verify_link(&state.config, token)?;
+    service::submit_request(
+        &state.pool,
+        &state.config,
+        candidate,
+        request,
+        key,
+        chrono::Utc::now(),
+    )
+    .await
+}
+
+/// The `?step=` that shows the erasure confirmation.
+const CONFIRM_ERASURE: &str = "confirm-erasure";
+
+#[component]
+pub fn PreferencesPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
+    let hydrated = use_hydrated();
+
+    let consent = ServerAction::<ChangeConsent>::new();
+    let access = ServerAction::<RequestAccess>::new();
+    let rectification = ServerAction::<RequestRectification>::new();
+    let erasure = ServerAction::<RequestErasure>::new();
+
+    // The latest outcome of an action sent with JavaScript; the URL's `?notice=` otherwise.
+    let latest = RwSignal::new(None::<Notice>);
+    // Reloads the page data after a successful action; a failure keeps what was typed.
+    let changes = RwSignal::new(0u32);
+    watch_action(consent, latest, changes);
+    watch_action(access, latest, changes);
+    watch_action(rectification, latest, changes);
+    watch_action(erasure, latest, changes);
+
+    let page = Resource::new(
+        move || (token.get(), changes.get()),
+        |(token, _)| load_preferences(token),
+    );
+    let notice = Signal::derive(move || {
+        latest.get().or_else(|| {
+            query
+                .read()
+                .get("notice")
+                .and_then(|c| Notice::from_code(&c))
+        })
+    });
+    let confirming_erasure =
+        Signal::derive(move || query.read().get("step").as_deref() == Some(CONFIRM_ERASURE));
+
+    let actions = Actions {
+        consent,
+        access,
+        rectification,
+        erasure,
+    };
+    view! {
+        <Title text=text::PAGE_TITLE />
+        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    page.get()
+                        .map(|result| match result {
+                            Ok(LinkPage::Active(view)) => {
+                                view! {
+                                    <Preferences
+                                        view=*view
+                                        token=token.get_untracked()
+                                        notice
+                                        confirming_erasure
+                                        actions
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Ok(LinkPage::Retired { organization }) => {
+                                set_status(410);
+                                view! { <Retired organization /> }.into_any()
+                            }
+                            Err(AppError::LinkInvalid) | Err(AppError::LinkRetired) => {
+                                set_status(400);
+                                view! { <BadLink /> }.into_any()
+                            }
+                            Err(error) => {
+                                set_status(503);
+                                view! { <Unavailable error /> }.into_any()
+                            }
+                        })
+                }}
+            </Transition>
+        </main>
+    }
+}
+
+/// Shows each outcome of `action`, and reloads the page data after a success.
+fn watch_action<A>(
+    action: ServerAction<A>,
+    latest: RwSignal<Option<Notice>>,
+    changes: RwSignal<u32>,
+) where
+    A: leptos::server_fn::ServerFn<Output = Notice, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(result) = action.value().get() {
+            if result.is_ok() {
+                changes.update(|n| *n += 1);
+            }
+            latest.set(Some(Notice::from(result)));
+        }
+    });
+}
+
+#[derive(Clone, Copy)]
+struct Actions {
+    consent: ServerAction<ChangeConsent>,
+    access: ServerAction<RequestAccess>,
+    rectification: ServerAction<RequestRectification>,
+    erasure: ServerAction<RequestErasure>,
+}
+
+#[component]
+fn Retired(organization: String) -> impl IntoView {
+    view! {
+        <h1>{text::PAGE_TITLE}</h1>
+        <p class="notice">{text::retired(&organization)}</p>
+    }
+}
+
+#[component]
+fn Unavailable(error: AppError) -> impl IntoView {
+    view! {
+        <h1>{text::PAGE_TITLE}</h1>
+        <p class="notice failure" role="alert">{text::error_message(&error)}</p>
+    }
+}
+
+#[component]
+fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl IntoView {
+    let organization = view.organization.name.clone();
+    let requests = view.requests.clone();
+    move || {
+        notice.get().map(|n| {
+            let failed = n.is_failure();
+            // A received request also says when it will be answered.
+            let due = match n {
+                Notice::RequestReceived(kind) => requests
+                    .iter()
+                    .find(|r| r.kind == kind && r.status == RequestStatus::Open)
+                    .map(|r| text::due_by(&organization, &text::date(r.due_at))),
+                _ => None,
+            };
+            view! {
+                <div
+                    id="notice"
+                    class=if failed { "notice failure" } else { "notice success" }
+                    role=if failed { "alert" } else { "status" }
+                    tabindex="-1"
+                >
+                    <p>{text::notice(&n)}</p>
+                    {due.map(|d| view! { <p>{d}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Preferences(
+    view: PreferencesView,
+    token: String,
+    notice: Signal<Option<Notice>>,
+    confirming_erasure: Signal<bool>,
+    actions: Actions,
+) -> impl IntoView {
+    let organization = view.organization.name.clone();
+    let retention = text::retention_in_words(view.retention_days);
+    let layout: PageLayout = view.layout.clone();
+    let erasure_open = view
+        .requests
+        .iter()
+        .any(|r| r.kind == RequestKind::Erasure && r.status == RequestStatus::Open);
+    let policy = layout
+        .country_policy
+        .map(|p| text::country_policy(p.country.as_str(), p.retention_days));
+    let consents = view.consents.clone();
+    let has_consents = !consents.is_empty();
+    view! {
+        <h1>{text::PAGE_TITLE}</h1>
+        <NoticeBanner notice view=view.clone() />
+        <p class="lead">{text::intro(&organization)}</p>
+        {layout.legitimate_interest.then(|| view! { <p>{text::legitimate_interest(&organization)}</p> })}
+        {policy.map(|p| view! { <p class="policy">{p}</p> })}
+
+        {has_consents.then(|| {
+            view! {
+                <section class="card section" aria-labelledby="consent-heading">
+                    <h2 id="consent-heading">{text::CONSENT_HEADING}</h2>
+                    {consents
+                        .into_iter()
+                        .map(|(purpose, state)| {
+                            view! {
+                                <ConsentItem
+                                    purpose
+                                    state
+                                    explanation=text::purpose_explanation(purpose, &organization, &retention)
+                                    token=token.clone()
+                                    action=actions.consent
+                                />
+                            }
+                        })
+                        .collect_view()}
+                </section>
+            }
+        })}
+
+        <section class="card section" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{text::CONTACT_HEADING}</h2>
+            <ContactChoice allowed=view.contact_allowed token=token.clone() action=actions.consent />
+        </section>
+
+        <section class="section" aria-labelledby="requests-heading">
+            <h2 id="requests-heading">{text::REQUESTS_HEADING}</h2>
+            <AccessForm token=token.clone() key=view.form_key.clone() action=actions.access />
+            <RectificationForm token=token.clone() key=view.form_key.clone() action=actions.rectification />
+            <ErasureSection
+                token=token.clone()
+                key=view.form_key.clone()
+                open=erasure_open
+                confirming=confirming_erasure
+                action=actions.erasure
+            />
+        </section>
+
+        <RequestList requests=view.requests.clone() />
+
+        <footer class="page-notes">
+            <p class="muted">{text::PERSONAL_LINK}</p>
+            {view.organization.privacy_policy_url.clone().map(|url| view! {
+                <p><a href=url rel="noopener noreferrer">{text::privacy_policy()}</a></p>
+            })}
+            {view.organization.data_protection_contact.clone().map(|c| view! {
+                <p>{text::data_protection_contact(&c)}</p>
+            })}
+        </footer>
+    }
+}
+
+#[component]
+fn ConsentItem(
+    purpose: Purpose,
+    state: ConsentState,
+    explanation: String,
+    token: String,
+    action: ServerAction<ChangeConsent>,
+) -> impl IntoView {
+    let given = state == ConsentState::Given;
+    let id = format!("consent-{purpose}");
+    view! {
+        <div class="consent-item">
+            <h3 id=id>{text::purpose_title(purpose)}</h3>
+            <p>{explanation}</p>
+            <p class="state">
+                <span class=if given { "badge ok" } else { "badge" }>{text::consent_state(state)}</span>
+            </p>
+            <ActionForm action>
+                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="purpose" value=purpose.as_str() />
+                <input type="hidden" name="allow" value=if given { "no" } else { "yes" } />
+                <button type="submit" class=if given { "button secondary" } else { "button" }>
+                    {if given { text::revoke_consent(purpose) } else { text::give_consent(purpose) }}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn ContactChoice(
+    allowed: bool,
+    token: String,
+    action: ServerAction<ChangeConsent>,
+) -> impl IntoView {
+    view! {
+        <p>{if allowed { text::CONTACT_ALLOWED } else { text::CONTACT_STOPPED }}</p>
+        <ActionForm action>
+            <input type="hidden" name="token" value=token />
+            <input type="hidden" name="purpose" value=Purpose::Contact.as_str() />
+            <input type="hidden" name="allow" value=if allowed { "no" } else { "yes" } />
+            <button type="submit" class=if allowed { "button secondary" } else { "button" }>
+                {if allowed { text::STOP_CONTACT } else { text::ALLOW_CONTACT }}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn AccessForm(token: String, key: String, action: ServerAction<RequestAccess>) -> impl IntoView {
+    view! {
+        <div class="card request" id="access">
+            <h3>{text::ACCESS_TITLE}</h3>
+            <p>{text::ACCESS_TEXT}</p>
+            <ActionForm action>
+                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="key" value=key />
+                <button type="submit" class="button">{text::ACCESS_TITLE}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn TextInput(field: Field, #[prop(optional)] kind: Option<&'static str>) -> impl IntoView {
+    let id = format!("rect-{field}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{text::field_label(field)}</label>
+            <input
+                id=id
+                name=field.as_str()
+                type=kind.unwrap_or("text")
+                maxlength=field.max_chars()
+                autocomplete="off"
+            />
+        </div>
+    }
+}
+
+#[component]
+fn RectificationForm(
+    token: String,
+    key: String,
+    action: ServerAction<RequestRectification>,
+) -> impl IntoView {
+    view! {
+        <div class="card request" id="rectification">
+            <h3>{text::RECTIFICATION_TITLE}</h3>
+            <p>{text::RECTIFICATION_TEXT}</p>
+            <ActionForm action>
+                <input type="hidden" name="token" value=token />
+                <input type="hidden" name="key" value=key />
+                <div class="field">
+                    <label for="rect-note">{text::field_label(Field::Note)}</label>
+                    <textarea id="rect-note" name="note" rows="4" maxlength=Field::Note.max_chars()></textarea>
+                </div>
+                <TextInput field=Field::Name />
+                <TextInput field=Field::Email kind="email" />
+                <TextInput field=Field::Phone kind="tel" />
+                <TextInput field=Field::Location />
+                <div class="field">
+                    <label for="rect-links">{text::field_label(Field::Links)}</label>
+                    <textarea id="rect-links" name="links" rows="2" maxlength=Field::Links.max_chars()></textarea>
+                </div>
+                <button type="submit" class="button">{text::SUBMIT_REQUEST}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn ErasureSection(
+    token: String,
+    key: String,
+    open: bool,
+    confirming: Signal<bool>,
+    action: ServerAction<RequestErasure>,
+) -> impl IntoView {
+    let page = format!("/preferences/{token}");
+    let consequences = text::ERASURE_CONSEQUENCES
+        .iter()
+        .map(|c| view! { <li>{*c}</li> })
+        .collect_view();
+    let body = move || {
+        if open {
+            view! { <p class="state"><span class="badge">{text::request_received(RequestKind::Erasure)}</span></p> }
+                .into_any()
+        } else if confirming.get() {
+            let (token, key) = (token.clone(), key.clone());
+            let cancel = format!("{page}#erasure");
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="token" value=token />
+                    <input type="hidden" name="key" value=key />
+                    <input type="hidden" name="confirm" value="yes" />
+                    <p><strong>{text::ERASURE_CONFIRM_QUESTION}</strong></p>
+                    <div class="actions">
+                        <button type="submit" class="button danger">{text::ERASURE_CONFIRM}</button>
+                        <a class="button secondary" href=cancel>{text::CANCEL}</a>
+                    </div>
+                </ActionForm>
+            }
+            .into_any()
+        } else {
+            let start = format!("{page}?step={CONFIRM_ERASURE}#erasure");
+            view! {
+                <a class="button danger" href=start>
+                    {text::ERASURE_CONTINUE}
+                </a>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="card request" id="erasure">
+            <h3>{text::ERASURE_TITLE}</h3>
+            <ul>{consequences}</ul>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn RequestList(requests: Vec<RequestRow>) -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="history-heading">
+            <h2 id="history-heading">{text::HISTORY_HEADING}</h2>
+            {if requests.is_empty() {
+                view! { <p>{text::NO_REQUESTS}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="requests">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Request"</th>
+                                    <th scope="col">"Received"</th>
+                                    <th scope="col">"Due"</th>
+                                    <th scope="col">"State"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {requests
+                                    .into_iter()
+                                    .map(|r| view! {
+                                        <tr>
+                                            <td>{text::request_kind(r.kind)}</td>
+                                            <td>{text::date(r.received_at)}</td>
+                                            <td>{text::date(r.due_at)}</td>
+                                            <td>{text::request_status(r.status)}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}

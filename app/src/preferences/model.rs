@@ -1,0 +1,185 @@
+//! What the preferences page shows and what its actions answer; shared by server and browser.
+
+use crate::domain::{
+    preferences::{Field, FieldError, PageLayout, Problem},
+    ConsentStatus, Purpose, RequestId, RequestKind, RequestStatus,
+};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a candidate link opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum LinkPage {
+    Active(Box<PreferencesView>),
+    /// The candidate was anonymized: only the notice remains (SPEC §3).
+    Retired {
+        organization: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub name: String,
+    pub privacy_policy_url: Option<String>,
+    pub data_protection_contact: Option<String>,
+}
+
+/// A consent purpose's state as the page words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentState {
+    Given,
+    NotProvidedOrRevoked,
+    NotYetAsked,
+}
+
+impl From<&ConsentStatus> for ConsentState {
+    fn from(status: &ConsentStatus) -> Self {
+        match status {
+            ConsentStatus::Given { .. } => ConsentState::Given,
+            // An expired consent counts as not given (SPEC §5).
+            ConsentStatus::NotProvidedOrRevoked { .. } | ConsentStatus::Expired { .. } => {
+                ConsentState::NotProvidedOrRevoked
+            }
+            ConsentStatus::NotYetAsked => ConsentState::NotYetAsked,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRow {
+    pub id: RequestId,
+    pub kind: RequestKind,
+    pub received_at: DateTime<Utc>,
+    /// The due date in force (the extended one, if extended).
+    pub due_at: DateTime<Utc>,
+    pub status: RequestStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreferencesView {
+    pub organization: Organization,
+    pub layout: PageLayout,
+    /// One entry per purpose in `layout.consent_purposes`.
+    pub consents: Vec<(Purpose, ConsentState)>,
+    pub contact_allowed: bool,
+    /// How long data is kept after the candidacy ends (the country policy's, in localized mode).
+    pub retention_days: i32,
+    /// Newest first.
+    pub requests: Vec<RequestRow>,
+    /// A fresh idempotency key for this rendering's request forms: submitting the same form twice
+    /// (a double click, a replayed post) carries the same key and makes one request.
+    pub form_key: String,
+}
+
+/// The answer to an action, shown at the top of the page. Round-trips through a short code in the
+/// URL so that a page reached by a no-JavaScript form post shows it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    /// A purpose (consent or contact) is now allowed or not.
+    Changed {
+        purpose: Purpose,
+        allowed: bool,
+    },
+    /// The click asked for what was already the case.
+    Unchanged,
+    RequestReceived(RequestKind),
+    Failed(AppError),
+}
+
+impl Notice {
+    pub fn code(&self) -> String {
+        match self {
+            Notice::Changed { purpose, allowed } => {
+                format!("{}.{purpose}", if *allowed { "allowed" } else { "stopped" })
+            }
+            Notice::Unchanged => "unchanged".into(),
+            Notice::RequestReceived(kind) => format!("received.{kind}"),
+            Notice::Failed(AppError::Invalid(e)) => format!("invalid.{}.{}", e.field, e.problem),
+            Notice::Failed(AppError::LinkInvalid) => "link".into(),
+            Notice::Failed(AppError::LinkRetired) => "retired".into(),
+            Notice::Failed(AppError::RateLimited) => "busy".into(),
+            Notice::Failed(AppError::Unavailable) => "unavailable".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Notice> {
+        let parts: Vec<&str> = code.split('.').collect();
+        Some(match parts.as_slice() {
+            ["allowed", p] => Notice::Changed {
+                purpose: p.parse().ok()?,
+                allowed: true,
+            },
+            ["stopped", p] => Notice::Changed {
+                purpose: p.parse().ok()?,
+                allowed: false,
+            },
+            ["unchanged"] => Notice::Unchanged,
+            ["received", k] => Notice::RequestReceived(k.parse().ok()?),
+            ["invalid", f, p] => Notice::Failed(AppError::Invalid(FieldError {
+                field: f.parse::<Field>().ok()?,
+                problem: p.parse::<Problem>().ok()?,
+            })),
+            ["link"] => Notice::Failed(AppError::LinkInvalid),
+            ["retired"] => Notice::Failed(AppError::LinkRetired),
+            ["busy"] => Notice::Failed(AppError::RateLimited),
+            ["unavailable"] => Notice::Failed(AppError::Unavailable),
+            _ => return None,
+        })
+    }
+
+    pub fn is_failure(&self) -> bool {
+        matches!(self, Notice::Failed(_))
+    }
+}
+
+impl From<Result<Notice, AppError>> for Notice {
+    fn from(result: Result<Notice, AppError>) -> Self {
+        result.unwrap_or_else(Notice::Failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_survives_the_url() {
+        let mut notices = vec![
+            Notice::Unchanged,
+            Notice::Failed(AppError::LinkInvalid),
+            Notice::Failed(AppError::LinkRetired),
+            Notice::Failed(AppError::RateLimited),
+            Notice::Failed(AppError::Unavailable),
+            Notice::Failed(AppError::Invalid(FieldError {
+                field: Field::Note,
+                problem: Problem::TooLong,
+            })),
+        ];
+        for purpose in Purpose::ALL {
+            for allowed in [true, false] {
+                notices.push(Notice::Changed {
+                    purpose: *purpose,
+                    allowed,
+                });
+            }
+        }
+        notices.extend(RequestKind::ALL.iter().map(|k| Notice::RequestReceived(*k)));
+        for notice in notices {
+            assert_eq!(
+                Notice::from_code(&notice.code()),
+                Some(notice),
+                "{notice:?}"
+            );
+        }
+        for junk in [
+            "",
+            "received.nothing",
+            "invalid.note",
+            "allowed",
+            "link.extra",
+        ] {
+            assert_eq!(Notice::from_code(junk), None, "{junk}");
+        }
+    }
+}

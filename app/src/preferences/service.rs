@@ -1,0 +1,697 @@
+//! The preferences page's queries and actions. Each action is one transaction holding all of its
+//! effects (SPEC §4): the consent event, the audit row, cancelled outreach, the request, the
+//! owners' notifications and the emails in the outbox.
+
+use super::model::{ConsentState, LinkPage, Notice, Organization, PreferencesView, RequestRow};
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::domain::{
+    due_date,
+    preferences::{
+        alert_recipients, consent_change, contact_allowed, page_layout, pick_country_policy,
+        AlertRecipients, CountryPolicy, OwnedOpportunity, PageFacts, Rectification,
+    },
+    settings::{gdpr_applies, GdprFacts},
+    CandidateId, ConsentEvent, ConsentStatus, CountryCode, EmailAddress, EmailKind, Purpose,
+    RequestId, RequestKind, UserId,
+};
+use crate::error::AppError;
+use crate::links;
+use crate::mail::{self, OutgoingEmail};
+use crate::settings::{self, Settings};
+use crate::text;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+
+/// Where a consent decision came from (the subset a candidate can use).
+pub use crate::domain::consent::ConsentSource;
+
+/// The candidate a link names, if the link is genuine.
+pub fn verify_link(config: &Config, token: &str) -> Result<CandidateId, AppError> {
+    config.link_keys.verify(token).map_err(|reason| {
+        // The reason helps operators; the token itself never reaches a log.
+        tracing::info!(%reason, "candidate link refused");
+        AppError::LinkInvalid
+    })
+}
+
+/// Everything the page shows, or the notice for an anonymized candidate.
+pub async fn load_page(
+    pool: &PgPool,
+    candidate: CandidateId,
+    now: DateTime<Utc>,
+) -> Result<LinkPage, AppError> {
+    let mut db = pool.acquire().await?;
+    let settings = settings::load(&mut *db).await?;
+    let row = sqlx::query!(
+        "SELECT location_country, gdpr_country_override, anonymized_at FROM candidates WHERE id = $1",
+        candidate.into_uuid()
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    .ok_or(AppError::LinkInvalid)?;
+    if row.anonymized_at.is_some() {
+        return Ok(LinkPage::Retired {
+            organization: settings.organization_name,
+        });
+    }
+
+    let posting_countries: Vec<Option<CountryCode>> = sqlx::query_scalar!(
+        r#"SELECT p.location_country AS "country?"
+             FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
+            WHERE o.candidate_id = $1
+            ORDER BY o.created_at DESC"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .map(|c| c.and_then(|c| CountryCode::parse(&c).ok()))
+    .collect();
+    let country = |c: Option<String>| c.and_then(|c| CountryCode::parse(&c).ok());
+    let facts = GdprFacts {
+        country: country(row.location_country),
+        country_override: country(row.gdpr_country_override),
+        posting_countries: posting_countries.clone(),
+    };
+    let policies: Vec<CountryPolicy> = sqlx::query!(
+        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(CountryPolicy {
+            country: CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+        })
+    })
+    .collect();
+    let country_policy = pick_country_policy(
+        &posting_countries,
+        facts.country_override.or(facts.country),
+        &policies,
+    );
+    let layout = page_layout(&PageFacts {
+        mode: settings.mode,
+        combination: settings.combination,
+        gdpr_applies: gdpr_applies(settings.mode, settings.scope, &facts),
+        country_policy,
+    });
+
+    let events = consent_events(&mut db, candidate).await?;
+    let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
+    let consents = layout
+        .consent_purposes
+        .iter()
+        .map(|p| (*p, ConsentState::from(&status(*p))))
+        .collect();
+
+    let requests = sqlx::query!(
+        r#"SELECT id, kind, received_at, coalesce(extended_until, due_at) AS "due_at!", status
+             FROM data_requests WHERE candidate_id = $1 ORDER BY received_at DESC"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .filter_map(|r| {
+        Some(RequestRow {
+            id: RequestId(r.id),
+            kind: r.kind.parse().ok()?,
+            received_at: r.received_at,
+            due_at: r.due_at,
+            status: r.status.parse().ok()?,
+        })
+    })
+    .collect();
+
+    Ok(LinkPage::Active(Box::new(PreferencesView {
+        retention_days: layout
+            .country_policy
+            .map_or(settings.retention_days, |p| p.retention_days),
+        organization: organization(&settings),
+        layout,
+        consents,
+        contact_allowed: contact_allowed(&status(Purpose::Contact)),
+        requests,
+        form_key: uuid::Uuid::new_v4().to_string(),
+    })))
+}
+
+fn organization(settings: &Settings) -> Organization {
+    Organization {
+        name: settings.organization_name.clone(),
+        privacy_policy_url: settings.privacy_policy_url.clone(),
+        data_protection_contact: settings.data_protection_contact.clone(),
+    }
+}
+
+/// The candidate's consent events; for contact, also those of every other record that shares one
+/// of their email addresses, since the latest decision for an address wins (SPEC §5).
+async fn consent_events(
+    db: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<Vec<ConsentEvent>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
+             FROM consent_events
+            WHERE candidate_id = $1 AND purpose <> 'contact'
+           UNION ALL
+           SELECT purpose, decision, at
+             FROM consent_events
+            WHERE purpose = 'contact'
+              AND candidate_id IN (
+                  SELECT $1
+                  UNION
+                  SELECT other.candidate_id
+                    FROM candidate_emails mine
+                    JOIN candidate_emails other ON lower(other.email) = lower(mine.email)
+                   WHERE mine.candidate_id = $1)
+            ORDER BY 3"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ConsentEvent {
+                purpose: r.purpose.parse().ok()?,
+                decision: r.decision.parse().ok()?,
+                at: r.at,
+            })
+        })
+        .collect())
+}
+
+/// Locks the candidate's row for the action, so two clicks at once are applied one after the
+/// other. Fails for an unknown or anonymized candidate.
+async fn lock_candidate(db: &mut PgConnection, candidate: CandidateId) -> Result<(), AppError> {
+    let anonymized = sqlx::query_scalar!(
+        "SELECT anonymized_at IS NOT NULL AS \"anonymized!\" FROM candidates WHERE id = $1 FOR UPDATE",
+        candidate.into_uuid()
+    )
+    .fetch_optional(db)
+    .await?;
+    match anonymized {
+        None => Err(AppError::LinkInvalid),
+        Some(true) => Err(AppError::LinkRetired),
+        Some(false) => Ok(()),
+    }
+}
+
+/// Gives or revokes consent for a purpose, or stops or re-allows contact.
+pub async fn change_consent(
+    pool: &PgPool,
+    config: &Config,
+    candidate: CandidateId,
+    purpose: Purpose,
+    allow: bool,
+    source: ConsentSource,
+    now: DateTime<Utc>,
+) -> Result<Notice, AppError> {
+    let mut tx = pool.begin().await?;
+    lock_candidate(&mut tx, candidate).await?;
+    let settings = settings::load(&mut *tx).await?;
+    let events = consent_events(&mut tx, candidate).await?;
+    let current = ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
+    let Some(decision) = consent_change(purpose, &current, allow) else {
+        return Ok(Notice::Unchanged);
+    };
+    record_consent(
+        &mut tx, &settings, candidate, purpose, decision, source, now,
+    )
+    .await?;
+    if !decision.allows() {
+        cancel_outreach(&mut tx, candidate).await?;
+    }
+    if source == ConsentSource::PreferencesPage {
+        let what = text::consent_changed(purpose, allow);
+        confirm_to_candidate(
+            &mut tx,
+            config,
+            &settings,
+            candidate,
+            None,
+            text::choice_recorded_headline(&settings.organization_name),
+            what,
+            None,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Notice::Changed {
+        purpose,
+        allowed: allow,
+    })
+}
+
+async fn record_consent(
+    tx: &mut PgConnection,
+    settings: &Settings,
+    candidate: CandidateId,
+    purpose: Purpose,
+    decision: crate::domain::ConsentDecision,
+    source: ConsentSource,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let basis = match purpose {
+        Purpose::Contact => "legitimate_interest",
+        Purpose::Processing | Purpose::Retention => "consent",
+    };
+    sqlx::query!(
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        candidate.into_uuid(),
+        purpose.as_str(),
+        basis,
+        decision.as_str(),
+        source.as_str(),
+        settings.consent_text_version,
+        now,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        tx,
+        Actor::Candidate,
+        "consent.recorded",
+        Some(candidate),
+        None,
+        json!({ "purpose": purpose.as_str(), "decision": decision.as_str(), "source": source.as_str() }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Cancels the candidate's scheduled nurture touchpoints and outreach emails still waiting in the
+/// outbox. Answers to the candidate and legal notices are left alone.
+async fn cancel_outreach(tx: &mut PgConnection, candidate: CandidateId) -> Result<(), AppError> {
+    let counts = sqlx::query!(
+        r#"WITH touchpoints AS (
+               UPDATE nurture_touchpoints t SET status = 'cancelled'
+                 FROM nurture_enrollments e
+                WHERE t.enrollment_id = e.id AND e.candidate_id = $1 AND t.status = 'scheduled'
+               RETURNING t.id),
+           emails AS (
+               UPDATE email_outbox SET status = 'cancelled'
+                WHERE candidate_id = $1 AND status = 'pending' AND kind = ANY($2)
+               RETURNING id)
+           SELECT (SELECT count(*) FROM touchpoints) AS "touchpoints!",
+                  (SELECT count(*) FROM emails) AS "emails!""#,
+        candidate.into_uuid(),
+        &EmailKind::outreach_kinds(),
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if counts.touchpoints + counts.emails > 0 {
+        audit::record(
+            tx,
+            Actor::System,
+            "outreach.cancelled",
+            Some(candidate),
+            None,
+            json!({ "touchpoints": counts.touchpoints, "emails": counts.emails }),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A request as the candidate submitted it.
+#[derive(Debug, Clone)]
+pub enum NewRequest {
+    Access,
+    Rectification(Rectification),
+    Erasure,
+}
+
+impl NewRequest {
+    pub fn kind(&self) -> RequestKind {
+        match self {
+            NewRequest::Access => RequestKind::Access,
+            NewRequest::Rectification(_) => RequestKind::Rectification,
+            NewRequest::Erasure => RequestKind::Erasure,
+        }
+    }
+}
+
+/// Records a data request with all its effects. The same `form_key` twice makes one request.
+pub async fn submit_request(
+    pool: &PgPool,
+    config: &Config,
+    candidate: CandidateId,
+    request: NewRequest,
+    form_key: &str,
+    now: DateTime<Utc>,
+) -> Result<Notice, AppError> {
+    let kind = request.kind();
+    let form_key = uuid::Uuid::parse_str(form_key.trim()).map_err(|_| {
+        tracing::warn!("request form without a valid idempotency key");
+        AppError::Unavailable
+    })?;
+    let mut tx = pool.begin().await?;
+    lock_candidate(&mut tx, candidate).await?;
+    let settings = settings::load(&mut *tx).await?;
+
+    let (details, corrections) = match &request {
+        NewRequest::Rectification(r) => (
+            r.note.clone(),
+            Some(serde_json::to_value(&r.corrections).map_err(|_| AppError::Unavailable)?),
+        ),
+        _ => (None, None),
+    };
+    let due_at = due_date(now);
+    let inserted = sqlx::query_scalar!(
+        "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id",
+        candidate.into_uuid(),
+        kind.as_str(),
+        details,
+        corrections,
+        now,
+        due_at,
+        format!("{candidate}:{kind}:{form_key}"),
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(request_id) = inserted.map(RequestId) else {
+        // Already received: a double click or a replayed form. Same answer, nothing new.
+        return Ok(Notice::RequestReceived(kind));
+    };
+    audit::record(
+        &mut tx,
+        Actor::Candidate,
+        "data_request.received",
+        Some(candidate),
+        Some(request_id),
+        json!({ "kind": kind.as_str() }),
+    )
+    .await?;
+
+    if kind.stops_contact() {
+        let events = consent_events(&mut tx, candidate).await?;
+        let contact = ConsentStatus::of(&events, Purpose::Contact, None, now);
+        if let Some(decision) = consent_change(Purpose::Contact, &contact, false) {
+            record_consent(
+                &mut tx,
+                &settings,
+                candidate,
+                Purpose::Contact,
+                decision,
+                ConsentSource::PreferencesPage,
+                now,
+            )
+            .await?;
+        }
+        cancel_outreach(&mut tx, candidate).await?;
+    }
+
+    alert_owners(
+        &mut tx, config, &settings, candidate, request_id, kind, now, due_at,
+    )
+    .await?;
+    confirm_to_candidate(
+        &mut tx,
+        config,
+        &settings,
+        candidate,
+        Some(request_id),
+        text::confirmation_headline(&settings.organization_name),
+        text::request_received(kind).to_owned(),
+        Some(due_at),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Notice::RequestReceived(kind))
+}
+
+struct Recipient {
+    id: UserId,
+    email: String,
+    name: String,
+}
+
+/// An in-app notification and an `owner_alert` email for each person who must hear of the
+/// request (SPEC §4).
+#[allow(clippy::too_many_arguments)]
+async fn alert_owners(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    request: RequestId,
+    kind: RequestKind,
+    now: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let opportunities: Vec<OwnedOpportunity> = sqlx::query!(
+        r#"SELECT o.owner_id AS "owner_id?", u.disabled AS "disabled?",
+                  o.archived_at IS NOT NULL AS "archived!", o.created_at
+             FROM opportunities o LEFT JOIN users u ON u.id = o.owner_id
+            WHERE o.candidate_id = $1"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|o| OwnedOpportunity {
+        owner: o.owner_id.filter(|_| o.disabled == Some(false)).map(UserId),
+        archived: o.archived,
+        created_at: o.created_at,
+    })
+    .collect();
+
+    let recipients: Vec<Recipient> = match alert_recipients(&opportunities) {
+        AlertRecipients::Owners(ids) => {
+            let ids: Vec<uuid::Uuid> = ids.into_iter().map(UserId::into_uuid).collect();
+            sqlx::query!(
+                "SELECT id, email, name FROM users WHERE id = ANY($1) ORDER BY array_position($1, id)",
+                &ids
+            )
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .map(|u| Recipient {
+                id: UserId(u.id),
+                email: u.email,
+                name: u.name,
+            })
+            .collect()
+        }
+        AlertRecipients::Admins => sqlx::query!(
+            "SELECT id, email, name FROM users
+              WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
+        )
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|u| Recipient {
+            id: UserId(u.id),
+            email: u.email,
+            name: u.name,
+        })
+        .collect(),
+    };
+    if recipients.is_empty() {
+        tracing::warn!(request = %request, "no owner or admin to tell about a data request");
+        return Ok(());
+    }
+
+    let user_ids: Vec<uuid::Uuid> = recipients.iter().map(|r| r.id.into_uuid()).collect();
+    sqlx::query!(
+        "INSERT INTO notifications (user_id, kind, data_request_id, candidate_id)
+         SELECT unnest($1::uuid[]), 'data_request', $2, $3",
+        &user_ids,
+        request.into_uuid(),
+        candidate.into_uuid(),
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let candidate_label = if settings.owner_alert_includes_name {
+        sqlx::query_scalar!(
+            "SELECT name FROM candidates WHERE id = $1",
+            candidate.into_uuid()
+        )
+        .fetch_one(&mut *tx)
+        .await?
+    } else {
+        "A candidate".to_owned()
+    };
+    let profile_url = format!(
+        "{}/candidates/{candidate}",
+        config.public_url.as_str().trim_end_matches('/')
+    );
+    for recipient in recipients {
+        let content = mail::render(
+            "owner_alert",
+            json!({
+                "owner_name": recipient.name,
+                "candidate": candidate_label,
+                "organization": settings.organization_name,
+                "kind_label": kind.label(),
+                "kind_sentence": text::request_sentence(kind),
+                "received": text::date(now),
+                "due": text::date(due_at),
+                "profile_url": profile_url,
+            }),
+        )
+        .map_err(template_failed)?;
+        mail::queue(
+            tx,
+            config,
+            OutgoingEmail {
+                kind: EmailKind::OwnerAlert,
+                recipient: recipient.email,
+                content,
+                candidate_id: Some(candidate),
+                data_request_id: Some(request),
+                dedupe_key: Some(format!("owner_alert:{request}:{}", recipient.id)),
+                unsubscribe_url: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+fn template_failed(error: minijinja::Error) -> AppError {
+    tracing::error!(error = %error, "email template failed to render");
+    AppError::Unavailable
+}
+
+/// The address Candor writes to: the primary one, else the oldest.
+async fn candidate_address(
+    db: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "SELECT email FROM candidate_emails WHERE candidate_id = $1
+          ORDER BY is_primary DESC, created_at LIMIT 1",
+        candidate.into_uuid()
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// `{public_url}/unsubscribe/{token}` for the one-click headers.
+fn unsubscribe_url(config: &Config, token: &str) -> String {
+    format!(
+        "{}/unsubscribe/{token}",
+        config.public_url.as_str().trim_end_matches('/')
+    )
+}
+
+/// Queues the candidate's confirmation email, with a fresh personal link.
+#[allow(clippy::too_many_arguments)]
+async fn confirm_to_candidate(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    request: Option<RequestId>,
+    headline: String,
+    what: String,
+    due: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(address) = candidate_address(tx, candidate).await? else {
+        return Ok(());
+    };
+    let token = config.link_keys.sign(candidate, now, config.link_ttl);
+    let content = mail::render(
+        "candidate_confirmation",
+        json!({
+            "headline": headline,
+            "what": what,
+            "due": due.map(text::date),
+            "organization": settings.organization_name,
+            "preferences_url": links::preferences_url(&config.public_url, &token),
+            "contact": settings.data_protection_contact,
+        }),
+    )
+    .map_err(template_failed)?;
+    mail::queue(
+        tx,
+        config,
+        OutgoingEmail {
+            kind: EmailKind::CandidateConfirmation,
+            recipient: address,
+            content,
+            candidate_id: Some(candidate),
+            data_request_id: request,
+            dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
+            unsubscribe_url: Some(unsubscribe_url(config, &token)),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Emails a new personal link to the newest live candidate with this address, at most once an
+/// hour. Unknown addresses get no email; the caller answers the same either way.
+pub async fn send_fresh_link(
+    pool: &PgPool,
+    config: &Config,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let Some(candidate) = crate::candidates::find_by_email(&mut *tx, email)
+        .await?
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let Some(address) = candidate_address(&mut tx, candidate).await? else {
+        return Ok(());
+    };
+    let settings = settings::load(&mut *tx).await?;
+    let token = config.link_keys.sign(candidate, now, config.link_ttl);
+    let content = mail::render(
+        "fresh_link",
+        json!({
+            "organization": settings.organization_name,
+            "preferences_url": links::preferences_url(&config.public_url, &token),
+        }),
+    )
+    .map_err(template_failed)?;
+    let queued = mail::queue(
+        &mut tx,
+        config,
+        OutgoingEmail {
+            kind: EmailKind::FreshLink,
+            recipient: address,
+            content,
+            candidate_id: Some(candidate),
+            data_request_id: None,
+            dedupe_key: Some(format!(
+                "fresh_link:{candidate}:{}",
+                now.format("%Y-%m-%dT%H")
+            )),
+            unsubscribe_url: Some(unsubscribe_url(config, &token)),
+        },
+    )
+    .await?;
+    if queued {
+        audit::record(
+            &mut tx,
+            Actor::Candidate,
+            "link.resent",
+            Some(candidate),
+            None,
+            json!({}),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,343 @@
+//! The candidate pages over HTTP: bad links, the anonymized notice, no-JavaScript form posts,
+//! one-click unsubscribe, and the limits on what a client may send.
+
+mod common;
+
+use app::domain::CandidateId;
+use axum::{body::Body, http::Request};
+use base64::Engine as _;
+use chrono::{Duration, Utc};
+use common::{test_env, world::World, TestApp};
+use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
+use serde_json::json;
+use sqlx::PgPool;
+
+/// The test key ring's secret (see `test_env`).
+const SECRET: [u8; 32] = [42; 32];
+
+fn sign(header: Header, claims: serde_json::Value, secret: &[u8]) -> String {
+    encode(&header, &claims, &EncodingKey::from_secret(secret)).unwrap()
+}
+
+fn claims(candidate: CandidateId, purpose: &str, exp: i64) -> serde_json::Value {
+    json!({ "sub": candidate, "purpose": purpose, "iat": Utc::now().timestamp(), "exp": exp })
+}
+
+fn header(kid: &str) -> Header {
+    Header {
+        kid: Some(kid.into()),
+        ..Header::new(Algorithm::HS256)
+    }
+}
+
+fn b64(text: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn every_kind_of_bad_link_gets_the_friendly_page_with_a_fresh_link_form(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    let good = world.link(&anna);
+    let later = (Utc::now() + Duration::days(30)).timestamp();
+    let parts: Vec<&str> = good.split('.').collect();
+
+    let bad_links = [
+        (
+            "tampered",
+            format!(
+                "{}.{}.{}",
+                parts[0],
+                b64(&claims(CandidateId(uuid::Uuid::new_v4()), "preferences", later).to_string()),
+                parts[2]
+            ),
+        ),
+        (
+            "alg none",
+            format!(
+                "{}.{}.",
+                b64(r#"{"alg":"none","typ":"JWT","kid":"test"}"#),
+                parts[1]
+            ),
+        ),
+        (
+            "expired",
+            sign(
+                header("test"),
+                claims(
+                    anna.id,
+                    "preferences",
+                    (Utc::now() - Duration::days(1)).timestamp(),
+                ),
+                &SECRET,
+            ),
+        ),
+        (
+            "unknown kid",
+            sign(
+                header("retired"),
+                claims(anna.id, "preferences", later),
+                &SECRET,
+            ),
+        ),
+        (
+            "wrong key",
+            sign(
+                header("test"),
+                claims(anna.id, "preferences", later),
+                &[7; 32],
+            ),
+        ),
+        (
+            "wrong purpose",
+            sign(
+                header("test"),
+                claims(anna.id, "unsubscribe-all", later),
+                &SECRET,
+            ),
+        ),
+        (
+            "unknown candidate",
+            sign(
+                header("test"),
+                claims(CandidateId(uuid::Uuid::new_v4()), "preferences", later),
+                &SECRET,
+            ),
+        ),
+        ("truncated", good[..good.len() - 12].to_owned()),
+        ("garbage", "%%%not-base64%%%".to_owned()),
+    ];
+    for (what, token) in bad_links {
+        for page in ["preferences", "unsubscribe"] {
+            let response = app.get(&format!("/{page}/{token}")).await;
+            assert_eq!(response.status, 400, "{what} on {page}");
+            assert!(
+                response.body.contains("This link isn&#x27;t valid")
+                    || response.body.contains("This link isn't valid"),
+                "{what}: {}",
+                response.body
+            );
+            assert!(response.body.contains("Email me a fresh link"), "{what}");
+            assert!(!response.body.contains("Your consent"), "{what}");
+            assert_eq!(response.header("referrer-policy"), "no-referrer", "{what}");
+        }
+    }
+
+    let response = app.get(&format!("/preferences/{good}")).await;
+    assert_eq!(response.status, 200);
+    assert!(response.body.contains("Send me a copy of my data"));
+    assert_eq!(response.header("referrer-policy"), "no-referrer");
+    assert_eq!(response.header("cache-control"), "no-store");
+    let csp = response.header("content-security-policy");
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("'nonce-"),
+        "{csp}"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_anonymized_candidates_link_shows_only_the_deletion_notice(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    world
+        .settings("organization_name = 'Northwind Talent'")
+        .await;
+    let anna = world.candidate("anna@example.com").await;
+    let link = world.link(&anna);
+    world.anonymize(&anna).await;
+
+    let response = app.get(&format!("/preferences/{link}")).await;
+    assert_eq!(response.status, 410);
+    assert!(response.body.contains(
+        "This link is no longer active. Northwind Talent has deleted your personal data."
+    ));
+    assert!(
+        !response.body.contains("<form"),
+        "nothing to do on the page"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn without_javascript_a_form_post_returns_to_the_page_with_its_outcome(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    let link = world.link(&anna);
+    let key = uuid::Uuid::new_v4().to_string();
+
+    let response = app
+        .post_form(
+            "/api/preferences/access",
+            &[("token", &link), ("key", &key)],
+        )
+        .await;
+    assert_eq!(response.status, 302, "{}", response.body);
+    assert_eq!(
+        response.header("location"),
+        format!("/preferences/{link}?notice=received.access#notice")
+    );
+    assert_eq!(world.requests(&anna).await.len(), 1);
+
+    let page = app
+        .get(&format!("/preferences/{link}?notice=received.access"))
+        .await;
+    assert!(page
+        .body
+        .contains("We received your request for a copy of your personal data."));
+    assert!(page.body.contains("In progress"), "the request is listed");
+
+    // A mistake comes back as a message on the page, not an error page; nothing is recorded.
+    let too_long = "x".repeat(5001);
+    let response = app
+        .post_form(
+            "/api/preferences/rectification",
+            &[("token", &link), ("key", &key), ("note", &too_long)],
+        )
+        .await;
+    assert_eq!(response.status, 302);
+    assert_eq!(
+        response.header("location"),
+        format!("/preferences/{link}?notice=invalid.note.too_long#notice")
+    );
+    let response = app
+        .post_form(
+            "/api/preferences/erasure",
+            &[("token", &link), ("key", &key)],
+        )
+        .await;
+    assert_eq!(
+        response.header("location"),
+        format!("/preferences/{link}?notice=invalid.confirm.required#notice")
+    );
+    assert_eq!(world.requests(&anna).await.len(), 1);
+
+    // A forged token in a form is sent to the bad-link page; odd characters never reach a header.
+    let response = app
+        .post_form(
+            "/api/preferences/access",
+            &[("token", "x\r\nSet-Cookie: a=b"), ("key", &key)],
+        )
+        .await;
+    assert_eq!(response.status, 302);
+    assert_eq!(
+        response.header("location"),
+        "/preferences/invalid?notice=link#notice"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn one_click_and_the_page_button_both_unsubscribe(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    let ben = world.candidate("ben@example.com").await;
+    world.schedule_outreach(&anna).await;
+
+    let page = app
+        .get(&format!("/unsubscribe/{}", world.link(&anna)))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Stop contacting me"));
+    assert_eq!(
+        world.count("consent_events").await,
+        0,
+        "GET changes nothing"
+    );
+
+    // RFC 8058: a mail client posts the one field and gets a plain answer, no redirect.
+    let request = Request::post(format!("/unsubscribe/{}", world.link(&anna)))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("List-Unsubscribe=One-Click"))
+        .unwrap();
+    let response = app.send(request).await;
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        world.consent_events(&anna).await,
+        [(
+            "contact".into(),
+            "revoked".into(),
+            "email_one_click".into(),
+            Some("v1".into())
+        )]
+    );
+    assert_eq!(world.touchpoints(&anna).await, ["cancelled", "cancelled"]);
+
+    let response = app
+        .post_form(
+            &format!("/unsubscribe/{}", world.link(&ben)),
+            &[("List-Unsubscribe", "One-Click"), ("from", "page")],
+        )
+        .await;
+    assert_eq!(response.status, 303);
+    assert!(response.header("location").ends_with("?done=1"));
+    assert_eq!(world.consent_events(&ben).await.len(), 1);
+    assert!(
+        world.inbox(&ben.email).await.is_empty(),
+        "no email to someone who just unsubscribed"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn posts_beyond_the_per_client_limit_get_a_friendly_429(pool: PgPool) {
+    let mut env = test_env(&common::database_url_of(&pool));
+    env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
+    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let app = TestApp::with_config(pool, config);
+    let statuses = [
+        app.post_form("/api/links/fresh", &[("email", "a@example.com")])
+            .await
+            .status,
+        app.post_form("/api/links/fresh", &[("email", "a@example.com")])
+            .await
+            .status,
+    ];
+    assert_eq!(statuses, [302, 302]);
+    let limited = app
+        .post_form("/api/links/fresh", &[("email", "a@example.com")])
+        .await;
+    assert_eq!(limited.status, 429);
+    assert!(limited.body.contains("Please wait a minute"));
+    assert!(!limited.header("retry-after").is_empty());
+    assert_eq!(
+        app.get("/healthz").await.status,
+        200,
+        "reading is not limited"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
+    let app = TestApp::new(pool);
+    let huge = "x".repeat(app_max_body() + 1);
+    let response = app
+        .post_form("/api/preferences/rectification", &[("note", &huge)])
+        .await;
+    assert_eq!(response.status, 413);
+}
+
+fn app_max_body() -> usize {
+    candor_server::http::MAX_BODY_BYTES
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_fresh_link_form_answers_the_same_for_known_and_unknown_addresses(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    world.candidate("anna@example.com").await;
+    let known = app
+        .post_form("/api/links/fresh", &[("email", "anna@example.com")])
+        .await;
+    let unknown = app
+        .post_form("/api/links/fresh", &[("email", "nobody@example.com")])
+        .await;
+    assert_eq!((known.status.as_u16(), unknown.status.as_u16()), (302, 302));
+    assert_eq!(known.header("location"), "/fresh-link?notice=sent#notice");
+    assert_eq!(known.header("location"), unknown.header("location"));
+    assert_eq!(world.count("email_outbox").await, 1);
+
+    let page = app.get("/fresh-link?notice=sent").await;
+    assert!(page
+        .body
+        .contains("If this address is known to us, a new link is on its way."));
+}

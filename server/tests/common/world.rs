@@ -1,0 +1,352 @@
+//! A small recruiting world for tests: team members, candidates with opportunities and scheduled
+//! outreach, and views of what the system wrote (outbox, notifications, consent events, audit).
+
+use super::config_for;
+use app::{
+    config::Config,
+    domain::{CandidateId, Purpose, RequestKind, UserId},
+    preferences::{
+        model::{LinkPage, Notice, PreferencesView},
+        service::{self, ConsentSource, NewRequest},
+    },
+};
+use chrono::{Duration, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+pub struct World {
+    pub pool: PgPool,
+    pub config: Config,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: CandidateId,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Email {
+    pub kind: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub headers: serde_json::Value,
+    pub status: String,
+    pub data_request_id: Option<Uuid>,
+}
+
+impl World {
+    pub fn new(pool: PgPool) -> Self {
+        let config = config_for(&pool);
+        Self { pool, config }
+    }
+
+    pub async fn user(&self, name: &str, role: &str) -> User {
+        let email = format!("{}@team.example", name.to_lowercase().replace(' ', "."));
+        let id = sqlx::query_scalar::<_, Uuid>(
+            "INSERT INTO users (email, name, role, password_hash)
+             VALUES ($1, $2, $3, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA') RETURNING id",
+        )
+        .bind(&email)
+        .bind(name)
+        .bind(role)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        User {
+            id: UserId(id),
+            email,
+        }
+    }
+
+    pub async fn disable(&self, user: &User) {
+        self.sql_with_id(
+            "UPDATE users SET disabled = true WHERE id = $1",
+            user.id.into_uuid(),
+        )
+        .await;
+    }
+
+    /// A candidate named after their address ("anna@…" → "Anna Marker"), in Germany.
+    pub async fn candidate(&self, email: &str) -> Candidate {
+        let first = email.split('@').next().unwrap_or("someone");
+        let name = format!("{}{} Marker", first[..1].to_uppercase(), &first[1..]);
+        let id = sqlx::query_scalar::<_, Uuid>(
+            "INSERT INTO candidates (name, location_text, location_country, phones)
+             VALUES ($1, 'Berlin', 'DE', ARRAY['+49 30 1234567']) RETURNING id",
+        )
+        .bind(&name)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
+        )
+        .bind(id)
+        .bind(email)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+        Candidate {
+            id: CandidateId(id),
+            email: email.to_owned(),
+            name,
+        }
+    }
+
+    /// An opportunity created `created_days_ago`, archived `archived_days_ago` if given.
+    pub async fn opportunity(
+        &self,
+        candidate: &Candidate,
+        owner: Option<&User>,
+        created_days_ago: i64,
+        archived_days_ago: Option<i64>,
+    ) {
+        sqlx::query(
+            "INSERT INTO opportunities (candidate_id, owner_id, origin, created_at, archived_at)
+             VALUES ($1, $2, 'sourced', $3, $4)",
+        )
+        .bind(candidate.id.into_uuid())
+        .bind(owner.map(|u| u.id.into_uuid()))
+        .bind(Utc::now() - Duration::days(created_days_ago))
+        .bind(archived_days_ago.map(|d| Utc::now() - Duration::days(d)))
+        .execute(&self.pool)
+        .await
+        .unwrap();
+    }
+
+    /// Two nurture touchpoints and a recruiter message due in two days, all still waiting.
+    pub async fn schedule_outreach(&self, candidate: &Candidate) {
+        let template: Uuid = sqlx::query_scalar(
+            "INSERT INTO email_templates (key, name, subject, body_text)
+             VALUES ('t_' || substr(md5(random()::text), 1, 8), 'Check-in', 'Hello', 'Hi') RETURNING id",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let campaign: Uuid = sqlx::query_scalar(
+            "INSERT INTO nurture_campaigns (name) VALUES ('Later') RETURNING id",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let enrollment: Uuid = sqlx::query_scalar(
+            "INSERT INTO nurture_enrollments (campaign_id, candidate_id) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(campaign)
+        .bind(candidate.id.into_uuid())
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        for days in [7, 30] {
+            sqlx::query(
+                "INSERT INTO nurture_touchpoints (enrollment_id, template_id, send_at)
+                 VALUES ($1, $2, now() + make_interval(days => $3))",
+            )
+            .bind(enrollment)
+            .bind(template)
+            .bind(days)
+            .execute(&self.pool)
+            .await
+            .unwrap();
+        }
+        self.queue_email(candidate, "recruiter_message", 2).await;
+    }
+
+    /// A pending outbox row of `kind` for the candidate, to be sent in `in_days`.
+    pub async fn queue_email(&self, candidate: &Candidate, kind: &str, in_days: i32) {
+        sqlx::query(
+            "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, candidate_id,
+                                       send_after, message_id)
+             VALUES ($1, $2, 'Subject', 'Text', '<p>Text</p>', $3, now() + make_interval(days => $4),
+                     '<' || gen_random_uuid() || '@test>')",
+        )
+        .bind(kind)
+        .bind(&candidate.email)
+        .bind(candidate.id.into_uuid())
+        .bind(in_days)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+    }
+
+    pub async fn settings(&self, assignments: &str) {
+        sqlx::query(&format!("UPDATE settings SET {assignments}"))
+            .execute(&self.pool)
+            .await
+            .unwrap();
+    }
+
+    pub async fn anonymize(&self, candidate: &Candidate) {
+        self.sql_with_id(
+            "UPDATE candidates SET name = '', anonymized_at = now(), anonymization_mode = 'gdpr' WHERE id = $1",
+            candidate.id.into_uuid(),
+        )
+        .await;
+    }
+
+    async fn sql_with_id(&self, sql: &str, id: Uuid) {
+        sqlx::query(sql).bind(id).execute(&self.pool).await.unwrap();
+    }
+
+    pub fn link(&self, candidate: &Candidate) -> String {
+        self.config
+            .link_keys
+            .sign(candidate.id, Utc::now(), self.config.link_ttl)
+    }
+
+    // What candidates do.
+
+    pub async fn page(&self, candidate: &Candidate) -> PreferencesView {
+        match service::load_page(&self.pool, candidate.id, Utc::now()).await {
+            Ok(LinkPage::Active(view)) => *view,
+            other => panic!("expected an active page, got {other:?}"),
+        }
+    }
+
+    /// Submits a request form with a fresh idempotency key.
+    pub async fn request(&self, candidate: &Candidate, request: NewRequest) -> Notice {
+        let key = Uuid::new_v4().to_string();
+        self.request_with_key(candidate, request, &key).await
+    }
+
+    pub async fn request_with_key(
+        &self,
+        candidate: &Candidate,
+        request: NewRequest,
+        key: &str,
+    ) -> Notice {
+        service::submit_request(
+            &self.pool,
+            &self.config,
+            candidate.id,
+            request,
+            key,
+            Utc::now(),
+        )
+        .await
+        .expect("request accepted")
+    }
+
+    pub async fn decide(&self, candidate: &Candidate, purpose: Purpose, allow: bool) -> Notice {
+        service::change_consent(
+            &self.pool,
+            &self.config,
+            candidate.id,
+            purpose,
+            allow,
+            ConsentSource::PreferencesPage,
+            Utc::now(),
+        )
+        .await
+        .expect("decision recorded")
+    }
+
+    // What the system wrote.
+
+    pub async fn outbox(&self) -> Vec<Email> {
+        sqlx::query_as(
+            "SELECT kind, recipient, subject, body_text, body_html, headers, status, data_request_id
+               FROM email_outbox ORDER BY created_at, kind, recipient",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    pub async fn inbox(&self, address: &str) -> Vec<Email> {
+        self.outbox()
+            .await
+            .into_iter()
+            .filter(|e| e.recipient == address && e.status != "cancelled")
+            .collect()
+    }
+
+    pub async fn notifications(&self, user: &User) -> Vec<(String, Uuid)> {
+        sqlx::query_as(
+            "SELECT kind, candidate_id FROM notifications WHERE user_id = $1 ORDER BY created_at",
+        )
+        .bind(user.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    /// (purpose, decision, source, text version), oldest first.
+    pub async fn consent_events(
+        &self,
+        candidate: &Candidate,
+    ) -> Vec<(String, String, String, Option<String>)> {
+        sqlx::query_as(
+            "SELECT purpose, decision, source, text_version FROM consent_events
+              WHERE candidate_id = $1 ORDER BY at, id",
+        )
+        .bind(candidate.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    /// (actor kind, action, details), oldest first.
+    pub async fn audit(&self, candidate: &Candidate) -> Vec<(String, String, serde_json::Value)> {
+        sqlx::query_as(
+            "SELECT actor_kind, action, details FROM audit_log WHERE candidate_id = $1 ORDER BY at, action",
+        )
+        .bind(candidate.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    /// (kind, status, details, corrections) of the candidate's requests, oldest first.
+    pub async fn requests(
+        &self,
+        candidate: &Candidate,
+    ) -> Vec<(String, String, Option<String>, Option<serde_json::Value>)> {
+        sqlx::query_as(
+            "SELECT kind, status, details, corrections FROM data_requests
+              WHERE candidate_id = $1 ORDER BY received_at",
+        )
+        .bind(candidate.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    /// (status) of the candidate's nurture touchpoints.
+    pub async fn touchpoints(&self, candidate: &Candidate) -> Vec<String> {
+        sqlx::query_scalar(
+            "SELECT t.status FROM nurture_touchpoints t
+               JOIN nurture_enrollments e ON e.id = t.enrollment_id
+              WHERE e.candidate_id = $1 ORDER BY t.send_at",
+        )
+        .bind(candidate.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT count(*) FROM {table}"))
+            .fetch_one(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+pub fn kinds(emails: &[Email]) -> Vec<&str> {
+    emails.iter().map(|e| e.kind.as_str()).collect()
+}
+
+pub fn received(kind: RequestKind) -> Notice {
+    Notice::RequestReceived(kind)
+}
