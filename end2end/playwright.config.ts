@@ -41,6 +41,11 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: process.env.RUST_LOG ?? 'warn' },
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+      // Every test posts from 127.0.0.1; the per-client limit has its own HTTP test.
+      CANDOR_POST_LIMIT_PER_MINUTE: '10000',
+    },
   },
 });

@@ -28,6 +28,20 @@ pub enum AppError {
     Unavailable,
 }
 
+impl AppError {
+    /// The HTTP status a server function answers with: the caller's mistakes are 4xx, only our
+    /// own failures 5xx.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::LinkInvalid => 400,
+            AppError::LinkRetired => 410,
+            AppError::RateLimited => 429,
+            AppError::Unavailable => 503,
+        }
+    }
+}
+
 impl From<FieldError> for AppError {
     fn from(error: FieldError) -> Self {
         AppError::Invalid(error)

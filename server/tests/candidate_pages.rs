@@ -341,3 +341,32 @@ async fn the_fresh_link_form_answers_the_same_for_known_and_unknown_addresses(po
         .body
         .contains("If this address is known to us, a new link is on its way."));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn with_javascript_a_mistake_is_a_4xx_answer_the_page_can_show(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    let link = world.link(&anna);
+    // As the server-function client sends it: urlencoded, asking for data rather than a page.
+    let post = |path: &'static str, body: String| {
+        Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let response = app
+        .send(post(
+            "/api/preferences/rectification",
+            format!("token={link}&key=k&links=ftp%3A%2F%2Fx"),
+        ))
+        .await;
+    assert_eq!(response.status, 422);
+    assert!(response.body.contains("Invalid"), "{}", response.body);
+    let response = app
+        .send(post("/api/preferences/access", "token=forged&key=k".into()))
+        .await;
+    assert_eq!(response.status, 400);
+    assert_eq!(world.count("data_requests").await, 0);
+}

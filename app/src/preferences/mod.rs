@@ -72,6 +72,9 @@ pub(crate) mod server_side {
         failed: impl FnOnce(AppError) -> T,
     ) -> Result<T, AppError> {
         if !plain_form_post() {
+            if let Err(error) = &result {
+                crate::shell::set_status(error.status());
+            }
             return result;
         }
         let separator = if page.contains('?') { '&' } else { '?' };
@@ -615,7 +618,8 @@ fn RequestList(requests: Vec<RequestRow>) -> impl IntoView {
                 view! { <p>{text::NO_REQUESTS}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    // Focusable so keyboard users can scroll it on a narrow screen.
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="history-heading">
                         <table class="requests">
                             <thead>
                                 <tr>

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Measures GET /preferences/{token} against its floor, in one run on loopback with wrk:
+#   page  — `candor serve` (release): verify the link, load settings, candidate, consent events and
+#           requests, render the whole page server-side;
+#   floor — `bench-floor` (release, same key ring and pool settings): verify the same link, run
+#           the same primary-key query, return a static body.
+# Writes docs/benchmarks.md with requests/s, p99 latency and the page/floor ratio. Not part of
+# the tests: timings depend on the machine; the ratio is what to compare between runs.
+#   scripts/bench.sh [seconds per run, default 20] [connections, default 16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+duration="${1:-20}"
+connections="${2:-16}"
+page_port=3210
+floor_port=3211
+
+scripts/setup.sh >/dev/null
+if ! command -v wrk >/dev/null; then
+  log "apt-get install wrk"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+log "Release builds (page and floor)"
+cargo leptos build --release >/dev/null
+cargo build --release -p server --bin bench-floor >/dev/null
+
+select_postgres
+export DATABASE_URL="${DATABASE_URL%/*}/candor_bench"
+recreate_database
+export CANDOR_LINK_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
+export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
+export CANDOR_MAIL_DIR="$PWD/target/bench-mail"
+export RUST_LOG=warn
+target/release/candor migrate >/dev/null
+target/release/candor seed-demo >/dev/null
+token="$(target/release/candor link anna.schmidt@example.com | sed 's|.*/preferences/||')"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+LEPTOS_SITE_ADDR="127.0.0.1:$page_port" target/release/candor serve >/dev/null 2>&1 & pids+=($!)
+LEPTOS_SITE_ADDR="127.0.0.1:$floor_port" target/release/bench-floor >/dev/null 2>&1 & pids+=($!)
+for port in $page_port $floor_port; do
+  for _ in $(seq 1 100); do port_open 127.0.0.1 "$port" && break; sleep 0.1; done
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/preferences/$token"   # both answer 200
+done
+
+# Prints "requests/s p99-in-ms" for one wrk run.
+measure() {
+  local out rps p99
+  out="$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1")"
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
+  p99="$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' <<<"$out")"
+  echo "$rps $p99"
+}
+
+log "Warm-up"
+wrk -t1 -c4 -d3s "http://127.0.0.1:$floor_port/preferences/$token" >/dev/null
+wrk -t1 -c4 -d3s "http://127.0.0.1:$page_port/preferences/$token" >/dev/null
+log "Floor: ${duration}s, $connections connections"
+read -r floor_rps floor_p99 < <(measure "http://127.0.0.1:$floor_port/preferences/$token")
+log "Page: ${duration}s, $connections connections"
+read -r page_rps page_p99 < <(measure "http://127.0.0.1:$page_port/preferences/$token")
+ratio="$(awk -v p="$page_rps" -v f="$floor_rps" 'BEGIN { printf "%.2f", p / f }')"
+verdict="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "meets" : "misses" }')"
+
+mkdir -p docs
+cat >docs/benchmarks.md <<MD
+# Benchmarks
+
+## GET /preferences/{token}
+
+Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d), one run, loopback, wrk with 2 threads and
+$connections connections for ${duration}s per target, $(nproc) CPU cores shared by wrk, the servers and
+Postgres. Release builds; the demo organization's showcase candidate.
+
+| target | what it does | requests/s | p99 latency |
+|---|---|---:|---:|
+| floor (\`bench-floor\`) | verify the JWT, one primary-key query, static body | $floor_rps | ${floor_p99} ms |
+| page (\`candor serve\`) | verify the JWT, load settings, candidate, consent and requests, render the page | $page_rps | ${page_p99} ms |
+
+**Ratio page / floor: $ratio** (target ≥ 0.5: $verdict it).
+
+Absolute numbers move with the machine; compare ratios between runs. Re-run with
+\`scripts/bench.sh [seconds] [connections]\`.
+MD
+cat docs/benchmarks.md
