@@ -257,11 +257,11 @@ pub fn PreferencesPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     page.get()
-                        .map(|result| match result {
-                            Ok(LinkPage::Active(view)) => {
+                        .map(|result| match active_or_problem(result, text::PAGE_TITLE) {
+                            Ok(view) => {
                                 view! {
                                     <Preferences
-                                        view=*view
+                                        view
                                         token=token.get_untracked()
                                         notice
                                         confirming_erasure
@@ -270,18 +270,7 @@ pub fn PreferencesPage() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            Ok(LinkPage::Retired { organization }) => {
-                                set_status(410);
-                                view! { <Retired organization /> }.into_any()
-                            }
-                            Err(AppError::LinkInvalid) | Err(AppError::LinkRetired) => {
-                                set_status(400);
-                                view! { <BadLink /> }.into_any()
-                            }
-                            Err(error) => {
-                                set_status(503);
-                                view! { <Unavailable error /> }.into_any()
-                            }
+                            Err(problem) => problem,
                         })
                 }}
             </Transition>
@@ -319,19 +308,34 @@ struct Actions {
     erasure: ServerAction<RequestErasure>,
 }
 
-#[component]
-fn Retired(organization: String) -> impl IntoView {
-    view! {
-        <h1>{text::PAGE_TITLE}</h1>
-        <p class="notice">{text::retired(&organization)}</p>
-    }
-}
-
-#[component]
-fn Unavailable(error: AppError) -> impl IntoView {
-    view! {
-        <h1>{text::PAGE_TITLE}</h1>
-        <p class="notice failure" role="alert">{text::error_message(&error)}</p>
+/// The active candidate's page data, or what a link page shows instead, with its status: the
+/// deletion notice (410), the bad-link page (400) or an outage message (503).
+pub(crate) fn active_or_problem(
+    result: Result<LinkPage, AppError>,
+    title: &'static str,
+) -> Result<PreferencesView, AnyView> {
+    match result {
+        Ok(LinkPage::Active(view)) => Ok(*view),
+        Ok(LinkPage::Retired { organization }) => {
+            set_status(410);
+            Err(view! {
+                <h1>{title}</h1>
+                <p class="notice">{text::retired(&organization)}</p>
+            }
+            .into_any())
+        }
+        Err(AppError::LinkInvalid | AppError::LinkRetired) => {
+            set_status(400);
+            Err(view! { <BadLink /> }.into_any())
+        }
+        Err(error) => {
+            set_status(error.status());
+            Err(view! {
+                <h1>{title}</h1>
+                <p class="notice failure" role="alert">{text::error_message(&error)}</p>
+            }
+            .into_any())
+        }
     }
 }
 
@@ -494,18 +498,36 @@ fn ContactChoice(
     }
 }
 
+/// One of the three request cards.
+#[component]
+fn RequestCard(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="card request" id=id>
+            <h3>{title}</h3>
+            {children()}
+        </div>
+    }
+}
+
+/// What every request form carries: the link, and this rendering's idempotency key.
+#[component]
+fn RequestIdentity(token: String, key: String) -> impl IntoView {
+    view! {
+        <input type="hidden" name="token" value=token />
+        <input type="hidden" name="key" value=key />
+    }
+}
+
 #[component]
 fn AccessForm(token: String, key: String, action: ServerAction<RequestAccess>) -> impl IntoView {
     view! {
-        <div class="card request" id="access">
-            <h3>{text::ACCESS_TITLE}</h3>
+        <RequestCard id="access" title=text::ACCESS_TITLE>
             <p>{text::ACCESS_TEXT}</p>
             <ActionForm action>
-                <input type="hidden" name="token" value=token />
-                <input type="hidden" name="key" value=key />
+                <RequestIdentity token key />
                 <button type="submit" class="button">{text::ACCESS_TITLE}</button>
             </ActionForm>
-        </div>
+        </RequestCard>
     }
 }
 
@@ -533,12 +555,10 @@ fn RectificationForm(
     action: ServerAction<RequestRectification>,
 ) -> impl IntoView {
     view! {
-        <div class="card request" id="rectification">
-            <h3>{text::RECTIFICATION_TITLE}</h3>
+        <RequestCard id="rectification" title=text::RECTIFICATION_TITLE>
             <p>{text::RECTIFICATION_TEXT}</p>
             <ActionForm action>
-                <input type="hidden" name="token" value=token />
-                <input type="hidden" name="key" value=key />
+                <RequestIdentity token key />
                 <div class="field">
                     <label for="rect-note">{text::field_label(Field::Note)}</label>
                     <textarea id="rect-note" name="note" rows="4" maxlength=Field::Note.max_chars()></textarea>
@@ -553,7 +573,7 @@ fn RectificationForm(
                 </div>
                 <button type="submit" class="button">{text::SUBMIT_REQUEST}</button>
             </ActionForm>
-        </div>
+        </RequestCard>
     }
 }
 
@@ -579,8 +599,7 @@ fn ErasureSection(
             let cancel = format!("{page}#erasure");
             view! {
                 <ActionForm action>
-                    <input type="hidden" name="token" value=token />
-                    <input type="hidden" name="key" value=key />
+                    <RequestIdentity token key />
                     <input type="hidden" name="confirm" value="yes" />
                     <p><strong>{text::ERASURE_CONFIRM_QUESTION}</strong></p>
                     <div class="actions">
@@ -601,11 +620,10 @@ fn ErasureSection(
         }
     };
     view! {
-        <div class="card request" id="erasure">
-            <h3>{text::ERASURE_TITLE}</h3>
+        <RequestCard id="erasure" title=text::ERASURE_TITLE>
             <ul>{consequences}</ul>
             {body}
-        </div>
+        </RequestCard>
     }
 }
 

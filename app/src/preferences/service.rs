@@ -433,7 +433,7 @@ pub async fn submit_request(
 }
 
 struct Recipient {
-    id: UserId,
+    id: uuid::Uuid,
     email: String,
     name: String,
 }
@@ -471,40 +471,30 @@ async fn alert_owners(
     let recipients: Vec<Recipient> = match alert_recipients(&opportunities) {
         AlertRecipients::Owners(ids) => {
             let ids: Vec<uuid::Uuid> = ids.into_iter().map(UserId::into_uuid).collect();
-            sqlx::query!(
+            sqlx::query_as!(
+                Recipient,
                 "SELECT id, email, name FROM users WHERE id = ANY($1) ORDER BY array_position($1, id)",
                 &ids
             )
             .fetch_all(&mut *tx)
             .await?
-            .into_iter()
-            .map(|u| Recipient {
-                id: UserId(u.id),
-                email: u.email,
-                name: u.name,
-            })
-            .collect()
         }
-        AlertRecipients::Admins => sqlx::query!(
-            "SELECT id, email, name FROM users
-              WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
-        )
-        .fetch_all(&mut *tx)
-        .await?
-        .into_iter()
-        .map(|u| Recipient {
-            id: UserId(u.id),
-            email: u.email,
-            name: u.name,
-        })
-        .collect(),
+        AlertRecipients::Admins => {
+            sqlx::query_as!(
+                Recipient,
+                "SELECT id, email, name FROM users
+                  WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
+            )
+            .fetch_all(&mut *tx)
+            .await?
+        }
     };
     if recipients.is_empty() {
         tracing::warn!(request = %request, "no owner or admin to tell about a data request");
         return Ok(());
     }
 
-    let user_ids: Vec<uuid::Uuid> = recipients.iter().map(|r| r.id.into_uuid()).collect();
+    let user_ids: Vec<uuid::Uuid> = recipients.iter().map(|r| r.id).collect();
     sqlx::query!(
         "INSERT INTO notifications (user_id, kind, data_request_id, candidate_id)
          SELECT unnest($1::uuid[]), 'data_request', $2, $3",

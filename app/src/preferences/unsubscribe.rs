@@ -1,10 +1,8 @@
 //! `/unsubscribe/{token}` (SPEC §3, RFC 8058): GET shows one button; a POST — that button, or a
 //! mail client's one-click `List-Unsubscribe=One-Click` — revokes contact permission.
 
-use super::{load_preferences, model::LinkPage};
-use crate::error::AppError;
-use crate::fresh_link::BadLink;
-use crate::shell::{set_status, use_hydrated};
+use super::{active_or_problem, load_preferences};
+use crate::shell::use_hydrated;
 use crate::text;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -27,8 +25,8 @@ pub fn UnsubscribePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     page.get()
-                        .map(|result| match result {
-                            Ok(LinkPage::Active(view)) => {
+                        .map(|result| match active_or_problem(result, text::UNSUBSCRIBE_TITLE) {
+                            Ok(view) => {
                                 let token = token.get_untracked();
                                 let preferences = format!("/preferences/{token}");
                                 let stopped = done() || !view.contact_allowed;
@@ -56,23 +54,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            Ok(LinkPage::Retired { organization }) => {
-                                set_status(410);
-                                view! {
-                                    <h1>{text::UNSUBSCRIBE_TITLE}</h1>
-                                    <p class="notice">{text::retired(&organization)}</p>
-                                }
-                                    .into_any()
-                            }
-                            Err(AppError::LinkInvalid) | Err(AppError::LinkRetired) => {
-                                set_status(400);
-                                view! { <BadLink /> }.into_any()
-                            }
-                            Err(error) => {
-                                set_status(503);
-                                view! { <p class="notice failure" role="alert">{text::error_message(&error)}</p> }
-                                    .into_any()
-                            }
+                            Err(problem) => problem,
                         })
                 }}
             </Suspense>
