@@ -67,11 +67,8 @@ ratio="$(awk -v p="$page_rps" -v f="$floor_rps" 'BEGIN { printf "%.2f", p / f }'
 verdict="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "meets" : "misses" }')"
 
 mkdir -p docs
-cat >docs/benchmarks.md <<MD
-# Benchmarks
-
-## GET /preferences/{token}
-
+result="$(cat <<MD
+<!-- bench:start (written by scripts/bench.sh) -->
 Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d), one run, loopback, wrk with 2 threads and
 $connections connections for ${duration}s per target, $(nproc) CPU cores shared by wrk, the servers and
 Postgres. Release builds; the demo organization's showcase candidate.
@@ -82,8 +79,16 @@ Postgres. Release builds; the demo organization's showcase candidate.
 | page (\`candor serve\`) | verify the JWT, load settings, candidate, consent and requests, render the page | $page_rps | ${page_p99} ms |
 
 **Ratio page / floor: $ratio** (target ≥ 0.5: $verdict it).
-
-Absolute numbers move with the machine; compare ratios between runs. Re-run with
-\`scripts/bench.sh [seconds] [connections]\`.
+<!-- bench:end -->
 MD
+)"
+# Replace the measured block in docs/benchmarks.md, keeping the notes around it.
+[ -f docs/benchmarks.md ] || printf '# Benchmarks\n\n## GET /preferences/{token}\n\n<!-- bench:start -->\n<!-- bench:end -->\n' >docs/benchmarks.md
+RESULT="$result" python3 - <<'PY'
+import os, re
+path = "docs/benchmarks.md"
+text = open(path).read()
+text = re.sub(r"<!-- bench:start.*?<!-- bench:end -->", lambda _: os.environ["RESULT"], text, flags=re.S)
+open(path, "w").write(text)
+PY
 cat docs/benchmarks.md

@@ -18,11 +18,11 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::links;
 use crate::mail::{self, OutgoingEmail};
-use crate::settings::{self, Settings};
+use crate::settings::{self, Settings, SettingsRow};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::{PgConnection, PgPool};
+use sqlx::{types::Json, PgConnection, PgPool};
 
 /// Where a consent decision came from (the subset a candidate can use).
 pub use crate::domain::consent::ConsentSource;
@@ -42,52 +42,75 @@ pub async fn load_page(
     candidate: CandidateId,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
-    let mut db = pool.acquire().await?;
-    let settings = settings::load(&mut *db).await?;
-    let row = sqlx::query!(
-        "SELECT location_country, gdpr_country_override, anonymized_at FROM candidates WHERE id = $1",
+    // One round trip: this is the page every candidate email links to.
+    let Some(row) = sqlx::query!(
+        r#"WITH events AS (
+               SELECT purpose, decision, at FROM consent_events
+                WHERE candidate_id = $1 AND purpose <> 'contact'
+               UNION ALL
+               SELECT purpose, decision, at FROM consent_events
+                WHERE purpose = 'contact'
+                  AND candidate_id IN (
+                      SELECT $1
+                      UNION
+                      SELECT other.candidate_id
+                        FROM candidate_emails mine
+                        JOIN candidate_emails other ON lower(other.email) = lower(mine.email)
+                       WHERE mine.candidate_id = $1))
+           SELECT to_jsonb(s) AS "settings!: Json<SettingsRow>",
+                  c.location_country, c.gdpr_country_override,
+                  c.anonymized_at IS NOT NULL AS "anonymized!",
+                  ARRAY(SELECT p.location_country
+                          FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
+                         WHERE o.candidate_id = c.id
+                         ORDER BY o.created_at DESC) AS "posting_countries!: Vec<Option<String>>",
+                  (SELECT coalesce(jsonb_agg(jsonb_build_array(country, retention_days) ORDER BY country), '[]')
+                     FROM country_policies WHERE enabled) AS "policies!: Json<Vec<(String, i32)>>",
+                  (SELECT coalesce(jsonb_agg(jsonb_build_array(purpose, decision, at) ORDER BY at), '[]')
+                     FROM events) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
+                  (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                              'id', r.id, 'kind', r.kind, 'received_at', r.received_at,
+                              'due_at', coalesce(r.extended_until, r.due_at), 'status', r.status)
+                              ORDER BY r.received_at DESC), '[]')
+                     FROM data_requests r WHERE r.candidate_id = c.id) AS "requests!: Json<Vec<RawRequest>>"
+             FROM settings s CROSS JOIN candidates c
+            WHERE c.id = $1"#,
         candidate.into_uuid()
     )
-    .fetch_optional(&mut *db)
+    .fetch_optional(pool)
     .await?
-    .ok_or(AppError::LinkInvalid)?;
-    if row.anonymized_at.is_some() {
+    else {
+        return Err(AppError::LinkInvalid);
+    };
+    let settings = Settings::try_from(row.settings.0)?;
+    if row.anonymized {
         return Ok(LinkPage::Retired {
             organization: settings.organization_name,
         });
     }
 
-    let posting_countries: Vec<Option<CountryCode>> = sqlx::query_scalar!(
-        r#"SELECT p.location_country AS "country?"
-             FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
-            WHERE o.candidate_id = $1
-            ORDER BY o.created_at DESC"#,
-        candidate.into_uuid()
-    )
-    .fetch_all(&mut *db)
-    .await?
-    .into_iter()
-    .map(|c| c.and_then(|c| CountryCode::parse(&c).ok()))
-    .collect();
-    let country = |c: Option<String>| c.and_then(|c| CountryCode::parse(&c).ok());
+    let country = |c: &str| CountryCode::parse(c).ok();
+    let posting_countries: Vec<Option<CountryCode>> = row
+        .posting_countries
+        .iter()
+        .map(|c| c.as_deref().and_then(country))
+        .collect();
     let facts = GdprFacts {
-        country: country(row.location_country),
-        country_override: country(row.gdpr_country_override),
+        country: row.location_country.as_deref().and_then(country),
+        country_override: row.gdpr_country_override.as_deref().and_then(country),
         posting_countries: posting_countries.clone(),
     };
-    let policies: Vec<CountryPolicy> = sqlx::query!(
-        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
-    )
-    .fetch_all(&mut *db)
-    .await?
-    .into_iter()
-    .filter_map(|p| {
-        Some(CountryPolicy {
-            country: CountryCode::parse(&p.country).ok()?,
-            retention_days: p.retention_days,
+    let policies: Vec<CountryPolicy> = row
+        .policies
+        .0
+        .iter()
+        .filter_map(|(c, days)| {
+            Some(CountryPolicy {
+                country: country(c)?,
+                retention_days: *days,
+            })
         })
-    })
-    .collect();
+        .collect();
     let country_policy = pick_country_policy(
         &posting_countries,
         facts.country_override.or(facts.country),
@@ -100,32 +123,38 @@ pub async fn load_page(
         country_policy,
     });
 
-    let events = consent_events(&mut db, candidate).await?;
+    let events: Vec<ConsentEvent> = row
+        .events
+        .0
+        .iter()
+        .filter_map(|(purpose, decision, at)| {
+            Some(ConsentEvent {
+                purpose: purpose.parse().ok()?,
+                decision: decision.parse().ok()?,
+                at: *at,
+            })
+        })
+        .collect();
     let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
     let consents = layout
         .consent_purposes
         .iter()
         .map(|p| (*p, ConsentState::from(&status(*p))))
         .collect();
-
-    let requests = sqlx::query!(
-        r#"SELECT id, kind, received_at, coalesce(extended_until, due_at) AS "due_at!", status
-             FROM data_requests WHERE candidate_id = $1 ORDER BY received_at DESC"#,
-        candidate.into_uuid()
-    )
-    .fetch_all(&mut *db)
-    .await?
-    .into_iter()
-    .filter_map(|r| {
-        Some(RequestRow {
-            id: RequestId(r.id),
-            kind: r.kind.parse().ok()?,
-            received_at: r.received_at,
-            due_at: r.due_at,
-            status: r.status.parse().ok()?,
+    let requests = row
+        .requests
+        .0
+        .into_iter()
+        .filter_map(|r| {
+            Some(RequestRow {
+                id: RequestId(r.id),
+                kind: r.kind.parse().ok()?,
+                received_at: r.received_at,
+                due_at: r.due_at,
+                status: r.status.parse().ok()?,
+            })
         })
-    })
-    .collect();
+        .collect();
 
     Ok(LinkPage::Active(Box::new(PreferencesView {
         retention_days: layout
@@ -138,6 +167,16 @@ pub async fn load_page(
         requests,
         form_key: uuid::Uuid::new_v4().to_string(),
     })))
+}
+
+/// A request as the page query returns it.
+#[derive(Debug, serde::Deserialize)]
+struct RawRequest {
+    id: uuid::Uuid,
+    kind: String,
+    received_at: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+    status: String,
 }
 
 fn organization(settings: &Settings) -> Organization {
