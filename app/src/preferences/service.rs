@@ -42,7 +42,8 @@ pub async fn load_page(
     candidate: CandidateId,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
-    // One round trip: this is the page every candidate email links to.
+    // One round trip: this is the page every candidate email links to. Its `events` CTE is the
+    // rule of `consent_events` below (contact decisions match by email); keep the two alike.
     let Some(row) = sqlx::query!(
         r#"WITH events AS (
                SELECT purpose, decision, at FROM consent_events
@@ -188,7 +189,8 @@ fn organization(settings: &Settings) -> Organization {
 }
 
 /// The candidate's consent events; for contact, also those of every other record that shares one
-/// of their email addresses, since the latest decision for an address wins (SPEC §5).
+/// of their email addresses, since the latest decision for an address wins (SPEC §5). The page
+/// query in `load_page` inlines the same rule; a test drives both paths.
 async fn consent_events(
     db: &mut PgConnection,
     candidate: CandidateId,
