@@ -35,6 +35,8 @@ export CANDOR_MAIL_DIR="$PWD/target/bench-mail"
 export RUST_LOG=warn
 target/release/candor migrate >/dev/null
 target/release/candor seed-demo >/dev/null
+# Settle the fresh tables first, so autovacuum doesn't run during the measurement.
+psql "$DATABASE_URL" -qc 'VACUUM ANALYZE' >/dev/null
 token="$(target/release/candor link anna.schmidt@example.com | sed 's|.*/preferences/||')"
 
 pids=()
