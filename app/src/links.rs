@@ -187,6 +187,14 @@ pub fn preferences_url(public_url: &url::Url, token: &str) -> String {
     )
 }
 
+/// `{public_url}/unsubscribe/{token}`, for the one-click `List-Unsubscribe` header (RFC 8058).
+pub fn unsubscribe_url(public_url: &url::Url, token: &str) -> String {
+    format!(
+        "{}/unsubscribe/{token}",
+        public_url.as_str().trim_end_matches('/')
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -231,11 +231,6 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
     }
     let now = Utc::now();
     let days = |n: i64| now - Duration::days(n);
-    let mail_domain = config
-        .public_url
-        .host_str()
-        .unwrap_or("localhost")
-        .to_owned();
 
     sqlx::query!(
         "UPDATE settings SET organization_name = 'Northwind Talent', reply_to = 'privacy@northwind.example',
@@ -394,7 +389,7 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
                 candidate.email,
                 candidate_id,
                 send_after,
-                format!("<{}@{mail_domain}>", Uuid::new_v4()),
+                app::mail::message_id(config),
             )
             .execute(&mut *tx)
             .await?;

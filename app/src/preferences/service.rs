@@ -42,23 +42,9 @@ pub async fn load_page(
     candidate: CandidateId,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
-    // One round trip: this is the page every candidate email links to. Its `events` CTE is the
-    // rule of `consent_events` below (contact decisions match by email); keep the two alike.
+    // One round trip: this is the page every candidate email links to.
     let Some(row) = sqlx::query!(
-        r#"WITH events AS (
-               SELECT purpose, decision, at FROM consent_events
-                WHERE candidate_id = $1 AND purpose <> 'contact'
-               UNION ALL
-               SELECT purpose, decision, at FROM consent_events
-                WHERE purpose = 'contact'
-                  AND candidate_id IN (
-                      SELECT $1
-                      UNION
-                      SELECT other.candidate_id
-                        FROM candidate_emails mine
-                        JOIN candidate_emails other ON lower(other.email) = lower(mine.email)
-                       WHERE mine.candidate_id = $1))
-           SELECT to_jsonb(s) AS "settings!: Json<SettingsRow>",
+        r#"SELECT to_jsonb(s) AS "settings!: Json<SettingsRow>",
                   c.location_country, c.gdpr_country_override,
                   c.anonymized_at IS NOT NULL AS "anonymized!",
                   ARRAY(SELECT p.location_country
@@ -68,7 +54,7 @@ pub async fn load_page(
                   (SELECT coalesce(jsonb_agg(jsonb_build_array(country, retention_days) ORDER BY country), '[]')
                      FROM country_policies WHERE enabled) AS "policies!: Json<Vec<(String, i32)>>",
                   (SELECT coalesce(jsonb_agg(jsonb_build_array(purpose, decision, at) ORDER BY at), '[]')
-                     FROM events) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
+                     FROM candidate_consent_events(c.id)) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
                   (SELECT coalesce(jsonb_agg(jsonb_build_object(
                               'id', r.id, 'kind', r.kind, 'received_at', r.received_at,
                               'due_at', coalesce(r.extended_until, r.due_at), 'status', r.status)
@@ -189,28 +175,16 @@ fn organization(settings: &Settings) -> Organization {
 }
 
 /// The candidate's consent events; for contact, also those of every other record that shares one
-/// of their email addresses, since the latest decision for an address wins (SPEC §5). The page
-/// query in `load_page` inlines the same rule; a test drives both paths.
+/// of their email addresses, since the latest decision for an address wins (SPEC §5). The rule
+/// is the SQL function `candidate_consent_events`, which the page query uses too.
 async fn consent_events(
     db: &mut PgConnection,
     candidate: CandidateId,
 ) -> Result<Vec<ConsentEvent>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
-             FROM consent_events
-            WHERE candidate_id = $1 AND purpose <> 'contact'
-           UNION ALL
-           SELECT purpose, decision, at
-             FROM consent_events
-            WHERE purpose = 'contact'
-              AND candidate_id IN (
-                  SELECT $1
-                  UNION
-                  SELECT other.candidate_id
-                    FROM candidate_emails mine
-                    JOIN candidate_emails other ON lower(other.email) = lower(mine.email)
-                   WHERE mine.candidate_id = $1)
-            ORDER BY 3"#,
+             FROM candidate_consent_events($1)
+            ORDER BY at"#,
         candidate.into_uuid()
     )
     .fetch_all(db)
@@ -612,14 +586,6 @@ async fn candidate_address(
     .await?)
 }
 
-/// `{public_url}/unsubscribe/{token}` for the one-click headers.
-fn unsubscribe_url(config: &Config, token: &str) -> String {
-    format!(
-        "{}/unsubscribe/{token}",
-        config.public_url.as_str().trim_end_matches('/')
-    )
-}
-
 /// Queues the candidate's confirmation email, with a fresh personal link.
 #[allow(clippy::too_many_arguments)]
 async fn confirm_to_candidate(
@@ -659,7 +625,7 @@ async fn confirm_to_candidate(
             candidate_id: Some(candidate),
             data_request_id: request,
             dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
-            unsubscribe_url: Some(unsubscribe_url(config, &token)),
+            unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
         },
     )
     .await?;
@@ -708,7 +674,7 @@ pub async fn send_fresh_link(
                 "fresh_link:{candidate}:{}",
                 now.format("%Y-%m-%dT%H")
             )),
-            unsubscribe_url: Some(unsubscribe_url(config, &token)),
+            unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
         },
     )
     .await?;

@@ -1,0 +1,1 @@
+DROP FUNCTION candidate_consent_events(uuid);
