@@ -117,13 +117,17 @@ impl TestApp {
         self.send(request).await
     }
 
+    /// Sends one request; a request that gets no answer within a minute fails the test rather
+    /// than stalling the whole run.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router is infallible");
+        let target = format!("{} {}", request.method(), request.uri().path());
+        let response = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no answer within 60 s to {target}"))
+        .expect("router is infallible");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response
