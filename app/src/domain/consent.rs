@@ -79,6 +79,24 @@ pub struct ConsentEvent {
     pub at: DateTime<Utc>,
 }
 
+impl ConsentEvent {
+    /// Events as stored (purpose, decision, time), skipping any whose text this build doesn't
+    /// know rather than failing the page that reads them.
+    pub fn from_rows<'a>(
+        rows: impl IntoIterator<Item = &'a (String, String, DateTime<Utc>)>,
+    ) -> Vec<ConsentEvent> {
+        rows.into_iter()
+            .filter_map(|(purpose, decision, at)| {
+                Some(ConsentEvent {
+                    purpose: purpose.parse().ok()?,
+                    decision: decision.parse().ok()?,
+                    at: *at,
+                })
+            })
+            .collect()
+    }
+}
+
 /// The current state of one purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConsentStatus {
