@@ -8,40 +8,41 @@ use serde::Serialize;
 use sqlx::PgConnection;
 use std::sync::LazyLock;
 
+pub mod editable;
+
+/// Includes built-in templates by file name.
+macro_rules! built_in {
+    ($($file:literal),+ $(,)?) => {
+        [$(($file, include_str!(concat!("templates/", $file)))),+]
+    };
+}
+
 /// Built-in templates, compiled into the binary: `{name}.subject`, `{name}.txt`, `{name}.html`.
 /// HTML templates are auto-escaped; text ones are not.
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    let sources: [(&str, &str); 10] = [
-        ("base.html", include_str!("templates/base.html")),
-        (
-            "owner_alert.subject",
-            include_str!("templates/owner_alert.subject"),
-        ),
-        ("owner_alert.txt", include_str!("templates/owner_alert.txt")),
-        (
-            "owner_alert.html",
-            include_str!("templates/owner_alert.html"),
-        ),
-        (
-            "candidate_confirmation.subject",
-            include_str!("templates/candidate_confirmation.subject"),
-        ),
-        (
-            "candidate_confirmation.txt",
-            include_str!("templates/candidate_confirmation.txt"),
-        ),
-        (
-            "candidate_confirmation.html",
-            include_str!("templates/candidate_confirmation.html"),
-        ),
-        (
-            "fresh_link.subject",
-            include_str!("templates/fresh_link.subject"),
-        ),
-        ("fresh_link.txt", include_str!("templates/fresh_link.txt")),
-        ("fresh_link.html", include_str!("templates/fresh_link.html")),
+    let sources = built_in![
+        "base.html",
+        "editable.html",
+        "owner_alert.subject",
+        "owner_alert.txt",
+        "owner_alert.html",
+        "candidate_confirmation.subject",
+        "candidate_confirmation.txt",
+        "candidate_confirmation.html",
+        "fresh_link.subject",
+        "fresh_link.txt",
+        "fresh_link.html",
+        "gdpr_notice.subject",
+        "gdpr_notice.txt",
+        "gdpr_notice.html",
+        "extension_notice.subject",
+        "extension_notice.txt",
+        "extension_notice.html",
+        "refusal_notice.subject",
+        "refusal_notice.txt",
+        "refusal_notice.html",
     ];
     for (name, source) in sources {
         env.add_template(name, source)
@@ -64,21 +65,19 @@ pub struct Rendered {
 /// tests; it still surfaces as an error, never a panic in a request.
 pub fn render(name: &str, context: impl Serialize) -> Result<Rendered, minijinja::Error> {
     let context = minijinja::Value::from(minijinja::value::Serde(context));
-    let part = |suffix: &str| {
-        TEMPLATES
-            .get_template(&format!("{name}.{suffix}"))
-            .and_then(|t| t.render(&context))
-    };
+    let part = |suffix: &str| render_file(&format!("{name}.{suffix}"), &context);
     // A subject is one header line, whatever the data held.
-    let subject = part("subject")?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let subject = editable::one_line(&part("subject")?);
     Ok(Rendered {
         subject,
         text: part("txt")?,
         html: part("html")?,
     })
+}
+
+/// Renders one built-in template file, e.g. `editable.html`.
+fn render_file(file: &str, context: &minijinja::Value) -> Result<String, minijinja::Error> {
+    TEMPLATES.get_template(file)?.render(context)
 }
 
 /// One row for the outbox.
@@ -93,14 +92,17 @@ pub struct OutgoingEmail {
     pub dedupe_key: Option<String>,
     /// `{public_url}/unsubscribe/{token}` for emails to candidates (RFC 8058 headers).
     pub unsubscribe_url: Option<String>,
+    /// Not before this time (a delayed send, or a touchpoint's own time); None: at once.
+    pub send_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Queues the email in the caller's transaction. Returns false when its dedupe key was taken.
+/// Queues the email in the caller's transaction. Returns its outbox id, or None when its dedupe
+/// key was taken.
 pub async fn queue(
     db: &mut PgConnection,
     config: &Config,
     email: OutgoingEmail,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<uuid::Uuid>, sqlx::Error> {
     let headers = match &email.unsubscribe_url {
         Some(url) => serde_json::json!({
             "List-Unsubscribe": format!("<{url}>"),
@@ -108,11 +110,13 @@ pub async fn queue(
         }),
         None => serde_json::json!({}),
     };
-    let inserted = sqlx::query!(
+    sqlx::query_scalar!(
         "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, headers,
-                                   candidate_id, data_request_id, dedupe_key, message_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (dedupe_key) DO NOTHING",
+                                   candidate_id, data_request_id, dedupe_key, message_id, send_after,
+                                   next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()), coalesce($11, now()))
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id",
         email.kind.as_str(),
         email.recipient,
         email.content.subject,
@@ -123,11 +127,10 @@ pub async fn queue(
         email.data_request_id.map(RequestId::into_uuid),
         email.dedupe_key,
         message_id(config),
+        email.send_after,
     )
-    .execute(db)
-    .await?
-    .rows_affected();
-    Ok(inserted == 1)
+    .fetch_optional(db)
+    .await
 }
 
 /// A globally unique Message-ID in the sender's domain, fixed when the row is written so every
@@ -193,5 +196,61 @@ mod tests {
         )
         .unwrap();
         assert_eq!(rendered.subject, "We received Bcc: x@example.com");
+    }
+
+    #[test]
+    fn the_gdpr_notice_carries_the_consent_link_and_what_the_candidate_can_do() {
+        let rendered = render(
+            "gdpr_notice",
+            json!({
+                "first_name": "Anna",
+                "organization": "Northwind",
+                "retention": "2 years",
+                "preferences_url": "https://candor.example/preferences/t",
+                "privacy_policy_url": "https://northwind.example/privacy",
+                "contact": "privacy@northwind.example",
+            }),
+        )
+        .unwrap();
+        assert_eq!(rendered.subject, "How Northwind uses your personal data");
+        for part in [&rendered.text, &rendered.html] {
+            assert!(part.contains("Hello Anna,"));
+            assert!(part.contains("2 years"));
+            assert!(part.contains("privacy@northwind.example"));
+        }
+        assert!(rendered
+            .text
+            .contains("https://candor.example/preferences/t"));
+        assert!(rendered
+            .html
+            .contains("https:&#x2f;&#x2f;candor.example&#x2f;preferences&#x2f;t"));
+    }
+
+    #[test]
+    fn extension_and_refusal_notices_give_the_reason_and_the_dates() {
+        let context = json!({
+            "first_name": "Anna",
+            "organization": "Northwind",
+            "kind_sentence": "a copy of your personal data",
+            "received": "3 May 2026",
+            "old_due": "3 June 2026",
+            "new_due": "3 August 2026",
+            "reason": "Your data is spread over 40 files.",
+            "preferences_url": "https://candor.example/preferences/t",
+            "contact": null,
+        });
+        let extension = render("extension_notice", &context).unwrap();
+        assert!(extension.subject.ends_with("new date 3 August 2026"));
+        assert!(extension
+            .text
+            .contains("answer by 3 August 2026 instead of 3 June 2026"));
+        assert!(extension
+            .html
+            .contains("Your data is spread over 40 files."));
+        let refusal = render("refusal_notice", &context).unwrap();
+        assert_eq!(refusal.subject, "About your request to Northwind");
+        assert!(refusal.text.contains("Your data is spread over 40 files."));
+        assert!(refusal.text.contains("supervisory authority"));
+        assert!(!refusal.text.contains("Questions about your data"));
     }
 }
