@@ -67,6 +67,27 @@ pub struct Config {
     pub site_addr: SocketAddr,
     /// Form posts a client may make per minute (candidate pages are public).
     pub post_limit_per_minute: u32,
+    pub outbox: OutboxConfig,
+}
+
+/// The outbox worker inside `candor serve` (SPEC §8).
+#[derive(Debug, Clone, Copy)]
+pub struct OutboxConfig {
+    /// `CANDOR_OUTBOX_WORKER=off` leaves delivery to other servers.
+    pub worker: bool,
+    pub retry: crate::domain::RetryPolicy,
+    /// Emails sent at once by one worker (each on its own SMTP connection).
+    pub concurrency: usize,
+}
+
+impl Default for OutboxConfig {
+    fn default() -> Self {
+        Self {
+            worker: true,
+            retry: crate::domain::RetryPolicy::default(),
+            concurrency: DEFAULT_MAIL_CONCURRENCY,
+        }
+    }
 }
 
 /// A Postgres URL, whose `Debug` hides the password.
@@ -96,6 +117,7 @@ pub const DEFAULT_MAIL_DIR: &str = "target/mail";
 pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
 pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
 pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
+pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
 
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -146,18 +168,12 @@ impl Config {
         })?)
         .map_err(|e| ConfigError::new("CANDOR_LINK_KEYS", e.to_string()))?;
 
-        let link_ttl = match lookup("CANDOR_LINK_TTL_DAYS") {
-            Some(text) => match text.trim().parse::<i64>() {
-                Ok(days) if (1..=3650).contains(&days) => chrono::Duration::days(days),
-                _ => {
-                    return Err(ConfigError::new(
-                        "CANDOR_LINK_TTL_DAYS",
-                        "must be a whole number of days from 1 to 3650",
-                    ))
-                }
-            },
-            None => chrono::Duration::days(DEFAULT_LINK_TTL_DAYS),
-        };
+        let link_ttl = chrono::Duration::days(i64::from(whole_number(
+            &lookup,
+            "CANDOR_LINK_TTL_DAYS",
+            1..=3650,
+            DEFAULT_LINK_TTL_DAYS as u32,
+        )?));
 
         let hmac_text = lookup("CANDOR_HMAC_KEY").ok_or_else(|| {
             ConfigError::new(
@@ -205,17 +221,42 @@ impl Config {
                 )
             })?;
 
-        let post_limit_per_minute = match lookup("CANDOR_POST_LIMIT_PER_MINUTE") {
-            Some(text) => match text.trim().parse::<u32>() {
-                Ok(n) if (1..=100_000).contains(&n) => n,
-                _ => {
-                    return Err(ConfigError::new(
-                        "CANDOR_POST_LIMIT_PER_MINUTE",
-                        "must be a whole number from 1 to 100000",
-                    ))
-                }
+        let post_limit_per_minute = whole_number(
+            &lookup,
+            "CANDOR_POST_LIMIT_PER_MINUTE",
+            1..=100_000,
+            DEFAULT_POST_LIMIT_PER_MINUTE,
+        )?;
+
+        let worker = match lookup("CANDOR_OUTBOX_WORKER").map(|v| v.trim().to_ascii_lowercase()) {
+            None => true,
+            Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => true,
+            Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => false,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "CANDOR_OUTBOX_WORKER",
+                    "must be on or off",
+                ))
+            }
+        };
+        let default_retry = crate::domain::RetryPolicy::default();
+        let outbox = OutboxConfig {
+            worker,
+            retry: crate::domain::RetryPolicy {
+                max_attempts: whole_number(
+                    &lookup,
+                    "CANDOR_MAIL_MAX_ATTEMPTS",
+                    1..=50,
+                    default_retry.max_attempts,
+                )?,
+                ..default_retry
             },
-            None => DEFAULT_POST_LIMIT_PER_MINUTE,
+            concurrency: whole_number(
+                &lookup,
+                "CANDOR_MAIL_CONCURRENCY",
+                1..=64,
+                DEFAULT_MAIL_CONCURRENCY as u32,
+            )? as usize,
         };
 
         Ok(Self {
@@ -228,7 +269,31 @@ impl Config {
             mail_from,
             site_addr,
             post_limit_per_minute,
+            outbox,
         })
+    }
+}
+
+/// An optional whole-number variable within `range`.
+fn whole_number(
+    lookup: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+) -> Result<u32, ConfigError> {
+    match lookup(variable) {
+        None => Ok(default),
+        Some(text) => match text.trim().parse::<u32>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(ConfigError::new(
+                variable,
+                format!(
+                    "must be a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+        },
     }
 }
 
@@ -290,6 +355,9 @@ mod tests {
             "candor@localhost.localdomain"
         );
         assert_eq!(config.post_limit_per_minute, DEFAULT_POST_LIMIT_PER_MINUTE);
+        assert!(config.outbox.worker);
+        assert_eq!(config.outbox.retry.max_attempts, 12);
+        assert_eq!(config.outbox.concurrency, DEFAULT_MAIL_CONCURRENCY);
     }
 
     #[test]
@@ -309,6 +377,9 @@ mod tests {
             ("CANDOR_LINK_TTL_DAYS", Some("0")),
             ("CANDOR_POST_LIMIT_PER_MINUTE", Some("0")),
             ("CANDOR_POST_LIMIT_PER_MINUTE", Some("many")),
+            ("CANDOR_OUTBOX_WORKER", Some("maybe")),
+            ("CANDOR_MAIL_MAX_ATTEMPTS", Some("0")),
+            ("CANDOR_MAIL_CONCURRENCY", Some("1000")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();

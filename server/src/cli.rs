@@ -5,7 +5,7 @@ use app::{
     accounts,
     config::{database_url_from_env, Config},
     domain::{EmailAddress, Role},
-    links,
+    links, outbox,
     state::AppState,
 };
 use clap::{Parser, Subcommand};
@@ -139,17 +139,33 @@ async fn serve() -> Result<(), CliError> {
     leptos_options.site_addr = config.site_addr;
 
     let addr = config.site_addr;
+    let config = Arc::new(config);
     let state = AppState {
         leptos_options,
         pool: pool.clone(),
-        config: Arc::new(config),
+        config: config.clone(),
     };
+
+    // The outbox worker shares the process; it stops after its batch in hand when we do.
+    let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+    let worker = if config.outbox.worker {
+        let worker = outbox::Worker::new(pool.clone(), config.clone())?;
+        Some(tokio::spawn(worker.run(worker_stopped)))
+    } else {
+        tracing::info!("outbox worker off (CANDOR_OUTBOX_WORKER=off)");
+        None
+    };
+
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
     let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    let _ = stop_worker.send(true);
+    if let Some(worker) = worker {
+        let _ = worker.await;
+    }
     // Say goodbye to Postgres rather than leaving it to notice the closed sockets.
     pool.close().await;
     tracing::info!("Candor stopped");

@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route(
             "/unsubscribe/{token}",
             post(app::preferences::unsubscribe::unsubscribe),
@@ -140,6 +141,41 @@ async fn readyz(State(state): State<AppState>) -> Response {
         }
         Err(_) => {
             tracing::warn!("readiness: database ping timed out");
+            not_ready()
+        }
+    }
+}
+
+/// Prometheus text: the outbox by status and the age of its oldest due email. Counts only, no
+/// personal data; keep it behind the load balancer all the same.
+async fn metrics(State(state): State<AppState>) -> Response {
+    match app::outbox::counts(&state.pool, chrono::Utc::now()).await {
+        Ok(c) => {
+            let mut body = String::from(
+                "# HELP candor_outbox_emails Emails in the outbox by status.\n\
+                 # TYPE candor_outbox_emails gauge\n",
+            );
+            for (status, n) in [
+                ("pending", c.pending),
+                ("sending", c.sending),
+                ("sent", c.sent),
+                ("failed", c.failed),
+                ("cancelled", c.cancelled),
+            ] {
+                body.push_str(&format!(
+                    "candor_outbox_emails{{status=\"{status}\"}} {n}\n"
+                ));
+            }
+            body.push_str(&format!(
+                "# HELP candor_outbox_oldest_due_seconds How long the oldest due, unsent email has waited.\n\
+                 # TYPE candor_outbox_oldest_due_seconds gauge\n\
+                 candor_outbox_oldest_due_seconds {}\n",
+                c.oldest_due_seconds
+            ));
+            ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "metrics: database unreachable");
             not_ready()
         }
     }

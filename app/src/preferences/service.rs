@@ -110,18 +110,7 @@ pub async fn load_page(
         country_policy,
     });
 
-    let events: Vec<ConsentEvent> = row
-        .events
-        .0
-        .iter()
-        .filter_map(|(purpose, decision, at)| {
-            Some(ConsentEvent {
-                purpose: purpose.parse().ok()?,
-                decision: decision.parse().ok()?,
-                at: *at,
-            })
-        })
-        .collect();
+    let events = ConsentEvent::from_rows(&row.events.0);
     let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
     let consents = layout
         .consent_purposes
@@ -189,16 +178,11 @@ async fn consent_events(
     )
     .fetch_all(db)
     .await?;
-    Ok(rows
+    let rows: Vec<_> = rows
         .into_iter()
-        .filter_map(|r| {
-            Some(ConsentEvent {
-                purpose: r.purpose.parse().ok()?,
-                decision: r.decision.parse().ok()?,
-                at: r.at,
-            })
-        })
-        .collect())
+        .map(|r| (r.purpose, r.decision, r.at))
+        .collect();
+    Ok(ConsentEvent::from_rows(&rows))
 }
 
 /// Locks the candidate's row for the action, so two clicks at once are applied one after the
@@ -560,6 +544,7 @@ async fn alert_owners(
                 data_request_id: Some(request),
                 dedupe_key: Some(format!("owner_alert:{request}:{}", recipient.id)),
                 unsubscribe_url: None,
+                send_after: None,
             },
         )
         .await?;
@@ -626,6 +611,7 @@ async fn confirm_to_candidate(
             data_request_id: request,
             dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
             unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+            send_after: None,
         },
     )
     .await?;
@@ -675,9 +661,11 @@ pub async fn send_fresh_link(
                 now.format("%Y-%m-%dT%H")
             )),
             unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+            send_after: None,
         },
     )
-    .await?;
+    .await?
+    .is_some();
     if queued {
         audit::record(
             &mut tx,
