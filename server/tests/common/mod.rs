@@ -14,6 +14,7 @@ use sqlx::PgPool;
 use std::{collections::HashMap, sync::Arc};
 use tower::ServiceExt as _;
 
+pub mod smtp;
 pub mod world;
 
 /// The environment a test server runs with, as `candor` would read it.

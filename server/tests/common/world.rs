@@ -162,6 +162,28 @@ impl World {
         self.queue_email(candidate, "recruiter_message", 2).await;
     }
 
+    /// One nurture touchpoint for the candidate, with `template`, due at `send_at`.
+    pub async fn touchpoint(
+        &self,
+        candidate: &Candidate,
+        template: Uuid,
+        send_at: chrono::DateTime<Utc>,
+    ) {
+        sqlx::query(
+            "WITH campaign AS (INSERT INTO nurture_campaigns (name) VALUES ('Spring') RETURNING id),
+                  enrollment AS (INSERT INTO nurture_enrollments (campaign_id, candidate_id)
+                                 SELECT id, $1 FROM campaign RETURNING id)
+             INSERT INTO nurture_touchpoints (enrollment_id, template_id, send_at)
+             SELECT id, $2, $3 FROM enrollment",
+        )
+        .bind(candidate.id.into_uuid())
+        .bind(template)
+        .bind(send_at)
+        .execute(&self.pool)
+        .await
+        .unwrap();
+    }
+
     /// A pending outbox row of `kind` for the candidate, to be sent in `in_days`.
     pub async fn queue_email(&self, candidate: &Candidate, kind: &str, in_days: i32) {
         sqlx::query(
