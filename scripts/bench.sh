@@ -7,9 +7,55 @@
 # Writes docs/benchmarks.md with requests/s, p99 latency and the page/floor ratio. Not part of
 # the tests: timings depend on the machine; the ratio is what to compare between runs.
 #   scripts/bench.sh [seconds per run, default 20] [connections, default 16]
+#
+# With `mail`, measures email delivery instead: emails/s through the outbox against a bare lettre
+# send loop to the same in-process SMTP server (server/benches/outbox.rs):
+#   scripts/bench.sh mail [emails per round, default 2000] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+
+# Replaces the block between `<!-- $1:start` and `<!-- $1:end -->` in docs/benchmarks.md with $2.
+write_block() {
+  mkdir -p docs
+  [ -f docs/benchmarks.md ] || printf '# Benchmarks\n' >docs/benchmarks.md
+  BLOCK="$1" RESULT="$2" python3 - <<'PY'
+import os, re
+path, block, result = "docs/benchmarks.md", os.environ["BLOCK"], os.environ["RESULT"]
+text = open(path).read()
+pattern = re.compile(r"<!-- %s:start.*?<!-- %s:end -->" % (block, block), re.S)
+text = pattern.sub(lambda _: result, text) if pattern.search(text) else text.rstrip() + "\n\n" + result + "\n"
+open(path, "w").write(text)
+PY
+}
+
+if [ "${1:-}" = mail ]; then
+  emails="${2:-2000}"
+  rounds="${3:-3}"
+  select_postgres
+  log "Mail benchmark: $emails emails per round, $rounds rounds (release build)"
+  out="$(cargo bench -p server --bench outbox -- "$emails" "$rounds" 2>/dev/null | tee /dev/stderr)"
+  line="$(grep '^RESULT ' <<<"$out")"
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  verdict="$(awk -v r="$(field ratio)" 'BEGIN { print (r >= 0.8) ? "meets" : "misses" }')"
+  write_block bench-mail "$(cat <<MD
+<!-- bench-mail:start (written by scripts/bench.sh mail) -->
+Measured by \`scripts/bench.sh mail\` on $(date -u +%Y-%m-%d): $emails emails per round, median of
+$rounds rounds, $(nproc) CPU cores shared by the sender, the SMTP server (in the same process) and
+Postgres. Release build. Both sides send the same messages to the same server over loopback.
+
+| sender | what it does | emails/s |
+|---|---|---:|
+| bare lettre loop | one pooled SMTP transport, one message after another | $(field bare) |
+| outbox worker ($(field concurrency) at once, the default) | claim with SKIP LOCKED, send, mark sent | $(field outbox) |
+| outbox worker, one at a time | the same, \`CANDOR_MAIL_CONCURRENCY=1\` | $(field outbox_one) |
+
+**Ratio outbox / bare loop: $(field ratio)** (target ≥ 0.8: $verdict it); one at a time: $(field ratio_one).
+<!-- bench-mail:end -->
+MD
+)"
+  exit 0
+fi
 
 duration="${1:-20}"
 connections="${2:-16}"
@@ -68,7 +114,6 @@ read -r page_rps page_p99 < <(measure "http://127.0.0.1:$page_port/preferences/$
 ratio="$(awk -v p="$page_rps" -v f="$floor_rps" 'BEGIN { printf "%.2f", p / f }')"
 verdict="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "meets" : "misses" }')"
 
-mkdir -p docs
 result="$(cat <<MD
 <!-- bench:start (written by scripts/bench.sh) -->
 Measured by \`scripts/bench.sh\` on $(date -u +%Y-%m-%d), one run, loopback, wrk with 2 threads and
@@ -84,13 +129,5 @@ Postgres. Release builds; the demo organization's showcase candidate.
 <!-- bench:end -->
 MD
 )"
-# Replace the measured block in docs/benchmarks.md, keeping the notes around it.
-[ -f docs/benchmarks.md ] || printf '# Benchmarks\n\n## GET /preferences/{token}\n\n<!-- bench:start -->\n<!-- bench:end -->\n' >docs/benchmarks.md
-RESULT="$result" python3 - <<'PY'
-import os, re
-path = "docs/benchmarks.md"
-text = open(path).read()
-text = re.sub(r"<!-- bench:start.*?<!-- bench:end -->", lambda _: os.environ["RESULT"], text, flags=re.S)
-open(path, "w").write(text)
-PY
+write_block bench "$result"
 cat docs/benchmarks.md
