@@ -48,12 +48,14 @@ async fn message_ids(pool: &PgPool) -> HashSet<String> {
         .collect()
 }
 
-async fn candidates(world: &World, n: usize) -> Vec<Candidate> {
-    let mut all = Vec::new();
+/// `n` candidates (person0@…, person1@…), each with a confirmation email due now.
+async fn confirmations_due(world: &World, n: usize) {
     for i in 0..n {
-        all.push(world.candidate(&format!("person{i}@mail.example")).await);
+        let person = world.candidate(&format!("person{i}@mail.example")).await;
+        world
+            .queue_email(&person, "candidate_confirmation", 0)
+            .await;
     }
-    all
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -119,11 +121,7 @@ async fn candidate_emails_arrive_with_both_parts_and_one_click_unsubscribe(pool:
 #[sqlx::test(migrations = "../migrations")]
 async fn while_smtp_is_down_emails_wait_then_each_arrives_once(pool: PgPool) {
     let world = World::new(pool.clone());
-    for person in candidates(&world, 3).await {
-        world
-            .queue_email(&person, "candidate_confirmation", 0)
-            .await;
-    }
+    confirmations_due(&world, 3).await;
     let port = SmtpSink::free_port();
     let postman = postman(&world, &format!("smtp://127.0.0.1:{port}"), 5);
     let now = Utc::now();
@@ -163,11 +161,7 @@ async fn while_smtp_is_down_emails_wait_then_each_arrives_once(pool: PgPool) {
 #[sqlx::test(migrations = "../migrations")]
 async fn two_workers_on_one_outbox_send_each_email_once(pool: PgPool) {
     let world = World::new(pool.clone());
-    for person in candidates(&world, 60).await {
-        world
-            .queue_email(&person, "candidate_confirmation", 0)
-            .await;
-    }
+    confirmations_due(&world, 60).await;
     let sink = SmtpSink::start().await;
     let (first, second) = (
         postman(&world, &sink.url(), 5),
@@ -360,11 +354,7 @@ async fn a_permanent_rejection_ends_as_failed_after_the_allowed_attempts(pool: P
 #[sqlx::test(migrations = "../migrations")]
 async fn an_email_a_crashed_worker_left_sending_is_sent_later(pool: PgPool) {
     let world = World::new(pool.clone());
-    for person in candidates(&world, 2).await {
-        world
-            .queue_email(&person, "candidate_confirmation", 0)
-            .await;
-    }
+    confirmations_due(&world, 2).await;
     // One claimed 20 minutes ago by a worker that died; one claimed a moment ago by a live one.
     sqlx::query(
         "UPDATE email_outbox SET status = 'sending', attempts = 1,
@@ -457,11 +447,7 @@ async fn a_template_with_an_unknown_placeholder_or_a_syntax_error_is_not_saved(p
 #[sqlx::test(migrations = "../migrations")]
 async fn metrics_count_the_outbox_by_status(pool: PgPool) {
     let world = World::new(pool.clone());
-    for person in candidates(&world, 3).await {
-        world
-            .queue_email(&person, "candidate_confirmation", 0)
-            .await;
-    }
+    confirmations_due(&world, 3).await;
     sqlx::query("UPDATE email_outbox SET status = 'failed', attempts = 3 WHERE recipient = 'person0@mail.example'")
         .execute(&pool)
         .await

@@ -29,8 +29,13 @@ pub const STALE_AFTER: Duration = Duration::minutes(10);
 /// How long an idle worker waits before looking again.
 pub const POLL_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Rows claimed at once per unit of concurrency.
-const BATCH_PER_SENDER: usize = 8;
+/// Rows claimed at once per unit of concurrency. With [`transport::SEND_TIMEOUT`] this bounds a
+/// batch well under [`STALE_AFTER`] even when every send times out.
+const BATCH_PER_SENDER: usize = 16;
+
+/// Housekeeping (stale claims, due touchpoints) runs at most this often while emails stream, so
+/// a busy outbox spends its round trips on sending.
+const HOUSEKEEPING_EVERY: Duration = Duration::seconds(1);
 
 /// What one pass of the worker did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,6 +81,14 @@ pub struct Worker {
     config: Arc<Config>,
     mailer: Mailer,
     outbox: OutboxConfig,
+    housekeeping: Arc<std::sync::Mutex<Housekeeping>>,
+}
+
+/// When housekeeping last ran (in the worker's clock) and whether it left touchpoints waiting.
+#[derive(Debug, Default)]
+struct Housekeeping {
+    last: Option<DateTime<Utc>>,
+    more_waiting: bool,
 }
 
 impl Worker {
@@ -86,19 +99,25 @@ impl Worker {
             outbox: config.outbox,
             config,
             mailer,
+            housekeeping: Arc::default(),
         })
     }
 
     /// One pass at time `now`: hand back stale claims, turn due touchpoints into emails, then claim
     /// and send one batch.
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Pass, sqlx::Error> {
-        let mut pass = Pass {
-            reclaimed: self.reclaim_stale(now).await?,
-            ..Pass::default()
-        };
-        let (queued, cancelled) = nurture::queue_due(&self.pool, &self.config, now).await?;
-        pass.touchpoints_queued = queued;
-        pass.touchpoints_cancelled = cancelled;
+        let mut pass = Pass::default();
+        if self.housekeeping_due(now) {
+            pass.reclaimed = self.reclaim_stale(now).await?;
+            let (queued, cancelled, more_waiting) =
+                nurture::queue_due(&self.pool, &self.config, now).await?;
+            pass.touchpoints_queued = queued;
+            pass.touchpoints_cancelled = cancelled;
+            *self.housekeeping.lock().expect("not poisoned") = Housekeeping {
+                last: Some(now),
+                more_waiting,
+            };
+        }
 
         let batch = self.claim(now).await?;
         pass.claimed = batch.len();
@@ -182,6 +201,14 @@ impl Worker {
             }
         }
         tracing::info!("outbox worker stopped");
+    }
+
+    fn housekeeping_due(&self, now: DateTime<Utc>) -> bool {
+        let state = self.housekeeping.lock().expect("not poisoned");
+        state.more_waiting
+            || state
+                .last
+                .is_none_or(|last| now - last >= HOUSEKEEPING_EVERY || now < last)
     }
 
     fn batch_size(&self) -> usize {

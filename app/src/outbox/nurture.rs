@@ -21,12 +21,12 @@ use sqlx::{types::Json, PgPool};
 /// Touchpoints handled per pass; the rest wait for the next one.
 const BATCH: i64 = 100;
 
-/// Returns (queued, cancelled).
+/// Returns (queued, cancelled, whether more may be due than one batch held).
 pub(super) async fn queue_due(
     pool: &PgPool,
     config: &Config,
     now: DateTime<Utc>,
-) -> Result<(usize, usize), sqlx::Error> {
+) -> Result<(usize, usize, bool), sqlx::Error> {
     let mut tx = pool.begin().await?;
     let due = sqlx::query!(
         r#"SELECT t.id, t.send_at, c.id AS candidate_id, c.name, c.anonymized_at IS NOT NULL AS "anonymized!",
@@ -50,8 +50,9 @@ pub(super) async fn queue_due(
     .fetch_all(&mut *tx)
     .await?;
     if due.is_empty() {
-        return Ok((0, 0));
+        return Ok((0, 0, false));
     }
+    let more_waiting = due.len() as i64 == BATCH;
     let organization = sqlx::query_scalar!("SELECT organization_name FROM settings")
         .fetch_one(&mut *tx)
         .await?;
@@ -134,5 +135,5 @@ pub(super) async fn queue_due(
         }
     }
     tx.commit().await?;
-    Ok((queued, cancelled))
+    Ok((queued, cancelled, more_waiting))
 }
