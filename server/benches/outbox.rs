@@ -7,15 +7,15 @@
 //! marking them sent, the Message-ID and header handling. Prints one line per measurement and a
 //! final `RESULT` line for the script.
 
-#[path = "../tests/common/smtp.rs"]
-#[allow(dead_code)]
-mod smtp;
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use common::smtp;
 
 use app::{
     config::{Config, MailTransport, SmtpUrl},
     outbox::{transport, Worker},
 };
-use base64::Engine as _;
 use chrono::Utc;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sqlx::{Connection, PgConnection, PgPool};
@@ -153,13 +153,9 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+/// The tests' configuration, sending to `sink`.
 fn config(database_url: &str, sink: &smtp::SmtpSink) -> Config {
-    let secret = base64::engine::general_purpose::STANDARD.encode([7u8; 32]);
-    let env = std::collections::HashMap::from([
-        ("DATABASE_URL", database_url.to_owned()),
-        ("CANDOR_LINK_KEYS", format!("bench:{secret}")),
-        ("CANDOR_HMAC_KEY", secret),
-    ]);
+    let env = common::test_env(database_url);
     let mut config = Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     config.mail = MailTransport::Smtp(SmtpUrl(sink.url()));
     config

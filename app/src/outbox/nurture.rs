@@ -71,8 +71,8 @@ pub(super) async fn queue_due(
             &contact,
         );
         let candidate = CandidateId(touchpoint.candidate_id);
-        let content = match (fate, &touchpoint.address) {
-            (TouchpointFate::Send, Some(_)) => {
+        let email = match (fate, touchpoint.address) {
+            (TouchpointFate::Send, Some(address)) => {
                 let token = config.link_keys.sign(candidate, now, config.link_ttl);
                 let values = Placeholders {
                     consent_link: links::preferences_url(&config.public_url, &token),
@@ -82,7 +82,16 @@ pub(super) async fn queue_due(
                 match EditableTemplate::parse(&touchpoint.subject, &touchpoint.body_text)
                     .and_then(|t| t.render(&values))
                 {
-                    Ok(content) => Some((content, token)),
+                    Ok(content) => Some(OutgoingEmail {
+                        kind: EmailKind::Nurture,
+                        recipient: address,
+                        content,
+                        candidate_id: Some(candidate),
+                        data_request_id: None,
+                        dedupe_key: Some(format!("nurture:{}", touchpoint.id)),
+                        unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+                        send_after: Some(touchpoint.send_at),
+                    }),
                     Err(error) => {
                         // Saved before templates were checked, or broken since: never half-sent.
                         tracing::warn!(touchpoint = %touchpoint.id, %error, "nurture template unusable; touchpoint cancelled");
@@ -92,25 +101,9 @@ pub(super) async fn queue_due(
             }
             _ => None,
         };
-        let outbox_id = match (content, touchpoint.address) {
-            (Some((content, token)), Some(address)) => {
-                mail::queue(
-                    &mut tx,
-                    config,
-                    OutgoingEmail {
-                        kind: EmailKind::Nurture,
-                        recipient: address,
-                        content,
-                        candidate_id: Some(candidate),
-                        data_request_id: None,
-                        dedupe_key: Some(format!("nurture:{}", touchpoint.id)),
-                        unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
-                        send_after: Some(touchpoint.send_at),
-                    },
-                )
-                .await?
-            }
-            _ => None,
+        let outbox_id = match email {
+            Some(email) => mail::queue(&mut tx, config, email).await?,
+            None => None,
         };
         match outbox_id {
             Some(outbox_id) => {

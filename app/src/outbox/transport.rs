@@ -124,9 +124,8 @@ pub fn build_message(from: &Mailbox, envelope: &Envelope<'_>) -> Result<Message,
         ))
         .map_err(|_| DeliveryError("the email could not be assembled".into()))?;
     for (name, value) in envelope.headers {
-        if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str())
-            || name.to_ascii_lowercase().starts_with("content-")
-        {
+        let lower = name.to_ascii_lowercase();
+        if RESERVED_HEADERS.contains(&lower.as_str()) || lower.starts_with("content-") {
             continue;
         }
         let name = HeaderName::new_from_ascii(name.clone())
