@@ -1,0 +1,398 @@
+//! What the consent sidebar of a candidate's profile says (SPEC §4, §5, §7): which variant, which
+//! purposes with which status, whether the GDPR country may be edited, and when the warning icon
+//! shows.
+
+use super::{
+    contact::{do_not_contact, ContactPermission},
+    lawful_basis::{Combination, OpportunityFacts},
+    preferences::CountryPolicy,
+    settings::{gdpr_applies, GdprFacts},
+    ComplianceMode, ConsentStatus, CountryCode, GdprScope, LawfulBasis, Purpose,
+};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Everything the sidebar is decided from.
+#[derive(Debug, Clone)]
+pub struct PanelFacts {
+    pub mode: ComplianceMode,
+    pub scope: GdprScope,
+    pub combination: Combination,
+    pub gdpr: GdprFacts,
+    /// Localized mode: the policy that applies to this candidate (see `pick_country_policy`).
+    pub country_policy: Option<CountryPolicy>,
+    pub retention_days: i32,
+    pub processing: ConsentStatus,
+    pub retention: ConsentStatus,
+    /// Contact permission, matched by email across records (see `contact_by_email`).
+    pub contact: ConsentStatus,
+    pub contact_by_email: ContactPermission,
+    pub opportunities: Vec<OpportunityFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PanelVariant {
+    /// Compliance mode is off: nothing to show but contact permission.
+    Off,
+    /// GDPR mode, but this candidate is outside its scope.
+    NotProtected,
+    /// GDPR protects the candidate.
+    Gdpr,
+    /// Localized mode, with the policy that applies (none: no policy covers the candidate).
+    Localized { policy: Option<CountryPolicy> },
+}
+
+/// One line of the sidebar: a purpose and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PanelRow {
+    pub purpose: Purpose,
+    pub basis: LawfulBasis,
+    pub status: ConsentStatus,
+}
+
+/// Why the warning icon shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PanelWarning {
+    /// Archived on every opportunity, and the newest archive is older than the retention period.
+    RetentionPassed { since: DateTime<Utc> },
+    /// A consent the data rests on was revoked, denied or has expired.
+    ConsentRefused,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentPanel {
+    pub variant: PanelVariant,
+    /// The country GDPR is decided by (a recruiter's override first).
+    pub gdpr_country: Option<CountryCode>,
+    /// The pen icon next to the GDPR country.
+    pub country_editable: bool,
+    pub rows: Vec<PanelRow>,
+    pub retention_days: i32,
+    pub warning: Option<PanelWarning>,
+    pub do_not_contact: bool,
+}
+
+pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
+    let protected = gdpr_applies(facts.mode, facts.scope, &facts.gdpr);
+    let variant = match facts.mode {
+        ComplianceMode::Off => PanelVariant::Off,
+        ComplianceMode::Gdpr if protected => PanelVariant::Gdpr,
+        ComplianceMode::Gdpr => PanelVariant::NotProtected,
+        ComplianceMode::Localized => PanelVariant::Localized {
+            policy: facts.country_policy,
+        },
+    };
+    let combination = facts.combination;
+    let mut rows = Vec::new();
+    if variant == PanelVariant::Gdpr {
+        for (purpose, basis, status) in [
+            (
+                Purpose::Processing,
+                combination.processing,
+                facts.processing,
+            ),
+            (Purpose::Retention, combination.retention, facts.retention),
+        ] {
+            if basis == LawfulBasis::ExplicitConsent {
+                rows.push(PanelRow {
+                    purpose,
+                    basis,
+                    status,
+                });
+            }
+        }
+    }
+    // Contact permission always shows: an unsubscribe is honoured in every mode.
+    rows.push(PanelRow {
+        purpose: Purpose::Contact,
+        basis: LawfulBasis::LegitimateInterestOrContract,
+        status: facts.contact,
+    });
+
+    let retention_days = match variant {
+        PanelVariant::Localized { policy: Some(p) } => p.retention_days,
+        _ => facts.retention_days,
+    };
+    let consent_refused = rows
+        .iter()
+        .any(|r| r.basis == LawfulBasis::ExplicitConsent && r.status.refused_since().is_some());
+    let warning = match variant {
+        PanelVariant::Off => None,
+        _ => retention_passed(&facts.opportunities, retention_days, now)
+            .map(|since| PanelWarning::RetentionPassed { since })
+            .or(consent_refused.then_some(PanelWarning::ConsentRefused)),
+    };
+    let all_archived = !facts.opportunities.is_empty()
+        && facts.opportunities.iter().all(|o| o.archived_at.is_some());
+    let consent = if combination.retention == LawfulBasis::ExplicitConsent {
+        &facts.retention
+    } else {
+        &facts.processing
+    };
+    let do_not_contact = do_not_contact(
+        if protected || facts.mode == ComplianceMode::Localized {
+            combination
+        } else {
+            // Outside GDPR no purpose rests on consent: only an unsubscribe stops contact.
+            Combination {
+                processing: LawfulBasis::LegitimateInterestOrContract,
+                retention: LawfulBasis::LegitimateInterestOrContract,
+            }
+        },
+        facts.contact_by_email,
+        all_archived,
+        consent,
+    )
+    .is_do_not_contact();
+
+    ConsentPanel {
+        country_editable: matches!(variant, PanelVariant::Gdpr | PanelVariant::NotProtected)
+            && facts.scope.country_is_editable(),
+        gdpr_country: facts.gdpr.country_override.or(facts.gdpr.country),
+        variant,
+        rows,
+        retention_days,
+        warning,
+        do_not_contact,
+    }
+}
+
+/// When the retention period ran out: every opportunity archived (none hired), and the newest
+/// archive older than the period.
+fn retention_passed(
+    opportunities: &[OpportunityFacts],
+    retention_days: i32,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    if opportunities.is_empty() || opportunities.iter().any(|o| o.hired) {
+        return None;
+    }
+    let newest_archive = opportunities
+        .iter()
+        .map(|o| o.archived_at)
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .max()?;
+    let ends = newest_archive + Duration::days(i64::from(retention_days));
+    (ends <= now).then_some(ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use LawfulBasis::*;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    fn days_ago(n: i64) -> DateTime<Utc> {
+        now() - Duration::days(n)
+    }
+
+    fn de() -> Option<CountryCode> {
+        CountryCode::parse("DE").ok()
+    }
+
+    fn facts(mode: ComplianceMode, processing: LawfulBasis, retention: LawfulBasis) -> PanelFacts {
+        PanelFacts {
+            mode,
+            scope: GdprScope::EuOnly,
+            combination: Combination {
+                processing,
+                retention,
+            },
+            gdpr: GdprFacts {
+                country: de(),
+                ..GdprFacts::default()
+            },
+            country_policy: None,
+            retention_days: 365,
+            processing: ConsentStatus::NotYetAsked,
+            retention: ConsentStatus::NotYetAsked,
+            contact: ConsentStatus::NotYetAsked,
+            contact_by_email: ContactPermission::Allowed,
+            opportunities: vec![OpportunityFacts {
+                archived_at: None,
+                hired: false,
+            }],
+        }
+    }
+
+    fn purposes(panel: &ConsentPanel) -> Vec<Purpose> {
+        panel.rows.iter().map(|r| r.purpose).collect()
+    }
+
+    #[test]
+    fn each_combination_shows_the_purposes_that_rest_on_consent_and_contact() {
+        use Purpose::*;
+        let cases = [
+            (
+                LegitimateInterestOrContract,
+                LegitimateInterestOrContract,
+                vec![Contact],
+            ),
+            (
+                LegitimateInterestOrContract,
+                ExplicitConsent,
+                vec![Retention, Contact],
+            ),
+            (
+                ExplicitConsent,
+                LegitimateInterestOrContract,
+                vec![Processing, Contact],
+            ),
+            (
+                ExplicitConsent,
+                ExplicitConsent,
+                vec![Processing, Retention, Contact],
+            ),
+        ];
+        for (processing, retention, expected) in cases {
+            let panel = consent_panel(&facts(ComplianceMode::Gdpr, processing, retention), now());
+            assert_eq!(panel.variant, PanelVariant::Gdpr);
+            assert_eq!(purposes(&panel), expected, "{processing:?}/{retention:?}");
+        }
+    }
+
+    #[test]
+    fn outside_the_scope_or_with_compliance_off_only_contact_shows() {
+        let mut outside = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        outside.gdpr.country = CountryCode::parse("US").ok();
+        let panel = consent_panel(&outside, now());
+        assert_eq!(panel.variant, PanelVariant::NotProtected);
+        assert_eq!(purposes(&panel), [Purpose::Contact]);
+        assert!(
+            panel.country_editable,
+            "moving them into scope is the point of the pen"
+        );
+
+        let off = consent_panel(
+            &facts(ComplianceMode::Off, ExplicitConsent, ExplicitConsent),
+            now(),
+        );
+        assert_eq!(off.variant, PanelVariant::Off);
+        assert!(!off.country_editable);
+        assert_eq!(off.warning, None);
+    }
+
+    #[test]
+    fn the_country_pen_shows_only_where_the_scope_depends_on_the_country() {
+        for (scope, editable) in [
+            (GdprScope::EuOnly, true),
+            (GdprScope::EuAndUnknown, true),
+            (GdprScope::All, false),
+        ] {
+            let mut f = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+            f.scope = scope;
+            assert_eq!(
+                consent_panel(&f, now()).country_editable,
+                editable,
+                "{scope:?}"
+            );
+        }
+        let mut overridden = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        overridden.gdpr.country_override = CountryCode::parse("FR").ok();
+        assert_eq!(
+            consent_panel(&overridden, now()).gdpr_country,
+            CountryCode::parse("FR").ok()
+        );
+    }
+
+    #[test]
+    fn the_warning_shows_when_retention_ran_out_or_consent_was_refused() {
+        let archived = |days: i64| OpportunityFacts {
+            archived_at: Some(days_ago(days)),
+            hired: false,
+        };
+        let mut f = facts(
+            ComplianceMode::Localized,
+            LegitimateInterestOrContract,
+            LegitimateInterestOrContract,
+        );
+        f.country_policy = Some(CountryPolicy {
+            country: de().unwrap(),
+            retention_days: 180,
+        });
+
+        f.opportunities = vec![archived(400), archived(200)];
+        let panel = consent_panel(&f, now());
+        assert_eq!(
+            panel.retention_days, 180,
+            "the country's period, not the default"
+        );
+        assert_eq!(
+            panel.warning,
+            Some(PanelWarning::RetentionPassed {
+                since: days_ago(20)
+            })
+        );
+
+        f.opportunities = vec![archived(400), archived(100)];
+        assert_eq!(
+            consent_panel(&f, now()).warning,
+            None,
+            "newest archive within the period"
+        );
+
+        f.opportunities = vec![
+            archived(400),
+            OpportunityFacts {
+                archived_at: None,
+                hired: false,
+            },
+        ];
+        assert_eq!(consent_panel(&f, now()).warning, None, "one still active");
+
+        f.opportunities = vec![OpportunityFacts {
+            archived_at: Some(days_ago(900)),
+            hired: true,
+        }];
+        assert_eq!(
+            consent_panel(&f, now()).warning,
+            None,
+            "hired people are kept"
+        );
+
+        let mut revoked = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        revoked.retention = ConsentStatus::NotProvidedOrRevoked { since: days_ago(1) };
+        assert_eq!(
+            consent_panel(&revoked, now()).warning,
+            Some(PanelWarning::ConsentRefused)
+        );
+        let mut expired = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        expired.processing = ConsentStatus::Expired { since: days_ago(1) };
+        assert_eq!(
+            consent_panel(&expired, now()).warning,
+            Some(PanelWarning::ConsentRefused)
+        );
+    }
+
+    #[test]
+    fn do_not_contact_follows_the_email_and_under_consent_the_archive() {
+        let mut unsubscribed = facts(
+            ComplianceMode::Gdpr,
+            LegitimateInterestOrContract,
+            LegitimateInterestOrContract,
+        );
+        unsubscribed.contact_by_email = ContactPermission::DoNotContact;
+        assert!(consent_panel(&unsubscribed, now()).do_not_contact);
+
+        let mut archived_without_consent =
+            facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        archived_without_consent.opportunities = vec![OpportunityFacts {
+            archived_at: Some(days_ago(3)),
+            hired: false,
+        }];
+        assert!(consent_panel(&archived_without_consent, now()).do_not_contact);
+        archived_without_consent.retention = ConsentStatus::Given {
+            since: days_ago(10),
+            expires_at: None,
+        };
+        assert!(!consent_panel(&archived_without_consent, now()).do_not_contact);
+
+        let active = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        assert!(!consent_panel(&active, now()).do_not_contact);
+    }
+}
