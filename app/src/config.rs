@@ -44,9 +44,24 @@ impl fmt::Debug for SmtpUrl {
     }
 }
 
-/// The HMAC key for `anonymized_contacts` (never a plain hash of an email).
+/// The server's HMAC key: it turns emails and client addresses into values that can be matched
+/// but not read back (`anonymized_contacts`, sign-in throttling) — never a plain hash.
 #[derive(Clone)]
 pub struct HmacKey(pub Vec<u8>);
+
+impl HmacKey {
+    /// HMAC-SHA256 of `value`, separated by `purpose` so a digest made for one use never matches
+    /// one made for another.
+    pub fn digest(&self, purpose: &str, value: &str) -> [u8; 32] {
+        use hmac::{Mac, SimpleHmac};
+        let mut mac = SimpleHmac::<sha2::Sha256>::new_from_slice(&self.0)
+            .expect("HMAC takes a key of any length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(value.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+}
 
 impl fmt::Debug for HmacKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -68,6 +83,8 @@ pub struct Config {
     /// Form posts a client may make per minute (candidate pages are public).
     pub post_limit_per_minute: u32,
     pub outbox: OutboxConfig,
+    pub session: crate::domain::SessionPolicy,
+    pub sign_in_throttle: crate::domain::ThrottlePolicy,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -259,6 +276,22 @@ impl Config {
             )? as usize,
         };
 
+        let default_session = crate::domain::SessionPolicy::default();
+        let session = crate::domain::SessionPolicy {
+            idle: chrono::Duration::minutes(i64::from(whole_number(
+                &lookup,
+                "CANDOR_SESSION_IDLE_MINUTES",
+                5..=1440,
+                default_session.idle.num_minutes() as u32,
+            )?)),
+            absolute: chrono::Duration::hours(i64::from(whole_number(
+                &lookup,
+                "CANDOR_SESSION_MAX_HOURS",
+                1..=720,
+                default_session.absolute.num_hours() as u32,
+            )?)),
+        };
+
         Ok(Self {
             database_url,
             public_url,
@@ -270,6 +303,8 @@ impl Config {
             site_addr,
             post_limit_per_minute,
             outbox,
+            session,
+            sign_in_throttle: crate::domain::ThrottlePolicy::default(),
         })
     }
 }
@@ -358,6 +393,29 @@ mod tests {
         assert!(config.outbox.worker);
         assert_eq!(config.outbox.retry.max_attempts, 12);
         assert_eq!(config.outbox.concurrency, DEFAULT_MAIL_CONCURRENCY);
+        assert_eq!(config.session, crate::domain::SessionPolicy::default());
+    }
+
+    #[test]
+    fn session_limits_are_read_in_minutes_and_hours() {
+        let mut vars = valid();
+        vars.insert("CANDOR_SESSION_IDLE_MINUTES", "30".into());
+        vars.insert("CANDOR_SESSION_MAX_HOURS", "8".into());
+        let config = load(&vars).unwrap();
+        assert_eq!(config.session.idle, chrono::Duration::minutes(30));
+        assert_eq!(config.session.absolute, chrono::Duration::hours(8));
+    }
+
+    #[test]
+    fn digests_differ_by_purpose_and_key() {
+        let key = HmacKey(vec![1; 32]);
+        let same = key.digest("account", "ada@example.com");
+        assert_eq!(same, key.digest("account", "ada@example.com"));
+        assert_ne!(same, key.digest("client", "ada@example.com"));
+        assert_ne!(
+            same,
+            HmacKey(vec![2; 32]).digest("account", "ada@example.com")
+        );
     }
 
     #[test]
@@ -380,6 +438,8 @@ mod tests {
             ("CANDOR_OUTBOX_WORKER", Some("maybe")),
             ("CANDOR_MAIL_MAX_ATTEMPTS", Some("0")),
             ("CANDOR_MAIL_CONCURRENCY", Some("1000")),
+            ("CANDOR_SESSION_IDLE_MINUTES", Some("1")),
+            ("CANDOR_SESSION_MAX_HOURS", Some("0")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();

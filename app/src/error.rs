@@ -23,6 +23,21 @@ pub enum AppError {
     LinkRetired,
     #[error("too many requests")]
     RateLimited,
+    /// The email and password don't match an active account (the same answer whichever is wrong).
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// Too many failed sign-ins for this account or from this client; wait and try again.
+    #[error("sign-in paused")]
+    SignInPaused,
+    /// No live session: the recruiter must sign in (again).
+    #[error("not signed in")]
+    SignInRequired,
+    /// Signed in, but the role or permissions don't allow this.
+    #[error("not allowed")]
+    Forbidden,
+    /// The candidate, request or page doesn't exist (or isn't visible to this viewer).
+    #[error("not found")]
+    NotFound,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -36,9 +51,51 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::LinkInvalid => 400,
             AppError::LinkRetired => 410,
-            AppError::RateLimited => 429,
+            AppError::RateLimited | AppError::SignInPaused => 429,
+            AppError::SignInFailed | AppError::SignInRequired => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
             AppError::Unavailable => 503,
         }
+    }
+}
+
+impl AppError {
+    /// A short code for URLs: a page posted without JavaScript is redirected back with the
+    /// outcome as `?notice=` or `?error=`, and shows the message for the code.
+    pub fn code(&self) -> String {
+        match self {
+            AppError::Invalid(e) => format!("invalid.{}.{}", e.field, e.problem),
+            AppError::LinkInvalid => "link".into(),
+            AppError::LinkRetired => "retired".into(),
+            AppError::RateLimited => "busy".into(),
+            AppError::SignInFailed => "sign-in-failed".into(),
+            AppError::SignInPaused => "sign-in-paused".into(),
+            AppError::SignInRequired => "sign-in-required".into(),
+            AppError::Forbidden => "forbidden".into(),
+            AppError::NotFound => "not-found".into(),
+            AppError::Unavailable => "unavailable".into(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AppError> {
+        let parts: Vec<&str> = code.split('.').collect();
+        Some(match parts.as_slice() {
+            ["invalid", f, p] => AppError::Invalid(FieldError {
+                field: f.parse().ok()?,
+                problem: p.parse().ok()?,
+            }),
+            ["link"] => AppError::LinkInvalid,
+            ["retired"] => AppError::LinkRetired,
+            ["busy"] => AppError::RateLimited,
+            ["sign-in-failed"] => AppError::SignInFailed,
+            ["sign-in-paused"] => AppError::SignInPaused,
+            ["sign-in-required"] => AppError::SignInRequired,
+            ["forbidden"] => AppError::Forbidden,
+            ["not-found"] => AppError::NotFound,
+            ["unavailable"] => AppError::Unavailable,
+            _ => return None,
+        })
     }
 }
 
@@ -68,5 +125,36 @@ impl From<sqlx::Error> for AppError {
         // sqlx messages name constraints and columns, never row values.
         tracing::error!(error = %error, "database error");
         AppError::Unavailable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::preferences::{Field, Problem};
+
+    #[test]
+    fn every_error_survives_its_url_code() {
+        let errors = [
+            AppError::Invalid(FieldError {
+                field: Field::Email,
+                problem: Problem::Invalid,
+            }),
+            AppError::LinkInvalid,
+            AppError::LinkRetired,
+            AppError::RateLimited,
+            AppError::SignInFailed,
+            AppError::SignInPaused,
+            AppError::SignInRequired,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Unavailable,
+        ];
+        for error in errors {
+            assert_eq!(AppError::from_code(&error.code()), Some(error), "{error:?}");
+            assert!((400..600).contains(&error.status()));
+        }
+        assert_eq!(AppError::from_code("invalid.nonsense.required"), None);
+        assert_eq!(AppError::from_code("<script>"), None);
     }
 }

@@ -5,6 +5,8 @@
 
 #![recursion_limit = "256"]
 
+pub mod auth;
+pub mod candidate_list;
 pub mod domain;
 pub mod error;
 pub mod fresh_link;
@@ -12,6 +14,8 @@ mod home;
 pub mod preferences;
 mod shell;
 pub mod text;
+pub mod urls;
+pub mod workspace;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
@@ -29,6 +33,8 @@ pub mod mail;
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod security;
+#[cfg(feature = "ssr")]
+pub(crate) mod server_side;
 #[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]

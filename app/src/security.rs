@@ -35,9 +35,174 @@ pub fn carries_token(path: &str) -> bool {
     TOKEN_PATH_PREFIXES.iter().any(|p| path.starts_with(p))
 }
 
+/// Paths of the forms anyone may post without signing in; they share a per-client rate limit.
+const PUBLIC_FORM_PREFIXES: [&str; 4] = [
+    "/api/preferences/",
+    "/api/links/",
+    "/unsubscribe/",
+    "/api/auth/sign-in",
+];
+
+pub fn is_public_form(path: &str) -> bool {
+    PUBLIC_FORM_PREFIXES.iter().any(|p| path.starts_with(p))
+}
+
+/// Whether a state-changing request may go ahead (SPEC §7: Origin checked on every one).
+///
+/// Browsers name the page's origin on every POST; it must be ours. A request without `Origin`
+/// (a mail provider's one-click unsubscribe, a command-line client) carries no cookie a foreign
+/// page could ride on, unless `Sec-Fetch-Site` says a browser sent it from another site.
+/// One-click unsubscribe is exempt: RFC 8058 posts come from mail providers, and the signed
+/// token in its path is its authorization.
+#[derive(Debug, Clone)]
+pub struct OriginCheck {
+    scheme: String,
+    host: String,
+    port: Option<u16>,
+}
+
+impl OriginCheck {
+    pub fn new(public_url: &url::Url) -> Self {
+        Self {
+            scheme: public_url.scheme().to_owned(),
+            host: public_url
+                .host_str()
+                .unwrap_or_default()
+                .to_ascii_lowercase(),
+            port: public_url.port_or_known_default(),
+        }
+    }
+
+    pub fn allows(
+        &self,
+        method: &axum::http::Method,
+        path: &str,
+        origin: Option<&str>,
+        fetch_site: Option<&str>,
+    ) -> bool {
+        if method.is_safe() || path.starts_with("/unsubscribe/") {
+            return true;
+        }
+        match origin {
+            Some(origin) => self.is_ours(origin),
+            None => fetch_site != Some("cross-site"),
+        }
+    }
+
+    fn is_ours(&self, origin: &str) -> bool {
+        let Ok(url) = url::Url::parse(origin) else {
+            return false; // includes the opaque "null" origin
+        };
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let same_host = host == self.host || (is_loopback(&host) && is_loopback(&self.host));
+        url.scheme() == self.scheme && same_host && url.port_or_known_default() == self.port
+    }
+}
+
+/// `localhost` and `127.0.0.1` are one machine: a developer may open either.
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn state_changing_requests_must_come_from_our_origin() {
+        use axum::http::Method;
+        let check = OriginCheck::new(&url::Url::parse("https://candor.example.com").unwrap());
+        let post = Method::POST;
+        // (method, path, Origin, Sec-Fetch-Site, allowed)
+        type Case<'a> = (&'a Method, &'a str, Option<&'a str>, Option<&'a str>, bool);
+        let cases: &[Case] = &[
+            (
+                &post,
+                "/api/auth/sign-in",
+                Some("https://candor.example.com"),
+                None,
+                true,
+            ),
+            (
+                &post,
+                "/api/auth/sign-in",
+                Some("https://CANDOR.example.com:443"),
+                None,
+                true,
+            ),
+            (
+                &post,
+                "/api/auth/sign-in",
+                Some("https://evil.example"),
+                None,
+                false,
+            ),
+            (
+                &post,
+                "/api/auth/sign-in",
+                Some("http://candor.example.com"),
+                None,
+                false,
+            ),
+            (
+                &post,
+                "/api/auth/sign-in",
+                Some("https://candor.example.com:8443"),
+                None,
+                false,
+            ),
+            (&post, "/api/auth/sign-in", Some("null"), None, false),
+            (&post, "/api/auth/sign-in", None, None, true),
+            (&post, "/api/auth/sign-in", None, Some("same-origin"), true),
+            (&post, "/api/auth/sign-in", None, Some("cross-site"), false),
+            (
+                &Method::GET,
+                "/candidates",
+                Some("https://evil.example"),
+                None,
+                true,
+            ),
+            (
+                &Method::DELETE,
+                "/api/x",
+                Some("https://evil.example"),
+                None,
+                false,
+            ),
+            (
+                &post,
+                "/unsubscribe/tok",
+                Some("https://mail.example"),
+                None,
+                true,
+            ),
+        ];
+        for (method, path, origin, site, allowed) in cases {
+            assert_eq!(
+                check.allows(method, path, *origin, *site),
+                *allowed,
+                "{method} {path} from {origin:?} ({site:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn loopback_names_are_one_origin_in_development() {
+        let check = OriginCheck::new(&url::Url::parse("http://127.0.0.1:3000").unwrap());
+        let post = axum::http::Method::POST;
+        assert!(check.allows(&post, "/api/x", Some("http://localhost:3000"), None));
+        assert!(!check.allows(&post, "/api/x", Some("http://localhost:3001"), None));
+    }
+
+    #[test]
+    fn public_forms_are_the_ones_without_sign_in() {
+        assert!(is_public_form("/api/preferences/consent"));
+        assert!(is_public_form("/api/links/fresh"));
+        assert!(is_public_form("/unsubscribe/abc"));
+        assert!(is_public_form("/api/auth/sign-in"));
+        assert!(!is_public_form("/api/auth/sign-out"));
+        assert!(!is_public_form("/api/candidates/list"));
+    }
 
     #[test]
     fn token_paths_are_redacted() {

@@ -1,5 +1,7 @@
 //! The HTML document, the router, and the page-level fallbacks.
 
+use crate::auth::SignInPage;
+use crate::candidate_list::CandidateListPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
@@ -47,6 +49,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/preferences/:token") view=PreferencesPage ssr=SsrMode::Async />
                 <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <Route path=path!("/fresh-link") view=FreshLinkPage />
+                <Route path=path!("/signin") view=SignInPage />
+                // Async: a missing session answers with a redirect, set before the first byte.
+                <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

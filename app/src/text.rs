@@ -118,6 +118,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Location => "Correct location",
         Field::Links => "Correct links (one per line)",
         Field::Confirm => "Confirmation",
+        Field::Password => PASSWORD_LABEL,
     }
 }
 
@@ -130,6 +131,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Location => "the location",
         Field::Links => "the links",
         Field::Confirm => "the confirmation",
+        Field::Password => "the password",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -137,6 +139,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
                 .into()
         }
         (Field::Confirm, _) => "Please confirm that you want your data removed.".into(),
+        (Field::Password, Problem::Required) => "Please enter your password.".into(),
+        (Field::Email, Problem::Required) => "Please enter your email address.".into(),
         (Field::Email, Problem::Invalid) => {
             "Please enter the email address like name@example.com.".into()
         }
@@ -162,6 +166,11 @@ pub fn error_message(error: &AppError) -> String {
         AppError::LinkInvalid => LINK_INVALID_TEXT.into(),
         AppError::LinkRetired => "Your personal data has been deleted.".into(),
         AppError::RateLimited => RATE_LIMITED.into(),
+        AppError::SignInFailed => "That email and password don't match an account. Check both and try again.".into(),
+        AppError::SignInPaused => "Too many sign-in attempts failed. For your security, please wait 15 minutes before trying again.".into(),
+        AppError::SignInRequired => "Please sign in to continue.".into(),
+        AppError::Forbidden => "Your role doesn't allow this. Ask an Admin if you need it.".into(),
+        AppError::NotFound => "There is nothing here. It may have been removed, or the address is incomplete.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -287,4 +296,50 @@ pub fn privacy_policy() -> &'static str {
 
 pub fn data_protection_contact(contact: &str) -> String {
     format!("Questions about your data: {contact}")
+}
+
+// The recruiter workspace.
+
+pub const SIGN_IN_TITLE: &str = "Sign in";
+pub const SIGN_IN_BUTTON: &str = "Sign in";
+pub const SIGN_IN_HELP: &str =
+    "Forgot your password, or have no account yet? Ask an Admin of your team.";
+pub const SIGN_IN_TO_CONTINUE: &str = "Please sign in to continue.";
+pub const SIGNED_OUT: &str = "You are signed out.";
+pub const EMAIL_LABEL: &str = "Email";
+pub const PASSWORD_LABEL: &str = "Password";
+pub const SIGN_OUT_BUTTON: &str = "Sign out";
+pub const CROSS_SITE_REFUSED: &str = "This form was sent from another website, so Candor refused it to protect your account. Please open Candor directly and try again.";
+pub const MAIN_NAVIGATION: &str = "Main";
+pub const CANDIDATES_TITLE: &str = "Candidates";
+pub const CANDIDATES_CAPTION: &str = "Candidates, most recent activity first";
+pub const SEARCH_LABEL: &str = "Search by name or email";
+pub const SEARCH_PLACEHOLDER: &str = "e.g. Ada or ada@example.com";
+pub const SEARCH_BUTTON: &str = "Search";
+pub const NO_CANDIDATES: &str = "There are no candidates yet.";
+pub const NO_OWN_CANDIDATES: &str = "None of your opportunities has a candidate yet. As a Limited Team Member you see the candidates of opportunities you own.";
+pub const NO_MATCHES: &str = "No candidate matches this search. Check the spelling, or search for part of the name or email.";
+pub const NAME_COLUMN: &str = "Name";
+pub const EMAIL_COLUMN: &str = "Email";
+pub const ACTIVITY_COLUMN: &str = "Last activity";
+pub const REQUESTS_COLUMN: &str = "Open requests";
+pub const PAGES_LABEL: &str = "Pages";
+pub const PREVIOUS_PAGE: &str = "← Previous";
+pub const NEXT_PAGE: &str = "Next →";
+pub const ANONYMIZED_CANDIDATE: &str = "Anonymized candidate";
+pub const FORBIDDEN_TITLE: &str = "Not allowed";
+pub const NOT_FOUND_TITLE: &str = "Not found";
+pub const PROBLEM_TITLE: &str = "Something went wrong";
+pub const BACK_TO_CANDIDATES: &str = "Back to the candidates";
+
+pub fn page_number(page: u32) -> String {
+    format!("Page {page}")
+}
+
+pub fn open_requests(count: i64) -> String {
+    if count == 1 {
+        "1 open request".into()
+    } else {
+        format!("{count} open requests")
+    }
 }

@@ -5,20 +5,20 @@ use app::{security, state::AppState, App};
 use axum::{
     body::Body,
     extract::{Request, State},
-    http::{header, HeaderName, HeaderValue, StatusCode},
+    http::{header, HeaderName, HeaderValue, Method, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post},
     Json, Router,
 };
+use governor::{clock::Clock, clock::DefaultClock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use security::OriginCheck;
 use serde_json::json;
+use std::num::NonZeroU32;
 use std::{net::IpAddr, sync::Arc, time::Duration};
 use tower::ServiceBuilder;
-use tower_governor::{
-    governor::GovernorConfigBuilder, key_extractor::KeyExtractor, GovernorError, GovernorLayer,
-};
 use tower_http::{
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
@@ -37,16 +37,13 @@ pub fn router(state: AppState) -> Router {
     let context_state = state.clone();
     let fallback_state = state.clone();
     let https = state.config.public_url.scheme() == "https";
-    // Form posts per client: every POST (server functions, one-click unsubscribe) draws from
-    // one bucket per client IP that refills at the configured rate, with a burst of the same size.
+    // Public form posts (candidate pages, unsubscribe, fresh links, sign-in) draw from one bucket
+    // per client IP that refills at the configured rate, with a burst of the same size. The
+    // signed-in workspace is exempt: a whole team may share one office address.
     let per_minute = state.config.post_limit_per_minute.max(1);
-    let post_limit = GovernorConfigBuilder::default()
-        .key_extractor(ClientIp)
-        .period(Duration::from_secs(60) / per_minute)
-        .burst_size(per_minute)
-        .methods(vec![axum::http::Method::POST])
-        .finish()
-        .expect("a positive period and burst");
+    let quota = Quota::per_minute(NonZeroU32::new(per_minute).expect("at least 1"));
+    let post_limit: Arc<PostLimiter> = Arc::new(RateLimiter::keyed(quota));
+    let origin_check = Arc::new(OriginCheck::new(&state.config.public_url));
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -79,34 +76,87 @@ pub fn router(state: AppState) -> Router {
                 )
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn_with_state(https, security_headers))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-                .layer(GovernorLayer::new(Arc::new(post_limit)).error_handler(too_many_requests)),
+                .layer(middleware::from_fn_with_state(
+                    origin_check,
+                    same_origin_posts,
+                ))
+                .layer(middleware::from_fn_with_state(
+                    post_limit,
+                    limit_public_posts,
+                ))
+                // Last: it changes the body type the layers above would see.
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
         )
         .with_state(state)
 }
 
+type PostLimiter = DefaultKeyedRateLimiter<IpAddr>;
+
 /// The peer's IP address. Without connection info (in-process tests) every caller shares one
 /// bucket. Behind a proxy, put the limit in the proxy, or extend this to trust its header.
-#[derive(Debug, Clone, Copy)]
-struct ClientIp;
+fn client_ip(request: &Request) -> IpAddr {
+    request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip())
+}
 
-impl KeyExtractor for ClientIp {
-    type Key = IpAddr;
+async fn limit_public_posts(
+    State(limiter): State<Arc<PostLimiter>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() != Method::POST || !security::is_public_form(request.uri().path()) {
+        return next.run(request).await;
+    }
+    match limiter.check_key(&client_ip(&request)) {
+        Ok(()) => next.run(request).await,
+        Err(not_until) => too_many_requests(
+            not_until
+                .wait_time_from(DefaultClock::default().now())
+                .as_secs(),
+        ),
+    }
+}
 
-    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
-        Ok(request
-            .extensions()
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip()))
+/// Refuses state-changing requests that a browser says come from another site (SPEC §7).
+async fn same_origin_posts(
+    State(check): State<Arc<OriginCheck>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let allowed = {
+        let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+        check.allows(
+            request.method(),
+            request.uri().path(),
+            header("origin"),
+            header("sec-fetch-site"),
+        )
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!("refused a cross-site request");
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>Request refused · Candor</title><link rel=\"stylesheet\" href=\"/pkg/candor.css\"></head>\
+             <body><main id=\"main\" class=\"page narrow\"><h1>Request refused</h1><p>{}</p></main></body></html>",
+            app::text::CROSS_SITE_REFUSED
+        );
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            body,
+        )
+            .into_response()
     }
 }
 
 /// A friendly page, not a bare status, for people who post too fast.
-fn too_many_requests(error: GovernorError) -> Response {
-    let retry_after = match error {
-        GovernorError::TooManyRequests { wait_time, .. } => wait_time,
-        _ => 60,
-    };
+fn too_many_requests(retry_after: u64) -> Response {
+    let retry_after = retry_after.max(1);
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

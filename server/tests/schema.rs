@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 24] = [
+const TABLES: [&str; 25] = [
     "users",
     "sessions",
     "settings",
@@ -30,6 +30,7 @@ const TABLES: [&str; 24] = [
     "email_outbox",
     "nurture_campaigns",
     "nurture_touchpoints",
+    "sign_in_failures",
 ];
 
 async fn table_count(pool: &PgPool) -> i64 {
@@ -70,7 +71,7 @@ async fn migrations_apply_from_zero_revert_and_apply_again(pool: PgPool) {
         "every down migration removes what its up made"
     );
     migrator.run(&pool).await.unwrap();
-    assert_eq!(table_count(&pool).await, 25);
+    assert_eq!(table_count(&pool).await, TABLES.len() as i64 + 1);
 }
 
 /// Inserts a user, a candidate with one email, and returns their ids.

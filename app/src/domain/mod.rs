@@ -4,6 +4,7 @@
 //! Everything here compiles for both the server and the browser and is unit-tested beside its code.
 
 pub mod consent;
+pub mod consent_panel;
 pub mod contact;
 pub mod country;
 pub mod dates;
@@ -16,6 +17,7 @@ pub mod preferences;
 pub mod requests;
 pub mod roles;
 pub mod settings;
+pub mod sign_in;
 
 pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};
 pub use contact::{ContactDecision, ContactPermission};
@@ -27,8 +29,9 @@ pub use email_kind::EmailKind;
 pub use ids::{CandidateId, RequestId, UserId};
 pub use lawful_basis::{Combination, DeletionMark, LawfulBasis, MarkReason};
 pub use requests::{RequestKind, RequestStatus};
-pub use roles::{Permission, Role};
+pub use roles::{Permission, Role, Viewer};
 pub use settings::{ComplianceMode, GdprScope};
+pub use sign_in::{SessionPolicy, SignInGate, ThrottlePolicy};
 
 /// Implements `as_str`, `FromStr` and `Display` for a field-less enum stored as text in Postgres.
 ///

@@ -171,6 +171,8 @@ pub enum Field {
     Location,
     Links,
     Confirm,
+    /// A recruiter's password on the sign-in form.
+    Password,
 }
 text_enum!(Field {
     Note => "note",
@@ -180,6 +182,7 @@ text_enum!(Field {
     Location => "location",
     Links => "links",
     Confirm => "confirm",
+    Password => "password",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -208,6 +211,7 @@ impl Field {
             Field::Phone => 40,
             Field::Links => 2000,
             Field::Confirm => 10,
+            Field::Password => 1000,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Who may do what (SPEC §1).
 
-use super::text_enum;
+use super::{text_enum, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,6 +52,27 @@ impl Role {
     }
 }
 
+/// The signed-in team member a request acts for, as every recruiter server function sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+}
+
+impl Viewer {
+    pub fn may(&self, permission: Permission) -> bool {
+        self.role.has(permission, &self.permissions)
+    }
+
+    /// The owner whose opportunities bound what this viewer sees: Limited Team Members see only
+    /// candidates of opportunities they own; everyone else sees every candidate.
+    pub fn candidate_scope(&self) -> Option<UserId> {
+        (self.role == Role::LimitedTeamMember).then_some(self.id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +90,22 @@ mod tests {
             Permission::AnonymizeCandidates,
             &[Permission::ManageProfiles]
         ));
+    }
+
+    #[test]
+    fn only_limited_team_members_are_bound_to_their_own_candidates() {
+        let viewer = |role| Viewer {
+            id: UserId(uuid::Uuid::from_u128(7)),
+            name: "Robin".into(),
+            role,
+            permissions: vec![Permission::ManageProfiles],
+        };
+        for role in Role::ALL {
+            let scope = viewer(*role).candidate_scope();
+            assert_eq!(scope.is_some(), *role == Role::LimitedTeamMember, "{role}");
+        }
+        assert!(viewer(Role::LimitedTeamMember).may(Permission::ManageProfiles));
+        assert!(!viewer(Role::LimitedTeamMember).may(Permission::AnonymizeCandidates));
     }
 
     #[test]

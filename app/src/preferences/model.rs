@@ -1,8 +1,7 @@
 //! What the preferences page shows and what its actions answer; shared by server and browser.
 
 use crate::domain::{
-    preferences::{Field, FieldError, PageLayout, Problem},
-    ConsentStatus, Purpose, RequestId, RequestKind, RequestStatus,
+    preferences::PageLayout, ConsentStatus, Purpose, RequestId, RequestKind, RequestStatus,
 };
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -95,11 +94,7 @@ impl Notice {
             }
             Notice::Unchanged => "unchanged".into(),
             Notice::RequestReceived(kind) => format!("received.{kind}"),
-            Notice::Failed(AppError::Invalid(e)) => format!("invalid.{}.{}", e.field, e.problem),
-            Notice::Failed(AppError::LinkInvalid) => "link".into(),
-            Notice::Failed(AppError::LinkRetired) => "retired".into(),
-            Notice::Failed(AppError::RateLimited) => "busy".into(),
-            Notice::Failed(AppError::Unavailable) => "unavailable".into(),
+            Notice::Failed(error) => error.code(),
         }
     }
 
@@ -116,15 +111,7 @@ impl Notice {
             },
             ["unchanged"] => Notice::Unchanged,
             ["received", k] => Notice::RequestReceived(k.parse().ok()?),
-            ["invalid", f, p] => Notice::Failed(AppError::Invalid(FieldError {
-                field: f.parse::<Field>().ok()?,
-                problem: p.parse::<Problem>().ok()?,
-            })),
-            ["link"] => Notice::Failed(AppError::LinkInvalid),
-            ["retired"] => Notice::Failed(AppError::LinkRetired),
-            ["busy"] => Notice::Failed(AppError::RateLimited),
-            ["unavailable"] => Notice::Failed(AppError::Unavailable),
-            _ => return None,
+            _ => Notice::Failed(AppError::from_code(code)?),
         })
     }
 
@@ -142,6 +129,7 @@ impl From<Result<Notice, AppError>> for Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::preferences::{Field, FieldError, Problem};
 
     #[test]
     fn every_notice_survives_the_url() {

@@ -72,6 +72,17 @@ impl TestResponse {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     }
+
+    /// The session cookie this response sets, as `name=value` for a `cookie` header.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("candor_session=") && !v.starts_with("candor_session=;"))
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned)
+    }
 }
 
 impl TestApp {
@@ -97,25 +108,80 @@ impl TestApp {
         }
     }
 
+    /// A page load as a browser makes it.
     pub async fn get(&self, path: &str) -> TestResponse {
-        let request = Request::get(path)
-            .body(Body::empty())
-            .expect("valid request");
-        self.send(request).await
+        self.get_with(path, &[]).await
     }
 
     /// A form post as a browser without JavaScript sends it.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.post_form_with(path, fields, &[]).await
+    }
+
+    /// A form post with extra headers (`cookie`, `origin`, …).
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let body = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
-        let request = Request::post(path)
+        let mut request = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", body.len())
-            .header("accept", "text/html,application/xhtml+xml")
-            .body(Body::from(body))
+            .header("accept", "text/html,application/xhtml+xml");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("valid request"))
+            .await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path).header("accept", "text/html,application/xhtml+xml");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("valid request"))
+            .await
+    }
+
+    /// A browser signed in as the team member with this email and password.
+    pub async fn session(&self, email: &str, password: &str) -> Session<'_> {
+        let cookie = self
+            .sign_in(email, password)
+            .await
+            .unwrap_or_else(|| panic!("{email} can sign in"));
+        Session { app: self, cookie }
+    }
+
+    /// The name of the team member a session cookie signs in, if it is live.
+    pub async fn whoami(&self, cookie: &str) -> Option<String> {
+        let request = Request::post("/api/auth/me")
+            .header("cookie", cookie)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::empty())
             .expect("valid request");
-        self.send(request).await
+        let response = self.send(request).await;
+        if response.status != StatusCode::OK {
+            return None;
+        }
+        let viewer: serde_json::Value = serde_json::from_str(&response.body).ok()?;
+        viewer["name"].as_str().map(str::to_owned)
+    }
+
+    /// Signs in through the form as a browser without JavaScript would; the session cookie
+    /// (`name=value`) on success.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Option<String> {
+        let response = self
+            .post_form(
+                "/api/auth/sign-in",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        response.session_cookie()
     }
 
     /// Sends one request; a request that gets no answer within a minute fails the test rather
@@ -142,5 +208,23 @@ impl TestApp {
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
+    }
+}
+
+/// A signed-in browser: every request carries its session cookie.
+pub struct Session<'a> {
+    app: &'a TestApp,
+    pub cookie: String,
+}
+
+impl Session<'_> {
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.app.get_with(path, &[("cookie", &self.cookie)]).await
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.app
+            .post_form_with(path, fields, &[("cookie", &self.cookie)])
+            .await
     }
 }

@@ -3,8 +3,9 @@
 
 use super::config_for;
 use app::{
+    accounts,
     config::Config,
-    domain::{CandidateId, Purpose, RequestKind, UserId},
+    domain::{CandidateId, EmailAddress, Purpose, RequestKind, Role, UserId},
     preferences::{
         model::{LinkPage, Notice, PreferencesView},
         service::{self, ConsentSource, NewRequest},
@@ -66,6 +67,16 @@ impl World {
             id: UserId(id),
             email,
         }
+    }
+
+    /// A team member who can sign in with `password`.
+    pub async fn member(&self, name: &str, role: Role, password: &str) -> User {
+        let email = format!("{}@team.example", name.to_lowercase().replace(' ', "."));
+        let parsed = EmailAddress::parse(&email).unwrap();
+        let id = accounts::create_user(&self.pool, &parsed, name, role, password)
+            .await
+            .unwrap();
+        User { id, email }
     }
 
     pub async fn disable(&self, user: &User) {
@@ -355,6 +366,14 @@ impl World {
         .fetch_all(&self.pool)
         .await
         .unwrap()
+    }
+
+    /// Every audited action, oldest first.
+    pub async fn audit_actions(&self) -> Vec<String> {
+        sqlx::query_scalar("SELECT action FROM audit_log ORDER BY at, action")
+            .fetch_all(&self.pool)
+            .await
+            .unwrap()
     }
 
     pub async fn count(&self, table: &str) -> i64 {

@@ -1,0 +1,177 @@
+//! Checking a recruiter's email and password, with throttling (SPEC §7).
+//!
+//! Unknown emails and wrong passwords get the same answer after the same work: an unknown email is
+//! checked against a dummy hash, and failures are counted per email whether or not an account has
+//! it, so neither the words nor the timing nor the throttle tell which emails have accounts.
+
+use super::session::{self, NewSession};
+use crate::accounts::hash_password;
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::domain::{
+    preferences::{Field, FieldError, Problem},
+    EmailAddress, SignInGate, UserId,
+};
+use crate::error::AppError;
+use argon2::{password_hash::PasswordHash, Argon2, PasswordVerifier};
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use std::{net::IpAddr, sync::LazyLock};
+
+/// Verified against when no account has the email, so the answer takes as long as a real check.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_password("no account has this email").expect("argon2 hashes a constant password")
+});
+
+pub struct Attempt<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub client: IpAddr,
+}
+
+/// Signs in, or says why not. Success starts a session and clears the account's failures.
+pub async fn sign_in(
+    pool: &PgPool,
+    config: &Config,
+    attempt: Attempt<'_>,
+    now: DateTime<Utc>,
+) -> Result<(UserId, NewSession), AppError> {
+    let email = parse_email(attempt.email)?;
+    if attempt.password.is_empty() {
+        return Err(field(Field::Password, Problem::Required));
+    }
+    if attempt.password.chars().count() > Field::Password.max_chars() {
+        return Err(AppError::SignInFailed);
+    }
+    let normalized = email.normalized();
+
+    let subjects = [
+        config
+            .hmac_key
+            .digest("sign-in account", &normalized)
+            .to_vec(),
+        config
+            .hmac_key
+            .digest("sign-in client", &attempt.client.to_string())
+            .to_vec(),
+    ];
+    let policy = config.sign_in_throttle;
+    let recent = sqlx::query!(
+        "SELECT subject, at FROM sign_in_failures WHERE subject = ANY($1) AND at > $2",
+        &subjects[..],
+        now - policy.window,
+    )
+    .fetch_all(pool)
+    .await?;
+    let times_of = |subject: &[u8]| -> Vec<DateTime<Utc>> {
+        recent
+            .iter()
+            .filter(|r| r.subject == subject)
+            .map(|r| r.at)
+            .collect()
+    };
+    if let SignInGate::ClosedUntil(_) =
+        policy.gate(&times_of(&subjects[0]), &times_of(&subjects[1]), now)
+    {
+        return Err(AppError::SignInPaused);
+    }
+
+    let account = sqlx::query!(
+        "SELECT id, password_hash, disabled FROM users WHERE lower(email) = $1",
+        normalized
+    )
+    .fetch_optional(pool)
+    .await?;
+    let stored_hash = account
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
+    let password = attempt.password.to_owned();
+    let password_matches = tokio::task::spawn_blocking(move || verify(&password, &stored_hash))
+        .await
+        .map_err(|_| AppError::Unavailable)?;
+
+    let mut tx = pool.begin().await?;
+    match account {
+        Some(account) if password_matches && !account.disabled => {
+            let user = UserId(account.id);
+            let session = session::create(&mut *tx, user, &config.session, now).await?;
+            sqlx::query!(
+                "DELETE FROM sign_in_failures WHERE subject = $1",
+                &subjects[0]
+            )
+            .execute(&mut *tx)
+            .await?;
+            audit::record(
+                &mut tx,
+                Actor::User(user),
+                "user.signed_in",
+                None,
+                None,
+                serde_json::json!({}),
+            )
+            .await?;
+            tx.commit().await?;
+            Ok((user, session))
+        }
+        _ => {
+            sqlx::query!(
+                "INSERT INTO sign_in_failures (subject, at) SELECT unnest($1::bytea[]), $2",
+                &subjects[..],
+                now
+            )
+            .execute(&mut *tx)
+            .await?;
+            // Failures older than any window are of no further use.
+            sqlx::query!(
+                "DELETE FROM sign_in_failures WHERE at < $1",
+                now - chrono::Duration::days(1)
+            )
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Err(AppError::SignInFailed)
+        }
+    }
+}
+
+fn verify(password: &str, stored_hash: &str) -> bool {
+    PasswordHash::new(stored_hash)
+        .map(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+fn parse_email(raw: &str) -> Result<EmailAddress, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(field(Field::Email, Problem::Required));
+    }
+    if raw.chars().count() > Field::Email.max_chars() {
+        return Err(field(Field::Email, Problem::TooLong));
+    }
+    EmailAddress::parse(raw).map_err(|_| field(Field::Email, Problem::Invalid))
+}
+
+fn field(field: Field, problem: Problem) -> AppError {
+    AppError::Invalid(FieldError { field, problem })
+}
+
+/// Ends a session and records it.
+pub async fn sign_out(pool: &PgPool, user: UserId, token: &str) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    session::revoke(&mut *tx, token).await?;
+    audit::record(
+        &mut tx,
+        Actor::User(user),
+        "user.signed_out",
+        None,
+        None,
+        serde_json::json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The frame around every recruiter page: the header with navigation and the signed-in team
+//! member, and the hand-off to sign-in when there is no live session.
+
+use crate::auth::{current_viewer, sign_in_path, SignOut};
+use crate::domain::Viewer;
+use crate::error::AppError;
+use crate::shell::{set_status, use_hydrated};
+use crate::text;
+use leptos::prelude::*;
+use leptos_router::{components::Redirect, hooks::use_location};
+
+/// Renders `children` for a signed-in team member; sends anyone else to sign in and back here.
+#[component]
+pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
+    let viewer = Resource::new(|| (), |_| current_viewer());
+    let location = use_location();
+    let hydrated = use_hydrated();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="page">"Loading…"</p> }>
+            {move || {
+                viewer
+                    .get()
+                    .map(|result| match result {
+                        Ok(viewer) => {
+                            view! {
+                                <WorkspaceHeader viewer />
+                                <main
+                                    id="main"
+                                    class="page workspace"
+                                    data-hydrated=move || hydrated.get().to_string()
+                                >
+                                    {children.read_value()()}
+                                </main>
+                            }
+                                .into_any()
+                        }
+                        Err(AppError::SignInRequired) => {
+                            let search = location.search.get_untracked();
+                            let here = if search.is_empty() {
+                                location.pathname.get_untracked()
+                            } else {
+                                format!("{}?{search}", location.pathname.get_untracked())
+                            };
+                            view! { <Redirect path=sign_in_path(&here) /> }.into_any()
+                        }
+                        Err(error) => view! { <main id="main" class="page narrow"><Problem error /></main> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn WorkspaceHeader(viewer: Viewer) -> impl IntoView {
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <header class="site-header workspace-header">
+            <a class="brand" href="/candidates">"Candor"</a>
+            <nav aria-label=text::MAIN_NAVIGATION>
+                <a href="/candidates">{text::CANDIDATES_TITLE}</a>
+            </nav>
+            <div class="who">
+                <span>{viewer.name}</span>
+                <span class="muted">{viewer.role.label()}</span>
+                <ActionForm action=sign_out attr:class="inline">
+                    <button type="submit" class="button secondary small">{text::SIGN_OUT_BUTTON}</button>
+                </ActionForm>
+            </div>
+        </header>
+    }
+}
+
+/// What a workspace page shows when its data can't be shown: refused, missing or failed.
+#[component]
+pub fn Problem(error: AppError) -> impl IntoView {
+    set_status(error.status());
+    let title = match error {
+        AppError::Forbidden => text::FORBIDDEN_TITLE,
+        AppError::NotFound => text::NOT_FOUND_TITLE,
+        _ => text::PROBLEM_TITLE,
+    };
+    view! {
+        <h1>{title}</h1>
+        <p class="notice failure" role="alert">{text::error_message(&error)}</p>
+        <p><a href="/candidates">{text::BACK_TO_CANDIDATES}</a></p>
+    }
+}

@@ -1,0 +1,89 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+// The recruiter workspace: sign-in, the candidate list and sign-out, with JavaScript on and off,
+// against the seeded demo organization.
+
+const root = path.resolve(__dirname, '..', '..');
+const candor = process.env.CANDOR_BIN ?? path.join(root, 'target/debug/candor');
+
+/** A fresh team member made with `candor create-user`; its one-time password. */
+function createUser(email: string, role: string): string {
+  const out = execFileSync(candor, ['create-user', '--email', email, '--name', 'Eve Tester', '--role', role], {
+    cwd: root,
+    env: process.env,
+  }).toString();
+  const match = out.match(/Password \(shown once\): (\S+)/);
+  if (!match) throw new Error(`no password in: ${out}`);
+  return match[1];
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+async function signIn(page: Page, email: string, password: string, javascript: boolean) {
+  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test.describe('recruiter workspace', () => {
+  test('signs in, searches the candidates and signs out', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `eve.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+
+    // The list asks for a session and brings you back after signing in.
+    await page.goto('/candidates?q=schmidt');
+    await expect(page).toHaveURL(/\/signin\?next=%2Fcandidates%3Fq%3Dschmidt$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByText('Please sign in to continue.')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await signIn(page, email, 'not the password', javascript);
+    await expect(page.getByRole('alert')).toContainText("That email and password don't match an account");
+    await expect(page).toHaveURL(/\/signin/);
+
+    await signIn(page, email, password, javascript);
+    await expect(page).toHaveURL(/\/candidates\?q=schmidt$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Anna Schmidt' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Eve Tester');
+    await expectNoAxeViolations(page);
+
+    // A search that matches nobody says so; an empty one lists everyone, newest activity first.
+    await page.getByLabel('Search by name or email').fill('no such person');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('status')).toContainText('No candidate matches this search');
+    await page.getByLabel('Search by name or email').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.locator('table.candidates tbody tr').first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin\?signed-out=1$/);
+    await expect(page.getByRole('status')).toContainText('You are signed out.');
+    await page.goto('/candidates');
+    await expect(page).toHaveURL(/\/signin\?next=%2Fcandidates$/);
+  });
+
+  test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `kim.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'limited_team_member');
+    await page.goto('/signin');
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/candidates$/);
+    // A Limited Team Member owns no opportunities yet, so sees no one.
+    await expect(page.getByRole('status')).toContainText('None of your opportunities has a candidate yet');
+  });
+});

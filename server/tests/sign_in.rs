@@ -1,0 +1,339 @@
+//! Recruiter sign-in over HTTP: sessions, cookies, throttling, sign-out and the Origin check.
+
+mod common;
+
+use app::domain::Role;
+use axum::http::StatusCode;
+use common::{test_env, world::World, TestApp};
+use sha2::{Digest, Sha256};
+use sqlx::PgPool;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn session_rows(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM sessions")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn signing_in_sets_a_protected_cookie_and_stores_only_its_hash(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world
+        .member("Robin Recruiter", Role::TeamMember, PASSWORD)
+        .await;
+    let app = TestApp::new(pool.clone());
+
+    let response = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[
+                ("email", "ROBIN.recruiter@team.example"),
+                ("password", PASSWORD),
+                ("next", "/candidates?q=ada"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::FOUND);
+    assert_eq!(response.header("location"), "/candidates?q=ada");
+    let set_cookie = response.header("set-cookie");
+    for part in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(set_cookie.contains(part), "{part} missing: {set_cookie}");
+    }
+    assert!(!set_cookie.contains("Secure"), "plain http in tests");
+
+    let cookie = response.session_cookie().expect("a session cookie");
+    let token = cookie.trim_start_matches("candor_session=");
+    let stored: Vec<u8> = sqlx::query_scalar("SELECT id_hash FROM sessions WHERE user_id = $1")
+        .bind(robin.id.into_uuid())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    let raw =
+        base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, token).unwrap();
+    assert_eq!(raw.len(), 32, "a 256-bit session id");
+    assert_eq!(stored, Sha256::digest(&raw).to_vec());
+    assert_ne!(stored, token.as_bytes());
+    assert_eq!(
+        world.audit_actions().await,
+        ["user.signed_in"],
+        "sign-in is audited"
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_foreign_destination_is_replaced_by_the_candidate_list(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool);
+    let response = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[
+                ("email", "robin@team.example"),
+                ("password", PASSWORD),
+                ("next", "//evil.example/steal"),
+            ],
+        )
+        .await;
+    assert_eq!(response.header("location"), "/candidates");
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn unknown_email_and_wrong_password_get_the_same_answer(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+
+    let wrong_password = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", "robin@team.example"), ("password", "guess")],
+        )
+        .await;
+    let unknown_email = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", "nobody@team.example"), ("password", "guess")],
+        )
+        .await;
+    for response in [&wrong_password, &unknown_email] {
+        assert_eq!(response.status, StatusCode::FOUND);
+        assert_eq!(
+            response.header("location"),
+            "/signin?next=%2Fcandidates&error=sign-in-failed"
+        );
+        assert_eq!(response.session_cookie(), None);
+    }
+    assert_eq!(wrong_password.body, unknown_email.body);
+    assert_eq!(session_rows(&pool).await, 0);
+
+    // The page the browser lands on explains, without saying which part was wrong.
+    let page = app.get(wrong_password.header("location")).await;
+    assert!(
+        page.body
+            .contains("That email and password don&#x27;t match an account")
+            || page
+                .body
+                .contains("That email and password don't match an account"),
+        "{}",
+        page.body
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn five_failures_pause_the_account_even_for_the_right_password(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+
+    for _ in 0..5 {
+        assert_eq!(app.sign_in("robin@team.example", "guess").await, None);
+    }
+    let paused = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", "robin@team.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(
+        paused.header("location").ends_with("error=sign-in-paused"),
+        "{}",
+        paused.header("location")
+    );
+    assert_eq!(paused.session_cookie(), None);
+
+    // An email without an account is paused the same way, so the pause tells nothing.
+    for _ in 0..5 {
+        app.sign_in("nobody@team.example", "guess").await;
+    }
+    let unknown = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", "nobody@team.example"), ("password", "guess")],
+        )
+        .await;
+    assert!(unknown.header("location").ends_with("error=sign-in-paused"));
+
+    // Once the failures are older than the window, the right password works again.
+    sqlx::query("UPDATE sign_in_failures SET at = at - interval '16 minutes'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert!(app.sign_in("robin@team.example", PASSWORD).await.is_some());
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn one_client_failing_across_many_accounts_is_paused(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    for n in 0..20 {
+        app.sign_in(&format!("guess{n}@team.example"), "guess")
+            .await;
+    }
+    // Robin's own account has no failures, but this client has tried twenty.
+    let response = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", "robin@team.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(response
+        .header("location")
+        .ends_with("error=sign-in-paused"));
+    // The failures table holds digests, never the emails tried.
+    let stored: Vec<Vec<u8>> = sqlx::query_scalar("SELECT subject FROM sign_in_failures")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 40, "one row per account and one per client");
+    assert!(stored
+        .iter()
+        .all(|s| !String::from_utf8_lossy(s).contains("guess")));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_disabled_account_cannot_sign_in_and_loses_its_sessions(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+    assert_eq!(app.whoami(&cookie).await.as_deref(), Some("Robin"));
+
+    world.disable(&robin).await;
+    assert_eq!(app.whoami(&cookie).await, None);
+    assert_eq!(session_rows(&pool).await, 0, "the dead session is deleted");
+    assert_eq!(app.sign_in(&robin.email, PASSWORD).await, None);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn sessions_end_when_idle_or_too_old(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+
+    let idle = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+    sqlx::query("UPDATE sessions SET created_at = now() - interval '3 hours', last_seen_at = now() - interval '2 hours 1 minute'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(app.whoami(&idle).await, None, "idle past two hours");
+
+    let old = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+    sqlx::query("UPDATE sessions SET created_at = now() - interval '12 hours 1 minute', last_seen_at = now()")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.whoami(&old).await,
+        None,
+        "busy, but older than twelve hours"
+    );
+
+    // A used session records when it was last seen, so it stays alive while in use.
+    let fresh = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+    sqlx::query("UPDATE sessions SET last_seen_at = now() - interval '90 minutes'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(app.whoami(&fresh).await.as_deref(), Some("Robin"));
+    let idle_for: f64 =
+        sqlx::query_scalar("SELECT extract(epoch FROM now() - last_seen_at)::float8 FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(idle_for < 60.0, "last_seen_at was touched ({idle_for} s)");
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn signing_out_revokes_the_session_and_clears_the_cookie(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+
+    let response = app
+        .post_form_with("/api/auth/sign-out", &[], &[("cookie", &cookie)])
+        .await;
+    assert_eq!(response.status, StatusCode::FOUND);
+    assert_eq!(response.header("location"), "/signin?signed-out=1");
+    let cleared = response.header("set-cookie");
+    assert!(cleared.starts_with("candor_session=;") && cleared.contains("Max-Age=0"));
+    assert_eq!(session_rows(&pool).await, 0);
+    assert_eq!(app.whoami(&cookie).await, None, "the old cookie is dead");
+    assert_eq!(
+        world.audit_actions().await,
+        ["user.signed_in", "user.signed_out"]
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn posts_from_another_site_are_refused_before_anything_happens(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+
+    let forged = app
+        .post_form_with(
+            "/api/auth/sign-out",
+            &[],
+            &[("cookie", &cookie), ("origin", "https://evil.example")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(forged.body.contains("sent from another website"));
+    assert_eq!(session_rows(&pool).await, 1, "still signed in");
+
+    let cross_site = app
+        .post_form_with(
+            "/api/auth/sign-out",
+            &[],
+            &[("cookie", &cookie), ("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
+
+    let ours = app
+        .post_form_with(
+            "/api/auth/sign-out",
+            &[],
+            &[("cookie", &cookie), ("origin", "http://candor.test")],
+        )
+        .await;
+    assert_eq!(ours.status, StatusCode::FOUND);
+    assert_eq!(session_rows(&pool).await, 0);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
+    let mut env = test_env(&common::database_url_of(&pool));
+    env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
+    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let app = TestApp::with_config(pool, config);
+
+    let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
+    for _ in 0..4 {
+        let response = app
+            .post_form_with("/api/auth/sign-out", &[], &[("cookie", &cookie)])
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::FOUND,
+            "sign-out is not limited"
+        );
+    }
+    // Sign-in is a public form: the second in this minute is fine, the third is limited.
+    assert!(app.sign_in(&robin.email, PASSWORD).await.is_some());
+    let limited = app
+        .post_form(
+            "/api/auth/sign-in",
+            &[("email", robin.email.as_str()), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+}
