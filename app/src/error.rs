@@ -38,6 +38,9 @@ pub enum AppError {
     /// The candidate, request or page doesn't exist (or isn't visible to this viewer).
     #[error("not found")]
     NotFound,
+    /// The candidate was anonymized: nothing about them can be changed, and nobody contacts them.
+    #[error("candidate anonymized")]
+    Anonymized,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -55,6 +58,7 @@ impl AppError {
             AppError::SignInFailed | AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::Anonymized => 409,
             AppError::Unavailable => 503,
         }
     }
@@ -74,6 +78,7 @@ impl AppError {
             AppError::SignInRequired => "sign-in-required".into(),
             AppError::Forbidden => "forbidden".into(),
             AppError::NotFound => "not-found".into(),
+            AppError::Anonymized => "anonymized".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -93,6 +98,7 @@ impl AppError {
             ["sign-in-required"] => AppError::SignInRequired,
             ["forbidden"] => AppError::Forbidden,
             ["not-found"] => AppError::NotFound,
+            ["anonymized"] => AppError::Anonymized,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -148,6 +154,7 @@ mod tests {
             AppError::SignInRequired,
             AppError::Forbidden,
             AppError::NotFound,
+            AppError::Anonymized,
             AppError::Unavailable,
         ];
         for error in errors {

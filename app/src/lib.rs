@@ -12,6 +12,7 @@ pub mod error;
 pub mod fresh_link;
 mod home;
 pub mod preferences;
+pub mod profile;
 mod shell;
 pub mod text;
 pub mod urls;

@@ -49,9 +49,9 @@ pub fn is_public_form(path: &str) -> bool {
 
 /// Whether a state-changing request may go ahead (SPEC §7: Origin checked on every one).
 ///
-/// Browsers name the page's origin on every POST; it must be ours. A request without `Origin`
-/// (a mail provider's one-click unsubscribe, a command-line client) carries no cookie a foreign
-/// page could ride on, unless `Sec-Fetch-Site` says a browser sent it from another site.
+/// Browsers name the page's origin on every POST; it must be ours. Where they send `null`
+/// instead, `Sec-Fetch-Site` must say same-origin. A request with neither (a mail provider's
+/// one-click unsubscribe, a command-line client) carries no cookie a foreign page could ride on.
 /// One-click unsubscribe is exempt: RFC 8058 posts come from mail providers, and the signed
 /// token in its path is its authorization.
 #[derive(Debug, Clone)]
@@ -83,9 +83,13 @@ impl OriginCheck {
         if method.is_safe() || path.starts_with("/unsubscribe/") {
             return true;
         }
-        match origin {
-            Some(origin) => self.is_ours(origin),
-            None => fetch_site != Some("cross-site"),
+        match (origin, fetch_site) {
+            (Some(origin), _) if origin != "null" => self.is_ours(origin),
+            // A page with `Referrer-Policy: no-referrer` (the candidate pages) makes the browser
+            // send `Origin: null`; Sec-Fetch-Site still says where the form was.
+            (_, Some(site)) => matches!(site, "same-origin" | "none"),
+            (Some(_), None) => false,
+            (None, None) => true,
         }
     }
 
@@ -152,6 +156,21 @@ mod tests {
                 false,
             ),
             (&post, "/api/auth/sign-in", Some("null"), None, false),
+            (
+                &post,
+                "/api/preferences/consent",
+                Some("null"),
+                Some("same-origin"),
+                true,
+            ),
+            (
+                &post,
+                "/api/preferences/consent",
+                Some("null"),
+                Some("cross-site"),
+                false,
+            ),
+            (&post, "/api/auth/sign-in", None, Some("same-site"), false),
             (&post, "/api/auth/sign-in", None, None, true),
             (&post, "/api/auth/sign-in", None, Some("same-origin"), true),
             (&post, "/api/auth/sign-in", None, Some("cross-site"), false),

@@ -5,6 +5,7 @@ use crate::candidate_list::CandidateListPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
+use crate::profile::ProfilePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=SignInPage />
                 // Async: a missing session answers with a redirect, set before the first byte.
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
+                <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

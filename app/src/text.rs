@@ -119,6 +119,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Links => "Correct links (one per line)",
         Field::Confirm => "Confirmation",
         Field::Password => PASSWORD_LABEL,
+        Field::Country => "GDPR country",
+        Field::Evidence => "Note of the candidate's written word",
     }
 }
 
@@ -132,6 +134,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Links => "the links",
         Field::Confirm => "the confirmation",
         Field::Password => "the password",
+        Field::Country => "the country",
+        Field::Evidence => "the note",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -140,6 +144,12 @@ fn field_problem(field: Field, problem: Problem) -> String {
         }
         (Field::Confirm, _) => "Please confirm that you want your data removed.".into(),
         (Field::Password, Problem::Required) => "Please enter your password.".into(),
+        (Field::Country, _) => {
+            "Please enter a two-letter country code such as DE, FR or US.".into()
+        }
+        (Field::Evidence, Problem::Required) => {
+            "Please note the candidate's written word: what they sent, when, and how.".into()
+        }
         (Field::Email, Problem::Required) => "Please enter your email address.".into(),
         (Field::Email, Problem::Invalid) => {
             "Please enter the email address like name@example.com.".into()
@@ -171,6 +181,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::SignInRequired => "Please sign in to continue.".into(),
         AppError::Forbidden => "Your role doesn't allow this. Ask an Admin if you need it.".into(),
         AppError::NotFound => "There is nothing here. It may have been removed, or the address is incomplete.".into(),
+        AppError::Anonymized => "This candidate was anonymized: nothing about them can be changed, and they can't be contacted.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -341,5 +352,209 @@ pub fn open_requests(count: i64) -> String {
         "1 open request".into()
     } else {
         format!("{count} open requests")
+    }
+}
+
+// The candidate profile.
+
+pub const DO_NOT_CONTACT: &str = "Do not contact.";
+pub const DO_NOT_CONTACT_EXPLAINED: &str = "The latest decision for this person's email address is against being contacted about future jobs. Don't reach out unless they ask you to.";
+pub const OPPORTUNITIES_HEADING: &str = "Opportunities";
+pub const NO_OPPORTUNITIES: &str = "No opportunities.";
+pub const ATTACHMENTS_HEADING: &str = "Attachments";
+pub const NOTES_HEADING: &str = "Notes";
+pub const TIMELINE_HEADING: &str = "Timeline";
+pub const NONE_YET: &str = "None yet.";
+pub const ANONYMIZED_NOTICE: &str =
+    "This candidate was anonymized: their personal data is no longer shown.";
+pub const CONTACT_DETAILS_HEADING: &str = "Contact details";
+pub const PHONE_LABEL: &str = "Phone";
+pub const SKYPE_LABEL: &str = "Skype";
+pub const LINKS_LABEL: &str = "Links";
+pub const LOCATION_LABEL: &str = "Location";
+pub const HIRED: &str = "Hired";
+pub const ACTIVE: &str = "Active";
+pub const GENERAL_OPPORTUNITY: &str = "General opportunity (no posting)";
+pub const APPLICATION_ANSWERS: &str = "Application answers";
+pub const APPLICATION_COMMENTS: &str = "Cover letter and comments";
+pub const FEEDBACK_HEADING: &str = "Interview feedback";
+pub const FORMER_MEMBER: &str = "Former team member";
+pub const HIDDEN_AFTER_ANONYMIZATION: &str = "Hidden: the candidate was anonymized.";
+pub const CONSENT_SIDEBAR_HEADING: &str = "Consent";
+pub const WARNING_LABEL: &str = "Warning";
+pub const CONSENT_OFF: &str = "Compliance handling is off.";
+pub const GDPR_PROTECTED: &str = "Protected by GDPR";
+pub const GDPR_NOT_PROTECTED: &str = "Not protected by GDPR";
+pub const LOCALIZED: &str = "Local data-protection policy";
+pub const NO_COUNTRY_POLICY: &str = "No country policy covers this candidate.";
+pub const CONSENT_REFUSED_WARNING: &str =
+    "A consent this candidate's data relies on was revoked, refused or has expired.";
+pub const CONTACT_ACTIVE: &str = "Contact allowed";
+pub const CONSENT_NOT_YET: &str = "Not yet had a chance to respond";
+
+pub fn file_size(bytes: i64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} bytes"),
+        b if b < 1024 * 1024 => format!("{} KB", (b + 1023) / 1024),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+pub fn archived(at: chrono::DateTime<chrono::Utc>, reason: Option<&str>) -> String {
+    match reason {
+        Some(reason) => format!("Archived on {} ({reason})", date(at)),
+        None => format!("Archived on {}", date(at)),
+    }
+}
+
+pub fn opportunity_origin(origin: &str, created_at: chrono::DateTime<chrono::Utc>) -> String {
+    let how = match origin {
+        "applied" => "Applied",
+        "sourced" => "Sourced",
+        "referred" => "Referred",
+        _ => "Added by hand",
+    };
+    format!("{how} on {}", date(created_at))
+}
+
+pub fn owner(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("Owner: {name}"),
+        None => "No owner".into(),
+    }
+}
+
+pub fn rating(rating: i16) -> &'static str {
+    match rating {
+        1 => "Strong no",
+        2 => "No",
+        3 => "Yes",
+        _ => "Strong yes",
+    }
+}
+
+pub fn timeline_event(
+    kind: &str,
+    stage: Option<&str>,
+    actor: Option<&str>,
+    posting: Option<&str>,
+) -> String {
+    let what = match (kind, stage) {
+        ("created", _) => "Opportunity created".to_owned(),
+        ("stage_changed", Some(stage)) => format!("Moved to {stage}"),
+        ("interview_scheduled", _) => "Interview scheduled".to_owned(),
+        ("archived", _) => "Archived".to_owned(),
+        ("unarchived", _) => "Unarchived".to_owned(),
+        ("hired", _) => "Hired".to_owned(),
+        (other, _) => other.replace('_', " "),
+    };
+    let mut line = what;
+    if let Some(posting) = posting {
+        line.push_str(&format!(" · {posting}"));
+    }
+    if let Some(actor) = actor {
+        line.push_str(&format!(" · by {actor}"));
+    }
+    line
+}
+
+pub fn timeline_consent(
+    purpose: Purpose,
+    decision: crate::domain::ConsentDecision,
+    source: &str,
+    recorded_by: Option<&str>,
+) -> String {
+    use crate::domain::ConsentDecision::*;
+    let decided = match decision {
+        Given => "given",
+        Denied => "denied",
+        Revoked => "revoked",
+        Restored => "given again",
+        Expired => "expired",
+    };
+    let via = match source {
+        "preferences_page" => "on their preferences page",
+        "job_post" => "when applying",
+        "email_one_click" => "with the unsubscribe link in an email",
+        "recruiter_manual" => "in writing, recorded by the team",
+        "import" => "in an import",
+        _ => "automatically",
+    };
+    let mut line = format!("{}: {decided} {via}", purpose_title(purpose));
+    if let Some(name) = recorded_by {
+        line.push_str(&format!(" ({name})"));
+    }
+    line
+}
+
+pub fn country_with_retention(country: &str, retention: &str) -> String {
+    format!("Country policy: {country} · data kept for {retention} after the last application ends")
+}
+
+pub fn gdpr_country(country: Option<(&str, bool)>) -> String {
+    match country {
+        Some((code, true)) => format!("GDPR country: {code} (EU)"),
+        Some((code, false)) => format!("GDPR country: {code}"),
+        None => "GDPR country: unknown".into(),
+    }
+}
+
+pub fn retention_passed(since: chrono::DateTime<chrono::Utc>) -> String {
+    format!(
+        "The retention period ended on {}: every opportunity is archived.",
+        date(since)
+    )
+}
+
+pub fn retention_period(retention: &str) -> String {
+    format!("Retention period: {retention}.")
+}
+
+pub fn contact_revoked(since: chrono::DateTime<chrono::Utc>) -> String {
+    format!("Contact revoked on {}", date(since))
+}
+
+pub fn consent_given(expires_at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    match expires_at {
+        Some(at) => format!("Consent given, until {}", date(at)),
+        None => "Consent given".into(),
+    }
+}
+
+pub fn consent_refused(since: chrono::DateTime<chrono::Utc>) -> String {
+    format!("Not provided or revoked ({})", date(since))
+}
+
+pub fn consent_expired(since: chrono::DateTime<chrono::Utc>) -> String {
+    format!("Expired on {}", date(since))
+}
+pub const CHANGE_COUNTRY: &str = "✎ Change the GDPR country";
+pub const COUNTRY_HELP: &str = "Two letters, such as DE or US. EU marks the countries GDPR covers. Leave empty to use the candidate's own country.";
+pub const SAVE_COUNTRY: &str = "Save country";
+pub const CANDIDATE_DECIDED: &str = "The candidate told us in writing:";
+pub const RECORD_DECISION: &str = "Record decision";
+
+pub fn record_consent_change(purpose: Purpose) -> String {
+    format!(
+        "✎ Record a change received in writing ({})",
+        purpose_title(purpose).to_lowercase()
+    )
+}
+
+pub fn decision_label(purpose: Purpose, allow: bool) -> &'static str {
+    match (purpose, allow) {
+        (Purpose::Contact, true) => "We may contact them again",
+        (Purpose::Contact, false) => "Stop contacting them",
+        (_, true) => "They give their consent",
+        (_, false) => "They refuse or revoke their consent",
+    }
+}
+
+pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
+    use crate::profile::ProfileNotice;
+    match notice {
+        ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
+        ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
+        ProfileNotice::Failed(error) => error_message(error),
     }
 }

@@ -187,7 +187,7 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="notice failure" role="alert" id="sign-in-error">{text::error_message(&e)}</p>
             })}
             <ActionForm action attr:class="card" attr:aria-describedby="sign-in-help">
-                <input type="hidden" name="next" prop:value=next />
+                <input type="hidden" name="next" value=next />
                 <div class="field">
                     <label for="email">{text::EMAIL_LABEL}</label>
                     <input

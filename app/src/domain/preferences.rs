@@ -173,6 +173,10 @@ pub enum Field {
     Confirm,
     /// A recruiter's password on the sign-in form.
     Password,
+    /// A country code (the GDPR country a recruiter sets).
+    Country,
+    /// A recruiter's note of the written evidence for a consent change.
+    Evidence,
 }
 text_enum!(Field {
     Note => "note",
@@ -183,6 +187,8 @@ text_enum!(Field {
     Links => "links",
     Confirm => "confirm",
     Password => "password",
+    Country => "country",
+    Evidence => "evidence",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -212,6 +218,8 @@ impl Field {
             Field::Links => 2000,
             Field::Confirm => 10,
             Field::Password => 1000,
+            Field::Country => 2,
+            Field::Evidence => 2000,
         }
     }
 

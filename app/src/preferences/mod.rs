@@ -64,7 +64,7 @@ pub async fn change_consent(
             candidate,
             purpose,
             allow == "yes",
-            service::ConsentSource::PreferencesPage,
+            service::Decider::Candidate(service::ConsentSource::PreferencesPage),
             chrono::Utc::now(),
         )
         .await

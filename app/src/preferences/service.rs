@@ -27,6 +27,25 @@ use sqlx::{types::Json, PgConnection, PgPool};
 /// Where a consent decision came from (the subset a candidate can use).
 pub use crate::domain::consent::ConsentSource;
 
+/// Who records a consent decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decider {
+    /// The candidate, on their page or through an email link.
+    Candidate(ConsentSource),
+    /// A team member recording the candidate's word received outside Candor, with a note of the
+    /// written evidence (SPEC §2: source `recruiter_manual`).
+    Recruiter { user: UserId, note: String },
+}
+
+impl Decider {
+    fn source(&self) -> ConsentSource {
+        match self {
+            Decider::Candidate(source) => *source,
+            Decider::Recruiter { .. } => ConsentSource::RecruiterManual,
+        }
+    }
+}
+
 /// The candidate a link names, if the link is genuine.
 pub fn verify_link(config: &Config, token: &str) -> Result<CandidateId, AppError> {
     config.link_keys.verify(token).map_err(|reason| {
@@ -208,7 +227,7 @@ pub async fn change_consent(
     candidate: CandidateId,
     purpose: Purpose,
     allow: bool,
-    source: ConsentSource,
+    decider: Decider,
     now: DateTime<Utc>,
 ) -> Result<Notice, AppError> {
     let mut tx = pool.begin().await?;
@@ -220,13 +239,13 @@ pub async fn change_consent(
         return Ok(Notice::Unchanged);
     };
     record_consent(
-        &mut tx, &settings, candidate, purpose, decision, source, now,
+        &mut tx, &settings, candidate, purpose, decision, &decider, now,
     )
     .await?;
     if !decision.allows() {
         cancel_outreach(&mut tx, candidate).await?;
     }
-    if source == ConsentSource::PreferencesPage {
+    if decider == Decider::Candidate(ConsentSource::PreferencesPage) {
         let what = text::consent_changed(purpose, allow);
         confirm_to_candidate(
             &mut tx,
@@ -254,29 +273,41 @@ async fn record_consent(
     candidate: CandidateId,
     purpose: Purpose,
     decision: crate::domain::ConsentDecision,
-    source: ConsentSource,
+    decider: &Decider,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let basis = match purpose {
         Purpose::Contact => "legitimate_interest",
         Purpose::Processing | Purpose::Retention => "consent",
     };
+    let source = decider.source();
+    let (actor, recorded_by, note) = match decider {
+        Decider::Candidate(_) => (Actor::Candidate, None, None),
+        Decider::Recruiter { user, note } => (
+            Actor::User(*user),
+            Some(user.into_uuid()),
+            Some(note.as_str()),
+        ),
+    };
     sqlx::query!(
-        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version,
+                                     recorded_by, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         candidate.into_uuid(),
         purpose.as_str(),
         basis,
         decision.as_str(),
         source.as_str(),
         settings.consent_text_version,
+        recorded_by,
+        note,
         now,
     )
     .execute(&mut *tx)
     .await?;
     audit::record(
         tx,
-        Actor::Candidate,
+        actor,
         "consent.recorded",
         Some(candidate),
         None,
@@ -403,7 +434,7 @@ pub async fn submit_request(
                 candidate,
                 Purpose::Contact,
                 decision,
-                ConsentSource::PreferencesPage,
+                &Decider::Candidate(ConsentSource::PreferencesPage),
                 now,
             )
             .await?;

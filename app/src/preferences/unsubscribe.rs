@@ -98,7 +98,7 @@ mod handler {
                 candidate,
                 crate::domain::Purpose::Contact,
                 false,
-                service::ConsentSource::EmailOneClick,
+                service::Decider::Candidate(service::ConsentSource::EmailOneClick),
                 chrono::Utc::now(),
             )
             .await

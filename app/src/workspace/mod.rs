@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::shell::{set_status, use_hydrated};
 use crate::text;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::{components::Redirect, hooks::use_location};
 
 /// Renders `children` for a signed-in team member; sends anyone else to sign in and back here.
@@ -53,7 +54,6 @@ pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
 
 #[component]
 fn WorkspaceHeader(viewer: Viewer) -> impl IntoView {
-    let sign_out = ServerAction::<SignOut>::new();
     view! {
         <header class="site-header workspace-header">
             <a class="brand" href="/candidates">"Candor"</a>
@@ -63,9 +63,11 @@ fn WorkspaceHeader(viewer: Viewer) -> impl IntoView {
             <div class="who">
                 <span>{viewer.name}</span>
                 <span class="muted">{viewer.role.label()}</span>
-                <ActionForm action=sign_out attr:class="inline">
+                // A plain form even with JavaScript on: signing out ends every view of the session,
+                // so the browser loads the sign-in page afresh.
+                <form method="post" action=SignOut::url() class="inline">
                     <button type="submit" class="button secondary small">{text::SIGN_OUT_BUTTON}</button>
-                </ActionForm>
+                </form>
             </div>
         </header>
     }

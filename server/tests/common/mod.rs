@@ -139,6 +139,28 @@ impl TestApp {
             .await
     }
 
+    /// A server-function call as the page's JavaScript makes it (no redirect, data or an error
+    /// status back).
+    pub async fn call(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len())
+            .header("accept", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("valid request"))
+            .await
+    }
+
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
         let mut request = Request::get(path).header("accept", "text/html,application/xhtml+xml");
         for (name, value) in headers {

@@ -8,7 +8,7 @@ use app::{
     domain::{CandidateId, EmailAddress, Purpose, RequestKind, Role, UserId},
     preferences::{
         model::{LinkPage, Notice, PreferencesView},
-        service::{self, ConsentSource, NewRequest},
+        service::{self, ConsentSource, Decider, NewRequest},
     },
 };
 use chrono::{Duration, Utc};
@@ -277,7 +277,7 @@ impl World {
             candidate.id,
             purpose,
             allow,
-            ConsentSource::PreferencesPage,
+            Decider::Candidate(ConsentSource::PreferencesPage),
             Utc::now(),
         )
         .await

@@ -1,0 +1,141 @@
+//! The profile's pen icons (SPEC §5, §7): change the GDPR country, and record a consent decision
+//! the candidate sent outside Candor. Both need `manage_profiles`, both are audited.
+
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::domain::{
+    preferences::{Field, FieldError, Problem},
+    CandidateId, CountryCode, Permission, Purpose, Viewer,
+};
+use crate::error::AppError;
+use crate::preferences::service::{self, Decider};
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// The candidate `viewer` may edit: they hold `manage_profiles`, see the candidate, and the
+/// candidate is not anonymized.
+async fn editable(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<CandidateId, AppError> {
+    if !viewer.may(Permission::ManageProfiles) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(row) = sqlx::query!(
+        r#"SELECT anonymized_at IS NOT NULL AS "anonymized!",
+                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
+                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
+                      AS "visible!"
+             FROM candidates c WHERE c.id = $1"#,
+        id,
+        viewer.candidate_scope().map(|u| u.into_uuid()),
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    match (row.visible, row.anonymized) {
+        (false, _) => Err(AppError::Forbidden),
+        (true, true) => Err(AppError::Anonymized),
+        (true, false) => Ok(CandidateId(id)),
+    }
+}
+
+/// Sets (or, with a blank `country`, clears) the GDPR country that overrides the candidate's
+/// own. Only where the scope depends on the country (`eu_only`, `eu_and_unknown`).
+pub async fn change_gdpr_country(
+    pool: &PgPool,
+    viewer: &Viewer,
+    id: Uuid,
+    country: &str,
+) -> Result<(), AppError> {
+    let candidate = editable(pool, viewer, id).await?;
+    let settings = crate::settings::load(pool).await?;
+    if settings.mode != crate::domain::ComplianceMode::Gdpr || !settings.scope.country_is_editable()
+    {
+        return Err(AppError::Forbidden);
+    }
+    let country = match country.trim() {
+        "" => None,
+        text => Some(CountryCode::parse(text).map_err(|_| {
+            AppError::Invalid(FieldError {
+                field: Field::Country,
+                problem: Problem::Invalid,
+            })
+        })?),
+    };
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "UPDATE candidates SET gdpr_country_override = $2 WHERE id = $1",
+        candidate.into_uuid(),
+        country.map(|c| c.as_str().to_owned()),
+    )
+    .execute(&mut *tx)
+    .await?;
+    // The country itself stays out of the audit log: it says where a person lives.
+    audit::record(
+        &mut tx,
+        Actor::User(viewer.id),
+        "candidate.gdpr_country_changed",
+        Some(candidate),
+        None,
+        json!({ "cleared": country.is_none() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A decision the candidate sent in writing, as a recruiter records it.
+pub struct WrittenDecision<'a> {
+    pub candidate: Uuid,
+    pub purpose: Purpose,
+    pub allow: bool,
+    /// The recruiter's note of the evidence: what was sent, when, how.
+    pub note: &'a str,
+}
+
+/// Records a decision the candidate sent in writing, with the recruiter's note of it.
+pub async fn record_consent(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    decision: WrittenDecision<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let WrittenDecision {
+        candidate: id,
+        purpose,
+        allow,
+        note,
+    } = decision;
+    let candidate = editable(pool, viewer, id).await?;
+    let note = note.trim();
+    let problem = if note.is_empty() {
+        Some(Problem::Required)
+    } else if note.chars().count() > Field::Evidence.max_chars() {
+        Some(Problem::TooLong)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        return Err(AppError::Invalid(FieldError {
+            field: Field::Evidence,
+            problem,
+        }));
+    }
+    service::change_consent(
+        pool,
+        config,
+        candidate,
+        purpose,
+        allow,
+        Decider::Recruiter {
+            user: viewer.id,
+            note: note.to_owned(),
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}

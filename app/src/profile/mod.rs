@@ -1,0 +1,625 @@
+//! A candidate's profile (SPEC §7): opportunities, contact details, what they sent, what the team
+//! wrote, a timeline, and the consent sidebar with the do-not-contact banner.
+
+#[cfg(feature = "ssr")]
+pub mod edit;
+#[cfg(feature = "ssr")]
+pub mod query;
+
+use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
+use crate::domain::{ConsentDecision, ConsentStatus, Purpose};
+use crate::error::AppError;
+use crate::text;
+use crate::workspace::{Problem, WorkspaceFrame};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: Uuid,
+    /// "Anonymized candidate" once anonymized.
+    pub name: String,
+    pub anonymized: bool,
+    pub headline: Option<String>,
+    /// `None` once anonymized: nothing personal is shown, whatever the database kept.
+    pub contact: Option<ContactDetails>,
+    pub opportunities: Vec<OpportunityView>,
+    pub attachments: Vec<AttachmentView>,
+    pub notes: Vec<TeamText>,
+    pub timeline: Vec<TimelineEntry>,
+    pub panel: ConsentPanel,
+    /// The viewer may use the pen icons (`manage_profiles`, candidate not anonymized).
+    pub can_edit: bool,
+}
+
+/// The outcome of a pen-icon form, shown above the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProfileNotice {
+    CountryChanged,
+    ConsentRecorded,
+    Failed(AppError),
+}
+
+impl ProfileNotice {
+    pub fn code(&self) -> String {
+        match self {
+            ProfileNotice::CountryChanged => "country-changed".into(),
+            ProfileNotice::ConsentRecorded => "consent-recorded".into(),
+            ProfileNotice::Failed(error) => error.code(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "country-changed" => Some(ProfileNotice::CountryChanged),
+            "consent-recorded" => Some(ProfileNotice::ConsentRecorded),
+            other => AppError::from_code(other).map(ProfileNotice::Failed),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn answer_profile_form(
+    candidate: &str,
+    result: Result<ProfileNotice, AppError>,
+) -> Result<ProfileNotice, AppError> {
+    let notice = result.unwrap_or_else(ProfileNotice::Failed);
+    let page = match candidate.parse::<Uuid>() {
+        Ok(id) => format!("/candidates/{id}"),
+        Err(_) => "/candidates".to_owned(),
+    };
+    crate::server_side::answer_form(page, notice.code(), result, ProfileNotice::Failed)
+}
+
+#[server(endpoint = "candidates/gdpr-country")]
+pub async fn change_gdpr_country(
+    candidate: String,
+    country: String,
+) -> Result<ProfileNotice, AppError> {
+    let result = async {
+        let viewer = crate::auth::viewer().await?;
+        let state = crate::server_side::state()?;
+        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+        edit::change_gdpr_country(&state.pool, &viewer, id, &country).await?;
+        Ok(ProfileNotice::CountryChanged)
+    }
+    .await;
+    answer_profile_form(&candidate, result)
+}
+
+#[server(endpoint = "candidates/consent")]
+pub async fn record_consent(
+    candidate: String,
+    purpose: String,
+    allow: String,
+    note: String,
+) -> Result<ProfileNotice, AppError> {
+    let result = async {
+        let viewer = crate::auth::viewer().await?;
+        let state = crate::server_side::state()?;
+        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+        let purpose: Purpose = purpose.parse().map_err(|_| AppError::NotFound)?;
+        let decision = edit::WrittenDecision {
+            candidate: id,
+            purpose,
+            allow: allow == "yes",
+            note: &note,
+        };
+        edit::record_consent(&state.pool, &state.config, &viewer, decision, Utc::now()).await?;
+        Ok(ProfileNotice::ConsentRecorded)
+    }
+    .await;
+    answer_profile_form(&candidate, result)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactDetails {
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub skype: Option<String>,
+    pub links: Vec<String>,
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityView {
+    pub id: Uuid,
+    pub posting: Option<String>,
+    pub stage: String,
+    pub owner: Option<String>,
+    pub origin: String,
+    pub created_at: DateTime<Utc>,
+    pub archived_at: Option<DateTime<Utc>>,
+    pub archive_reason: Option<String>,
+    pub hired: bool,
+    /// The candidate's answers (question, answer); empty once anonymized.
+    pub responses: Vec<(String, String)>,
+    /// Cover letters and other text the candidate sent; empty once anonymized.
+    pub comments: Vec<String>,
+    pub feedback: Vec<Feedback>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub author: Option<String>,
+    pub rating: i16,
+    /// `None` when anonymization hid it (localized mode keeps the text but may not show it).
+    pub body: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// A note by the team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamText {
+    pub author: Option<String>,
+    pub body: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TimelineEntry {
+    Event {
+        at: DateTime<Utc>,
+        kind: String,
+        stage: Option<String>,
+        actor: Option<String>,
+        posting: Option<String>,
+    },
+    Consent {
+        at: DateTime<Utc>,
+        purpose: Purpose,
+        decision: ConsentDecision,
+        source: String,
+        recorded_by: Option<String>,
+    },
+}
+
+impl TimelineEntry {
+    pub fn at(&self) -> DateTime<Utc> {
+        match self {
+            TimelineEntry::Event { at, .. } | TimelineEntry::Consent { at, .. } => *at,
+        }
+    }
+}
+
+#[server(endpoint = "candidates/profile")]
+pub async fn load_profile(id: String) -> Result<Profile, AppError> {
+    crate::server_side::answer(
+        async {
+            let viewer = crate::auth::viewer().await?;
+            let state = crate::server_side::state()?;
+            let id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+            query::profile(&state.pool, &state.config, &viewer, id, Utc::now()).await
+        }
+        .await,
+    )
+}
+
+#[derive(Clone, Copy)]
+struct Edits {
+    country: ServerAction<ChangeGdprCountry>,
+    consent: ServerAction<RecordConsent>,
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let edits = Edits {
+        country: ServerAction::new(),
+        consent: ServerAction::new(),
+    };
+    // Reload after each successful edit; show the latest outcome (or the redirect's ?notice=).
+    let changes =
+        Memo::new(move |_| [edits.country.version().get(), edits.consent.version().get()]);
+    let latest = RwSignal::new(None::<ProfileNotice>);
+    Effect::new(move |_| {
+        if let Some(result) = edits.country.value().get() {
+            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = edits.consent.value().get() {
+            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
+        }
+    });
+    let notice = Signal::derive(move || {
+        latest.get().or_else(|| {
+            query
+                .read()
+                .get("notice")
+                .and_then(|c| ProfileNotice::from_code(&c))
+        })
+    });
+    let profile = Resource::new(
+        move || (id.get(), changes.get()),
+        |(id, _)| load_profile(id),
+    );
+    view! {
+        <WorkspaceFrame>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    profile
+                        .get()
+                        .map(|result| match result {
+                            Ok(profile) => view! { <ProfileView profile notice edits /> }.into_any(),
+                            Err(AppError::SignInRequired) => ().into_any(),
+                            Err(error) => view! { <Title text=text::PROBLEM_TITLE /><Problem error /> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </WorkspaceFrame>
+    }
+}
+
+#[component]
+fn ProfileView(
+    profile: Profile,
+    notice: Signal<Option<ProfileNotice>>,
+    edits: Edits,
+) -> impl IntoView {
+    let Profile {
+        id,
+        can_edit,
+        name,
+        anonymized,
+        headline,
+        contact,
+        opportunities,
+        attachments,
+        notes,
+        mut timeline,
+        panel,
+    } = profile;
+    timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
+    let do_not_contact = panel.do_not_contact;
+    view! {
+        <Title text=name.clone() />
+        <p class="breadcrumb"><a href="/candidates">{text::BACK_TO_CANDIDATES}</a></p>
+        {move || notice.get().map(|n| {
+            let failed = matches!(n, ProfileNotice::Failed(_));
+            view! {
+                <div id="notice" class=if failed { "notice failure" } else { "notice success" } role=if failed { "alert" } else { "status" }>
+                    <p>{text::profile_notice(&n)}</p>
+                </div>
+            }
+        })}
+        {do_not_contact.then(|| view! {
+            <div class="banner danger" role="note">
+                <strong>{text::DO_NOT_CONTACT}</strong>
+                " "
+                {text::DO_NOT_CONTACT_EXPLAINED}
+            </div>
+        })}
+        <div class="profile">
+            <div class="profile-main">
+                <h1 class:anonymized=anonymized>{name}</h1>
+                {headline.map(|h| view! { <p class="lead">{h}</p> })}
+                <ContactSection contact />
+                <section aria-labelledby="opportunities-heading" class="section">
+                    <h2 id="opportunities-heading">{text::OPPORTUNITIES_HEADING}</h2>
+                    {if opportunities.is_empty() {
+                        view! { <p class="muted">{text::NO_OPPORTUNITIES}</p> }.into_any()
+                    } else {
+                        opportunities
+                            .into_iter()
+                            .map(|o| view! { <Opportunity opportunity=o /> })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </section>
+                <section aria-labelledby="attachments-heading" class="section">
+                    <h2 id="attachments-heading">{text::ATTACHMENTS_HEADING}</h2>
+                    {if attachments.is_empty() {
+                        view! { <p class="muted">{text::NONE_YET}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain">
+                                {attachments
+                                    .into_iter()
+                                    .map(|a| view! {
+                                        <li>
+                                            {a.file_name}
+                                            <span class="muted">{format!(" · {} · {} · {}", a.media_type, text::file_size(a.size_bytes), text::date(a.at))}</span>
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
+                </section>
+                <section aria-labelledby="notes-heading" class="section">
+                    <h2 id="notes-heading">{text::NOTES_HEADING}</h2>
+                    {if notes.is_empty() {
+                        view! { <p class="muted">{text::NONE_YET}</p> }.into_any()
+                    } else {
+                        notes.into_iter().map(|n| view! { <Note note=n /> }).collect_view().into_any()
+                    }}
+                </section>
+                <section aria-labelledby="timeline-heading" class="section">
+                    <h2 id="timeline-heading">{text::TIMELINE_HEADING}</h2>
+                    <ol class="timeline">
+                        {timeline.into_iter().map(|e| view! { <TimelineItem entry=e /> }).collect_view()}
+                    </ol>
+                </section>
+            </div>
+            <aside class="profile-side" aria-labelledby="consent-heading">
+                <ConsentSidebar panel candidate=id can_edit edits />
+            </aside>
+        </div>
+    }
+}
+
+#[component]
+fn ContactSection(contact: Option<ContactDetails>) -> impl IntoView {
+    let Some(contact) = contact else {
+        return view! { <p class="notice">{text::ANONYMIZED_NOTICE}</p> }.into_any();
+    };
+    let line = |label: &'static str, values: Vec<String>| {
+        (!values.is_empty()).then(|| {
+            view! {
+                <dt>{label}</dt>
+                <dd>{values.join(", ")}</dd>
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="contact-heading" class="section">
+            <h2 id="contact-heading">{text::CONTACT_DETAILS_HEADING}</h2>
+            <dl class="details">
+                {line(text::EMAIL_LABEL, contact.emails)}
+                {line(text::PHONE_LABEL, contact.phones)}
+                {line(text::SKYPE_LABEL, contact.skype.into_iter().collect())}
+                {line(text::LINKS_LABEL, contact.links)}
+                {line(text::LOCATION_LABEL, contact.location.into_iter().collect())}
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Opportunity(opportunity: OpportunityView) -> impl IntoView {
+    let o = opportunity;
+    let state = if o.hired {
+        text::HIRED.to_owned()
+    } else if let Some(at) = o.archived_at {
+        text::archived(at, o.archive_reason.as_deref())
+    } else {
+        text::ACTIVE.to_owned()
+    };
+    view! {
+        <article class="card opportunity">
+            <h3>{o.posting.unwrap_or_else(|| text::GENERAL_OPPORTUNITY.to_owned())}</h3>
+            <p class="muted">
+                {format!("{} · {} · {}", o.stage, state, text::opportunity_origin(&o.origin, o.created_at))}
+            </p>
+            <p class="muted">{text::owner(o.owner.as_deref())}</p>
+            {(!o.responses.is_empty()).then(|| view! {
+                <h4>{text::APPLICATION_ANSWERS}</h4>
+                <dl class="details">
+                    {o.responses.into_iter().map(|(q, a)| view! { <dt>{q}</dt><dd>{a}</dd> }).collect_view()}
+                </dl>
+            })}
+            {(!o.comments.is_empty()).then(|| view! {
+                <h4>{text::APPLICATION_COMMENTS}</h4>
+                {o.comments.into_iter().map(|c| view! { <blockquote>{c}</blockquote> }).collect_view()}
+            })}
+            {(!o.feedback.is_empty()).then(|| view! {
+                <h4>{text::FEEDBACK_HEADING}</h4>
+                <ul class="plain">
+                    {o.feedback.into_iter().map(|f| view! {
+                        <li>
+                            <strong>{text::rating(f.rating)}</strong>
+                            <span class="muted">{format!(" · {} · {}", f.author.unwrap_or_else(|| text::FORMER_MEMBER.to_owned()), text::date(f.at))}</span>
+                            {f.body.filter(|b| !b.is_empty()).map(|b| view! { <p>{b}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}
+
+#[component]
+fn Note(note: TeamText) -> impl IntoView {
+    view! {
+        <article class="note">
+            <p class="muted">
+                {format!("{} · {}", note.author.unwrap_or_else(|| text::FORMER_MEMBER.to_owned()), text::date(note.at))}
+            </p>
+            <p>{note.body.unwrap_or_else(|| text::HIDDEN_AFTER_ANONYMIZATION.to_owned())}</p>
+        </article>
+    }
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+    let (at, what) = match entry {
+        TimelineEntry::Event {
+            at,
+            kind,
+            stage,
+            actor,
+            posting,
+        } => (
+            at,
+            text::timeline_event(
+                &kind,
+                stage.as_deref(),
+                actor.as_deref(),
+                posting.as_deref(),
+            ),
+        ),
+        TimelineEntry::Consent {
+            at,
+            purpose,
+            decision,
+            source,
+            recorded_by,
+        } => (
+            at,
+            text::timeline_consent(purpose, decision, &source, recorded_by.as_deref()),
+        ),
+    };
+    view! {
+        <li>
+            <time datetime=at.to_rfc3339()>{text::date(at)}</time>
+            " — "
+            {what}
+        </li>
+    }
+}
+
+#[component]
+fn ConsentSidebar(
+    panel: ConsentPanel,
+    candidate: Uuid,
+    can_edit: bool,
+    edits: Edits,
+) -> impl IntoView {
+    let country_pen = (can_edit && panel.country_editable).then(|| {
+        let current = panel.gdpr_country.map(|c| c.as_str().to_owned()).unwrap_or_default();
+        view! {
+            <details class="pen">
+                <summary>{text::CHANGE_COUNTRY}</summary>
+                <ActionForm action=edits.country>
+                    <input type="hidden" name="candidate" value=candidate.to_string() />
+                    <div class="field">
+                        <label for="gdpr-country">{text::field_label(crate::domain::preferences::Field::Country)}</label>
+                        <input id="gdpr-country" name="country" list="countries" maxlength="2" value=current
+                            autocomplete="off" aria-describedby="gdpr-country-help" />
+                        <datalist id="countries">
+                            {crate::domain::country::EEA
+                                .iter()
+                                .map(|c| view! { <option value=*c>{format!("{c} — EU")}</option> })
+                                .collect_view()}
+                        </datalist>
+                        <p id="gdpr-country-help" class="muted">{text::COUNTRY_HELP}</p>
+                    </div>
+                    <button type="submit" class="button small">{text::SAVE_COUNTRY}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let heading = match &panel.variant {
+        PanelVariant::Off => text::CONSENT_OFF,
+        PanelVariant::NotProtected => text::GDPR_NOT_PROTECTED,
+        PanelVariant::Gdpr => text::GDPR_PROTECTED,
+        PanelVariant::Localized { .. } => text::LOCALIZED,
+    };
+    let country = match (&panel.variant, panel.gdpr_country) {
+        (PanelVariant::Off, _) => None,
+        (PanelVariant::Localized { policy: Some(p) }, _) => Some(text::country_with_retention(
+            p.country.as_str(),
+            &text::retention_in_words(p.retention_days),
+        )),
+        (PanelVariant::Localized { policy: None }, _) => Some(text::NO_COUNTRY_POLICY.to_owned()),
+        (_, country) => Some(text::gdpr_country(
+            country.as_ref().map(|c| (c.as_str(), c.is_eea())),
+        )),
+    };
+    let warning = panel.warning.map(|w| match w {
+        PanelWarning::RetentionPassed { since } => text::retention_passed(since),
+        PanelWarning::ConsentRefused => text::CONSENT_REFUSED_WARNING.to_owned(),
+    });
+    let retention = text::retention_in_words(panel.retention_days);
+    view! {
+        <section class="card consent-panel">
+            <h2 id="consent-heading">
+                {text::CONSENT_SIDEBAR_HEADING}
+                {warning.is_some().then(|| view! { <span class="warning-icon" role="img" aria-label=text::WARNING_LABEL>"⚠"</span> })}
+            </h2>
+            <p class="panel-variant">{heading}</p>
+            {country.map(|c| view! { <p>{c}</p> })}
+            {country_pen}
+            {warning.map(|w| view! { <p class="notice warning">{w}</p> })}
+            <ul class="plain consent-rows">
+                {panel
+                    .rows
+                    .into_iter()
+                    .map(|row| {
+                        let (label, tone) = status_words(row.purpose, &row.status);
+                        let pen = can_edit.then(|| view! { <ConsentPen candidate purpose=row.purpose action=edits.consent /> });
+                        view! {
+                            <li>
+                                <span class="purpose">{text::purpose_title(row.purpose)}</span>
+                                <span class=format!("badge {tone}")>{label}</span>
+                                {pen}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="muted">{text::retention_period(&retention)}</p>
+        </section>
+    }
+}
+
+/// The status words and badge tone for one sidebar row.
+fn status_words(purpose: Purpose, status: &ConsentStatus) -> (String, &'static str) {
+    match (purpose, status) {
+        (Purpose::Contact, ConsentStatus::NotProvidedOrRevoked { since }) => {
+            (text::contact_revoked(*since), "danger")
+        }
+        (Purpose::Contact, _) => (text::CONTACT_ACTIVE.to_owned(), "ok"),
+        (_, ConsentStatus::Given { expires_at, .. }) => (text::consent_given(*expires_at), "ok"),
+        (_, ConsentStatus::NotProvidedOrRevoked { since }) => {
+            (text::consent_refused(*since), "danger")
+        }
+        (_, ConsentStatus::Expired { since }) => (text::consent_expired(*since), "danger"),
+        (_, ConsentStatus::NotYetAsked) => (text::CONSENT_NOT_YET.to_owned(), ""),
+    }
+}
+
+/// Records a decision the candidate sent in writing (source `recruiter_manual`).
+#[component]
+fn ConsentPen(
+    candidate: Uuid,
+    purpose: Purpose,
+    action: ServerAction<RecordConsent>,
+) -> impl IntoView {
+    let base = format!("consent-{}", purpose.as_str());
+    let note_id = format!("{base}-note");
+    let yes_id = format!("{base}-yes");
+    let no_id = format!("{base}-no");
+    view! {
+        <details class="pen">
+            <summary>{text::record_consent_change(purpose)}</summary>
+            <ActionForm action>
+                <input type="hidden" name="candidate" value=candidate.to_string() />
+                <input type="hidden" name="purpose" value=purpose.as_str() />
+                <fieldset>
+                    <legend>{text::CANDIDATE_DECIDED}</legend>
+                    <div>
+                        <input type="radio" id=yes_id.clone() name="allow" value="yes" required />
+                        <label for=yes_id>{text::decision_label(purpose, true)}</label>
+                    </div>
+                    <div>
+                        <input type="radio" id=no_id.clone() name="allow" value="no" />
+                        <label for=no_id>{text::decision_label(purpose, false)}</label>
+                    </div>
+                </fieldset>
+                <div class="field">
+                    <label for=note_id.clone()>{text::field_label(crate::domain::preferences::Field::Evidence)}</label>
+                    <textarea id=note_id name="note" rows="3" required maxlength="2000"></textarea>
+                </div>
+                <button type="submit" class="button small">{text::RECORD_DECISION}</button>
+            </ActionForm>
+        </details>
+    }
+}

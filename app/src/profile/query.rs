@@ -1,0 +1,335 @@
+//! Loading a profile. Several small queries: a profile is opened by one recruiter at a time, and
+//! each part stays readable on its own.
+
+use super::{
+    AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, TeamText, TimelineEntry,
+};
+use crate::config::Config;
+use crate::domain::{
+    anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
+    consent_panel::{consent_panel, PanelFacts},
+    contact::{contact_by_email, ContactDecision},
+    lawful_basis::OpportunityFacts,
+    preferences::{pick_country_policy, CountryPolicy},
+    settings::GdprFacts,
+    ConsentEvent, ConsentStatus, CountryCode, EmailAddress, Purpose, Viewer,
+};
+use crate::error::AppError;
+use crate::text;
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The digest under which an anonymized candidate's email is kept (SPEC §6).
+pub const ANONYMIZED_CONTACT: &str = "anonymized contact";
+
+pub async fn profile(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Profile, AppError> {
+    let Some(c) = sqlx::query!(
+        r#"SELECT c.id, c.name, c.headline, c.location_text, c.location_country,
+                  c.gdpr_country_override, c.phones, c.skype, c.links, c.anonymization_mode,
+                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
+                         ORDER BY e.is_primary DESC, e.created_at) AS "emails!",
+                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
+                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
+                      AS "visible!"
+             FROM candidates c WHERE c.id = $1"#,
+        id,
+        viewer.candidate_scope().map(|u| u.into_uuid()),
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    if !c.visible {
+        return Err(AppError::Forbidden);
+    }
+    let mode = c
+        .anonymization_mode
+        .as_deref()
+        .and_then(|m| m.parse::<AnonymizationMode>().ok());
+    let anonymized = c.anonymization_mode.is_some();
+    let personal = personal_data_visible(mode);
+    let team_text = team_text_visible(mode);
+
+    let opportunities = sqlx::query!(
+        r#"SELECT o.id, p.title AS "posting?", p.location_country AS "posting_country?", o.stage,
+                  u.name AS "owner?", o.origin, o.created_at, o.archived_at, o.archive_reason, o.hired
+             FROM opportunities o
+             LEFT JOIN postings p ON p.id = o.posting_id
+             LEFT JOIN users u ON u.id = o.owner_id
+            WHERE o.candidate_id = $1
+            ORDER BY o.created_at DESC"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut responses: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
+    let mut comments: HashMap<Uuid, Vec<String>> = HashMap::new();
+    if personal {
+        for r in sqlx::query!(
+            "SELECT r.opportunity_id, r.question, r.answer
+               FROM application_responses r JOIN opportunities o ON o.id = r.opportunity_id
+              WHERE o.candidate_id = $1 ORDER BY r.created_at",
+            id
+        )
+        .fetch_all(pool)
+        .await?
+        {
+            responses
+                .entry(r.opportunity_id)
+                .or_default()
+                .push((r.question, r.answer));
+        }
+        for r in sqlx::query!(
+            "SELECT m.opportunity_id, m.body
+               FROM application_comments m JOIN opportunities o ON o.id = m.opportunity_id
+              WHERE o.candidate_id = $1 ORDER BY m.created_at",
+            id
+        )
+        .fetch_all(pool)
+        .await?
+        {
+            comments.entry(r.opportunity_id).or_default().push(r.body);
+        }
+    }
+    let mut feedback: HashMap<Uuid, Vec<Feedback>> = HashMap::new();
+    for f in sqlx::query!(
+        r#"SELECT f.opportunity_id, u.name AS "author?", f.rating, f.body, f.created_at
+             FROM feedback f JOIN opportunities o ON o.id = f.opportunity_id
+             LEFT JOIN users u ON u.id = f.author_id
+            WHERE o.candidate_id = $1 ORDER BY f.created_at DESC"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    {
+        feedback
+            .entry(f.opportunity_id)
+            .or_default()
+            .push(Feedback {
+                author: f.author,
+                rating: f.rating,
+                body: team_text.then_some(f.body),
+                at: f.created_at,
+            });
+    }
+
+    let attachments = if personal {
+        sqlx::query!(
+            r#"SELECT file_name, media_type, length(bytes)::int8 AS "size!", created_at
+                 FROM attachments WHERE candidate_id = $1 ORDER BY created_at DESC"#,
+            id
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|a| AttachmentView {
+            file_name: a.file_name,
+            media_type: a.media_type,
+            size_bytes: a.size,
+            at: a.created_at,
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let notes = sqlx::query!(
+        r#"SELECT u.name AS "author?", n.body, n.created_at
+             FROM notes n LEFT JOIN users u ON u.id = n.author_id
+            WHERE n.candidate_id = $1 ORDER BY n.created_at DESC"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|n| TeamText {
+        author: n.author,
+        body: team_text.then_some(n.body),
+        at: n.created_at,
+    })
+    .collect();
+
+    let mut timeline: Vec<TimelineEntry> = sqlx::query!(
+        r#"SELECT e.kind, e.stage, u.name AS "actor?", e.at, p.title AS "posting?"
+             FROM events e JOIN opportunities o ON o.id = e.opportunity_id
+             LEFT JOIN postings p ON p.id = o.posting_id
+             LEFT JOIN users u ON u.id = e.actor_id
+            WHERE o.candidate_id = $1"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|e| TimelineEntry::Event {
+        at: e.at,
+        kind: e.kind,
+        stage: e.stage,
+        actor: e.actor,
+        posting: e.posting,
+    })
+    .collect();
+    for e in sqlx::query!(
+        r#"SELECT e.purpose, e.decision, e.source, u.name AS "recorded_by?", e.at
+             FROM consent_events e LEFT JOIN users u ON u.id = e.recorded_by
+            WHERE e.candidate_id = $1"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    {
+        if let (Ok(purpose), Ok(decision)) = (e.purpose.parse(), e.decision.parse()) {
+            timeline.push(TimelineEntry::Consent {
+                at: e.at,
+                purpose,
+                decision,
+                source: e.source,
+                recorded_by: e.recorded_by,
+            });
+        }
+    }
+
+    // The sidebar, decided by the domain from the settings and every relevant decision.
+    let settings = crate::settings::load(pool).await?;
+    let policies: Vec<CountryPolicy> = sqlx::query!(
+        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(CountryPolicy {
+            country: CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+        })
+    })
+    .collect();
+    let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
+        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
+             FROM candidate_consent_events($1)"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|e| (e.purpose, e.decision, e.at))
+    .collect();
+    let events = ConsentEvent::from_rows(&event_rows);
+    let digests: Vec<Vec<u8>> = c
+        .emails
+        .iter()
+        .filter_map(|e| EmailAddress::parse(e).ok())
+        .map(|e| {
+            config
+                .hmac_key
+                .digest(ANONYMIZED_CONTACT, &e.normalized())
+                .to_vec()
+        })
+        .collect();
+    let mut decisions: Vec<ContactDecision> = events
+        .iter()
+        .filter(|e| e.purpose == Purpose::Contact)
+        .map(|e| ContactDecision {
+            allows: e.decision.allows(),
+            at: e.at,
+        })
+        .collect();
+    decisions.extend(
+        sqlx::query!(
+            "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
+            &digests[..]
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|a| ContactDecision {
+            allows: a.contact_status == "allowed",
+            at: a.decided_at,
+        }),
+    );
+
+    let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
+    let posting_countries: Vec<Option<CountryCode>> = opportunities
+        .iter()
+        .map(|o| country(&o.posting_country))
+        .collect();
+    let gdpr = GdprFacts {
+        country: country(&c.location_country),
+        country_override: country(&c.gdpr_country_override),
+        posting_countries: posting_countries.clone(),
+    };
+    let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
+    let panel = consent_panel(
+        &PanelFacts {
+            mode: settings.mode,
+            scope: settings.scope,
+            combination: settings.combination,
+            country_policy: pick_country_policy(
+                &posting_countries,
+                gdpr.country_override.or(gdpr.country),
+                &policies,
+            ),
+            gdpr,
+            retention_days: settings.retention_days,
+            processing: status(Purpose::Processing),
+            retention: status(Purpose::Retention),
+            contact: status(Purpose::Contact),
+            contact_by_email: contact_by_email(&decisions),
+            opportunities: opportunities
+                .iter()
+                .map(|o| OpportunityFacts {
+                    archived_at: o.archived_at,
+                    hired: o.hired,
+                })
+                .collect(),
+        },
+        now,
+    );
+
+    Ok(Profile {
+        id: c.id,
+        name: if anonymized {
+            text::ANONYMIZED_CANDIDATE.to_owned()
+        } else {
+            c.name
+        },
+        anonymized,
+        headline: c.headline.filter(|_| personal),
+        contact: personal.then_some(ContactDetails {
+            emails: c.emails,
+            phones: c.phones,
+            skype: c.skype,
+            links: c.links,
+            location: c.location_text,
+        }),
+        opportunities: opportunities
+            .into_iter()
+            .map(|o| OpportunityView {
+                responses: responses.remove(&o.id).unwrap_or_default(),
+                comments: comments.remove(&o.id).unwrap_or_default(),
+                feedback: feedback.remove(&o.id).unwrap_or_default(),
+                id: o.id,
+                posting: o.posting,
+                stage: o.stage,
+                owner: o.owner,
+                origin: o.origin,
+                created_at: o.created_at,
+                archived_at: o.archived_at,
+                archive_reason: o.archive_reason,
+                hired: o.hired,
+            })
+            .collect(),
+        attachments,
+        notes,
+        timeline,
+        panel,
+        can_edit: viewer.may(crate::domain::Permission::ManageProfiles) && !anonymized,
+    })
+}

@@ -1,0 +1,636 @@
+//! The candidate profile: what it shows, to whom, after anonymization, the consent sidebar's
+//! variants and the do-not-contact banner matched by email.
+
+mod common;
+
+use app::{
+    domain::{
+        consent_panel::{PanelVariant, PanelWarning},
+        ConsentStatus, Purpose, Role, Viewer,
+    },
+    error::AppError,
+    profile::{query, Profile, TimelineEntry},
+};
+use axum::http::StatusCode;
+use chrono::Utc;
+use common::{
+    world::{Candidate, User, World},
+    TestApp,
+};
+use sqlx::PgPool;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn as_viewer(user: &User, role: Role) -> Viewer {
+    Viewer {
+        id: user.id,
+        name: "Viewer".into(),
+        role,
+        permissions: vec![],
+    }
+}
+
+async fn profile_of(world: &World, viewer: &Viewer, candidate: &Candidate) -> Profile {
+    query::profile(
+        &world.pool,
+        &world.config,
+        viewer,
+        candidate.id.into_uuid(),
+        Utc::now(),
+    )
+    .await
+    .expect("profile loads")
+}
+
+/// An opportunity with an answer, a cover letter, feedback, a stage event, plus a note and an
+/// attachment on the candidate.
+async fn with_history(world: &World, candidate: &Candidate, owner: &User) {
+    sqlx::query(
+        "WITH p AS (INSERT INTO postings (title, location_country, owner_id) VALUES ('Data Engineer', 'DE', $2) RETURNING id),
+              o AS (INSERT INTO opportunities (candidate_id, posting_id, owner_id, origin, stage)
+                    SELECT $1, id, $2, 'applied', 'phone screen' FROM p RETURNING id),
+              r AS (INSERT INTO application_responses (opportunity_id, question, answer)
+                    SELECT id, 'Why us?', 'The mission' FROM o),
+              m AS (INSERT INTO application_comments (opportunity_id, body) SELECT id, 'Dear team, hello' FROM o),
+              f AS (INSERT INTO feedback (opportunity_id, author_id, rating, body) SELECT id, $2, 4, 'Sharp and kind' FROM o),
+              e AS (INSERT INTO events (opportunity_id, kind, stage, actor_id) SELECT id, 'stage_changed', 'phone screen', $2 FROM o)
+         INSERT INTO notes (candidate_id, author_id, body) VALUES ($1, $2, 'Call back in spring')",
+    )
+    .bind(candidate.id.into_uuid())
+    .bind(owner.id.into_uuid())
+    .execute(&world.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO attachments (candidate_id, file_name, media_type, bytes) VALUES ($1, 'cv.pdf', 'application/pdf', '\\x255044462d')",
+    )
+    .bind(candidate.id.into_uuid())
+    .execute(&world.pool)
+    .await
+    .unwrap();
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_profile_shows_opportunities_contact_details_what_was_sent_and_a_timeline(
+    pool: PgPool,
+) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    with_history(&world, &ada, &robin).await;
+    world.decide(&ada, Purpose::Contact, false).await;
+
+    let profile = profile_of(&world, &as_viewer(&robin, Role::TeamMember), &ada).await;
+    assert_eq!(profile.name, "Ada Marker");
+    let contact = profile.contact.as_ref().expect("contact details");
+    assert_eq!(contact.emails, ["ada@example.com"]);
+    assert_eq!(contact.phones, ["+49 30 1234567"]);
+    let opportunity = &profile.opportunities[0];
+    assert_eq!(opportunity.posting.as_deref(), Some("Data Engineer"));
+    assert_eq!(opportunity.owner.as_deref(), Some("Robin"));
+    assert_eq!(
+        opportunity.responses,
+        [("Why us?".to_owned(), "The mission".to_owned())]
+    );
+    assert_eq!(opportunity.comments, ["Dear team, hello"]);
+    assert_eq!(
+        opportunity.feedback[0].body.as_deref(),
+        Some("Sharp and kind")
+    );
+    assert_eq!(profile.attachments[0].file_name, "cv.pdf");
+    assert_eq!(profile.attachments[0].size_bytes, 5);
+    assert_eq!(
+        profile.notes[0].body.as_deref(),
+        Some("Call back in spring")
+    );
+    assert!(profile
+        .timeline
+        .iter()
+        .any(|e| matches!(e, TimelineEntry::Event { kind, .. } if kind == "stage_changed")));
+    assert!(profile.timeline.iter().any(|e| matches!(
+        e,
+        TimelineEntry::Consent { purpose: Purpose::Contact, source, .. } if source == "preferences_page"
+    )));
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let html = browser.get(&format!("/candidates/{}", ada.id)).await;
+    assert_eq!(html.status, StatusCode::OK, "{}", html.body);
+    for shown in [
+        "Ada Marker",
+        "ada@example.com",
+        "Data Engineer",
+        "The mission",
+        "Dear team, hello",
+        "Sharp and kind",
+        "cv.pdf",
+        "Call back in spring",
+        "Moved to phone screen",
+        "Contact about future jobs: revoked on their preferences page",
+    ] {
+        assert!(
+            html.body.contains(shown),
+            "{shown} missing from the profile"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn limited_team_members_open_only_profiles_of_their_own_opportunities(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let lee = world.member("Lee", Role::LimitedTeamMember, PASSWORD).await;
+    let tam = world.member("Tam", Role::TeamMember, PASSWORD).await;
+    let mine = world.candidate("mine@example.com").await;
+    let theirs = world.candidate("theirs@example.com").await;
+    world.opportunity(&mine, Some(&lee), 3, None).await;
+    world.opportunity(&theirs, Some(&tam), 3, None).await;
+
+    let lee_viewer = as_viewer(&lee, Role::LimitedTeamMember);
+    assert_eq!(
+        profile_of(&world, &lee_viewer, &mine).await.name,
+        "Mine Marker"
+    );
+    let refused = query::profile(
+        &pool,
+        &world.config,
+        &lee_viewer,
+        theirs.id.into_uuid(),
+        Utc::now(),
+    )
+    .await;
+    assert_eq!(refused, Err(AppError::Forbidden));
+    let missing = query::profile(
+        &pool,
+        &world.config,
+        &lee_viewer,
+        uuid::Uuid::nil(),
+        Utc::now(),
+    )
+    .await;
+    assert_eq!(missing, Err(AppError::NotFound));
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&lee.email, PASSWORD).await;
+    let forbidden = browser.get(&format!("/candidates/{}", theirs.id)).await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    assert!(forbidden.body.contains("Your role doesn"));
+    assert!(!forbidden.body.contains("Theirs Marker"));
+    assert_eq!(
+        browser.get("/candidates/not-a-uuid").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        browser
+            .get(&format!("/candidates/{}", uuid::Uuid::nil()))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn an_anonymized_profile_shows_nothing_personal(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let gdpr = world.candidate("gone@example.com").await;
+    let localized = world.candidate("hidden@example.com").await;
+    for candidate in [&gdpr, &localized] {
+        with_history(&world, candidate, &robin).await;
+    }
+    world.anonymize(&gdpr).await;
+    // Localized mode may keep fields in the database; the profile must still hide them.
+    sqlx::query("UPDATE candidates SET anonymized_at = now(), anonymization_mode = 'localized' WHERE id = $1")
+        .bind(localized.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let me = as_viewer(&robin, Role::Admin);
+    for candidate in [&gdpr, &localized] {
+        let profile = profile_of(&world, &me, candidate).await;
+        assert_eq!(profile.name, "Anonymized candidate");
+        assert!(profile.anonymized);
+        assert_eq!(profile.contact, None);
+        assert!(profile.attachments.is_empty());
+        assert!(profile.opportunities[0].responses.is_empty());
+        assert!(profile.opportunities[0].comments.is_empty());
+        assert_eq!(
+            profile.opportunities[0].stage, "phone screen",
+            "kept for analytics"
+        );
+    }
+    // gdpr mode scrubbed the team's notes, so they stay readable; localized mode did not.
+    assert!(profile_of(&world, &me, &gdpr).await.notes[0].body.is_some());
+    assert_eq!(
+        profile_of(&world, &me, &localized).await.notes[0].body,
+        None
+    );
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let html = browser.get(&format!("/candidates/{}", localized.id)).await;
+    assert!(html.body.contains("Anonymized candidate"));
+    for personal in [
+        "Hidden Marker",
+        "hidden@example.com",
+        "+49 30",
+        "The mission",
+        "cv.pdf",
+    ] {
+        assert!(
+            !html.body.contains(personal),
+            "{personal} shown after anonymization"
+        );
+    }
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_sidebar_follows_the_settings_and_the_decisions(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let me = as_viewer(&robin, Role::Admin);
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&robin), 10, None).await;
+
+    // Combination 4: both purposes by consent; nothing answered yet.
+    world
+        .settings("processing_basis = 'explicit_consent', retention_basis = 'explicit_consent'")
+        .await;
+    let panel = profile_of(&world, &me, &ada).await.panel;
+    assert_eq!(panel.variant, PanelVariant::Gdpr);
+    let statuses: Vec<_> = panel.rows.iter().map(|r| (r.purpose, r.status)).collect();
+    assert_eq!(
+        statuses,
+        [
+            (Purpose::Processing, ConsentStatus::NotYetAsked),
+            (Purpose::Retention, ConsentStatus::NotYetAsked),
+            (Purpose::Contact, ConsentStatus::NotYetAsked),
+        ]
+    );
+    assert_eq!(panel.warning, None);
+
+    world.decide(&ada, Purpose::Retention, false).await;
+    let panel = profile_of(&world, &me, &ada).await.panel;
+    assert_eq!(panel.warning, Some(PanelWarning::ConsentRefused));
+
+    // Localized mode with a German policy of 90 days, every opportunity archived 100 days ago.
+    world.settings("compliance_mode = 'localized'").await;
+    sqlx::query("INSERT INTO country_policies (country, retention_days) VALUES ('DE', 90)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE opportunities SET archived_at = now() - interval '100 days'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let panel = profile_of(&world, &me, &ada).await.panel;
+    assert!(
+        matches!(panel.variant, PanelVariant::Localized { policy: Some(p) } if p.retention_days == 90)
+    );
+    assert!(matches!(
+        panel.warning,
+        Some(PanelWarning::RetentionPassed { .. })
+    ));
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let html = browser.get(&format!("/candidates/{}", ada.id)).await;
+    assert!(html.body.contains("Country policy: DE"));
+    assert!(html.body.contains("The retention period ended on"));
+    assert!(html.body.contains("aria-label=\"Warning\""));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn do_not_contact_follows_the_latest_decision_for_an_email_across_records(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let me = as_viewer(&robin, Role::Admin);
+
+    // The reference's example: revoke on A; B is created with the same email → banner on B.
+    let a = world.candidate("sam@example.com").await;
+    world.decide(&a, Purpose::Contact, false).await;
+    let b = world.candidate("SAM@example.com").await;
+    assert!(profile_of(&world, &me, &a).await.panel.do_not_contact);
+    assert!(profile_of(&world, &me, &b).await.panel.do_not_contact);
+
+    // B grants contact: the banner goes from both.
+    world.decide(&b, Purpose::Contact, true).await;
+    assert!(!profile_of(&world, &me, &a).await.panel.do_not_contact);
+    assert!(!profile_of(&world, &me, &b).await.panel.do_not_contact);
+
+    // An anonymized record's decision survives only as an HMAC of the email, and still counts.
+    let digest = world
+        .config
+        .hmac_key
+        .digest(query::ANONYMIZED_CONTACT, "returning@example.com")
+        .to_vec();
+    sqlx::query(
+        "INSERT INTO anonymized_contacts (email_hmac, contact_status, decided_at) VALUES ($1, 'do_not_contact', now())",
+    )
+    .bind(digest)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let returning = world.candidate("Returning@Example.com").await;
+    assert!(
+        profile_of(&world, &me, &returning)
+            .await
+            .panel
+            .do_not_contact
+    );
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let html = browser.get(&format!("/candidates/{}", returning.id)).await;
+    assert!(html.body.contains("Do not contact."));
+    let fine = browser.get(&format!("/candidates/{}", a.id)).await;
+    assert!(!fine.body.contains("Do not contact."));
+}
+
+/// A server-function call as the page's JavaScript makes it: the answer's status, no redirect.
+async fn call(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> StatusCode {
+    app.call(path, fields, &[("cookie", cookie)]).await.status
+}
+
+async fn manual_events(pool: &PgPool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM consent_events WHERE source = 'recruiter_manual'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn country_override(pool: &PgPool, candidate: &Candidate) -> Option<String> {
+    sqlx::query_scalar("SELECT gdpr_country_override FROM candidates WHERE id = $1")
+        .bind(candidate.id.into_uuid())
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let owner = world
+        .member("Lee Owner", Role::LimitedTeamMember, PASSWORD)
+        .await;
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&owner), 3, None).await;
+    let app = TestApp::new(pool.clone());
+
+    // (who, list, profile, edit): edits need manage_profiles; Limited Team Members only reach
+    // candidates of their own opportunities.
+    let cases = [
+        ("super_admin", Role::SuperAdmin, false, true, true),
+        ("admin", Role::Admin, false, true, true),
+        ("team_member", Role::TeamMember, false, true, false),
+        ("manager", Role::TeamMember, true, true, true),
+        ("owner", Role::LimitedTeamMember, true, true, true),
+        ("stranger", Role::LimitedTeamMember, true, false, false),
+    ];
+    for (who, role, manage_profiles, sees_profile, edits) in cases {
+        let member = if who == "owner" {
+            owner.clone()
+        } else {
+            world.member(who, role, PASSWORD).await
+        };
+        if manage_profiles {
+            sqlx::query("UPDATE users SET permissions = ARRAY['manage_profiles'] WHERE id = $1")
+                .bind(member.id.into_uuid())
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        let cookie = app.sign_in(&member.email, PASSWORD).await.unwrap();
+        let id = ada.id.to_string();
+        let refused_or = |allowed: bool| {
+            if allowed {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            }
+        };
+
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/list",
+                &[("search", ""), ("page", "1")]
+            )
+            .await,
+            StatusCode::OK,
+            "{who}: list"
+        );
+        assert_eq!(
+            call(&app, &cookie, "/api/candidates/profile", &[("id", &id)]).await,
+            refused_or(sees_profile),
+            "{who}: profile"
+        );
+
+        let events_before = manual_events(&pool).await;
+        let country_before = country_override(&pool, &ada).await;
+        let country = if country_before.as_deref() == Some("FR") {
+            "AT"
+        } else {
+            "FR"
+        };
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/gdpr-country",
+                &[("candidate", &id), ("country", country)]
+            )
+            .await,
+            refused_or(edits),
+            "{who}: GDPR country"
+        );
+        let allow = if events_before % 2 == 0 { "no" } else { "yes" };
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/consent",
+                &[
+                    ("candidate", &id),
+                    ("purpose", "contact"),
+                    ("allow", allow),
+                    ("note", "Email of 20 Nov")
+                ]
+            )
+            .await,
+            refused_or(edits),
+            "{who}: record consent"
+        );
+        if edits {
+            assert_eq!(
+                country_override(&pool, &ada).await.as_deref(),
+                Some(country),
+                "{who}"
+            );
+            assert_eq!(manual_events(&pool).await, events_before + 1, "{who}");
+        } else {
+            assert_eq!(
+                country_override(&pool, &ada).await,
+                country_before,
+                "{who}: unchanged"
+            );
+            assert_eq!(
+                manual_events(&pool).await,
+                events_before,
+                "{who}: unchanged"
+            );
+        }
+    }
+
+    // Without a session, every function asks to sign in.
+    for path in [
+        "/api/candidates/list",
+        "/api/candidates/profile",
+        "/api/candidates/gdpr-country",
+        "/api/candidates/consent",
+    ] {
+        let id = ada.id.to_string();
+        let fields = [
+            ("candidate", id.as_str()),
+            ("id", id.as_str()),
+            ("search", ""),
+            ("page", "1"),
+            ("country", "FR"),
+            ("purpose", "contact"),
+            ("allow", "no"),
+            ("note", "n"),
+        ];
+        let status = app.call(path, &fields, &[]).await.status;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_consent_change_received_in_writing_is_recorded_with_its_note_and_author(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    world.schedule_outreach(&ada).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let id = ada.id.to_string();
+    let page = format!("/candidates/{id}");
+
+    // Without a note nothing is recorded, and the form says why.
+    let refused = browser
+        .post_form(
+            "/api/candidates/consent",
+            &[
+                ("candidate", &id),
+                ("purpose", "contact"),
+                ("allow", "no"),
+                ("note", "  "),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FOUND);
+    assert_eq!(
+        refused.header("location"),
+        format!("{page}?notice=invalid.evidence.required#notice")
+    );
+    let shown = browser.get(refused.header("location")).await;
+    assert!(shown.body.contains("note the candidate"), "{}", shown.body);
+    assert_eq!(manual_events(&pool).await, 0);
+
+    let recorded = browser
+        .post_form(
+            "/api/candidates/consent",
+            &[
+                ("candidate", &id),
+                ("purpose", "contact"),
+                ("allow", "no"),
+                ("note", "Asked by email on 20 Nov"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        recorded.header("location"),
+        format!("{page}?notice=consent-recorded#notice")
+    );
+    let (recorded_by, note): (uuid::Uuid, String) = sqlx::query_as(
+        "SELECT recorded_by, note FROM consent_events WHERE source = 'recruiter_manual'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(recorded_by, robin.id.into_uuid());
+    assert_eq!(note, "Asked by email on 20 Nov");
+    // Revoking contact cancels what was scheduled, as when the candidate does it.
+    assert!(world
+        .touchpoints(&ada)
+        .await
+        .iter()
+        .all(|s| s == "cancelled"));
+    // The audit row names the team member, not the note.
+    let audit = world.audit(&ada).await;
+    assert!(audit.iter().any(|(actor, action, details)| actor == "user"
+        && action == "consent.recorded"
+        && !details.to_string().contains("Asked by email")));
+    let profile = browser.get(&page).await;
+    assert!(profile.body.contains("Do not contact."));
+    assert!(profile
+        .body
+        .contains("in writing, recorded by the team (Robin)"));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_gdpr_country_can_be_set_and_cleared_only_where_the_scope_depends_on_it(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let id = ada.id.to_string();
+
+    let bad = browser
+        .post_form(
+            "/api/candidates/gdpr-country",
+            &[("candidate", &id), ("country", "Germany")],
+        )
+        .await;
+    assert!(bad
+        .header("location")
+        .ends_with("notice=invalid.country.invalid#notice"));
+    assert_eq!(country_override(&pool, &ada).await, None);
+
+    browser
+        .post_form(
+            "/api/candidates/gdpr-country",
+            &[("candidate", &id), ("country", "us")],
+        )
+        .await;
+    assert_eq!(country_override(&pool, &ada).await.as_deref(), Some("US"));
+    let me = as_viewer(&robin, Role::Admin);
+    let panel = profile_of(&world, &me, &ada).await.panel;
+    assert_eq!(
+        panel.variant,
+        PanelVariant::NotProtected,
+        "a US override takes them out of eu_only scope"
+    );
+
+    browser
+        .post_form(
+            "/api/candidates/gdpr-country",
+            &[("candidate", &id), ("country", "")],
+        )
+        .await;
+    assert_eq!(country_override(&pool, &ada).await, None, "cleared");
+
+    world.settings("gdpr_scope = 'all'").await;
+    let refused = browser
+        .post_form(
+            "/api/candidates/gdpr-country",
+            &[("candidate", &id), ("country", "FR")],
+        )
+        .await;
+    assert!(refused
+        .header("location")
+        .ends_with("notice=forbidden#notice"));
+    assert_eq!(country_override(&pool, &ada).await, None);
+}
