@@ -1,7 +1,45 @@
 //! Candidate look-ups shared by several features.
 
-use crate::domain::{CandidateId, EmailAddress};
+use crate::domain::{CandidateId, EmailAddress, Viewer};
+use crate::error::AppError;
 use sqlx::PgExecutor;
+
+/// A candidate record as far as one viewer may reach it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reachable {
+    pub id: CandidateId,
+    pub anonymized: bool,
+}
+
+/// The candidate `id`, if `viewer` may see it: `NotFound` when there is none, `Forbidden` when a
+/// Limited Team Member owns none of its opportunities.
+pub async fn reachable(
+    db: impl PgExecutor<'_>,
+    viewer: &Viewer,
+    id: uuid::Uuid,
+) -> Result<Reachable, AppError> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT anonymized_at IS NOT NULL AS "anonymized!",
+                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
+                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
+                      AS "visible!"
+             FROM candidates c WHERE c.id = $1"#,
+        id,
+        viewer.candidate_scope().map(|u| u.into_uuid()),
+    )
+    .fetch_optional(db)
+    .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    if !row.visible {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Reachable {
+        id: CandidateId(id),
+        anonymized: row.anonymized,
+    })
+}
 
 /// The candidate records that hold this email (case-insensitive), newest first, anonymized ones
 /// excluded: an anonymized record has no emails left, so this only ever finds live people.

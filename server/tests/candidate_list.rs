@@ -5,25 +5,13 @@ mod common;
 
 use app::{
     candidate_list::{query, CandidatePage, PAGE_SIZE},
-    domain::{Role, Viewer},
+    domain::Role,
 };
 use axum::http::StatusCode;
-use common::{
-    world::{User, World},
-    TestApp,
-};
+use common::{world::World, TestApp};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
-
-fn viewer(user: &User, role: Role) -> Viewer {
-    Viewer {
-        id: user.id,
-        name: "Viewer".into(),
-        role,
-        permissions: vec![],
-    }
-}
 
 fn names(page: &CandidatePage) -> Vec<String> {
     page.rows
@@ -78,7 +66,7 @@ async fn the_list_shows_recent_activity_first_and_anonymized_candidates_without_
     world.anonymize(&gone).await;
     active(&world, "cleo@example.com", 2).await;
 
-    let page = query::page(&pool, &viewer(&robin, Role::TeamMember), "", 1)
+    let page = query::page(&pool, &robin.as_viewer(Role::TeamMember), "", 1)
         .await
         .unwrap();
     assert_eq!(
@@ -124,7 +112,7 @@ async fn search_matches_part_of_a_name_or_any_email_and_takes_wildcards_literall
         .await
         .unwrap();
 
-    let me = viewer(&robin, Role::Admin);
+    let me = robin.as_viewer(Role::Admin);
     let search = |text: &'static str| {
         let pool = pool.clone();
         let me = me.clone();
@@ -153,7 +141,7 @@ async fn the_list_comes_in_pages_of_twenty_five(pool: PgPool) {
     for n in 0..(PAGE_SIZE + 5) {
         world.candidate(&format!("person{n:02}@example.com")).await;
     }
-    let me = viewer(&robin, Role::TeamMember);
+    let me = robin.as_viewer(Role::TeamMember);
     let first = query::page(&pool, &me, "", 1).await.unwrap();
     let second = query::page(&pool, &me, "", 2).await.unwrap();
     assert_eq!(first.rows.len(), PAGE_SIZE as usize);
@@ -195,15 +183,15 @@ async fn limited_team_members_see_only_candidates_of_their_own_opportunities(poo
     world.opportunity(&mine, Some(&lee), 5, None).await;
     world.opportunity(&theirs, Some(&tam), 5, None).await;
 
-    let limited = query::page(&pool, &viewer(&lee, Role::LimitedTeamMember), "", 1)
+    let limited = query::page(&pool, &lee.as_viewer(Role::LimitedTeamMember), "", 1)
         .await
         .unwrap();
     assert_eq!(names(&limited), ["Mine Marker"]);
-    let limited_search = query::page(&pool, &viewer(&lee, Role::LimitedTeamMember), "theirs", 1)
+    let limited_search = query::page(&pool, &lee.as_viewer(Role::LimitedTeamMember), "theirs", 1)
         .await
         .unwrap();
     assert!(limited_search.rows.is_empty());
-    let full = query::page(&pool, &viewer(&tam, Role::TeamMember), "", 1)
+    let full = query::page(&pool, &tam.as_viewer(Role::TeamMember), "", 1)
         .await
         .unwrap();
     assert_eq!(full.rows.len(), 3);

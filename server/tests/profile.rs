@@ -21,15 +21,6 @@ use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
 
-fn as_viewer(user: &User, role: Role) -> Viewer {
-    Viewer {
-        id: user.id,
-        name: "Viewer".into(),
-        role,
-        permissions: vec![],
-    }
-}
-
 async fn profile_of(world: &World, viewer: &Viewer, candidate: &Candidate) -> Profile {
     query::profile(
         &world.pool,
@@ -80,7 +71,7 @@ async fn the_profile_shows_opportunities_contact_details_what_was_sent_and_a_tim
     with_history(&world, &ada, &robin).await;
     world.decide(&ada, Purpose::Contact, false).await;
 
-    let profile = profile_of(&world, &as_viewer(&robin, Role::TeamMember), &ada).await;
+    let profile = profile_of(&world, &robin.as_viewer(Role::TeamMember), &ada).await;
     assert_eq!(profile.name, "Ada Marker");
     let contact = profile.contact.as_ref().expect("contact details");
     assert_eq!(contact.emails, ["ada@example.com"]);
@@ -145,7 +136,7 @@ async fn limited_team_members_open_only_profiles_of_their_own_opportunities(pool
     world.opportunity(&mine, Some(&lee), 3, None).await;
     world.opportunity(&theirs, Some(&tam), 3, None).await;
 
-    let lee_viewer = as_viewer(&lee, Role::LimitedTeamMember);
+    let lee_viewer = lee.as_viewer(Role::LimitedTeamMember);
     assert_eq!(
         profile_of(&world, &lee_viewer, &mine).await.name,
         "Mine Marker"
@@ -205,7 +196,7 @@ async fn an_anonymized_profile_shows_nothing_personal(pool: PgPool) {
         .await
         .unwrap();
 
-    let me = as_viewer(&robin, Role::Admin);
+    let me = robin.as_viewer(Role::Admin);
     for candidate in [&gdpr, &localized] {
         let profile = profile_of(&world, &me, candidate).await;
         assert_eq!(profile.name, "Anonymized candidate");
@@ -248,7 +239,7 @@ async fn an_anonymized_profile_shows_nothing_personal(pool: PgPool) {
 async fn the_sidebar_follows_the_settings_and_the_decisions(pool: PgPool) {
     let world = World::new(pool.clone());
     let robin = world.member("Robin", Role::Admin, PASSWORD).await;
-    let me = as_viewer(&robin, Role::Admin);
+    let me = robin.as_viewer(Role::Admin);
     let ada = world.candidate("ada@example.com").await;
     world.opportunity(&ada, Some(&robin), 10, None).await;
 
@@ -304,7 +295,7 @@ async fn the_sidebar_follows_the_settings_and_the_decisions(pool: PgPool) {
 async fn do_not_contact_follows_the_latest_decision_for_an_email_across_records(pool: PgPool) {
     let world = World::new(pool.clone());
     let robin = world.member("Robin", Role::Admin, PASSWORD).await;
-    let me = as_viewer(&robin, Role::Admin);
+    let me = robin.as_viewer(Role::Admin);
 
     // The reference's example: revoke on A; B is created with the same email → banner on B.
     let a = world.candidate("sam@example.com").await;
@@ -606,7 +597,7 @@ async fn the_gdpr_country_can_be_set_and_cleared_only_where_the_scope_depends_on
         )
         .await;
     assert_eq!(country_override(&pool, &ada).await.as_deref(), Some("US"));
-    let me = as_viewer(&robin, Role::Admin);
+    let me = robin.as_viewer(Role::Admin);
     let panel = profile_of(&world, &me, &ada).await.panel;
     assert_eq!(
         panel.variant,

@@ -20,24 +20,9 @@ async fn editable(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<CandidateI
     if !viewer.may(Permission::ManageProfiles) {
         return Err(AppError::Forbidden);
     }
-    let Some(row) = sqlx::query!(
-        r#"SELECT anonymized_at IS NOT NULL AS "anonymized!",
-                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
-                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
-                      AS "visible!"
-             FROM candidates c WHERE c.id = $1"#,
-        id,
-        viewer.candidate_scope().map(|u| u.into_uuid()),
-    )
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Err(AppError::NotFound);
-    };
-    match (row.visible, row.anonymized) {
-        (false, _) => Err(AppError::Forbidden),
-        (true, true) => Err(AppError::Anonymized),
-        (true, false) => Ok(CandidateId(id)),
+    match crate::candidates::reachable(pool, viewer, id).await? {
+        candidate if candidate.anonymized => Err(AppError::Anonymized),
+        candidate => Ok(candidate.id),
     }
 }
 

@@ -31,26 +31,17 @@ pub async fn profile(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Profile, AppError> {
-    let Some(c) = sqlx::query!(
+    crate::candidates::reachable(pool, viewer, id).await?;
+    let c = sqlx::query!(
         r#"SELECT c.id, c.name, c.headline, c.location_text, c.location_country,
                   c.gdpr_country_override, c.phones, c.skype, c.links, c.anonymization_mode,
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
-                         ORDER BY e.is_primary DESC, e.created_at) AS "emails!",
-                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
-                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
-                      AS "visible!"
+                         ORDER BY e.is_primary DESC, e.created_at) AS "emails!"
              FROM candidates c WHERE c.id = $1"#,
         id,
-        viewer.candidate_scope().map(|u| u.into_uuid()),
     )
-    .fetch_optional(pool)
-    .await?
-    else {
-        return Err(AppError::NotFound);
-    };
-    if !c.visible {
-        return Err(AppError::Forbidden);
-    }
+    .fetch_one(pool)
+    .await?;
     let mode = c
         .anonymization_mode
         .as_deref()

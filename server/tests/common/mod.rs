@@ -53,6 +53,9 @@ pub fn config_for(pool: &PgPool) -> Config {
     Config::from_lookup(|name| env.get(name).cloned()).expect("test configuration is valid")
 }
 
+/// What a browser accepts when it loads a page or posts a form.
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml";
+
 pub struct TestApp {
     pub router: Router,
     pub pool: PgPool,
@@ -125,18 +128,7 @@ impl TestApp {
         fields: &[(&str, &str)],
         headers: &[(&str, &str)],
     ) -> TestResponse {
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(fields)
-            .finish();
-        let mut request = Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("content-length", body.len())
-            .header("accept", "text/html,application/xhtml+xml");
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        self.send(request.body(Body::from(body)).expect("valid request"))
-            .await
+        self.post(path, fields, BROWSER_ACCEPT, headers).await
     }
 
     /// A server-function call as the page's JavaScript makes it (no redirect, data or an error
@@ -147,13 +139,23 @@ impl TestApp {
         fields: &[(&str, &str)],
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.post(path, fields, "application/json", headers).await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        accept: &str,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let body = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
         let mut request = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", body.len())
-            .header("accept", "application/json");
+            .header("accept", accept);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
@@ -162,7 +164,7 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
-        let mut request = Request::get(path).header("accept", "text/html,application/xhtml+xml");
+        let mut request = Request::get(path).header("accept", BROWSER_ACCEPT);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }

@@ -26,6 +26,18 @@ pub struct User {
     pub email: String,
 }
 
+impl User {
+    /// This user as a server function sees them, with `role` and no extra permissions.
+    pub fn as_viewer(&self, role: Role) -> app::domain::Viewer {
+        app::domain::Viewer {
+            id: self.id,
+            name: "Viewer".into(),
+            role,
+            permissions: vec![],
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub id: CandidateId,
