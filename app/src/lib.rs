@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod fresh_link;
 mod home;
+pub mod notifications;
 pub mod preferences;
 pub mod profile;
 mod shell;

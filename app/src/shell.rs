@@ -4,6 +4,7 @@ use crate::auth::SignInPage;
 use crate::candidate_list::CandidateListPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
+use crate::notifications::NotificationsPage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::profile::ProfilePage;
 use leptos::prelude::*;
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                 // Async: a missing session answers with a redirect, set before the first byte.
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
+                <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -558,3 +558,43 @@ pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
         ProfileNotice::Failed(error) => error_message(error),
     }
 }
+
+// Notifications.
+
+pub const NOTIFICATIONS_TITLE: &str = "Notifications";
+pub const NO_NOTIFICATIONS: &str =
+    "No notifications yet. You'll see here when a candidate of yours makes a request.";
+pub const MARK_ALL_READ: &str = "Mark all as read";
+pub const MARK_READ: &str = "Mark as read";
+pub const UNREAD: &str = "New";
+
+pub fn bell_label(unread: i64) -> String {
+    match unread {
+        0 => "Notifications, none unread".into(),
+        1 => "Notifications, 1 unread".into(),
+        n => format!("Notifications, {n} unread"),
+    }
+}
+
+pub fn notification(
+    kind: &str,
+    candidate: &str,
+    request: Option<RequestKind>,
+    due_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
+    let what = match request {
+        Some(RequestKind::Access) => "a copy of their data",
+        Some(RequestKind::Rectification) => "a correction",
+        Some(RequestKind::Erasure) => "removal of their data",
+        _ => "something about their data",
+    };
+    let due = due_at
+        .map(|d| format!(", due {}", date(d)))
+        .unwrap_or_default();
+    match kind {
+        "data_request" => format!("{candidate} asked for {what}{due}"),
+        "request_due_soon" => format!("{candidate}'s request for {what} is due soon{due}"),
+        "request_overdue" => format!("{candidate}'s request for {what} is overdue{due}"),
+        _ => format!("{candidate}'s request for {what} needs attention{due}"),
+    }
+}

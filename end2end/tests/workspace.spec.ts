@@ -94,6 +94,12 @@ test.describe('recruiter workspace', () => {
     await expect(sidebar.getByRole('heading', { name: /Consent/ })).toBeVisible();
     await expect(sidebar).toContainText('Contact about future jobs');
     await expectNoAxeViolations(page, javascript);
+
+    // The bell leads to this member's notifications (a new account has none).
+    await page.getByRole('link', { name: 'Notifications, none unread' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('No notifications yet');
+    await expectNoAxeViolations(page, javascript);
   });
 
   test('records a contact decision received in writing, with a note', async ({ page }, testInfo) => {

@@ -1,7 +1,7 @@
 //! The frame around every recruiter page: the header with navigation and the signed-in team
 //! member, and the hand-off to sign-in when there is no live session.
 
-use crate::auth::{current_viewer, sign_in_path, SignOut};
+use crate::auth::{sign_in_path, SignOut};
 use crate::domain::Viewer;
 use crate::error::AppError;
 use crate::shell::{set_status, use_hydrated};
@@ -10,22 +10,42 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::{components::Redirect, hooks::use_location};
 
+/// What the header shows: who is signed in and how many notifications they haven't read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HeaderData {
+    pub viewer: Viewer,
+    pub unread: i64,
+}
+
+#[server(endpoint = "workspace/header")]
+pub async fn workspace_header() -> Result<HeaderData, AppError> {
+    crate::server_side::answer(
+        async {
+            let viewer = crate::auth::viewer().await?;
+            let state = crate::server_side::state()?;
+            let unread = crate::notifications::query::unread(&state.pool, &viewer).await?;
+            Ok(HeaderData { viewer, unread })
+        }
+        .await,
+    )
+}
+
 /// Renders `children` for a signed-in team member; sends anyone else to sign in and back here.
 #[component]
 pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
-    let viewer = Resource::new(|| (), |_| current_viewer());
+    let header = Resource::new(|| (), |_| workspace_header());
     let location = use_location();
     let hydrated = use_hydrated();
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <p class="page">"Loading…"</p> }>
             {move || {
-                viewer
+                header
                     .get()
                     .map(|result| match result {
-                        Ok(viewer) => {
+                        Ok(header) => {
                             view! {
-                                <WorkspaceHeader viewer />
+                                <WorkspaceHeader header />
                                 <main
                                     id="main"
                                     class="page workspace"
@@ -53,13 +73,18 @@ pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
 }
 
 #[component]
-fn WorkspaceHeader(viewer: Viewer) -> impl IntoView {
+fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
+    let HeaderData { viewer, unread } = header;
     view! {
         <header class="site-header workspace-header">
             <a class="brand" href="/candidates">"Candor"</a>
             <nav aria-label=text::MAIN_NAVIGATION>
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
             </nav>
+            <a class="bell" href="/notifications" aria-label=text::bell_label(unread)>
+                <span aria-hidden="true">"🔔"</span>
+                {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{unread}</span> })}
+            </a>
             <div class="who">
                 <span>{viewer.name}</span>
                 <span class="muted">{viewer.role.label()}</span>

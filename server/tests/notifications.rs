@@ -1,0 +1,125 @@
+//! The bell and the notifications list: an owner hears of a request, reads the candidate's name
+//! as it is now, and marks notifications read — only their own.
+
+mod common;
+
+use app::domain::{
+    preferences::{Rectification, RectificationForm},
+    Role,
+};
+use app::preferences::service::NewRequest;
+use axum::http::StatusCode;
+use common::{world::World, TestApp};
+use sqlx::PgPool;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn unread(pool: &PgPool, user: &common::world::User) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user.id.into_uuid())
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn an_owner_sees_the_request_in_the_bell_and_the_list_and_marks_it_read(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let other = world.member("Other", Role::TeamMember, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&robin), 3, None).await;
+    world.request(&ada, NewRequest::Access).await;
+    world
+        .request(
+            &ada,
+            NewRequest::Rectification(
+                Rectification::parse(&RectificationForm {
+                    note: Some("My name is spelled Ada"),
+                    ..RectificationForm::default()
+                })
+                .unwrap(),
+            ),
+        )
+        .await;
+
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let list = browser.get("/notifications").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        list.body.contains("aria-label=\"Notifications, 2 unread\""),
+        "the bell counts"
+    );
+    assert!(list
+        .body
+        .contains("Ada Marker asked for a copy of their data, due"));
+    assert!(list.body.contains("Ada Marker asked for a correction"));
+    assert!(list.body.contains(&format!("/candidates/{}", ada.id)));
+
+    // Someone else's id changes nothing; the owner's own does.
+    let first: uuid::Uuid = sqlx::query_scalar(
+        "SELECT id FROM notifications WHERE user_id = $1 ORDER BY created_at LIMIT 1",
+    )
+    .bind(robin.id.into_uuid())
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let stranger = app.session(&other.email, PASSWORD).await;
+    stranger
+        .post_form("/api/notifications/read", &[("id", &first.to_string())])
+        .await;
+    assert_eq!(unread(&pool, &robin).await, 2);
+
+    let marked = browser
+        .post_form("/api/notifications/read", &[("id", &first.to_string())])
+        .await;
+    assert_eq!(marked.status, StatusCode::FOUND);
+    assert_eq!(
+        marked.header("location"),
+        "/notifications?notice=read#notice"
+    );
+    assert_eq!(unread(&pool, &robin).await, 1);
+    browser.post_form("/api/notifications/read", &[]).await;
+    assert_eq!(unread(&pool, &robin).await, 0);
+    let after = browser.get("/notifications").await;
+    assert!(after
+        .body
+        .contains("aria-label=\"Notifications, none unread\""));
+    assert!(!after.body.contains("Mark all as read"));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn an_anonymized_candidate_reads_as_such_in_notifications(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&robin), 3, None).await;
+    world.request(&ada, NewRequest::Erasure).await;
+    // Localized anonymization may leave the name in the row; the list must not show it.
+    sqlx::query("UPDATE candidates SET anonymized_at = now(), anonymization_mode = 'localized' WHERE id = $1")
+        .bind(ada.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let list = browser.get("/notifications").await;
+    assert!(list
+        .body
+        .contains("Anonymized candidate asked for removal of their data"));
+    assert!(!list.body.contains("Ada Marker"));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn notifications_need_a_session(pool: PgPool) {
+    let app = TestApp::new(pool);
+    let page = app.get("/notifications").await;
+    assert_eq!(page.status, StatusCode::FOUND);
+    assert_eq!(page.header("location"), "/signin?next=%2Fnotifications");
+    let call = app.call("/api/notifications/list", &[], &[]).await;
+    assert_eq!(call.status, StatusCode::UNAUTHORIZED);
+    let read = app.call("/api/notifications/read", &[], &[]).await;
+    assert_eq!(read.status, StatusCode::UNAUTHORIZED);
+}
