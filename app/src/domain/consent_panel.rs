@@ -157,6 +157,59 @@ pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
     }
 }
 
+/// Why contacting a candidate (an email, a nurture enrolment) needs a second thought (SPEC §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactWarning {
+    /// The candidate asked for erasure and the request is still open.
+    PendingErasure,
+    /// A consent the data rests on was revoked, refused or expired; deletion is pending.
+    PendingRevocation,
+    /// The latest decision for their email is against contact.
+    DoNotContact,
+    /// Kept on legitimate interest, and the retention period has run out.
+    LegitimateInterestExpired,
+}
+
+/// Whether the team may contact a candidate, and what to confirm first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactCheck {
+    /// Nothing stands in the way.
+    Clear,
+    /// Allowed only after the sender confirms having read these.
+    ConfirmFirst(Vec<ContactWarning>),
+    /// Anonymized: there is nobody left to contact.
+    Refused,
+}
+
+pub fn contact_check(panel: &ConsentPanel, anonymized: bool, open_erasure: bool) -> ContactCheck {
+    if anonymized {
+        return ContactCheck::Refused;
+    }
+    let retention_by_consent = panel
+        .rows
+        .iter()
+        .any(|r| r.purpose == Purpose::Retention && r.basis == LawfulBasis::ExplicitConsent);
+    let mut warnings = Vec::new();
+    if open_erasure {
+        warnings.push(ContactWarning::PendingErasure);
+    }
+    if panel.warning == Some(PanelWarning::ConsentRefused) {
+        warnings.push(ContactWarning::PendingRevocation);
+    }
+    if panel.do_not_contact {
+        warnings.push(ContactWarning::DoNotContact);
+    }
+    if matches!(panel.warning, Some(PanelWarning::RetentionPassed { .. })) && !retention_by_consent
+    {
+        warnings.push(ContactWarning::LegitimateInterestExpired);
+    }
+    if warnings.is_empty() {
+        ContactCheck::Clear
+    } else {
+        ContactCheck::ConfirmFirst(warnings)
+    }
+}
+
 /// When the retention period ran out: every opportunity archived (none hired), and the newest
 /// archive older than the period.
 fn retention_passed(
@@ -366,6 +419,66 @@ mod tests {
         assert_eq!(
             consent_panel(&expired, now()).warning,
             Some(PanelWarning::ConsentRefused)
+        );
+    }
+
+    #[test]
+    fn contacting_needs_confirmation_for_each_reason_and_is_refused_once_anonymized() {
+        use ContactWarning::*;
+        let clear = consent_panel(
+            &facts(
+                ComplianceMode::Gdpr,
+                LegitimateInterestOrContract,
+                LegitimateInterestOrContract,
+            ),
+            now(),
+        );
+        assert_eq!(contact_check(&clear, false, false), ContactCheck::Clear);
+        assert_eq!(contact_check(&clear, true, false), ContactCheck::Refused);
+        assert_eq!(
+            contact_check(&clear, false, true),
+            ContactCheck::ConfirmFirst(vec![PendingErasure])
+        );
+
+        let mut unsubscribed = facts(
+            ComplianceMode::Gdpr,
+            LegitimateInterestOrContract,
+            LegitimateInterestOrContract,
+        );
+        unsubscribed.contact_by_email = ContactPermission::DoNotContact;
+        unsubscribed.opportunities = vec![OpportunityFacts {
+            archived_at: Some(days_ago(800)),
+            hired: false,
+        }];
+        assert_eq!(
+            contact_check(&consent_panel(&unsubscribed, now()), false, false),
+            ContactCheck::ConfirmFirst(vec![DoNotContact, LegitimateInterestExpired])
+        );
+
+        let mut revoked = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
+        revoked.processing = ConsentStatus::NotProvidedOrRevoked { since: days_ago(2) };
+        assert_eq!(
+            contact_check(&consent_panel(&revoked, now()), false, false),
+            ContactCheck::ConfirmFirst(vec![PendingRevocation])
+        );
+
+        // Under retention consent, an old archive is a consent question, not an expired interest.
+        let mut kept_by_consent = facts(
+            ComplianceMode::Gdpr,
+            LegitimateInterestOrContract,
+            ExplicitConsent,
+        );
+        kept_by_consent.retention = ConsentStatus::Given {
+            since: days_ago(900),
+            expires_at: None,
+        };
+        kept_by_consent.opportunities = vec![OpportunityFacts {
+            archived_at: Some(days_ago(800)),
+            hired: false,
+        }];
+        assert_eq!(
+            contact_check(&consent_panel(&kept_by_consent, now()), false, false),
+            ContactCheck::Clear
         );
     }
 
