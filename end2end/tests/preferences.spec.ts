@@ -27,7 +27,8 @@ function pick(javascript: boolean, whenOn: string, whenOff: string): string {
 
 async function open(page: Page, pathname: string, javascript: boolean) {
   const response = await page.goto(pathname);
-  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+  // The debug WASM is ~9 MB: on a busy 2-core machine it can take more than the default 10 s.
+  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true', { timeout: 20_000 });
   return response;
 }
 

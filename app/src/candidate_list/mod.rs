@@ -167,7 +167,10 @@ fn Row(row: CandidateRow) -> impl IntoView {
     view! {
         <tr>
             <td>
-                <a href=format!("/candidates/{}", row.id) class:anonymized=anonymized>{name}</a>
+                // A full page load: the profile renders on the server in one round trip.
+                // Client-side navigation from here sometimes stalled in Chromium (see the notes
+                // of issue 6); until that is understood, the plain link is the reliable path.
+                <a href=format!("/candidates/{}", row.id) rel="external" class:anonymized=anonymized>{name}</a>
                 {row.headline.map(|h| view! { <div class="muted">{h}</div> })}
             </td>
             <td>{row.email.unwrap_or_default()}</td>
