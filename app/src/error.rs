@@ -41,6 +41,15 @@ pub enum AppError {
     /// The candidate was anonymized: nothing about them can be changed, and nobody contacts them.
     #[error("candidate anonymized")]
     Anonymized,
+    /// Contacting this candidate needs the sender to confirm the warnings first.
+    #[error("confirmation needed")]
+    ConfirmFirst,
+    /// The candidate is already in this nurture campaign with touchpoints still to come.
+    #[error("already enrolled")]
+    AlreadyEnrolled,
+    /// The candidate has no email address to write to.
+    #[error("no email address")]
+    NoEmailAddress,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -58,7 +67,8 @@ impl AppError {
             AppError::SignInFailed | AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Anonymized => 409,
+            AppError::Anonymized | AppError::ConfirmFirst | AppError::AlreadyEnrolled => 409,
+            AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
     }
@@ -79,6 +89,9 @@ impl AppError {
             AppError::Forbidden => "forbidden".into(),
             AppError::NotFound => "not-found".into(),
             AppError::Anonymized => "anonymized".into(),
+            AppError::ConfirmFirst => "confirm-first".into(),
+            AppError::AlreadyEnrolled => "already-enrolled".into(),
+            AppError::NoEmailAddress => "no-address".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -99,6 +112,9 @@ impl AppError {
             ["forbidden"] => AppError::Forbidden,
             ["not-found"] => AppError::NotFound,
             ["anonymized"] => AppError::Anonymized,
+            ["confirm-first"] => AppError::ConfirmFirst,
+            ["already-enrolled"] => AppError::AlreadyEnrolled,
+            ["no-address"] => AppError::NoEmailAddress,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -155,7 +171,14 @@ mod tests {
             AppError::Forbidden,
             AppError::NotFound,
             AppError::Anonymized,
+            AppError::ConfirmFirst,
+            AppError::AlreadyEnrolled,
+            AppError::NoEmailAddress,
             AppError::Unavailable,
+            AppError::Invalid(FieldError {
+                field: Field::SendAt,
+                problem: Problem::Required,
+            }),
         ];
         for error in errors {
             assert_eq!(AppError::from_code(&error.code()), Some(error), "{error:?}");

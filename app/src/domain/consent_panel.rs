@@ -169,6 +169,12 @@ pub enum ContactWarning {
     /// Kept on legitimate interest, and the retention period has run out.
     LegitimateInterestExpired,
 }
+super::text_enum!(ContactWarning {
+    PendingErasure => "pending_erasure",
+    PendingRevocation => "pending_revocation",
+    DoNotContact => "do_not_contact",
+    LegitimateInterestExpired => "legitimate_interest_expired",
+});
 
 /// Whether the team may contact a candidate, and what to confirm first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

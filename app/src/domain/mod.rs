@@ -14,6 +14,7 @@ pub mod email;
 pub mod email_kind;
 pub mod ids;
 pub mod lawful_basis;
+pub mod outreach;
 pub mod preferences;
 pub mod requests;
 pub mod roles;

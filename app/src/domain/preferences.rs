@@ -177,6 +177,12 @@ pub enum Field {
     Country,
     /// A recruiter's note of the written evidence for a consent change.
     Evidence,
+    /// A recruiter's email to a candidate: its subject, its text, and when it goes.
+    Subject,
+    Body,
+    SendAt,
+    /// The nurture campaign a candidate is enrolled in.
+    Campaign,
 }
 text_enum!(Field {
     Note => "note",
@@ -189,6 +195,10 @@ text_enum!(Field {
     Password => "password",
     Country => "country",
     Evidence => "evidence",
+    Subject => "subject",
+    Body => "body",
+    SendAt => "send_at",
+    Campaign => "campaign",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -220,6 +230,10 @@ impl Field {
             Field::Password => 1000,
             Field::Country => 2,
             Field::Evidence => 2000,
+            Field::Subject => crate::domain::outreach::MAX_SUBJECT_CHARS,
+            Field::Body => crate::domain::outreach::MAX_BODY_CHARS,
+            Field::SendAt => 30,
+            Field::Campaign => 36,
         }
     }
 

@@ -15,9 +15,7 @@ use std::fmt;
 /// The only names a template may use.
 pub const PLACEHOLDERS: [&str; 3] = ["consent_link", "candidate_first_name", "organization"];
 
-/// Longest subject and body accepted, in characters.
-pub const MAX_SUBJECT_CHARS: usize = 200;
-pub const MAX_BODY_CHARS: usize = 20_000;
+pub use crate::domain::outreach::{MAX_BODY_CHARS, MAX_SUBJECT_CHARS};
 
 /// How much a template may compute when rendered (minijinja fuel): ample for text with a few
 /// conditions, far too little for a runaway loop.
