@@ -12,6 +12,7 @@ pub mod error;
 pub mod fresh_link;
 mod home;
 pub mod notifications;
+pub mod outreach;
 pub mod preferences;
 pub mod profile;
 mod shell;

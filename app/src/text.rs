@@ -121,6 +121,10 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Password => PASSWORD_LABEL,
         Field::Country => "GDPR country",
         Field::Evidence => "Note of the candidate's written word",
+        Field::Subject => "Subject",
+        Field::Body => "Message",
+        Field::SendAt => "Send at",
+        Field::Campaign => "Campaign",
     }
 }
 
@@ -136,6 +140,10 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Password => "the password",
         Field::Country => "the country",
         Field::Evidence => "the note",
+        Field::Subject => "the subject",
+        Field::Body => "the message",
+        Field::SendAt => "the time",
+        Field::Campaign => "the campaign",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -147,6 +155,15 @@ fn field_problem(field: Field, problem: Problem) -> String {
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()
         }
+        (Field::Subject | Field::Body, Problem::Invalid) => format!(
+            "Please check {name}: it has a mistake or a placeholder Candor can't fill in. Use {{{{ consent_link }}}}, {{{{ candidate_first_name }}}} or {{{{ organization }}}}."
+        ),
+        (Field::SendAt, Problem::Required) => "Please pick the date and time to send at.".into(),
+        (Field::SendAt, _) => format!(
+            "Please pick a time in the future, at most {} days ahead.",
+            crate::domain::outreach::MAX_DELAY_DAYS
+        ),
+        (Field::Campaign, _) => "Please choose a campaign.".into(),
         (Field::Evidence, Problem::Required) => {
             "Please note the candidate's written word: what they sent, when, and how.".into()
         }
@@ -182,6 +199,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Forbidden => "Your role doesn't allow this. Ask an Admin if you need it.".into(),
         AppError::NotFound => "There is nothing here. It may have been removed, or the address is incomplete.".into(),
         AppError::Anonymized => "This candidate was anonymized: nothing about them can be changed, and they can't be contacted.".into(),
+        AppError::ConfirmFirst => "Read the warning about contacting this candidate, then tick the box to confirm and send again. Nothing was sent.".into(),
+        AppError::AlreadyEnrolled => "This candidate is already in that campaign, with emails still to come.".into(),
+        AppError::NoEmailAddress => "This candidate has no email address to write to.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -553,6 +573,13 @@ pub fn decision_label(purpose: Purpose, allow: bool) -> &'static str {
 pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
     use crate::profile::ProfileNotice;
     match notice {
+        ProfileNotice::EmailQueued => "The email is on its way.".into(),
+        ProfileNotice::EmailScheduled => {
+            "The email is scheduled. It is listed under Scheduled until it goes.".into()
+        }
+        ProfileNotice::Enrolled => {
+            "The candidate is enrolled. The campaign's emails are listed under Scheduled.".into()
+        }
         ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
         ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
         ProfileNotice::Failed(error) => error_message(error),
@@ -596,5 +623,114 @@ pub fn notification(
         "request_due_soon" => format!("{candidate}'s request for {what} is due soon{due}"),
         "request_overdue" => format!("{candidate}'s request for {what} is overdue{due}"),
         _ => format!("{candidate}'s request for {what} needs attention{due}"),
+    }
+}
+
+// Contacting a candidate from the profile.
+pub const CONTACT_CARD_HEADING: &str = "Contact";
+pub const EMAIL_CANDIDATE: &str = "Email the candidate";
+pub const START_FROM_TEMPLATE: &str = "Start from a template";
+pub const BLANK_MESSAGE: &str = "Blank message";
+pub const USE_TEMPLATE: &str = "Use template";
+pub const PLACEHOLDERS_HELP: &str = "{{ consent_link }} becomes the candidate's personal data-preferences link, {{ candidate_first_name }} their first name and {{ organization }} your organization's name.";
+pub const SEND_EMAIL: &str = "Send email";
+pub const WHEN_TO_SEND: &str = "When";
+pub const SEND_NOW: &str = "Now";
+pub const SEND_LATER: &str = "Later, at the time below";
+pub const ADD_TO_CAMPAIGN: &str = "Add to a nurture campaign";
+pub const NO_CAMPAIGNS: &str = "There are no nurture campaigns yet.";
+pub const ENROLL: &str = "Enroll";
+pub const SCHEDULED_HEADING: &str = "Scheduled";
+pub const CONTACT_WARNING_HEADING: &str = "Think twice before contacting this candidate:";
+pub const CONFIRM_CONTACT: &str = "I have read this and still want to contact them.";
+
+/// Where the "send at" time is read: the browser's zone once JavaScript has told us, else UTC.
+pub fn send_time_zone(offset_minutes: Option<i32>) -> String {
+    match offset_minutes {
+        Some(minutes) => {
+            let sign = if minutes < 0 { '-' } else { '+' };
+            let minutes = minutes.unsigned_abs();
+            format!(
+                "In your time zone (UTC{sign}{:02}:{:02}).",
+                minutes / 60,
+                minutes % 60
+            )
+        }
+        None => "In UTC.".into(),
+    }
+}
+
+pub fn contact_warning(warning: crate::domain::consent_panel::ContactWarning) -> &'static str {
+    use crate::domain::consent_panel::ContactWarning;
+    match warning {
+        ContactWarning::PendingErasure => "They asked for their data to be erased, and the request is still open.",
+        ContactWarning::PendingRevocation => "They revoked or refused a consent their data rests on, so their data is due for deletion.",
+        ContactWarning::DoNotContact => "The latest decision for their email address is against being contacted about future jobs.",
+        ContactWarning::LegitimateInterestExpired => "The retention period has run out: the legitimate interest in keeping and contacting them has expired.",
+    }
+}
+
+/// A date and time, for emails scheduled to go later: "24 November 2026, 08:30 UTC".
+pub fn date_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%-d %B %Y, %H:%M UTC").to_string()
+}
+
+pub fn scheduled_email(subject: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    format!("“{subject}” — {}", date_time(at))
+}
+
+pub fn enrollment(
+    campaign: &str,
+    next: Option<chrono::DateTime<chrono::Utc>>,
+    remaining: i64,
+) -> String {
+    match next {
+        Some(at) if remaining == 1 => format!("{campaign}: one email left, on {}", date(at)),
+        Some(at) => format!(
+            "{campaign}: {remaining} emails left, the next on {}",
+            date(at)
+        ),
+        None => format!("{campaign}: nothing left to send"),
+    }
+}
+
+/// A campaign in the enrol menu: "Future engineering roles (emails after 7 and 30 days)".
+pub fn campaign_choice(name: &str, days_after: &[i32]) -> String {
+    let days: Vec<String> = days_after.iter().map(i32::to_string).collect();
+    let list = match days.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => return name.to_owned(),
+    };
+    let noun = if days_after.len() == 1 {
+        "email"
+    } else {
+        "emails"
+    };
+    format!("{name} ({noun} after {list} days)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn campaign_steps_read_as_a_list() {
+        assert_eq!(
+            campaign_choice("Future roles", &[7, 30]),
+            "Future roles (emails after 7 and 30 days)"
+        );
+        assert_eq!(
+            campaign_choice("Silver", &[1, 14, 90]),
+            "Silver (emails after 1, 14 and 90 days)"
+        );
+        assert_eq!(campaign_choice("Once", &[3]), "Once (email after 3 days)");
+    }
+
+    #[test]
+    fn the_send_time_zone_is_named_with_its_sign() {
+        assert_eq!(send_time_zone(None), "In UTC.");
+        assert_eq!(send_time_zone(Some(60)), "In your time zone (UTC+01:00).");
+        assert_eq!(send_time_zone(Some(-570)), "In your time zone (UTC-09:30).");
     }
 }

@@ -43,6 +43,44 @@ const USERS: [DemoUser; 4] = [
     },
 ];
 
+/// Templates a recruiter starts an email from, and the campaigns send: key, name, subject, text.
+const TEMPLATES: [(&str, &str, &str, &str); 3] = [
+    (
+        "interview_invitation",
+        "Interview invitation",
+        "Let's talk — {{ organization }}",
+        "Hi {{ candidate_first_name }},\n\nThank you for your interest in {{ organization }}. \
+         We'd like to invite you to a first conversation. Which times suit you next week?\n\n\
+         You can see and change how we use your data at any time: {{ consent_link }}",
+    ),
+    (
+        "nurture_checkin",
+        "Nurture check-in",
+        "New roles at {{ organization }}",
+        "Hi {{ candidate_first_name }},\n\nWe have opened new roles you may like.\n\n\
+         Manage your data: {{ consent_link }}",
+    ),
+    (
+        "talent_newsletter",
+        "Talent newsletter",
+        "What's new at {{ organization }}",
+        "Hi {{ candidate_first_name }},\n\nHere is what our teams have been working on, and the roles \
+         we expect to open soon.\n\nNot interested any more? Tell us here: {{ consent_link }}",
+    ),
+];
+
+/// Demo nurture campaigns: name, and each step's template key and days after enrolment.
+const CAMPAIGNS: [(&str, &[(&str, i32)]); 2] = [
+    (
+        "Future engineering roles",
+        &[("nurture_checkin", 7), ("nurture_checkin", 30)],
+    ),
+    (
+        "Silver medalists",
+        &[("talent_newsletter", 14), ("nurture_checkin", 90)],
+    ),
+];
+
 /// The candidate whose link the run script prints.
 pub const SHOWCASE_EMAIL: &str = "anna.schmidt@example.com";
 
@@ -293,20 +331,41 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
         posting_ids.push(id);
     }
 
-    let template_id = sqlx::query_scalar!(
-        "INSERT INTO email_templates (key, name, subject, body_text) VALUES ('nurture_checkin', 'Nurture check-in',
-             'New roles at {{organization}}',
-             'Hi {{candidate_first_name}},\n\nWe have opened new roles you may like.\n\nManage your data: {{consent_link}}')
-         RETURNING id"
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    let campaign_id = sqlx::query_scalar!(
-        "INSERT INTO nurture_campaigns (name, created_by) VALUES ('Future engineering roles', $1) RETURNING id",
-        user_ids[1]
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    let mut template_ids = std::collections::HashMap::new();
+    for (key, name, subject, body) in TEMPLATES {
+        let id = sqlx::query_scalar!(
+            "INSERT INTO email_templates (key, name, subject, body_text) VALUES ($1, $2, $3, $4) RETURNING id",
+            key,
+            name,
+            subject,
+            body,
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        template_ids.insert(key, id);
+    }
+    let mut campaign_ids = Vec::new();
+    for (name, steps) in CAMPAIGNS {
+        let id = sqlx::query_scalar!(
+            "INSERT INTO nurture_campaigns (name, created_by) VALUES ($1, $2) RETURNING id",
+            name,
+            user_ids[1]
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        for (key, days_after) in steps {
+            sqlx::query!(
+                "INSERT INTO nurture_steps (campaign_id, template_id, days_after) VALUES ($1, $2, $3)",
+                id,
+                template_ids[key],
+                days_after,
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        campaign_ids.push(id);
+    }
+    let (campaign_id, template_id) = (campaign_ids[0], template_ids["nurture_checkin"]);
 
     for candidate in candidates() {
         let created = days(candidate.created_days_ago);

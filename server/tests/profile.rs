@@ -453,6 +453,57 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             refused_or(edits),
             "{who}: record consent"
         );
+
+        // Contacting needs no permission beyond seeing the candidate.
+        let messages_before = world.count("email_outbox").await;
+        let draft = uuid::Uuid::new_v4().to_string();
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/email",
+                &[
+                    ("candidate", &id),
+                    ("draft", &draft),
+                    ("subject", "Hello"),
+                    ("body", "Hello {{ candidate_first_name }}"),
+                    ("when", "now"),
+                    ("confirmed", "yes"),
+                ]
+            )
+            .await,
+            refused_or(sees_profile),
+            "{who}: email"
+        );
+        let campaign = world.campaign(who, &[7]).await.to_string();
+        let touchpoints_before = world.count("nurture_touchpoints").await;
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/enroll",
+                &[
+                    ("candidate", &id),
+                    ("campaign", &campaign),
+                    ("confirmed", "yes")
+                ]
+            )
+            .await,
+            refused_or(sees_profile),
+            "{who}: enroll"
+        );
+        let contacted = i64::from(sees_profile);
+        assert_eq!(
+            world.count("email_outbox").await,
+            messages_before + contacted,
+            "{who}"
+        );
+        assert_eq!(
+            world.count("nurture_touchpoints").await,
+            touchpoints_before + contacted,
+            "{who}"
+        );
+
         if edits {
             assert_eq!(
                 country_override(&pool, &ada).await.as_deref(),
@@ -480,6 +531,8 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         "/api/candidates/profile",
         "/api/candidates/gdpr-country",
         "/api/candidates/consent",
+        "/api/candidates/email",
+        "/api/candidates/enroll",
     ] {
         let id = ada.id.to_string();
         let fields = [
@@ -491,6 +544,11 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             ("purpose", "contact"),
             ("allow", "no"),
             ("note", "n"),
+            ("draft", id.as_str()),
+            ("subject", "s"),
+            ("body", "b"),
+            ("when", "now"),
+            ("campaign", id.as_str()),
         ];
         let status = app.call(path, &fields, &[]).await.status;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");

@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 25] = [
+const TABLES: [&str; 26] = [
     "users",
     "sessions",
     "settings",
@@ -31,6 +31,7 @@ const TABLES: [&str; 25] = [
     "nurture_campaigns",
     "nurture_touchpoints",
     "sign_in_failures",
+    "nurture_steps",
 ];
 
 async fn table_count(pool: &PgPool) -> i64 {

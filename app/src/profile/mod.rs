@@ -9,6 +9,7 @@ pub mod query;
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
 use crate::domain::{ConsentDecision, ConsentStatus, Purpose};
 use crate::error::AppError;
+use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::text;
 use crate::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
@@ -34,6 +35,7 @@ pub struct Profile {
     pub panel: ConsentPanel,
     /// The viewer may use the pen icons (`manage_profiles`, candidate not anonymized).
     pub can_edit: bool,
+    pub outreach: Outreach,
 }
 
 /// The outcome of a pen-icon form, shown above the profile.
@@ -41,6 +43,9 @@ pub struct Profile {
 pub enum ProfileNotice {
     CountryChanged,
     ConsentRecorded,
+    EmailQueued,
+    EmailScheduled,
+    Enrolled,
     Failed(AppError),
 }
 
@@ -49,6 +54,9 @@ impl ProfileNotice {
         match self {
             ProfileNotice::CountryChanged => "country-changed".into(),
             ProfileNotice::ConsentRecorded => "consent-recorded".into(),
+            ProfileNotice::EmailQueued => "email-queued".into(),
+            ProfileNotice::EmailScheduled => "email-scheduled".into(),
+            ProfileNotice::Enrolled => "enrolled".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -57,13 +65,17 @@ impl ProfileNotice {
         match code {
             "country-changed" => Some(ProfileNotice::CountryChanged),
             "consent-recorded" => Some(ProfileNotice::ConsentRecorded),
+            "email-queued" => Some(ProfileNotice::EmailQueued),
+            "email-scheduled" => Some(ProfileNotice::EmailScheduled),
+            "enrolled" => Some(ProfileNotice::Enrolled),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }
 }
 
+/// Answers a profile form: a redirect back to the profile without JavaScript, the outcome with.
 #[cfg(feature = "ssr")]
-fn answer_profile_form(
+pub(crate) fn answer_profile_form(
     candidate: &str,
     result: Result<ProfileNotice, AppError>,
 ) -> Result<ProfileNotice, AppError> {
@@ -211,6 +223,31 @@ pub async fn load_profile(id: String) -> Result<Profile, AppError> {
 struct Edits {
     country: ServerAction<ChangeGdprCountry>,
     consent: ServerAction<RecordConsent>,
+    email: ServerAction<SendEmail>,
+    enroll: ServerAction<Enroll>,
+}
+
+/// Shows each outcome of `action` as the page's notice, and reloads the profile after a success
+/// only: after a refusal the form keeps what was typed.
+fn follow<A>(
+    action: ServerAction<A>,
+    latest: RwSignal<Option<ProfileNotice>>,
+    successes: RwSignal<u32>,
+) where
+    A: leptos::server_fn::ServerFn<Output = ProfileNotice, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(result) = action.value().get() {
+            if result.is_ok() {
+                successes.update(|n| *n += 1);
+            }
+            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
+        }
+    });
 }
 
 #[component]
@@ -221,20 +258,21 @@ pub fn ProfilePage() -> impl IntoView {
     let edits = Edits {
         country: ServerAction::new(),
         consent: ServerAction::new(),
+        email: ServerAction::new(),
+        enroll: ServerAction::new(),
     };
-    // Reload after each successful edit; show the latest outcome (or the redirect's ?notice=).
-    let changes =
-        Memo::new(move |_| [edits.country.version().get(), edits.consent.version().get()]);
+    // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
-    Effect::new(move |_| {
-        if let Some(result) = edits.country.value().get() {
-            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = edits.consent.value().get() {
-            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
-        }
+    let successes = RwSignal::new(0u32);
+    follow(edits.country, latest, successes);
+    follow(edits.consent, latest, successes);
+    follow(edits.email, latest, successes);
+    follow(edits.enroll, latest, successes);
+    let chosen_template = Memo::new(move |_| {
+        query
+            .read()
+            .get("template")
+            .and_then(|t| t.parse::<Uuid>().ok())
     });
     let notice = Signal::derive(move || {
         latest.get().or_else(|| {
@@ -245,8 +283,9 @@ pub fn ProfilePage() -> impl IntoView {
         })
     });
     let profile = Resource::new(
-        move || (id.get(), changes.get()),
-        |(id, _)| load_profile(id),
+        // A template chosen for the compose form comes as `?template=`; the page is drawn again.
+        move || (id.get(), successes.get(), chosen_template.get()),
+        |(id, _, _)| load_profile(id),
     );
     view! {
         <WorkspaceFrame>
@@ -255,7 +294,7 @@ pub fn ProfilePage() -> impl IntoView {
                     profile
                         .get()
                         .map(|result| match result {
-                            Ok(profile) => view! { <ProfileView profile notice edits /> }.into_any(),
+                            Ok(profile) => view! { <ProfileView profile notice edits chosen_template=chosen_template.get_untracked() /> }.into_any(),
                             Err(AppError::SignInRequired) => ().into_any(),
                             Err(error) => view! { <Title text=text::PROBLEM_TITLE /><Problem error /> }.into_any(),
                         })
@@ -270,6 +309,7 @@ fn ProfileView(
     profile: Profile,
     notice: Signal<Option<ProfileNotice>>,
     edits: Edits,
+    chosen_template: Option<Uuid>,
 ) -> impl IntoView {
     let Profile {
         id,
@@ -283,6 +323,7 @@ fn ProfileView(
         notes,
         mut timeline,
         panel,
+        outreach,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -359,6 +400,7 @@ fn ProfileView(
             </div>
             <aside class="profile-side" aria-labelledby="consent-heading">
                 <ConsentSidebar panel candidate=id can_edit edits />
+                <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
             </aside>
         </div>
     }

@@ -7,7 +7,7 @@ use super::{
 use crate::config::Config;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
-    consent_panel::{consent_panel, PanelFacts},
+    consent_panel::{consent_panel, ConsentPanel, PanelFacts},
     contact::{contact_by_email, ContactDecision},
     lawful_basis::OpportunityFacts,
     preferences::{pick_country_policy, CountryPolicy},
@@ -17,7 +17,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::text;
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -33,8 +33,8 @@ pub async fn profile(
 ) -> Result<Profile, AppError> {
     crate::candidates::reachable(pool, viewer, id).await?;
     let c = sqlx::query!(
-        r#"SELECT c.id, c.name, c.headline, c.location_text, c.location_country,
-                  c.gdpr_country_override, c.phones, c.skype, c.links, c.anonymization_mode,
+        r#"SELECT c.id, c.name, c.headline, c.location_text, c.phones, c.skype, c.links,
+                  c.anonymization_mode,
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
                          ORDER BY e.is_primary DESC, e.created_at) AS "emails!"
              FROM candidates c WHERE c.id = $1"#,
@@ -51,7 +51,7 @@ pub async fn profile(
     let team_text = team_text_visible(mode);
 
     let opportunities = sqlx::query!(
-        r#"SELECT o.id, p.title AS "posting?", p.location_country AS "posting_country?", o.stage,
+        r#"SELECT o.id, p.title AS "posting?", o.stage,
                   u.name AS "owner?", o.origin, o.created_at, o.archived_at, o.archive_reason, o.hired
              FROM opportunities o
              LEFT JOIN postings p ON p.id = o.posting_id
@@ -187,102 +187,7 @@ pub async fn profile(
         }
     }
 
-    // The sidebar, decided by the domain from the settings and every relevant decision.
-    let settings = crate::settings::load(pool).await?;
-    let policies: Vec<CountryPolicy> = sqlx::query!(
-        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
-    )
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .filter_map(|p| {
-        Some(CountryPolicy {
-            country: CountryCode::parse(&p.country).ok()?,
-            retention_days: p.retention_days,
-        })
-    })
-    .collect();
-    let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
-        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
-             FROM candidate_consent_events($1)"#,
-        id
-    )
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .map(|e| (e.purpose, e.decision, e.at))
-    .collect();
-    let events = ConsentEvent::from_rows(&event_rows);
-    let digests: Vec<Vec<u8>> = c
-        .emails
-        .iter()
-        .filter_map(|e| EmailAddress::parse(e).ok())
-        .map(|e| {
-            config
-                .hmac_key
-                .digest(ANONYMIZED_CONTACT, &e.normalized())
-                .to_vec()
-        })
-        .collect();
-    let mut decisions: Vec<ContactDecision> = events
-        .iter()
-        .filter(|e| e.purpose == Purpose::Contact)
-        .map(|e| ContactDecision {
-            allows: e.decision.allows(),
-            at: e.at,
-        })
-        .collect();
-    decisions.extend(
-        sqlx::query!(
-            "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
-            &digests[..]
-        )
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|a| ContactDecision {
-            allows: a.contact_status == "allowed",
-            at: a.decided_at,
-        }),
-    );
-
-    let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
-    let posting_countries: Vec<Option<CountryCode>> = opportunities
-        .iter()
-        .map(|o| country(&o.posting_country))
-        .collect();
-    let gdpr = GdprFacts {
-        country: country(&c.location_country),
-        country_override: country(&c.gdpr_country_override),
-        posting_countries: posting_countries.clone(),
-    };
-    let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
-    let panel = consent_panel(
-        &PanelFacts {
-            mode: settings.mode,
-            scope: settings.scope,
-            combination: settings.combination,
-            country_policy: pick_country_policy(
-                &posting_countries,
-                gdpr.country_override.or(gdpr.country),
-                &policies,
-            ),
-            gdpr,
-            retention_days: settings.retention_days,
-            processing: status(Purpose::Processing),
-            retention: status(Purpose::Retention),
-            contact: status(Purpose::Contact),
-            contact_by_email: contact_by_email(&decisions),
-            opportunities: opportunities
-                .iter()
-                .map(|o| OpportunityFacts {
-                    archived_at: o.archived_at,
-                    hired: o.hired,
-                })
-                .collect(),
-        },
-        now,
-    );
+    let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
 
     Ok(Profile {
         id: c.id,
@@ -322,5 +227,129 @@ pub async fn profile(
         timeline,
         panel,
         can_edit: viewer.may(crate::domain::Permission::ManageProfiles) && !anonymized,
+        outreach: crate::outreach::service::outreach(pool, config, id, now).await?,
     })
+}
+
+/// The consent sidebar of one candidate, decided by the domain from the settings, the candidate's
+/// own decisions and every decision recorded for their email addresses (SPEC §5). Inside a
+/// transaction that locked the candidate, it is the state an action is checked against.
+pub async fn consent_panel_of(
+    db: &mut PgConnection,
+    config: &Config,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<ConsentPanel, AppError> {
+    let c = sqlx::query!(
+        r#"SELECT c.location_country, c.gdpr_country_override,
+                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!"
+             FROM candidates c WHERE c.id = $1"#,
+        id,
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let opportunities = sqlx::query!(
+        r#"SELECT p.location_country AS "posting_country?", o.archived_at, o.hired
+             FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
+            WHERE o.candidate_id = $1"#,
+        id
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    let settings = crate::settings::load(&mut *db).await?;
+    let policies: Vec<CountryPolicy> = sqlx::query!(
+        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(CountryPolicy {
+            country: CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+        })
+    })
+    .collect();
+    let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
+        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
+             FROM candidate_consent_events($1)"#,
+        id
+    )
+    .fetch_all(&mut *db)
+    .await?
+    .into_iter()
+    .map(|e| (e.purpose, e.decision, e.at))
+    .collect();
+    let events = ConsentEvent::from_rows(&event_rows);
+    let digests: Vec<Vec<u8>> = c
+        .emails
+        .iter()
+        .filter_map(|e| EmailAddress::parse(e).ok())
+        .map(|e| {
+            config
+                .hmac_key
+                .digest(ANONYMIZED_CONTACT, &e.normalized())
+                .to_vec()
+        })
+        .collect();
+    let mut decisions: Vec<ContactDecision> = events
+        .iter()
+        .filter(|e| e.purpose == Purpose::Contact)
+        .map(|e| ContactDecision {
+            allows: e.decision.allows(),
+            at: e.at,
+        })
+        .collect();
+    decisions.extend(
+        sqlx::query!(
+            "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
+            &digests[..]
+        )
+        .fetch_all(&mut *db)
+        .await?
+        .into_iter()
+        .map(|a| ContactDecision {
+            allows: a.contact_status == "allowed",
+            at: a.decided_at,
+        }),
+    );
+
+    let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
+    let posting_countries: Vec<Option<CountryCode>> = opportunities
+        .iter()
+        .map(|o| country(&o.posting_country))
+        .collect();
+    let gdpr = GdprFacts {
+        country: country(&c.location_country),
+        country_override: country(&c.gdpr_country_override),
+        posting_countries: posting_countries.clone(),
+    };
+    let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
+    Ok(consent_panel(
+        &PanelFacts {
+            mode: settings.mode,
+            scope: settings.scope,
+            combination: settings.combination,
+            country_policy: pick_country_policy(
+                &posting_countries,
+                gdpr.country_override.or(gdpr.country),
+                &policies,
+            ),
+            gdpr,
+            retention_days: settings.retention_days,
+            processing: status(Purpose::Processing),
+            retention: status(Purpose::Retention),
+            contact: status(Purpose::Contact),
+            contact_by_email: contact_by_email(&decisions),
+            opportunities: opportunities
+                .iter()
+                .map(|o| OpportunityFacts {
+                    archived_at: o.archived_at,
+                    hired: o.hired,
+                })
+                .collect(),
+        },
+        now,
+    ))
 }

@@ -251,4 +251,11 @@ impl Session<'_> {
             .post_form_with(path, fields, &[("cookie", &self.cookie)])
             .await
     }
+
+    /// A server-function call as the page's JavaScript makes it.
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.app
+            .call(path, fields, &[("cookie", &self.cookie)])
+            .await
+    }
 }

@@ -55,6 +55,7 @@ pub struct Email {
     pub headers: serde_json::Value,
     pub status: String,
     pub data_request_id: Option<Uuid>,
+    pub send_after: chrono::DateTime<Utc>,
 }
 
 impl World {
@@ -185,6 +186,52 @@ impl World {
         self.queue_email(candidate, "recruiter_message", 2).await;
     }
 
+    /// A nurture campaign whose emails go `days_after` enrolment, each with the consent link.
+    pub async fn campaign(&self, name: &str, days_after: &[i32]) -> Uuid {
+        let template: Uuid = sqlx::query_scalar(
+            "INSERT INTO email_templates (key, name, subject, body_text)
+             VALUES ('t_' || substr(md5(random()::text), 1, 8), 'Check-in', 'Roles at {{ organization }}',
+                     'Hi {{ candidate_first_name }}, see {{ consent_link }}') RETURNING id",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .unwrap();
+        let campaign: Uuid =
+            sqlx::query_scalar("INSERT INTO nurture_campaigns (name) VALUES ($1) RETURNING id")
+                .bind(name)
+                .fetch_one(&self.pool)
+                .await
+                .unwrap();
+        for days in days_after {
+            sqlx::query(
+                "INSERT INTO nurture_steps (campaign_id, template_id, days_after) VALUES ($1, $2, $3)",
+            )
+            .bind(campaign)
+            .bind(template)
+            .bind(days)
+            .execute(&self.pool)
+            .await
+            .unwrap();
+        }
+        campaign
+    }
+
+    /// The send times of the candidate's touchpoints with their status, earliest first.
+    pub async fn touchpoint_times(
+        &self,
+        candidate: &Candidate,
+    ) -> Vec<(chrono::DateTime<Utc>, String)> {
+        sqlx::query_as(
+            "SELECT t.send_at, t.status FROM nurture_touchpoints t
+               JOIN nurture_enrollments e ON e.id = t.enrollment_id
+              WHERE e.candidate_id = $1 ORDER BY t.send_at, t.status",
+        )
+        .bind(candidate.id.into_uuid())
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
     /// One nurture touchpoint for the candidate, with `template`, due at `send_at`.
     pub async fn touchpoint(
         &self,
@@ -300,7 +347,8 @@ impl World {
 
     pub async fn outbox(&self) -> Vec<Email> {
         sqlx::query_as(
-            "SELECT kind, recipient, subject, body_text, body_html, headers, status, data_request_id
+            "SELECT kind, recipient, subject, body_text, body_html, headers, status, data_request_id,
+                    send_after
                FROM email_outbox ORDER BY created_at, kind, recipient",
         )
         .fetch_all(&self.pool)
