@@ -20,6 +20,14 @@ function createUser(email: string, role: string): string {
   return match[1];
 }
 
+/** A candidate of this test's own, so no other test's changes reach it (adding candidates by hand
+ *  in the workspace is a later feature; until then the fixture writes the rows). */
+function addCandidate(name: string, email: string) {
+  const sql = `WITH c AS (INSERT INTO candidates (name) VALUES ('${name}') RETURNING id)
+               INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c`;
+  execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+}
+
 /** axe-core runs in the page, so only where JavaScript is on; the markup is the same either way. */
 async function expectNoAxeViolations(page: Page, javascript: boolean) {
   if (!javascript) return;
@@ -95,6 +103,15 @@ test.describe('recruiter workspace', () => {
     await expect(sidebar).toContainText('Contact about future jobs');
     await expectNoAxeViolations(page, javascript);
 
+    // On a tablet the profile is one column, with nothing wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const main = await page.locator('.profile-main').boundingBox();
+    const side = await page.locator('.profile-side').boundingBox();
+    expect(side!.y).toBeGreaterThan(main!.y + main!.height - 1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // The bell leads to this member's notifications (a new account has none).
     await page.getByRole('link', { name: 'Notifications, none unread' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
@@ -126,6 +143,64 @@ test.describe('recruiter workspace', () => {
     if (stopping) await expect(banner).toBeVisible();
     else await expect(banner).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('in writing, recorded by the team (Eve Tester)');
+    await expectNoAxeViolations(page, javascript);
+  });
+
+  test('contacts a candidate, after confirming the warnings', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `sam.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'super_admin');
+    await page.goto('/candidates?q=emma.wilson');
+    await signIn(page, email, password, javascript);
+    await page.getByRole('link', { name: 'Emma Wilson' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Emma Wilson' })).toBeVisible();
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    // Start from a template: its subject and text fill the form, placeholders and all.
+    const contact = page.getByRole('region', { name: 'Contact', exact: true });
+    await contact.getByText('Email the candidate').click();
+    await contact.getByLabel('Start from a template').selectOption({ label: 'Interview invitation' });
+    await contact.getByRole('button', { name: 'Use template' }).click();
+    await expect(contact.getByLabel('Subject')).toHaveValue("Let's talk — {{ organization }}");
+    await expect(contact.getByLabel('Message')).toHaveValue(/\{\{ consent_link \}\}/);
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    // Emma asked for erasure: the form names the reason and won't go without the tick.
+    const compose = contact.locator('#compose');
+    await expect(compose.getByRole('note')).toContainText('They asked for their data to be erased');
+    const confirm = compose.getByLabel('I have read this and still want to contact them.');
+    await expect(confirm).toHaveAttribute('required', '');
+    await expectNoAxeViolations(page, javascript);
+    await confirm.check();
+    await compose.getByRole('button', { name: 'Send email' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The email is on its way.');
+
+    // A candidate without warnings: a later email and a nurture campaign.
+    const other = javascript ? 'Nora Quist' : 'Olle Quist';
+    const otherEmail = `${other.split(' ')[0].toLowerCase()}.quist@example.com`;
+    addCandidate(other, otherEmail);
+    await page.goto(`/candidates?q=${encodeURIComponent(otherEmail)}`);
+    await page.getByRole('link', { name: other }).click();
+    await expect(page.getByRole('heading', { level: 1, name: other })).toBeVisible();
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    await contact.getByText('Email the candidate').click();
+    await expect(contact.locator('.contact-warning')).toHaveCount(0);
+    await contact.getByLabel('Subject').fill('Coffee next week?');
+    await contact.getByLabel('Message').fill('Hi {{ candidate_first_name }}, shall we meet?');
+    await contact.getByLabel('Later, at the time below').check();
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await contact.getByLabel('Send at').fill(`${tomorrow}T09:30`);
+    await expect(contact).toContainText(javascript ? /In your time zone \(UTC[+-]\d\d:\d\d\)/ : 'In UTC.');
+    await contact.getByRole('button', { name: 'Send email' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The email is scheduled.');
+    await expect(contact.locator('ul.scheduled')).toContainText('“Coffee next week?”');
+
+    await contact.getByText('Add to a nurture campaign').click();
+    await contact.getByLabel('Campaign').selectOption({ label: 'Silver medalists (emails after 14 and 90 days)' });
+    await contact.getByRole('button', { name: 'Enroll' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The candidate is enrolled.');
+    await expect(contact.locator('ul.scheduled')).toContainText('Silver medalists: 2 emails left');
     await expectNoAxeViolations(page, javascript);
   });
 
