@@ -15,7 +15,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[cfg(feature = "ssr")]
-pub use guard::{require, viewer};
+pub use guard::{require, signed_in, viewer};
 
 #[cfg(feature = "ssr")]
 mod guard {
@@ -23,22 +23,31 @@ mod guard {
     use crate::domain::{Permission, Viewer};
     use crate::error::AppError;
     use crate::server_side::state;
+    use crate::state::AppState;
     use leptos::prelude::use_context;
 
     /// The signed-in team member behind this request, or `SignInRequired`.
     pub async fn viewer() -> Result<Viewer, AppError> {
+        Ok(signed_in().await?.1)
+    }
+
+    /// The app state and the signed-in team member. The state is taken before the first await:
+    /// when a browser leaves a page mid-stream, its server functions lose their context at the
+    /// next await, and should finish quietly rather than fail looking for it.
+    pub async fn signed_in() -> Result<(AppState, Viewer), AppError> {
         let state = state()?;
         let token = use_context::<axum::http::request::Parts>()
             .and_then(|parts| session::token_from(&parts.headers))
             .ok_or(AppError::SignInRequired)?;
-        session::resolve(
+        let viewer = session::resolve(
             &state.pool,
             &state.config.session,
             &token,
             chrono::Utc::now(),
         )
         .await?
-        .ok_or(AppError::SignInRequired)
+        .ok_or(AppError::SignInRequired)?;
+        Ok((state, viewer))
     }
 
     /// The signed-in team member, if they hold `permission`; `Forbidden` otherwise.

@@ -41,8 +41,7 @@ pub struct CandidatePage {
 pub async fn list_candidates(search: String, page: u32) -> Result<CandidatePage, AppError> {
     crate::server_side::answer(
         async {
-            let viewer = crate::auth::viewer().await?;
-            let state = crate::server_side::state()?;
+            let (state, viewer) = crate::auth::signed_in().await?;
             query::page(&state.pool, &viewer, &search, page.max(1)).await
         }
         .await,

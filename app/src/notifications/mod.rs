@@ -31,8 +31,7 @@ pub struct Notification {
 pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
     crate::server_side::answer(
         async {
-            let viewer = crate::auth::viewer().await?;
-            let state = crate::server_side::state()?;
+            let (state, viewer) = crate::auth::signed_in().await?;
             query::list(&state.pool, &viewer).await
         }
         .await,
@@ -43,8 +42,7 @@ pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
 #[server(endpoint = "notifications/read")]
 pub async fn mark_read(id: Option<String>) -> Result<(), AppError> {
     let result = async {
-        let viewer = crate::auth::viewer().await?;
-        let state = crate::server_side::state()?;
+        let (state, viewer) = crate::auth::signed_in().await?;
         let id = match id.as_deref().filter(|i| !i.is_empty()) {
             Some(text) => Some(text.parse::<Uuid>().map_err(|_| AppError::NotFound)?),
             None => None,

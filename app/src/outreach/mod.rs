@@ -73,8 +73,7 @@ pub async fn send_email(
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let viewer = crate::auth::viewer().await?;
-        let state = crate::server_side::state()?;
+        let (state, viewer) = crate::auth::signed_in().await?;
         let now = Utc::now();
         let send_later = when == "later";
         let send_at = crate::domain::outreach::send_time(
@@ -110,8 +109,7 @@ pub async fn enroll(
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let viewer = crate::auth::viewer().await?;
-        let state = crate::server_side::state()?;
+        let (state, viewer) = crate::auth::signed_in().await?;
         let id = candidate.parse().map_err(|_| AppError::NotFound)?;
         let campaign = campaign.parse().map_err(|_| {
             AppError::Invalid(crate::domain::preferences::FieldError {
@@ -157,8 +155,8 @@ pub fn ContactCard(
     let warnings = match &check {
         ContactCheck::Refused => {
             return view! {
-                <section class="card contact-card" aria-labelledby="contact-heading">
-                    <h2 id="contact-heading">{text::CONTACT_CARD_HEADING}</h2>
+                <section class="card contact-card" aria-labelledby="outreach-heading">
+                    <h2 id="outreach-heading">{text::CONTACT_CARD_HEADING}</h2>
                     <p class="muted">{text::error_message(&AppError::Anonymized)}</p>
                 </section>
             }
@@ -174,8 +172,8 @@ pub fn ContactCard(
     };
     let compose_warnings = warnings.clone();
     view! {
-        <section class="card contact-card" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{text::CONTACT_CARD_HEADING}</h2>
+        <section class="card contact-card" aria-labelledby="outreach-heading">
+            <h2 id="outreach-heading">{text::CONTACT_CARD_HEADING}</h2>
             <Scheduled scheduled enrollments />
             <details class="pen" id="compose" open=template.is_some()>
                 <summary>{text::EMAIL_CANDIDATE}</summary>

@@ -93,8 +93,7 @@ pub async fn change_gdpr_country(
     country: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let viewer = crate::auth::viewer().await?;
-        let state = crate::server_side::state()?;
+        let (state, viewer) = crate::auth::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         edit::change_gdpr_country(&state.pool, &viewer, id, &country).await?;
         Ok(ProfileNotice::CountryChanged)
@@ -111,8 +110,7 @@ pub async fn record_consent(
     note: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let viewer = crate::auth::viewer().await?;
-        let state = crate::server_side::state()?;
+        let (state, viewer) = crate::auth::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         let purpose: Purpose = purpose.parse().map_err(|_| AppError::NotFound)?;
         let decision = edit::WrittenDecision {
@@ -210,8 +208,7 @@ impl TimelineEntry {
 pub async fn load_profile(id: String) -> Result<Profile, AppError> {
     crate::server_side::answer(
         async {
-            let viewer = crate::auth::viewer().await?;
-            let state = crate::server_side::state()?;
+            let (state, viewer) = crate::auth::signed_in().await?;
             let id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
             query::profile(&state.pool, &state.config, &viewer, id, Utc::now()).await
         }

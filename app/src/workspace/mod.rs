@@ -21,8 +21,7 @@ pub struct HeaderData {
 pub async fn workspace_header() -> Result<HeaderData, AppError> {
     crate::server_side::answer(
         async {
-            let viewer = crate::auth::viewer().await?;
-            let state = crate::server_side::state()?;
+            let (state, viewer) = crate::auth::signed_in().await?;
             let unread = crate::notifications::query::unread(&state.pool, &viewer).await?;
             Ok(HeaderData { viewer, unread })
         }
