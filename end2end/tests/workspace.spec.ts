@@ -220,3 +220,41 @@ test.describe('recruiter workspace', () => {
     await expect(page.getByRole('status')).toContainText('None of your opportunities has a candidate yet');
   });
 });
+
+test.describe('profile consent variants', () => {
+  test.beforeEach(({}, testInfo) => {
+    test.skip(testInfo.project.name !== 'javascript', 'the sidebar markup is the same without JavaScript; axe runs in the page');
+  });
+
+  const seeded = "compliance_mode = 'gdpr', gdpr_scope = 'eu_and_unknown', processing_basis = 'legitimate_interest_or_contract', retention_basis = 'explicit_consent'";
+  // (variant, settings, candidate, what the sidebar says)
+  const variants: [string, string, string, (string | RegExp)[]][] = [
+    ['GDPR with both consents', "compliance_mode = 'gdpr', processing_basis = 'explicit_consent', retention_basis = 'explicit_consent'", 'Anna Schmidt',
+      ['Protected by GDPR', 'Considering you for jobs', 'Keeping your data for future jobs', 'Contact about future jobs']],
+    ['GDPR on legitimate interest', "compliance_mode = 'gdpr', processing_basis = 'legitimate_interest_or_contract', retention_basis = 'legitimate_interest_or_contract'", 'Anna Schmidt',
+      ['Protected by GDPR', 'Contact about future jobs']],
+    ['outside the GDPR scope', "compliance_mode = 'gdpr', gdpr_scope = 'eu_only'", 'Michael Brown', ['Not protected by GDPR']],
+    ['localized', "compliance_mode = 'localized'", 'Anna Schmidt', ['Local data-protection policy', /Country policy: DE · data kept for/]],
+    ['compliance off', "compliance_mode = 'off'", 'Anna Schmidt', ['Compliance handling is off.']],
+  ];
+  for (const [name, settings, candidate, expected] of variants) {
+    test(`the profile shows the ${name} variant`, async ({ page }) => {
+      const email = `variant.${name.replace(/\W+/g, '-')}@team.example`;
+      const password = createUser(email, 'team_member');
+      execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-v', 'ON_ERROR_STOP=1', '-c',
+        `INSERT INTO country_policies (country, retention_days) VALUES ('DE', 365) ON CONFLICT DO NOTHING; UPDATE settings SET ${settings}`]);
+      try {
+        await page.goto(`/candidates?q=${encodeURIComponent(candidate)}`);
+        await signIn(page, email, password, true);
+        await page.getByRole('link', { name: candidate }).click();
+        await expect(page.getByRole('heading', { level: 1, name: candidate })).toBeVisible();
+        const sidebar = page.getByRole('complementary').locator('.consent-panel');
+        for (const text of expected) await expect(sidebar).toContainText(text);
+        if (name === 'GDPR on legitimate interest') await expect(sidebar).not.toContainText('Considering you for jobs');
+        await expectNoAxeViolations(page, true);
+      } finally {
+        execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', `UPDATE settings SET ${seeded}`]);
+      }
+    });
+  }
+});
