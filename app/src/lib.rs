@@ -5,6 +5,7 @@
 
 #![recursion_limit = "256"]
 
+mod actions;
 pub mod auth;
 pub mod candidate_list;
 pub mod domain;

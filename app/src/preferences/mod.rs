@@ -10,6 +10,7 @@ pub mod model;
 pub mod service;
 pub mod unsubscribe;
 
+use crate::actions::follow_action;
 use crate::domain::{
     preferences::{Field, PageLayout},
     Purpose, RequestKind, RequestStatus,
@@ -167,10 +168,10 @@ pub fn PreferencesPage() -> impl IntoView {
     let latest = RwSignal::new(None::<Notice>);
     // Reloads the page data after a successful action; a failure keeps what was typed.
     let changes = RwSignal::new(0u32);
-    watch_action(consent, latest, changes);
-    watch_action(access, latest, changes);
-    watch_action(rectification, latest, changes);
-    watch_action(erasure, latest, changes);
+    follow_action(consent, latest, changes, Notice::from);
+    follow_action(access, latest, changes, Notice::from);
+    follow_action(rectification, latest, changes, Notice::from);
+    follow_action(erasure, latest, changes, Notice::from);
 
     let page = Resource::new(
         move || (token.get(), changes.get()),
@@ -218,28 +219,6 @@ pub fn PreferencesPage() -> impl IntoView {
             </Transition>
         </main>
     }
-}
-
-/// Shows each outcome of `action`, and reloads the page data after a success.
-fn watch_action<A>(
-    action: ServerAction<A>,
-    latest: RwSignal<Option<Notice>>,
-    changes: RwSignal<u32>,
-) where
-    A: leptos::server_fn::ServerFn<Output = Notice, Error = AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            if result.is_ok() {
-                changes.update(|n| *n += 1);
-            }
-            latest.set(Some(Notice::from(result)));
-        }
-    });
 }
 
 #[derive(Clone, Copy)]

@@ -6,6 +6,7 @@ pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod query;
 
+use crate::actions::follow_action;
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
 use crate::domain::{ConsentDecision, ConsentStatus, Purpose};
 use crate::error::AppError;
@@ -216,35 +217,16 @@ pub async fn load_profile(id: String) -> Result<Profile, AppError> {
     )
 }
 
+fn profile_notice(result: Result<ProfileNotice, AppError>) -> ProfileNotice {
+    result.unwrap_or_else(ProfileNotice::Failed)
+}
+
 #[derive(Clone, Copy)]
 struct Edits {
     country: ServerAction<ChangeGdprCountry>,
     consent: ServerAction<RecordConsent>,
     email: ServerAction<SendEmail>,
     enroll: ServerAction<Enroll>,
-}
-
-/// Shows each outcome of `action` as the page's notice, and reloads the profile after a success
-/// only: after a refusal the form keeps what was typed.
-fn follow<A>(
-    action: ServerAction<A>,
-    latest: RwSignal<Option<ProfileNotice>>,
-    successes: RwSignal<u32>,
-) where
-    A: leptos::server_fn::ServerFn<Output = ProfileNotice, Error = AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(result) = action.value().get() {
-            if result.is_ok() {
-                successes.update(|n| *n += 1);
-            }
-            latest.set(Some(result.unwrap_or_else(ProfileNotice::Failed)));
-        }
-    });
 }
 
 #[component]
@@ -261,10 +243,10 @@ pub fn ProfilePage() -> impl IntoView {
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
     let successes = RwSignal::new(0u32);
-    follow(edits.country, latest, successes);
-    follow(edits.consent, latest, successes);
-    follow(edits.email, latest, successes);
-    follow(edits.enroll, latest, successes);
+    follow_action(edits.country, latest, successes, profile_notice);
+    follow_action(edits.consent, latest, successes, profile_notice);
+    follow_action(edits.email, latest, successes, profile_notice);
+    follow_action(edits.enroll, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
