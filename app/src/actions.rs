@@ -25,3 +25,27 @@ pub fn follow_action<A, N>(
         }
     });
 }
+
+/// After `action` succeeds, the page's data reloads in place, and the browser keeps what it held:
+/// an open pen, the text typed into its form. This closes the pen and resets the form, so the
+/// next use starts afresh (a refused submit keeps both, for a second try).
+pub fn reset_after_success<A>(
+    action: ServerAction<A>,
+    pen: NodeRef<leptos::html::Details>,
+    form: NodeRef<leptos::html::Form>,
+) where
+    A: ServerFn + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+    A::Error: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+            if let Some(pen) = pen.get_untracked() {
+                pen.set_open(false);
+            }
+        }
+    });
+}

@@ -133,7 +133,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let list = Resource::new(move || mark.version().get(), |_| load_notifications());
     view! {
         <Title text=text::NOTIFICATIONS_TITLE />
-        <WorkspaceFrame>
+        <WorkspaceFrame refresh=Signal::derive(move || mark.version().get())>
             <h1>{text::NOTIFICATIONS_TITLE}</h1>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {

@@ -6,6 +6,7 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use crate::actions::reset_after_success;
 use crate::domain::consent_panel::{ContactCheck, ContactWarning};
 use crate::domain::preferences::Field;
 use crate::error::AppError;
@@ -171,14 +172,18 @@ pub fn ContactCard(
         None => Default::default(),
     };
     let compose_warnings = warnings.clone();
+    let (compose_pen, compose_form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(email, compose_pen, compose_form);
+    let (enroll_pen, enroll_form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(enrolment, enroll_pen, enroll_form);
     view! {
         <section class="card contact-card" aria-labelledby="outreach-heading">
             <h2 id="outreach-heading">{text::CONTACT_CARD_HEADING}</h2>
             <Scheduled scheduled enrollments />
-            <details class="pen" id="compose" open=template.is_some()>
+            <details class="pen" id="compose" open=template.is_some() node_ref=compose_pen>
                 <summary>{text::EMAIL_CANDIDATE}</summary>
                 <TemplatePicker candidate templates chosen />
-                <ActionForm action=email>
+                <ActionForm action=email node_ref=compose_form>
                     <input type="hidden" name="candidate" value=candidate.to_string() />
                     <input type="hidden" name="draft" value=draft_key.to_string() />
                     <input type="hidden" name="template" value=template_id />
@@ -201,13 +206,13 @@ pub fn ContactCard(
                     <button type="submit" class="button small">{text::SEND_EMAIL}</button>
                 </ActionForm>
             </details>
-            <details class="pen" id="enroll">
+            <details class="pen" id="enroll" node_ref=enroll_pen>
                 <summary>{text::ADD_TO_CAMPAIGN}</summary>
                 {if campaigns.is_empty() {
                     view! { <p class="muted">{text::NO_CAMPAIGNS}</p> }.into_any()
                 } else {
                     view! {
-                        <ActionForm action=enrolment>
+                        <ActionForm action=enrolment node_ref=enroll_form>
                             <input type="hidden" name="candidate" value=candidate.to_string() />
                             <div class="field">
                                 <label for="enroll-campaign">{text::field_label(Field::Campaign)}</label>

@@ -6,7 +6,7 @@ pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod query;
 
-use crate::actions::follow_action;
+use crate::actions::{follow_action, reset_after_success};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
 use crate::domain::{ConsentDecision, ConsentStatus, Purpose};
 use crate::error::AppError;
@@ -515,10 +515,12 @@ fn ConsentSidebar(
 ) -> impl IntoView {
     let country_pen = (can_edit && panel.country_editable).then(|| {
         let current = panel.gdpr_country.map(|c| c.as_str().to_owned()).unwrap_or_default();
+        let (pen, form) = (NodeRef::new(), NodeRef::new());
+        reset_after_success(edits.country, pen, form);
         view! {
-            <details class="pen">
+            <details class="pen" node_ref=pen>
                 <summary>{text::CHANGE_COUNTRY}</summary>
-                <ActionForm action=edits.country>
+                <ActionForm action=edits.country node_ref=form>
                     <input type="hidden" name="candidate" value=candidate.to_string() />
                     <div class="field">
                         <label for="gdpr-country">{text::field_label(crate::domain::preferences::Field::Country)}</label>
@@ -618,10 +620,12 @@ fn ConsentPen(
     let note_id = format!("{base}-note");
     let yes_id = format!("{base}-yes");
     let no_id = format!("{base}-no");
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(action, pen, form);
     view! {
-        <details class="pen">
+        <details class="pen" node_ref=pen>
             <summary>{text::record_consent_change(purpose)}</summary>
-            <ActionForm action>
+            <ActionForm action node_ref=form>
                 <input type="hidden" name="candidate" value=candidate.to_string() />
                 <input type="hidden" name="purpose" value=purpose.as_str() />
                 <fieldset>

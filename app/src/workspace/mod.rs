@@ -30,14 +30,22 @@ pub async fn workspace_header() -> Result<HeaderData, AppError> {
 }
 
 /// Renders `children` for a signed-in team member; sends anyone else to sign in and back here.
+/// A page that changes what the header shows (marking notifications read) passes `refresh`,
+/// and the header is loaded again whenever it changes.
 #[component]
-pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
-    let header = Resource::new(|| (), |_| workspace_header());
+pub fn WorkspaceFrame(
+    children: ChildrenFn,
+    #[prop(optional, into)] refresh: Option<Signal<usize>>,
+) -> impl IntoView {
+    let header = Resource::new(
+        move || refresh.map(|changes| changes.get()),
+        |_| workspace_header(),
+    );
     let location = use_location();
     let hydrated = use_hydrated();
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="page">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="page">"Loading…"</p> }>
             {move || {
                 header
                     .get()
@@ -67,7 +75,7 @@ pub fn WorkspaceFrame(children: ChildrenFn) -> impl IntoView {
                         Err(error) => view! { <main id="main" class="page narrow"><Problem error /></main> }.into_any(),
                     })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
