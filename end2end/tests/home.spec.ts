@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoAxeViolations } from './support';
 
 /** Collects console errors and uncaught exceptions (a failed hydration shows up as one). */
 function watchForErrors(page: Page): string[] {
@@ -36,8 +36,7 @@ test('the home page has no accessibility violations', async ({ page }, testInfo)
   test.skip(testInfo.project.name === 'no-javascript', 'axe-core needs JavaScript to run');
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test('the home page reads well on a phone', async ({ page }) => {

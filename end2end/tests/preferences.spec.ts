@@ -1,24 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { expectNoAxeViolations, linkFor, sql } from './support';
 
 // The candidate's data-preferences page, with JavaScript on and off, against the seeded demo
 // organization (scripts/test.sh seeds it and exports the server's environment to us).
-
-const root = path.resolve(__dirname, '..', '..');
-const candor = process.env.CANDOR_BIN ?? path.join(root, 'target/debug/candor');
-
-/** The path of a candidate's personal link, from `candor link`. */
-function linkFor(email: string): string {
-  const url = execFileSync(candor, ['link', email], { cwd: root, env: process.env }).toString().trim();
-  return new URL(url.split('\n').pop()!).pathname;
-}
-
-/** Runs SQL against the e2e database (test setup only: what the recruiter side will do later). */
-function sql(statement: string): void {
-  execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', process.env.DATABASE_URL!, '-c', statement]);
-}
 
 /** Each project uses its own candidates, so one-way actions (erasure) can run in both. */
 function pick(javascript: boolean, whenOn: string, whenOff: string): string {
@@ -32,10 +16,6 @@ async function open(page: Page, pathname: string, javascript: boolean) {
   return response;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
-}
 
 test.describe('candidate preferences', () => {
   let javascript = true;

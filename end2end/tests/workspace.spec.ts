@@ -1,38 +1,22 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+import { createUser, expectNoAxeViolations, linkFor, sql } from './support';
 
 // The recruiter workspace: sign-in, the candidate list and sign-out, with JavaScript on and off,
 // against the seeded demo organization.
 
-const root = path.resolve(__dirname, '..', '..');
-const candor = process.env.CANDOR_BIN ?? path.join(root, 'target/debug/candor');
-
-/** A fresh team member made with `candor create-user`; its one-time password. */
-function createUser(email: string, role: string): string {
-  const out = execFileSync(candor, ['create-user', '--email', email, '--name', 'Eve Tester', '--role', role], {
-    cwd: root,
-    env: process.env,
-  }).toString();
-  const match = out.match(/Password \(shown once\): (\S+)/);
-  if (!match) throw new Error(`no password in: ${out}`);
-  return match[1];
-}
-
 /** A candidate of this test's own, so no other test's changes reach it (adding candidates by hand
- *  in the workspace is a later feature; until then the fixture writes the rows). */
-function addCandidate(name: string, email: string) {
-  const sql = `WITH c AS (INSERT INTO candidates (name) VALUES ('${name}') RETURNING id)
-               INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c`;
-  execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+ *  in the workspace is a later feature; until then the fixture writes the rows), with an
+ *  opportunity owned by `owner` when given. */
+function addCandidate(name: string, email: string, owner?: string) {
+  sql(`WITH c AS (INSERT INTO candidates (name) VALUES ('${name}') RETURNING id),
+            e AS (INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c)
+       INSERT INTO opportunities (candidate_id, owner_id, stage, origin)
+       SELECT c.id, u.id, 'new lead', 'sourced' FROM c JOIN users u ON u.email = '${owner ?? ''}'`);
 }
 
 /** axe-core runs in the page, so only where JavaScript is on; the markup is the same either way. */
-async function expectNoAxeViolations(page: Page, javascript: boolean) {
-  if (!javascript) return;
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+async function expectAccessible(page: Page, javascript: boolean) {
+  if (javascript) await expectNoAxeViolations(page);
 }
 
 async function signIn(page: Page, email: string, password: string, javascript: boolean) {
@@ -53,7 +37,7 @@ test.describe('recruiter workspace', () => {
     await expect(page).toHaveURL(/\/signin\?next=%2Fcandidates%3Fq%3Dschmidt$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await expect(page.getByText('Please sign in to continue.')).toBeVisible();
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
 
     await signIn(page, email, 'not the password', javascript);
     await expect(page.getByRole('alert')).toContainText("That email and password don't match an account");
@@ -64,7 +48,7 @@ test.describe('recruiter workspace', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Anna Schmidt' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Eve Tester');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
 
     // A search that matches nobody says so; an empty one lists everyone, newest activity first.
     await page.getByLabel('Search by name or email').fill('no such person');
@@ -101,7 +85,7 @@ test.describe('recruiter workspace', () => {
     const sidebar = page.getByRole('complementary');
     await expect(sidebar.getByRole('heading', { name: /Consent/ })).toBeVisible();
     await expect(sidebar).toContainText('Contact about future jobs');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
 
     // On a tablet the profile is one column, with nothing wider than the screen.
     await page.setViewportSize({ width: 768, height: 1024 });
@@ -116,7 +100,7 @@ test.describe('recruiter workspace', () => {
     await page.getByRole('link', { name: 'Notifications, none unread' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('No notifications yet');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
   });
 
   test('records a contact decision received in writing, with a note', async ({ page }, testInfo) => {
@@ -143,7 +127,7 @@ test.describe('recruiter workspace', () => {
     if (stopping) await expect(banner).toBeVisible();
     else await expect(banner).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('in writing, recorded by the team (Eve Tester)');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
   });
 
   test('contacts a candidate, after confirming the warnings', async ({ page }, testInfo) => {
@@ -170,7 +154,7 @@ test.describe('recruiter workspace', () => {
     await expect(compose.getByRole('note')).toContainText('They asked for their data to be erased');
     const confirm = compose.getByLabel('I have read this and still want to contact them.');
     await expect(confirm).toHaveAttribute('required', '');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
     await confirm.check();
     await compose.getByRole('button', { name: 'Send email' }).click();
     await expect(page.getByRole('status').first()).toContainText('The email is on its way.');
@@ -194,6 +178,10 @@ test.describe('recruiter workspace', () => {
     await expect(contact).toContainText(javascript ? /In your time zone \(UTC[+-]\d\d:\d\d\)/ : 'In UTC.');
     await contact.getByRole('button', { name: 'Send email' }).click();
     await expect(page.getByRole('status').first()).toContainText('The email is scheduled.');
+    // The form starts afresh for the next email.
+    await expect(contact.getByLabel('Subject')).toBeHidden();
+    await contact.getByText('Email the candidate').click();
+    await expect(contact.getByLabel('Subject')).toHaveValue('');
     await expect(contact.locator('ul.scheduled')).toContainText('“Coffee next week?”');
 
     await contact.getByText('Add to a nurture campaign').click();
@@ -201,7 +189,65 @@ test.describe('recruiter workspace', () => {
     await contact.getByRole('button', { name: 'Enroll' }).click();
     await expect(page.getByRole('status').first()).toContainText('The candidate is enrolled.');
     await expect(contact.locator('ul.scheduled')).toContainText('Silver medalists: 2 emails left');
-    await expectNoAxeViolations(page, javascript);
+    await expectAccessible(page, javascript);
+  });
+
+  test('changes the GDPR country with the pen icon', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `gus.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'admin');
+    const name = javascript ? 'Pia Lund' : 'Per Lund';
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lund@example.com`;
+    addCandidate(name, candidateEmail);
+    await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
+    await signIn(page, email, password, javascript);
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    const sidebar = page.getByRole('complementary').locator('.consent-panel');
+    await expect(sidebar).toContainText('GDPR country: unknown');
+    await sidebar.getByText('Change the GDPR country').click();
+    await sidebar.getByLabel('GDPR country').fill('se');
+    await sidebar.getByRole('button', { name: 'Save country' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The GDPR country is saved.');
+    await expect(sidebar).toContainText('GDPR country: SE (EU)');
+
+    // A code that is no country is explained, and nothing changes.
+    await sidebar.getByText('Change the GDPR country').click();
+    await sidebar.getByLabel('GDPR country').fill('X1');
+    await sidebar.getByRole('button', { name: 'Save country' }).click();
+    await expect(page.getByRole('alert')).toContainText('Please enter a two-letter country code');
+    await expect(sidebar).toContainText('GDPR country: SE (EU)');
+  });
+
+  test("is told in the app when a candidate of theirs asks, and marks it read", async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `owen.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+    const name = javascript ? 'Ida Berg' : 'Ivo Berg';
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.berg@example.com`;
+    addCandidate(name, candidateEmail, email);
+
+    // The candidate asks for a copy of their data on their own page.
+    await page.goto(linkFor(candidateEmail));
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true', { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Send me a copy of my data' }).click();
+    await expect(page.getByRole('status')).toContainText('We received your request');
+
+    // Their opportunity's owner sees it behind the bell.
+    await page.goto('/signin');
+    await signIn(page, email, password, javascript);
+    await page.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+    const item = page.locator('ul.notifications li', { hasText: `${name} asked for a copy of their data` });
+    await expect(item).toBeVisible();
+    await expectAccessible(page, javascript);
+    await item.getByRole('button', { name: 'Mark as read' }).click();
+    await expect(page.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();
+    await expect(item.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
+    await item.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   });
 
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
@@ -241,8 +287,7 @@ test.describe('profile consent variants', () => {
     test(`the profile shows the ${name} variant`, async ({ page }) => {
       const email = `variant.${name.replace(/\W+/g, '-')}@team.example`;
       const password = createUser(email, 'team_member');
-      execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-v', 'ON_ERROR_STOP=1', '-c',
-        `INSERT INTO country_policies (country, retention_days) VALUES ('DE', 365) ON CONFLICT DO NOTHING; UPDATE settings SET ${settings}`]);
+      sql(`INSERT INTO country_policies (country, retention_days) VALUES ('DE', 365) ON CONFLICT DO NOTHING; UPDATE settings SET ${settings}`);
       try {
         await page.goto(`/candidates?q=${encodeURIComponent(candidate)}`);
         await signIn(page, email, password, true);
@@ -251,9 +296,9 @@ test.describe('profile consent variants', () => {
         const sidebar = page.getByRole('complementary').locator('.consent-panel');
         for (const text of expected) await expect(sidebar).toContainText(text);
         if (name === 'GDPR on legitimate interest') await expect(sidebar).not.toContainText('Considering you for jobs');
-        await expectNoAxeViolations(page, true);
+        await expectNoAxeViolations(page);
       } finally {
-        execFileSync('psql', [process.env.DATABASE_URL!, '-q', '-c', `UPDATE settings SET ${seeded}`]);
+        sql(`UPDATE settings SET ${seeded}`);
       }
     });
   }

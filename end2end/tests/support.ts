@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+// What the specs share: the `candor` binary and the e2e database (scripts/test.sh seeds it and
+// exports the server's environment to us), and the accessibility check.
+
+const root = path.resolve(__dirname, '..', '..');
+const candor = process.env.CANDOR_BIN ?? path.join(root, 'target/debug/candor');
+
+/** The path of a candidate's personal link, from `candor link`. */
+export function linkFor(email: string): string {
+  const url = execFileSync(candor, ['link', email], { cwd: root, env: process.env }).toString().trim();
+  return new URL(url.split('\n').pop()!).pathname;
+}
+
+/** A fresh team member made with `candor create-user`; its one-time password. */
+export function createUser(email: string, role: string): string {
+  const out = execFileSync(candor, ['create-user', '--email', email, '--name', 'Eve Tester', '--role', role], {
+    cwd: root,
+    env: process.env,
+  }).toString();
+  const match = out.match(/Password \(shown once\): (\S+)/);
+  if (!match) throw new Error(`no password in: ${out}`);
+  return match[1];
+}
+
+/** Runs SQL against the e2e database (test setup only, for what the product can't do yet). */
+export function sql(statement: string): void {
+  execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', process.env.DATABASE_URL!, '-c', statement]);
+}
+
+/** WCAG 2.1 A and AA checks with axe-core, inside the page. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
