@@ -710,6 +710,39 @@ pub fn campaign_choice(name: &str, days_after: &[i32]) -> String {
     format!("{name} ({noun} after {list} days)")
 }
 
+// Request banners on the profile.
+pub const OPEN_REQUESTS: &str = "Open data requests";
+
+pub fn request_banner_title(kind: RequestKind) -> String {
+    format!("{} request.", kind.label())
+}
+
+pub fn request_banner_dates(
+    received: chrono::DateTime<chrono::Utc>,
+    due: chrono::DateTime<chrono::Utc>,
+    extended: bool,
+) -> String {
+    let due_word = if extended { "extended to" } else { "due" };
+    format!("Received {}, {due_word} {}.", date(received), date(due))
+}
+
+pub fn due_state(state: crate::domain::DueState) -> String {
+    use crate::domain::DueState;
+    let days = |n: i64| {
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
+    };
+    match state {
+        DueState::OnTrack { days_left } => format!("{} left.", days(days_left)),
+        DueState::DueSoon { days_left } => format!("Due soon: {} left.", days(days_left)),
+        DueState::Overdue { days_over: 0 } => "Overdue since today.".into(),
+        DueState::Overdue { days_over } => format!("Overdue by {}.", days(days_over)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -725,6 +758,27 @@ mod tests {
             "Silver (emails after 1, 14 and 90 days)"
         );
         assert_eq!(campaign_choice("Once", &[3]), "Once (email after 3 days)");
+    }
+
+    #[test]
+    fn due_states_read_in_days() {
+        use crate::domain::DueState;
+        assert_eq!(
+            due_state(DueState::OnTrack { days_left: 12 }),
+            "12 days left."
+        );
+        assert_eq!(
+            due_state(DueState::DueSoon { days_left: 1 }),
+            "Due soon: 1 day left."
+        );
+        assert_eq!(
+            due_state(DueState::Overdue { days_over: 0 }),
+            "Overdue since today."
+        );
+        assert_eq!(
+            due_state(DueState::Overdue { days_over: 3 }),
+            "Overdue by 3 days."
+        );
     }
 
     #[test]

@@ -140,6 +140,10 @@ test.describe('recruiter workspace', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Emma Wilson' })).toBeVisible();
     if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
 
+    // Her erasure request is past its due date: a red banner says so in words.
+    await expect(page.locator('.banner.request.overdue')).toContainText('Erasure request.');
+    await expect(page.locator('.banner.request.overdue')).toContainText(/Overdue (by \d+ days?|since today)\./);
+
     // Start from a template: its subject and text fill the form, placeholders and all.
     const contact = page.getByRole('region', { name: 'Contact', exact: true });
     await contact.getByText('Email the candidate').click();

@@ -683,3 +683,64 @@ async fn the_gdpr_country_can_be_set_and_cleared_only_where_the_scope_depends_on
         .ends_with("notice=forbidden#notice"));
     assert_eq!(country_override(&pool, &ada).await, None);
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn each_open_request_has_a_banner_with_its_due_date_and_urgency(pool: PgPool) {
+    use app::domain::{DueState, RequestKind};
+    use app::preferences::service::NewRequest;
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    world.request_received(&ada, NewRequest::Access, 0).await;
+    world.request_received(&ada, NewRequest::Erasure, 26).await;
+    world.request_received(&ada, NewRequest::Access, 40).await;
+    // Resolved requests have no banner; an extended one counts from its new date.
+    world.request_received(&ada, NewRequest::Access, 10).await;
+    world.request_received(&ada, NewRequest::Access, 20).await;
+    sqlx::query(
+        "UPDATE data_requests SET status = 'resolved', resolved_at = now(), resolution = 'data_sent'
+          WHERE candidate_id = $1 AND received_at < now() - interval '9 days' AND received_at > now() - interval '11 days'",
+    )
+    .bind(ada.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE data_requests SET extended_until = due_at + interval '1 month', extension_reason = 'Many files'
+          WHERE candidate_id = $1 AND received_at < now() - interval '19 days' AND received_at > now() - interval '21 days'",
+    )
+    .bind(ada.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+
+    let profile = profile_of(&world, &robin.as_viewer(Role::Admin), &ada).await;
+    let banners: Vec<_> = profile
+        .requests
+        .iter()
+        .map(|r| (r.kind, r.due, r.extended))
+        .collect();
+    assert_eq!(banners.len(), 4, "{banners:?}");
+    assert!(
+        matches!(banners[0], (RequestKind::Access, DueState::Overdue { days_over }, false) if days_over >= 8)
+    );
+    assert!(
+        matches!(banners[1], (RequestKind::Erasure, DueState::DueSoon { days_left }, false) if (3..=6).contains(&days_left))
+    );
+    assert!(
+        matches!(banners[2], (RequestKind::Access, DueState::OnTrack { days_left }, false) if days_left >= 28)
+    );
+    assert!(
+        matches!(banners[3], (RequestKind::Access, DueState::OnTrack { days_left }, true) if days_left >= 38)
+    );
+
+    let browser = TestApp::new(pool);
+    let session = browser.session(&robin.email, PASSWORD).await;
+    let html = session.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert_eq!(html.matches(r#"class="banner request"#).count(), 4);
+    assert_eq!(html.matches("banner request overdue").count(), 1);
+    assert_eq!(html.matches("banner request due-soon").count(), 1);
+    assert!(html.contains("Erasure request."));
+    assert!(html.contains("Due soon:"));
+    assert!(html.contains("extended to"));
+}

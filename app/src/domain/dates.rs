@@ -51,7 +51,7 @@ fn add_months(at: DateTime<Utc>, months: u32) -> DateTime<Utc> {
 }
 
 /// How urgent an open request is, for banners and the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DueState {
     /// More than seven days left.
     OnTrack { days_left: i64 },

@@ -8,7 +8,7 @@ pub mod query;
 
 use crate::actions::{follow_action, reset_after_success};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
-use crate::domain::{ConsentDecision, ConsentStatus, Purpose};
+use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKind};
 use crate::error::AppError;
 use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::text;
@@ -37,6 +37,20 @@ pub struct Profile {
     /// The viewer may use the pen icons (`manage_profiles`, candidate not anonymized).
     pub can_edit: bool,
     pub outreach: Outreach,
+    /// One banner per open data request, the nearest due date first.
+    pub requests: Vec<RequestBanner>,
+}
+
+/// An open data request, as its banner at the top of the profile shows it (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestBanner {
+    pub id: Uuid,
+    pub kind: RequestKind,
+    pub received_at: DateTime<Utc>,
+    /// The due date in force: the extended one once extended.
+    pub due_at: DateTime<Utc>,
+    pub extended: bool,
+    pub due: DueState,
 }
 
 /// The outcome of a pen-icon form, shown above the profile.
@@ -303,6 +317,7 @@ fn ProfileView(
         mut timeline,
         panel,
         outreach,
+        requests,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -317,6 +332,7 @@ fn ProfileView(
                 </div>
             }
         })}
+        <RequestBanners requests />
         {do_not_contact.then(|| view! {
             <div class="banner danger" role="note">
                 <strong>{text::DO_NOT_CONTACT}</strong>
@@ -383,6 +399,37 @@ fn ProfileView(
             </aside>
         </div>
     }
+}
+
+/// One banner per open request: kind, received, due and how much time is left, amber within a
+/// week and red once overdue (the words say so too).
+#[component]
+fn RequestBanners(requests: Vec<RequestBanner>) -> impl IntoView {
+    (!requests.is_empty()).then(|| {
+        view! {
+            <section class="request-banners" aria-label=text::OPEN_REQUESTS>
+                {requests
+                    .into_iter()
+                    .map(|r| {
+                        let tone = match r.due {
+                            DueState::OnTrack { .. } => "banner request",
+                            DueState::DueSoon { .. } => "banner request due-soon",
+                            DueState::Overdue { .. } => "banner request overdue",
+                        };
+                        view! {
+                            <div class=tone role="note" data-request=r.id.to_string()>
+                                <strong>{text::request_banner_title(r.kind)}</strong>
+                                " "
+                                <span>{text::request_banner_dates(r.received_at, r.due_at, r.extended)}</span>
+                                " "
+                                <strong class="due">{text::due_state(r.due)}</strong>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
 }
 
 #[component]

@@ -2,7 +2,8 @@
 //! each part stays readable on its own.
 
 use super::{
-    AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, TeamText, TimelineEntry,
+    AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, RequestBanner, TeamText,
+    TimelineEntry,
 };
 use crate::config::Config;
 use crate::domain::{
@@ -12,7 +13,7 @@ use crate::domain::{
     lawful_basis::OpportunityFacts,
     preferences::{pick_country_policy, CountryPolicy},
     settings::GdprFacts,
-    ConsentEvent, ConsentStatus, CountryCode, EmailAddress, Purpose, Viewer,
+    ConsentEvent, ConsentStatus, CountryCode, DueState, EmailAddress, Purpose, Viewer,
 };
 use crate::error::AppError;
 use crate::text;
@@ -228,6 +229,7 @@ pub async fn profile(
         panel,
         can_edit: viewer.may(crate::domain::Permission::ManageProfiles) && !anonymized,
         outreach: crate::outreach::service::outreach(pool, config, id, now).await?,
+        requests: open_requests(pool, id, now).await?,
     })
 }
 
@@ -352,4 +354,34 @@ pub async fn consent_panel_of(
         },
         now,
     ))
+}
+
+/// The candidate's open data requests, the nearest due date first.
+async fn open_requests(
+    pool: &PgPool,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Vec<RequestBanner>, AppError> {
+    Ok(sqlx::query!(
+        r#"SELECT id, kind, received_at, coalesce(extended_until, due_at) AS "due_at!",
+                  extended_until IS NOT NULL AS "extended!"
+             FROM data_requests
+            WHERE candidate_id = $1 AND status = 'open'
+            ORDER BY coalesce(extended_until, due_at), received_at"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .filter_map(|r| {
+        Some(RequestBanner {
+            id: r.id,
+            kind: r.kind.parse().ok()?,
+            received_at: r.received_at,
+            due_at: r.due_at,
+            extended: r.extended,
+            due: DueState::of(r.due_at, now),
+        })
+    })
+    .collect())
 }

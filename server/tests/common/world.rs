@@ -311,6 +311,25 @@ impl World {
         self.request_with_key(candidate, request, &key).await
     }
 
+    /// A request the candidate made `days_ago`.
+    pub async fn request_received(
+        &self,
+        candidate: &Candidate,
+        request: NewRequest,
+        days_ago: i64,
+    ) {
+        service::submit_request(
+            &self.pool,
+            &self.config,
+            candidate.id,
+            request,
+            &Uuid::new_v4().to_string(),
+            Utc::now() - Duration::days(days_ago),
+        )
+        .await
+        .expect("request accepted");
+    }
+
     pub async fn request_with_key(
         &self,
         candidate: &Candidate,
