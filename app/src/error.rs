@@ -50,6 +50,15 @@ pub enum AppError {
     /// The candidate has no email address to write to.
     #[error("no email address")]
     NoEmailAddress,
+    /// The request was already resolved, refused or withdrawn.
+    #[error("request closed")]
+    RequestClosed,
+    /// A request is extended at most once.
+    #[error("already extended")]
+    AlreadyExtended,
+    /// An extension must be sent within the first month.
+    #[error("extension too late")]
+    ExtensionTooLate,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -67,7 +76,12 @@ impl AppError {
             AppError::SignInFailed | AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Anonymized | AppError::ConfirmFirst | AppError::AlreadyEnrolled => 409,
+            AppError::Anonymized
+            | AppError::ConfirmFirst
+            | AppError::AlreadyEnrolled
+            | AppError::RequestClosed
+            | AppError::AlreadyExtended
+            | AppError::ExtensionTooLate => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -92,6 +106,9 @@ impl AppError {
             AppError::ConfirmFirst => "confirm-first".into(),
             AppError::AlreadyEnrolled => "already-enrolled".into(),
             AppError::NoEmailAddress => "no-address".into(),
+            AppError::RequestClosed => "request-closed".into(),
+            AppError::AlreadyExtended => "already-extended".into(),
+            AppError::ExtensionTooLate => "extension-too-late".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -115,6 +132,9 @@ impl AppError {
             ["confirm-first"] => AppError::ConfirmFirst,
             ["already-enrolled"] => AppError::AlreadyEnrolled,
             ["no-address"] => AppError::NoEmailAddress,
+            ["request-closed"] => AppError::RequestClosed,
+            ["already-extended"] => AppError::AlreadyExtended,
+            ["extension-too-late"] => AppError::ExtensionTooLate,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -174,6 +194,9 @@ mod tests {
             AppError::ConfirmFirst,
             AppError::AlreadyEnrolled,
             AppError::NoEmailAddress,
+            AppError::RequestClosed,
+            AppError::AlreadyExtended,
+            AppError::ExtensionTooLate,
             AppError::Unavailable,
             AppError::Invalid(FieldError {
                 field: Field::SendAt,

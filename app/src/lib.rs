@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod outreach;
 pub mod preferences;
 pub mod profile;
+pub mod requests;
 mod shell;
 pub mod text;
 pub mod urls;

@@ -125,6 +125,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Body => "Message",
         Field::SendAt => "Send at",
         Field::Campaign => "Campaign",
+        Field::Reason => "Reason (the candidate is sent it)",
+        Field::Months => "Extend by",
     }
 }
 
@@ -144,6 +146,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Body => "the message",
         Field::SendAt => "the time",
         Field::Campaign => "the campaign",
+        Field::Reason => "the reason",
+        Field::Months => "the extension",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -164,6 +168,10 @@ fn field_problem(field: Field, problem: Problem) -> String {
             crate::domain::outreach::MAX_DELAY_DAYS
         ),
         (Field::Campaign, _) => "Please choose a campaign.".into(),
+        (Field::Reason, Problem::Required) => {
+            "Please give the reason: the candidate is told why.".into()
+        }
+        (Field::Months, _) => "A request can be extended by one or two months.".into(),
         (Field::Evidence, Problem::Required) => {
             "Please note the candidate's written word: what they sent, when, and how.".into()
         }
@@ -202,6 +210,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::ConfirmFirst => "Read the warning about contacting this candidate, then tick the box to confirm and send again. Nothing was sent.".into(),
         AppError::AlreadyEnrolled => "This candidate is already in that campaign, with emails still to come.".into(),
         AppError::NoEmailAddress => "This candidate has no email address to write to.".into(),
+        AppError::RequestClosed => "This request is already closed: nothing was changed.".into(),
+        AppError::AlreadyExtended => "This request has already been extended once; the law allows no second extension.".into(),
+        AppError::ExtensionTooLate => "An extension must be sent before the original due date, and that date has passed.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -252,6 +263,17 @@ pub fn request_sentence(kind: RequestKind) -> &'static str {
         RequestKind::Erasure => "the removal of their personal data",
         RequestKind::Restriction => "a restriction of the use of their data",
         RequestKind::Objection => "an end to the use of their data (objection)",
+    }
+}
+
+/// What a candidate asked for, as the emails to them say it.
+pub fn request_sentence_to_candidate(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Access => "a copy of your personal data",
+        RequestKind::Rectification => "a correction of your personal data",
+        RequestKind::Erasure => "the removal of your personal data",
+        RequestKind::Restriction => "a restriction of the use of your data",
+        RequestKind::Objection => "an end to the use of your data (objection)",
     }
 }
 
@@ -577,6 +599,12 @@ pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
         ProfileNotice::EmailScheduled => {
             "The email is scheduled. It is listed under Scheduled until it goes.".into()
         }
+        ProfileNotice::Extended => {
+            "The request is extended, and the candidate is sent the reason and the new date.".into()
+        }
+        ProfileNotice::Refused => {
+            "The request is refused, and the candidate is sent the reason.".into()
+        }
         ProfileNotice::Enrolled => {
             "The candidate is enrolled. The campaign's emails are listed under Scheduled.".into()
         }
@@ -712,6 +740,16 @@ pub fn campaign_choice(name: &str, days_after: &[i32]) -> String {
 
 // Request banners on the profile.
 pub const OPEN_REQUESTS: &str = "Open data requests";
+pub const EXTEND_REQUEST: &str = "Extend";
+pub const EXTENSION_REASON: &str = "Why more time is needed (the candidate is sent it)";
+pub const REFUSAL_REASON: &str = "Why the request is refused (the candidate is sent it)";
+pub const REFUSE_REQUEST: &str = "Refuse";
+pub const ONE_MONTH: &str = "One more month";
+pub const TWO_MONTHS: &str = "Two more months";
+pub const EXTEND_BUTTON: &str = "Extend and tell the candidate";
+pub const REFUSE_BUTTON: &str = "Refuse and tell the candidate";
+pub const REFUSE_EXPLAINED: &str =
+    "The candidate is sent your reason and told they may complain to a supervisory authority.";
 
 pub fn request_banner_title(kind: RequestKind) -> String {
     format!("{} request.", kind.label())

@@ -252,6 +252,19 @@ test.describe('recruiter workspace', () => {
     await expect(item.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
     await item.getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    // The request's banner: extended once, with the reason the candidate is sent.
+    const banner = page.locator('.banner.request', { hasText: 'Copy of data request.' });
+    await expect(banner).toContainText('days left.');
+    await banner.getByText('Extend', { exact: true }).click();
+    await banner.getByLabel('Extend by').selectOption({ label: 'Two more months' });
+    await banner.getByLabel('Why more time is needed (the candidate is sent it)').fill('Your data is spread over many archived files.');
+    await banner.getByRole('button', { name: 'Extend and tell the candidate' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The request is extended');
+    await expect(banner).toContainText('extended to');
+    await expect(banner.getByText('Extend', { exact: true })).toHaveCount(0);
+    await expectAccessible(page, javascript);
   });
 
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {

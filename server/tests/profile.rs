@@ -504,6 +504,46 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             "{who}"
         );
 
+        // Extending and refusing requests: anyone who sees the candidate.
+        world
+            .request_received(&ada, app::preferences::service::NewRequest::Access, 1)
+            .await;
+        let request: uuid::Uuid = sqlx::query_scalar(
+            "SELECT id FROM data_requests WHERE candidate_id = $1 ORDER BY created_at DESC LIMIT 1",
+        )
+        .bind(ada.id.into_uuid())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        let request = request.to_string();
+        for (path, extra) in [
+            ("/api/requests/extend", Some(("months", "1"))),
+            ("/api/requests/refuse", None),
+        ] {
+            let mut fields = vec![
+                ("candidate", id.as_str()),
+                ("request", request.as_str()),
+                ("reason", "Many files"),
+            ];
+            fields.extend(extra);
+            assert_eq!(
+                call(&app, &cookie, path, &fields).await,
+                refused_or(sees_profile),
+                "{who}: {path}"
+            );
+        }
+        let status: String =
+            sqlx::query_scalar("SELECT status FROM data_requests WHERE id = $1::uuid")
+                .bind(&request)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            status,
+            if sees_profile { "refused" } else { "open" },
+            "{who}"
+        );
+
         if edits {
             assert_eq!(
                 country_override(&pool, &ada).await.as_deref(),
@@ -533,6 +573,8 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         "/api/candidates/consent",
         "/api/candidates/email",
         "/api/candidates/enroll",
+        "/api/requests/extend",
+        "/api/requests/refuse",
     ] {
         let id = ada.id.to_string();
         let fields = [
@@ -549,6 +591,9 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             ("body", "b"),
             ("when", "now"),
             ("campaign", id.as_str()),
+            ("request", id.as_str()),
+            ("months", "1"),
+            ("reason", "r"),
         ];
         let status = app.call(path, &fields, &[]).await.status;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");

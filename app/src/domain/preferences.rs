@@ -183,6 +183,10 @@ pub enum Field {
     SendAt,
     /// The nurture campaign a candidate is enrolled in.
     Campaign,
+    /// Why a request is extended or refused (the candidate is told).
+    Reason,
+    /// By how many months a request is extended.
+    Months,
 }
 text_enum!(Field {
     Note => "note",
@@ -199,6 +203,8 @@ text_enum!(Field {
     Body => "body",
     SendAt => "send_at",
     Campaign => "campaign",
+    Reason => "reason",
+    Months => "months",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -234,6 +240,8 @@ impl Field {
             Field::Body => crate::domain::outreach::MAX_BODY_CHARS,
             Field::SendAt => 30,
             Field::Campaign => 36,
+            Field::Reason => 2000,
+            Field::Months => 1,
         }
     }
 

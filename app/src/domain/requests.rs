@@ -1,5 +1,6 @@
 //! Kinds and states of data-protection requests.
 
+use super::preferences::{Field, FieldError, Problem};
 use super::text_enum;
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,23 @@ text_enum!(RequestStatus {
     Withdrawn => "withdrawn",
 });
 
+/// The reason a recruiter gives for extending or refusing a request: required, because the
+/// candidate is sent it (Art. 12(3) and 12(4)).
+pub fn written_reason(raw: &str) -> Result<String, FieldError> {
+    let reason = raw.trim();
+    let problem = if reason.is_empty() {
+        Problem::Required
+    } else if reason.chars().count() > Field::Reason.max_chars() {
+        Problem::TooLong
+    } else {
+        return Ok(reason.to_owned());
+    };
+    Err(FieldError {
+        field: Field::Reason,
+        problem,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +97,18 @@ mod tests {
             .filter(|k| k.stops_contact())
             .collect();
         assert_eq!(stopping, [&RequestKind::Erasure]);
+    }
+
+    #[test]
+    fn a_reason_is_required_trimmed_and_bounded() {
+        assert_eq!(written_reason("  Many files.  ").unwrap(), "Many files.");
+        assert_eq!(
+            written_reason(" \n ").unwrap_err().problem,
+            Problem::Required
+        );
+        assert_eq!(
+            written_reason(&"x".repeat(2001)).unwrap_err().problem,
+            Problem::TooLong
+        );
     }
 }

@@ -583,7 +583,7 @@ async fn alert_owners(
     Ok(())
 }
 
-fn template_failed(error: minijinja::Error) -> AppError {
+pub(crate) fn template_failed(error: minijinja::Error) -> AppError {
     tracing::error!(error = %error, "email template failed to render");
     AppError::Unavailable
 }

@@ -8,9 +8,11 @@ pub mod query;
 
 use crate::actions::{follow_action, reset_after_success};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
+use crate::domain::preferences::Field;
 use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKind};
 use crate::error::AppError;
 use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
+use crate::requests::{ExtendRequest, RefuseRequest};
 use crate::text;
 use crate::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
@@ -51,6 +53,8 @@ pub struct RequestBanner {
     pub due_at: DateTime<Utc>,
     pub extended: bool,
     pub due: DueState,
+    /// It may still be extended: not yet extended, and the first month not over.
+    pub extendable: bool,
 }
 
 /// The outcome of a pen-icon form, shown above the profile.
@@ -61,6 +65,8 @@ pub enum ProfileNotice {
     EmailQueued,
     EmailScheduled,
     Enrolled,
+    Extended,
+    Refused,
     Failed(AppError),
 }
 
@@ -72,6 +78,8 @@ impl ProfileNotice {
             ProfileNotice::EmailQueued => "email-queued".into(),
             ProfileNotice::EmailScheduled => "email-scheduled".into(),
             ProfileNotice::Enrolled => "enrolled".into(),
+            ProfileNotice::Extended => "extended".into(),
+            ProfileNotice::Refused => "refused".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -83,6 +91,8 @@ impl ProfileNotice {
             "email-queued" => Some(ProfileNotice::EmailQueued),
             "email-scheduled" => Some(ProfileNotice::EmailScheduled),
             "enrolled" => Some(ProfileNotice::Enrolled),
+            "extended" => Some(ProfileNotice::Extended),
+            "refused" => Some(ProfileNotice::Refused),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }
@@ -241,6 +251,8 @@ struct Edits {
     consent: ServerAction<RecordConsent>,
     email: ServerAction<SendEmail>,
     enroll: ServerAction<Enroll>,
+    extend: ServerAction<ExtendRequest>,
+    refuse: ServerAction<RefuseRequest>,
 }
 
 #[component]
@@ -253,6 +265,8 @@ pub fn ProfilePage() -> impl IntoView {
         consent: ServerAction::new(),
         email: ServerAction::new(),
         enroll: ServerAction::new(),
+        extend: ServerAction::new(),
+        refuse: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -261,6 +275,8 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.consent, latest, successes, profile_notice);
     follow_action(edits.email, latest, successes, profile_notice);
     follow_action(edits.enroll, latest, successes, profile_notice);
+    follow_action(edits.extend, latest, successes, profile_notice);
+    follow_action(edits.refuse, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -332,7 +348,7 @@ fn ProfileView(
                 </div>
             }
         })}
-        <RequestBanners requests />
+        <RequestBanners requests candidate=id edits can_act=!anonymized />
         {do_not_contact.then(|| view! {
             <div class="banner danger" role="note">
                 <strong>{text::DO_NOT_CONTACT}</strong>
@@ -404,7 +420,12 @@ fn ProfileView(
 /// One banner per open request: kind, received, due and how much time is left, amber within a
 /// week and red once overdue (the words say so too).
 #[component]
-fn RequestBanners(requests: Vec<RequestBanner>) -> impl IntoView {
+fn RequestBanners(
+    requests: Vec<RequestBanner>,
+    candidate: Uuid,
+    edits: Edits,
+    can_act: bool,
+) -> impl IntoView {
     (!requests.is_empty()).then(|| {
         view! {
             <section class="request-banners" aria-label=text::OPEN_REQUESTS>
@@ -418,11 +439,19 @@ fn RequestBanners(requests: Vec<RequestBanner>) -> impl IntoView {
                         };
                         view! {
                             <div class=tone role="note" data-request=r.id.to_string()>
-                                <strong>{text::request_banner_title(r.kind)}</strong>
-                                " "
-                                <span>{text::request_banner_dates(r.received_at, r.due_at, r.extended)}</span>
-                                " "
-                                <strong class="due">{text::due_state(r.due)}</strong>
+                                <p>
+                                    <strong>{text::request_banner_title(r.kind)}</strong>
+                                    " "
+                                    <span>{text::request_banner_dates(r.received_at, r.due_at, r.extended)}</span>
+                                    " "
+                                    <strong class="due">{text::due_state(r.due)}</strong>
+                                </p>
+                                {can_act.then(|| view! {
+                                    <div class="request-actions">
+                                        {r.extendable.then(|| view! { <ExtendPen candidate request=r.id action=edits.extend /> })}
+                                        <RefusePen candidate request=r.id action=edits.refuse />
+                                    </div>
+                                })}
                             </div>
                         }
                     })
@@ -430,6 +459,62 @@ fn RequestBanners(requests: Vec<RequestBanner>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// Extends a request once, by one or two months, with the reason the candidate is sent.
+#[component]
+fn ExtendPen(candidate: Uuid, request: Uuid, action: ServerAction<ExtendRequest>) -> impl IntoView {
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(action, pen, form);
+    let months_id = format!("extend-{request}-months");
+    let reason_id = format!("extend-{request}-reason");
+    view! {
+        <details class="pen" node_ref=pen>
+            <summary>{text::EXTEND_REQUEST}</summary>
+            <ActionForm action node_ref=form>
+                <input type="hidden" name="candidate" value=candidate.to_string() />
+                <input type="hidden" name="request" value=request.to_string() />
+                <div class="field">
+                    <label for=months_id.clone()>{text::field_label(Field::Months)}</label>
+                    <select id=months_id name="months">
+                        <option value="1">{text::ONE_MONTH}</option>
+                        <option value="2">{text::TWO_MONTHS}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=reason_id.clone()>{text::EXTENSION_REASON}</label>
+                    <textarea id=reason_id name="reason" rows="3" required
+                        maxlength=Field::Reason.max_chars().to_string()></textarea>
+                </div>
+                <button type="submit" class="button small">{text::EXTEND_BUTTON}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Refuses a request, with the reason the candidate is sent.
+#[component]
+fn RefusePen(candidate: Uuid, request: Uuid, action: ServerAction<RefuseRequest>) -> impl IntoView {
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(action, pen, form);
+    let reason_id = format!("refuse-{request}-reason");
+    let help_id = format!("refuse-{request}-help");
+    view! {
+        <details class="pen" node_ref=pen>
+            <summary>{text::REFUSE_REQUEST}</summary>
+            <ActionForm action node_ref=form>
+                <input type="hidden" name="candidate" value=candidate.to_string() />
+                <input type="hidden" name="request" value=request.to_string() />
+                <div class="field">
+                    <label for=reason_id.clone()>{text::REFUSAL_REASON}</label>
+                    <textarea id=reason_id name="reason" rows="3" required aria-describedby=help_id.clone()
+                        maxlength=Field::Reason.max_chars().to_string()></textarea>
+                    <p id=help_id class="muted">{text::REFUSE_EXPLAINED}</p>
+                </div>
+                <button type="submit" class="button small danger">{text::REFUSE_BUTTON}</button>
+            </ActionForm>
+        </details>
+    }
 }
 
 #[component]

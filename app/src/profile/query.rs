@@ -381,6 +381,7 @@ async fn open_requests(
             due_at: r.due_at,
             extended: r.extended,
             due: DueState::of(r.due_at, now),
+            extendable: crate::domain::extended_due_date(r.received_at, 1, r.extended, now).is_ok(),
         })
     })
     .collect())

@@ -1,0 +1,212 @@
+//! Extending and refusing a data request (SPEC §7, Art. 12(3) and 12(4)): each in one
+//! transaction that locks the request, records the decision on it and in the audit log (ids and
+//! codes; the reason stays on the request row), and queues the email that tells the candidate.
+
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::domain::{
+    extended_due_date, requests::written_reason, CandidateId, EmailKind, ExtensionError, RequestId,
+    RequestKind, Viewer,
+};
+use crate::error::AppError;
+use crate::mail::{self, editable::first_name, OutgoingEmail};
+use crate::preferences::service::template_failed;
+use crate::{links, settings, text};
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+/// An open request, locked for the action, that `viewer` may act on.
+struct OpenRequest {
+    id: RequestId,
+    candidate: CandidateId,
+    kind: RequestKind,
+    received_at: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+    extended: bool,
+}
+
+async fn lock_open_request(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    request: Uuid,
+) -> Result<OpenRequest, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT candidate_id, kind, status, received_at, due_at,
+                  extended_until IS NOT NULL AS "extended!"
+             FROM data_requests WHERE id = $1 FOR UPDATE"#,
+        request
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let candidate = crate::candidates::reachable(&mut *tx, viewer, row.candidate_id).await?;
+    if candidate.anonymized {
+        return Err(AppError::Anonymized);
+    }
+    if row.status != "open" {
+        return Err(AppError::RequestClosed);
+    }
+    Ok(OpenRequest {
+        id: RequestId(request),
+        candidate: candidate.id,
+        kind: row.kind.parse().map_err(|_| AppError::NotFound)?,
+        received_at: row.received_at,
+        due_at: row.due_at,
+        extended: row.extended,
+    })
+}
+
+/// Extends the request once by `months` (1 or 2) with a reason, before the original due date.
+pub async fn extend(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    request: Uuid,
+    months: u32,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let reason = written_reason(reason)?;
+    let mut tx = pool.begin().await?;
+    let open = lock_open_request(&mut tx, viewer, request).await?;
+    let new_due =
+        extended_due_date(open.received_at, months, open.extended, now).map_err(|e| match e {
+            ExtensionError::AlreadyExtended => AppError::AlreadyExtended,
+            ExtensionError::TooLate => AppError::ExtensionTooLate,
+            ExtensionError::InvalidLength => {
+                AppError::Invalid(crate::domain::preferences::FieldError {
+                    field: crate::domain::preferences::Field::Months,
+                    problem: crate::domain::preferences::Problem::Invalid,
+                })
+            }
+        })?;
+    sqlx::query!(
+        "UPDATE data_requests SET extended_until = $2, extension_reason = $3 WHERE id = $1",
+        request,
+        new_due,
+        reason,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Actor::User(viewer.id),
+        "data_request.extended",
+        Some(open.candidate),
+        Some(open.id),
+        json!({ "kind": open.kind.as_str(), "months": months }),
+    )
+    .await?;
+    tell_candidate(
+        &mut tx,
+        config,
+        &open,
+        EmailKind::ExtensionNotice,
+        json!({ "old_due": text::date(open.due_at), "new_due": text::date(new_due), "reason": reason }),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Refuses the request with a reason; it closes as `refused`.
+pub async fn refuse(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    request: Uuid,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let reason = written_reason(reason)?;
+    let mut tx = pool.begin().await?;
+    let open = lock_open_request(&mut tx, viewer, request).await?;
+    sqlx::query!(
+        "UPDATE data_requests
+            SET status = 'refused', resolution = 'refused', refusal_reason = $2,
+                resolved_at = $3, resolved_by = $4
+          WHERE id = $1",
+        request,
+        reason,
+        now,
+        viewer.id.into_uuid(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Actor::User(viewer.id),
+        "data_request.refused",
+        Some(open.candidate),
+        Some(open.id),
+        json!({ "kind": open.kind.as_str() }),
+    )
+    .await?;
+    tell_candidate(
+        &mut tx,
+        config,
+        &open,
+        EmailKind::RefusalNotice,
+        json!({ "reason": reason }),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Queues the extension or refusal notice to the candidate, once per request, with a fresh link
+/// to their page. A candidate without an email address can't be told; the decision still stands.
+async fn tell_candidate(
+    tx: &mut PgConnection,
+    config: &Config,
+    open: &OpenRequest,
+    kind: EmailKind,
+    specific: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(person) = sqlx::query!(
+        "SELECT c.name, e.email FROM candidates c
+           JOIN candidate_emails e ON e.candidate_id = c.id
+          WHERE c.id = $1 ORDER BY e.is_primary DESC, e.created_at LIMIT 1",
+        open.candidate.into_uuid()
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(());
+    };
+    let settings = settings::load(&mut *tx).await?;
+    let token = config.link_keys.sign(open.candidate, now, config.link_ttl);
+    let mut context = json!({
+        "first_name": first_name(&person.name),
+        "organization": settings.organization_name,
+        "kind_sentence": text::request_sentence_to_candidate(open.kind),
+        "received": text::date(open.received_at),
+        "preferences_url": links::preferences_url(&config.public_url, &token),
+        "contact": settings.data_protection_contact,
+    });
+    if let (Some(all), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
+        all.extend(extra.clone());
+    }
+    let content = mail::render(kind.as_str(), &context).map_err(template_failed)?;
+    mail::queue(
+        tx,
+        config,
+        OutgoingEmail {
+            kind,
+            recipient: person.email,
+            content,
+            candidate_id: Some(open.candidate),
+            data_request_id: Some(open.id),
+            dedupe_key: Some(format!("{}:{}", kind.as_str(), open.id)),
+            unsubscribe_url: None,
+            send_after: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
