@@ -59,6 +59,15 @@ pub enum AppError {
     /// An extension must be sent within the first month.
     #[error("extension too late")]
     ExtensionTooLate,
+    /// A legal hold blocks anonymizing this candidate until an Admin lifts it.
+    #[error("on legal hold")]
+    LegalHold,
+    /// The candidate is already on legal hold.
+    #[error("already on hold")]
+    AlreadyOnHold,
+    /// There is no hold to lift (already lifted).
+    #[error("no hold")]
+    NoHold,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -81,7 +90,10 @@ impl AppError {
             | AppError::AlreadyEnrolled
             | AppError::RequestClosed
             | AppError::AlreadyExtended
-            | AppError::ExtensionTooLate => 409,
+            | AppError::ExtensionTooLate
+            | AppError::LegalHold
+            | AppError::AlreadyOnHold
+            | AppError::NoHold => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -109,6 +121,9 @@ impl AppError {
             AppError::RequestClosed => "request-closed".into(),
             AppError::AlreadyExtended => "already-extended".into(),
             AppError::ExtensionTooLate => "extension-too-late".into(),
+            AppError::LegalHold => "legal-hold".into(),
+            AppError::AlreadyOnHold => "already-on-hold".into(),
+            AppError::NoHold => "no-hold".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -135,6 +150,9 @@ impl AppError {
             ["request-closed"] => AppError::RequestClosed,
             ["already-extended"] => AppError::AlreadyExtended,
             ["extension-too-late"] => AppError::ExtensionTooLate,
+            ["legal-hold"] => AppError::LegalHold,
+            ["already-on-hold"] => AppError::AlreadyOnHold,
+            ["no-hold"] => AppError::NoHold,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -197,6 +215,9 @@ mod tests {
             AppError::RequestClosed,
             AppError::AlreadyExtended,
             AppError::ExtensionTooLate,
+            AppError::LegalHold,
+            AppError::AlreadyOnHold,
+            AppError::NoHold,
             AppError::Unavailable,
             AppError::Invalid(FieldError {
                 field: Field::SendAt,

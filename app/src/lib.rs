@@ -6,12 +6,14 @@
 #![recursion_limit = "256"]
 
 mod actions;
+pub mod anonymize;
 pub mod auth;
 pub mod candidate_list;
 pub mod domain;
 pub mod error;
 pub mod fresh_link;
 mod home;
+pub mod legal_hold;
 pub mod notifications;
 pub mod outreach;
 pub mod preferences;

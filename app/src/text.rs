@@ -127,6 +127,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Campaign => "Campaign",
         Field::Reason => "Reason (the candidate is sent it)",
         Field::Months => "Extend by",
+        Field::Acknowledge => "I understand that anonymizing can't be undone",
     }
 }
 
@@ -148,6 +149,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Campaign => "the campaign",
         Field::Reason => "the reason",
         Field::Months => "the extension",
+        Field::Acknowledge => "the acknowledgement",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -155,6 +157,9 @@ fn field_problem(field: Field, problem: Problem) -> String {
                 .into()
         }
         (Field::Confirm, _) => "Please confirm that you want your data removed.".into(),
+        (Field::Acknowledge, _) => {
+            "Tick the box to confirm you understand that anonymizing can't be undone. Nothing was changed.".into()
+        }
         (Field::Password, Problem::Required) => "Please enter your password.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()
@@ -213,6 +218,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::RequestClosed => "This request is already closed: nothing was changed.".into(),
         AppError::AlreadyExtended => "This request has already been extended once; the law allows no second extension.".into(),
         AppError::ExtensionTooLate => "An extension must be sent before the original due date, and that date has passed.".into(),
+        AppError::LegalHold => "This candidate is on legal hold, so they can't be anonymized. An Admin can lift the hold once it is no longer needed.".into(),
+        AppError::AlreadyOnHold => "This candidate is already on legal hold.".into(),
+        AppError::NoHold => "This candidate is not on legal hold (it may just have been lifted).".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -608,6 +616,13 @@ pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
         ProfileNotice::Enrolled => {
             "The candidate is enrolled. The campaign's emails are listed under Scheduled.".into()
         }
+        ProfileNotice::Anonymized => {
+            "The candidate is anonymized. Their open requests are resolved, and their link now says their data was deleted.".into()
+        }
+        ProfileNotice::HoldPlaced => {
+            "The legal hold is placed. Nobody can anonymize this candidate until it is lifted.".into()
+        }
+        ProfileNotice::HoldLifted => "The legal hold is lifted.".into(),
         ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
         ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
         ProfileNotice::Failed(error) => error_message(error),
@@ -779,6 +794,96 @@ pub fn due_state(state: crate::domain::DueState) -> String {
         DueState::Overdue { days_over: 0 } => "Overdue since today.".into(),
         DueState::Overdue { days_over } => format!("Overdue by {}.", days(days_over)),
     }
+}
+
+// Anonymizing (the erasure action banner and its confirm dialog).
+pub const ANONYMIZE_HEADING: &str = "Anonymize.";
+pub const ANONYMIZE_NEEDS_PERMISSION: &str =
+    "Resolving this request means anonymizing the candidate, which needs the \"anonymize candidates\" permission. Ask an Admin.";
+pub const ANONYMIZE_OPEN: &str = "Anonymize…";
+pub const WILL_BE_REMOVED: &str = "Will be removed";
+pub const WILL_BE_KEPT: &str = "Will be kept";
+pub const NOTHING_REMOVED_FROM_DATABASE: &str =
+    "Nothing is removed from the database: no country policy covers this candidate. Everything personal is hidden from everyone.";
+pub const ANONYMIZE_BUTTON: &str = "Anonymize candidate";
+
+pub fn anonymize_explained(mode: crate::domain::anonymization::AnonymizationMode) -> &'static str {
+    use crate::domain::anonymization::AnonymizationMode;
+    match mode {
+        AnonymizationMode::Gdpr => "Anonymizing removes this candidate's personal data for good (GDPR mode) and resolves every open request. It can't be undone.",
+        AnonymizationMode::Localized => "Anonymizing hides everything personal and removes what the country policy selects (localized mode), and resolves every open request. It can't be undone.",
+    }
+}
+
+fn personal_field(field: crate::domain::anonymization::PersonalField, count: i64) -> String {
+    use crate::domain::anonymization::PersonalField::*;
+    let counted = |what: &str| format!("{what} ({count})");
+    match field {
+        Name => "Name and headline".into(),
+        Emails => counted("Email addresses"),
+        Phones => counted("Phone numbers"),
+        Skype => "Skype name".into(),
+        Links => counted("Links"),
+        Location => "Location".into(),
+        Attachments => counted("Attachments, such as résumés"),
+        ApplicationResponses => counted("Application answers"),
+        ApplicationComments => counted("Cover letters and comments"),
+    }
+}
+
+pub fn removed_line(
+    item: crate::domain::anonymization::Removed,
+    preview: &crate::anonymize::AnonymizationPreview,
+) -> String {
+    use crate::domain::anonymization::Removed;
+    match item {
+        Removed::Field(field) => personal_field(field, preview.count(field)),
+        Removed::RequestDetails => "What they wrote in their data requests".into(),
+        Removed::ConsentNotes => "The notes recorded with their consent decisions".into(),
+        Removed::EmailContents => "The address, subject and text of every email to or about them".into(),
+        Removed::ValuesInTeamText => "Their name, email addresses, phone numbers, Skype name and links inside notes and feedback, replaced by “[removed]”".into(),
+    }
+}
+
+pub fn kept_line(item: crate::domain::anonymization::Kept) -> String {
+    use crate::domain::anonymization::Kept;
+    match item {
+        Kept::HiddenField(field) => format!(
+            "{} — kept in the database as the country policy allows, shown to nobody",
+            personal_field(field, 0).trim_end_matches(" (0)")
+        ),
+        Kept::Candidacies => "Stages, dates, source, postings, ratings and events, for reporting".into(),
+        Kept::TeamText => "Notes and feedback, with their personal values replaced".into(),
+        Kept::TeamTextHidden => "Notes and feedback, kept but shown to nobody".into(),
+        Kept::RequestsAndAudit => "Their data requests and the audit trail, as dates and ids".into(),
+        Kept::ContactDecision => "Each email address as a one-way keyed hash with their contact decision, so a “do not contact” still holds if they come back".into(),
+    }
+}
+
+pub fn blocked_by_hold(hold: &crate::legal_hold::HoldView) -> String {
+    format!(
+        "This candidate is on legal hold ({}), so they can't be anonymized. An Admin must lift the hold first.",
+        hold_placed(hold)
+    )
+}
+
+// Legal holds.
+pub const LEGAL_HOLD_HEADING: &str = "Legal hold";
+pub const ON_HOLD: &str = "On hold.";
+pub const NO_HOLD: &str = "No legal hold.";
+pub const PLACE_HOLD: &str = "Place a legal hold";
+pub const PLACE_HOLD_BUTTON: &str = "Place hold";
+pub const LIFT_HOLD: &str = "Lift the hold";
+pub const HOLD_REASON: &str = "Reason (seen by the team only)";
+pub const HOLD_EXPLAINED: &str =
+    "While the hold is in place, nobody can anonymize this candidate, and the retention sweep skips them.";
+
+pub fn hold_placed(hold: &crate::legal_hold::HoldView) -> String {
+    format!(
+        "placed {} by {}",
+        date(hold.placed_at),
+        hold.placed_by.as_deref().unwrap_or(FORMER_MEMBER)
+    )
 }
 
 #[cfg(test)]

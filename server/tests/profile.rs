@@ -544,6 +544,37 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             "{who}"
         );
 
+        // Legal holds: Admins only, on candidates they see.
+        let holds = role.manages_legal_holds() && sees_profile;
+        let lifted_before = world.count("legal_holds WHERE lifted_at IS NOT NULL").await;
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/hold",
+                &[("candidate", &id), ("reason", "Tribunal claim")]
+            )
+            .await,
+            refused_or(holds),
+            "{who}: place hold"
+        );
+        assert_eq!(
+            call(
+                &app,
+                &cookie,
+                "/api/candidates/lift-hold",
+                &[("candidate", &id)]
+            )
+            .await,
+            refused_or(holds),
+            "{who}: lift hold"
+        );
+        assert_eq!(
+            world.count("legal_holds WHERE lifted_at IS NOT NULL").await,
+            lifted_before + i64::from(holds),
+            "{who}"
+        );
+
         if edits {
             assert_eq!(
                 country_override(&pool, &ada).await.as_deref(),
@@ -575,6 +606,9 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         "/api/candidates/enroll",
         "/api/requests/extend",
         "/api/requests/refuse",
+        "/api/candidates/anonymize",
+        "/api/candidates/hold",
+        "/api/candidates/lift-hold",
     ] {
         let id = ada.id.to_string();
         let fields = [
@@ -594,6 +628,7 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             ("request", id.as_str()),
             ("months", "1"),
             ("reason", "r"),
+            ("acknowledge", "yes"),
         ];
         let status = app.call(path, &fields, &[]).await.status;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");

@@ -187,6 +187,8 @@ pub enum Field {
     Reason,
     /// By how many months a request is extended.
     Months,
+    /// A recruiter's acknowledgement that anonymizing can't be undone.
+    Acknowledge,
 }
 text_enum!(Field {
     Note => "note",
@@ -205,6 +207,7 @@ text_enum!(Field {
     Campaign => "campaign",
     Reason => "reason",
     Months => "months",
+    Acknowledge => "acknowledge",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -242,6 +245,7 @@ impl Field {
             Field::Campaign => 36,
             Field::Reason => 2000,
             Field::Months => 1,
+            Field::Acknowledge => 10,
         }
     }
 

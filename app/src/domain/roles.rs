@@ -46,6 +46,11 @@ impl Role {
         matches!(self, Role::SuperAdmin | Role::Admin) || granted.contains(&permission)
     }
 
+    /// Super Admins and Admins place and lift legal holds.
+    pub fn manages_legal_holds(self) -> bool {
+        matches!(self, Role::SuperAdmin | Role::Admin)
+    }
+
     /// Only Super Admins edit compliance settings.
     pub fn edits_compliance_settings(self) -> bool {
         self == Role::SuperAdmin
@@ -115,5 +120,14 @@ mod tests {
             .filter(|r| r.edits_compliance_settings())
             .collect();
         assert_eq!(editors, [&Role::SuperAdmin]);
+    }
+
+    #[test]
+    fn only_admins_manage_legal_holds() {
+        let managers: Vec<_> = Role::ALL
+            .iter()
+            .filter(|r| r.manages_legal_holds())
+            .collect();
+        assert_eq!(managers, [&Role::SuperAdmin, &Role::Admin]);
     }
 }

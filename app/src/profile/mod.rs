@@ -7,10 +7,12 @@ pub mod edit;
 pub mod query;
 
 use crate::actions::{follow_action, reset_after_success};
+use crate::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
 use crate::domain::preferences::Field;
 use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKind};
 use crate::error::AppError;
+use crate::legal_hold::{HoldView, LegalHoldCard, LiftHold, PlaceHold};
 use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::requests::{ExtendRequest, RefuseRequest};
 use crate::text;
@@ -41,6 +43,11 @@ pub struct Profile {
     pub outreach: Outreach,
     /// One banner per open data request, the nearest due date first.
     pub requests: Vec<RequestBanner>,
+    /// The erasure action banner, while an erasure request is open.
+    pub anonymize: Option<AnonymizeOffer>,
+    pub hold: Option<HoldView>,
+    /// The viewer may place and lift legal holds (Admins, candidate not anonymized).
+    pub may_manage_hold: bool,
 }
 
 /// An open data request, as its banner at the top of the profile shows it (SPEC §7).
@@ -67,6 +74,9 @@ pub enum ProfileNotice {
     Enrolled,
     Extended,
     Refused,
+    Anonymized,
+    HoldPlaced,
+    HoldLifted,
     Failed(AppError),
 }
 
@@ -80,6 +90,9 @@ impl ProfileNotice {
             ProfileNotice::Enrolled => "enrolled".into(),
             ProfileNotice::Extended => "extended".into(),
             ProfileNotice::Refused => "refused".into(),
+            ProfileNotice::Anonymized => "anonymized-now".into(),
+            ProfileNotice::HoldPlaced => "hold-placed".into(),
+            ProfileNotice::HoldLifted => "hold-lifted".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -93,6 +106,9 @@ impl ProfileNotice {
             "enrolled" => Some(ProfileNotice::Enrolled),
             "extended" => Some(ProfileNotice::Extended),
             "refused" => Some(ProfileNotice::Refused),
+            "anonymized-now" => Some(ProfileNotice::Anonymized),
+            "hold-placed" => Some(ProfileNotice::HoldPlaced),
+            "hold-lifted" => Some(ProfileNotice::HoldLifted),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }
@@ -253,6 +269,9 @@ struct Edits {
     enroll: ServerAction<Enroll>,
     extend: ServerAction<ExtendRequest>,
     refuse: ServerAction<RefuseRequest>,
+    anonymize: ServerAction<AnonymizeCandidate>,
+    place_hold: ServerAction<PlaceHold>,
+    lift_hold: ServerAction<LiftHold>,
 }
 
 #[component]
@@ -267,6 +286,9 @@ pub fn ProfilePage() -> impl IntoView {
         enroll: ServerAction::new(),
         extend: ServerAction::new(),
         refuse: ServerAction::new(),
+        anonymize: ServerAction::new(),
+        place_hold: ServerAction::new(),
+        lift_hold: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -277,6 +299,9 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.enroll, latest, successes, profile_notice);
     follow_action(edits.extend, latest, successes, profile_notice);
     follow_action(edits.refuse, latest, successes, profile_notice);
+    follow_action(edits.anonymize, latest, successes, profile_notice);
+    follow_action(edits.place_hold, latest, successes, profile_notice);
+    follow_action(edits.lift_hold, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -334,6 +359,9 @@ fn ProfileView(
         panel,
         outreach,
         requests,
+        anonymize,
+        hold,
+        may_manage_hold,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -348,7 +376,7 @@ fn ProfileView(
                 </div>
             }
         })}
-        <RequestBanners requests candidate=id edits can_act=!anonymized />
+        <RequestBanners requests candidate=id edits can_act=!anonymized anonymize hold=hold.clone() />
         {do_not_contact.then(|| view! {
             <div class="banner danger" role="note">
                 <strong>{text::DO_NOT_CONTACT}</strong>
@@ -411,6 +439,7 @@ fn ProfileView(
             </div>
             <aside class="profile-side" aria-labelledby="consent-heading">
                 <ConsentSidebar panel candidate=id can_edit edits />
+                <LegalHoldCard hold may_manage=may_manage_hold candidate=id place=edits.place_hold lift=edits.lift_hold />
                 <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
             </aside>
         </div>
@@ -418,14 +447,22 @@ fn ProfileView(
 }
 
 /// One banner per open request: kind, received, due and how much time is left, amber within a
-/// week and red once overdue (the words say so too).
+/// week and red once overdue (the words say so too). Below the first erasure request, the
+/// action banner that anonymizes the candidate.
 #[component]
 fn RequestBanners(
     requests: Vec<RequestBanner>,
     candidate: Uuid,
     edits: Edits,
     can_act: bool,
+    anonymize: Option<AnonymizeOffer>,
+    hold: Option<HoldView>,
 ) -> impl IntoView {
+    let first_erasure = requests
+        .iter()
+        .find(|r| r.kind == RequestKind::Erasure)
+        .map(|r| r.id);
+    let mut anonymize = anonymize;
     (!requests.is_empty()).then(|| {
         view! {
             <section class="request-banners" aria-label=text::OPEN_REQUESTS>
@@ -453,6 +490,10 @@ fn RequestBanners(
                                     </div>
                                 })}
                             </div>
+                            {(Some(r.id) == first_erasure)
+                                .then(|| anonymize.take())
+                                .flatten()
+                                .map(|offer| view! { <AnonymizeBanner offer hold=hold.clone() candidate action=edits.anonymize /> })}
                         }
                     })
                     .collect_view()}

@@ -5,6 +5,7 @@ use super::{
     AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, RequestBanner, TeamText,
     TimelineEntry,
 };
+use crate::anonymize::AnonymizeOffer;
 use crate::config::Config;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
@@ -13,7 +14,8 @@ use crate::domain::{
     lawful_basis::OpportunityFacts,
     preferences::{pick_country_policy, CountryPolicy},
     settings::GdprFacts,
-    ConsentEvent, ConsentStatus, CountryCode, DueState, EmailAddress, Purpose, Viewer,
+    CandidateId, ConsentEvent, ConsentStatus, CountryCode, DueState, EmailAddress, Permission,
+    Purpose, RequestKind, Viewer,
 };
 use crate::error::AppError;
 use crate::text;
@@ -190,6 +192,7 @@ pub async fn profile(
 
     let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
 
+    let requests = open_requests(pool, id, now).await?;
     Ok(Profile {
         id: c.id,
         name: if anonymized {
@@ -227,9 +230,23 @@ pub async fn profile(
         notes,
         timeline,
         panel,
-        can_edit: viewer.may(crate::domain::Permission::ManageProfiles) && !anonymized,
+        can_edit: viewer.may(Permission::ManageProfiles) && !anonymized,
         outreach: crate::outreach::service::outreach(pool, config, id, now).await?,
-        requests: open_requests(pool, id, now).await?,
+        anonymize: if !anonymized && requests.iter().any(|r| r.kind == RequestKind::Erasure) {
+            Some(if viewer.may(Permission::AnonymizeCandidates) {
+                let mut db = pool.acquire().await?;
+                AnonymizeOffer::Offer(
+                    crate::anonymize::service::preview(&mut db, CandidateId(id)).await?,
+                )
+            } else {
+                AnonymizeOffer::NeedsPermission
+            })
+        } else {
+            None
+        },
+        requests,
+        hold: crate::legal_hold::service::current(pool, id).await?,
+        may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
     })
 }
 
@@ -284,17 +301,6 @@ pub async fn consent_panel_of(
     .map(|e| (e.purpose, e.decision, e.at))
     .collect();
     let events = ConsentEvent::from_rows(&event_rows);
-    let digests: Vec<Vec<u8>> = c
-        .emails
-        .iter()
-        .filter_map(|e| EmailAddress::parse(e).ok())
-        .map(|e| {
-            config
-                .hmac_key
-                .digest(ANONYMIZED_CONTACT, &e.normalized())
-                .to_vec()
-        })
-        .collect();
     let mut decisions: Vec<ContactDecision> = events
         .iter()
         .filter(|e| e.purpose == Purpose::Contact)
@@ -303,19 +309,7 @@ pub async fn consent_panel_of(
             at: e.at,
         })
         .collect();
-    decisions.extend(
-        sqlx::query!(
-            "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
-            &digests[..]
-        )
-        .fetch_all(&mut *db)
-        .await?
-        .into_iter()
-        .map(|a| ContactDecision {
-            allows: a.contact_status == "allowed",
-            at: a.decided_at,
-        }),
-    );
+    decisions.extend(anonymized_decisions(&mut *db, config, &c.emails).await?);
 
     let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
     let posting_countries: Vec<Option<CountryCode>> = opportunities
@@ -354,6 +348,41 @@ pub async fn consent_panel_of(
         },
         now,
     ))
+}
+
+/// The keyed hashes under which these addresses are kept once anonymized (never a plain hash).
+pub fn contact_digests(config: &Config, emails: &[String]) -> Vec<Vec<u8>> {
+    emails
+        .iter()
+        .filter_map(|e| EmailAddress::parse(e).ok())
+        .map(|e| {
+            config
+                .hmac_key
+                .digest(ANONYMIZED_CONTACT, &e.normalized())
+                .to_vec()
+        })
+        .collect()
+}
+
+/// The contact decisions kept for these addresses from anonymized records (SPEC §5).
+pub async fn anonymized_decisions(
+    db: &mut PgConnection,
+    config: &Config,
+    emails: &[String],
+) -> Result<Vec<ContactDecision>, AppError> {
+    let digests = contact_digests(config, emails);
+    Ok(sqlx::query!(
+        "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
+        &digests[..]
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|a| ContactDecision {
+        allows: a.contact_status == "allowed",
+        at: a.decided_at,
+    })
+    .collect())
 }
 
 /// The candidate's open data requests, the nearest due date first.
