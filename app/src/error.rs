@@ -68,6 +68,9 @@ pub enum AppError {
     /// There is no hold to lift (already lifted).
     #[error("no hold")]
     NoHold,
+    /// An erasure request is resolved by anonymizing the candidate (or refused), not marked.
+    #[error("anonymize to resolve")]
+    AnonymizeToResolve,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -93,7 +96,8 @@ impl AppError {
             | AppError::ExtensionTooLate
             | AppError::LegalHold
             | AppError::AlreadyOnHold
-            | AppError::NoHold => 409,
+            | AppError::NoHold
+            | AppError::AnonymizeToResolve => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -124,6 +128,7 @@ impl AppError {
             AppError::LegalHold => "legal-hold".into(),
             AppError::AlreadyOnHold => "already-on-hold".into(),
             AppError::NoHold => "no-hold".into(),
+            AppError::AnonymizeToResolve => "anonymize-to-resolve".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -153,6 +158,7 @@ impl AppError {
             ["legal-hold"] => AppError::LegalHold,
             ["already-on-hold"] => AppError::AlreadyOnHold,
             ["no-hold"] => AppError::NoHold,
+            ["anonymize-to-resolve"] => AppError::AnonymizeToResolve,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -218,6 +224,7 @@ mod tests {
             AppError::LegalHold,
             AppError::AlreadyOnHold,
             AppError::NoHold,
+            AppError::AnonymizeToResolve,
             AppError::Unavailable,
             AppError::Invalid(FieldError {
                 field: Field::SendAt,

@@ -221,6 +221,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::LegalHold => "This candidate is on legal hold, so they can't be anonymized. An Admin can lift the hold once it is no longer needed.".into(),
         AppError::AlreadyOnHold => "This candidate is already on legal hold.".into(),
         AppError::NoHold => "This candidate is not on legal hold (it may just have been lifted).".into(),
+        AppError::AnonymizeToResolve => "An erasure request is resolved by anonymizing the candidate, or refused with a reason.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
@@ -623,6 +624,13 @@ pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
             "The legal hold is placed. Nobody can anonymize this candidate until it is lifted.".into()
         }
         ProfileNotice::HoldLifted => "The legal hold is lifted.".into(),
+        ProfileNotice::DataSent => {
+            "The copy of their data is on its way, with the JSON file. Mark the request resolved when you are done.".into()
+        }
+        ProfileNotice::Resolved => "The request is marked resolved.".into(),
+        ProfileNotice::CorrectionApplied => {
+            "The correction is applied to the profile and recorded in the audit log.".into()
+        }
         ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
         ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
         ProfileNotice::Failed(error) => error_message(error),
@@ -884,6 +892,127 @@ pub fn hold_placed(hold: &crate::legal_hold::HoldView) -> String {
         date(hold.placed_at),
         hold.placed_by.as_deref().unwrap_or(FORMER_MEMBER)
     )
+}
+
+// Resolving access and rectification requests.
+pub const MARK_RESOLVED: &str = "Mark as resolved";
+pub const SEND_PERSONAL_DATA: &str = "Send personal data";
+pub const SEND_DATA_HELP: &str =
+    "Filled from all their opportunities. Edit it, or delete what should not go; it is sent to their primary address.";
+pub const EXPORT_PARTS: &str = "The machine-readable copy (personal-data.json) holds";
+pub const SEND_DATA_BUTTON: &str = "Send to the candidate";
+pub const VIEW_NOTE: &str = "View note";
+pub const NO_NOTE: &str = "The candidate wrote no note; their corrected values are below.";
+pub const CORRECTION_FIELD: &str = "Field";
+pub const ON_FILE: &str = "On file";
+pub const ASKED_FOR: &str = "Asked for";
+pub const CORRECTION_ACTION: &str = "Action";
+pub const NOTHING_ON_FILE: &str = "(nothing)";
+pub const APPLIED: &str = "Applied";
+pub const APPLY: &str = "Apply";
+pub const SUGGESTED_EMAIL: &str = "Suggested email to the candidate";
+pub const SEND_SUGGESTED: &str = "Send this email";
+
+pub fn data_sent_on(at: chrono::DateTime<chrono::Utc>) -> String {
+    format!("A copy of their data was sent on {}.", date(at))
+}
+
+pub fn correction_field(field: crate::domain::access::CorrectionField) -> &'static str {
+    use crate::domain::access::CorrectionField::*;
+    match field {
+        Name => "Name",
+        Email => "Email address",
+        Phone => "Phone number",
+        Location => "Location",
+        Links => "Links",
+    }
+}
+
+pub fn apply_label(field: crate::domain::access::CorrectionField) -> String {
+    format!(
+        "Apply the corrected {}",
+        correction_field(field).to_lowercase()
+    )
+}
+
+/// The short email that tells a candidate their corrections were made; placeholders are filled
+/// in when it is sent.
+pub fn correction_email(applied: &[crate::domain::access::CorrectionField]) -> (String, String) {
+    let fields: Vec<String> = applied
+        .iter()
+        .map(|f| correction_field(*f).to_lowercase())
+        .collect();
+    (
+        "Your details are corrected".into(),
+        format!(
+            "Hello {{{{ candidate_first_name }}}},\n\nAs you asked, we corrected the details we hold about you: {}.\n\nYou can see your data and your requests at any time: {{{{ consent_link }}}}\n\nKind regards,\n{{{{ organization }}}}",
+            fields.join(", ")
+        ),
+    )
+}
+
+pub fn access_part(
+    part: crate::domain::access::Part,
+    data: &crate::domain::access::PersonalData,
+) -> String {
+    use crate::domain::access::Part;
+    let posting = |i: usize| {
+        data.opportunities
+            .get(i)
+            .and_then(|o| o.posting.clone())
+            .unwrap_or_else(|| GENERAL_OPPORTUNITY.to_owned())
+    };
+    match part {
+        Part::Contact => "Contact details".into(),
+        Part::Answers(i) => format!("Application answers — {}", posting(i)),
+        Part::Comments(i) => format!("Cover letter and comments — {}", posting(i)),
+    }
+}
+
+/// The "Send personal data" draft: a subject and a readable copy of every part.
+pub fn access_package(
+    data: &crate::domain::access::PersonalData,
+    organization: &str,
+) -> (String, String) {
+    use crate::domain::access::Part;
+    let mut body = format!(
+        "Hello {},\n\nYou asked for a copy of the personal data {organization} holds about you. Here it is, from all your applications.",
+        data.name.split_whitespace().next().unwrap_or("there")
+    );
+    let line = |label: &str, values: &[String]| {
+        (!values.is_empty()).then(|| format!("\n{label}: {}", values.join(", ")))
+    };
+    for part in data.parts() {
+        body.push_str(&format!("\n\n{}", access_part(part, data)));
+        match part {
+            Part::Contact => {
+                for (label, values) in [
+                    ("Name", vec![data.name.clone()]),
+                    ("Email addresses", data.emails.clone()),
+                    ("Phone numbers", data.phones.clone()),
+                    ("Skype", data.skype.iter().cloned().collect()),
+                    ("Links", data.links.clone()),
+                    ("Location", data.location.iter().cloned().collect()),
+                ] {
+                    body.extend(line(label, &values));
+                }
+            }
+            Part::Answers(i) => {
+                for (question, answer) in &data.opportunities[i].responses {
+                    body.push_str(&format!("\n{question}\n{answer}"));
+                }
+            }
+            Part::Comments(i) => {
+                for comment in &data.opportunities[i].comments {
+                    body.push_str(&format!("\n{comment}"));
+                }
+            }
+        }
+    }
+    body.push_str(&format!(
+        "\n\nThe same data is attached as a machine-readable file (personal-data.json).\n\nKind regards,\n{organization}"
+    ));
+    (format!("Your personal data held by {organization}"), body)
 }
 
 #[cfg(test)]

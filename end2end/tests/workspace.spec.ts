@@ -267,6 +267,60 @@ test.describe('recruiter workspace', () => {
     await expectAccessible(page, javascript);
   });
 
+  test('anonymizes a candidate who asked for erasure, once their legal hold is lifted', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `hana.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'admin');
+    const name = javascript ? 'Liv Sand' : 'Lars Sand';
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.sand@example.com`;
+    addCandidate(name, candidateEmail);
+    sql(`INSERT INTO data_requests (candidate_id, kind, received_at, due_at, idempotency_key)
+         SELECT c.id, 'erasure', now() - interval '3 days', now() + interval '27 days', 'e2e-erasure-' || c.id
+           FROM candidates c JOIN candidate_emails e ON e.candidate_id = c.id WHERE e.email = '${candidateEmail}'`);
+    const link = linkFor(candidateEmail);
+
+    await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
+    await signIn(page, email, password, javascript);
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+
+    // A legal hold, placed from the sidebar, blocks anonymizing and the dialog says so.
+    const holdCard = page.locator('.hold-card');
+    await holdCard.getByText('Place a legal hold').click();
+    await holdCard.getByLabel('Reason (seen by the team only)').fill('Employment tribunal claim, case 42');
+    await holdCard.getByRole('button', { name: 'Place hold' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The legal hold is placed.');
+    await expect(holdCard).toContainText('Employment tribunal claim, case 42');
+    const action = page.locator('#anonymize-banner');
+    await action.getByText('Anonymize…').click();
+    await expect(action).toContainText('Email addresses (1)');
+    await expect(action).toContainText('Stages, dates, source, postings, ratings and events');
+    await expect(action.getByRole('alert')).toContainText('is on legal hold');
+    await expect(action.getByRole('button', { name: 'Anonymize candidate' })).toHaveCount(0);
+    await expectAccessible(page, javascript);
+
+    await holdCard.getByRole('button', { name: 'Lift the hold' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The legal hold is lifted.');
+
+    // The confirm dialog lists what goes and what stays; the box must be ticked.
+    await action.getByText('Anonymize…').click();
+    await expect(action.getByRole('heading', { name: 'Will be removed' })).toBeVisible();
+    await expect(action.getByRole('heading', { name: 'Will be kept' })).toBeVisible();
+    await expectAccessible(page, javascript);
+    await action.getByLabel("I understand that anonymizing can't be undone").check();
+    await action.getByRole('button', { name: 'Anonymize candidate' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The candidate is anonymized.');
+    await expect(page.getByRole('heading', { level: 1, name: 'Anonymized candidate' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText(candidateEmail);
+    await expect(page.locator('.banner.request')).toHaveCount(0);
+    await expectAccessible(page, javascript);
+
+    // Their link now only says their data was deleted.
+    await page.goto(link);
+    await expect(page.locator('main')).toContainText('This link is no longer active.');
+  });
+
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
     const email = `kim.${testInfo.project.name}@team.example`;

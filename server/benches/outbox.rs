@@ -100,6 +100,7 @@ async fn bare_loop(
         let message = transport::build_message(
             &config.mail_from,
             &transport::Envelope {
+                attachments: &[],
                 recipient: &recipient,
                 subject: SUBJECT,
                 body_text: TEXT,

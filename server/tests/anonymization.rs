@@ -5,6 +5,7 @@ mod common;
 
 use app::{
     domain::{
+        access::Part,
         preferences::{Corrections, Rectification},
         Role,
     },
@@ -208,6 +209,32 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     )
     .await
     .unwrap();
+    // A copy of their data sent for an access request, with its JSON export attached.
+    world
+        .request_received(&canary.candidate, NewRequest::Access, 2)
+        .await;
+    let access: Uuid = sqlx::query_scalar(
+        "SELECT id FROM data_requests WHERE candidate_id = $1 AND kind = 'access'",
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    app::requests::resolve::send_data(
+        pool,
+        &world.config,
+        &admin,
+        app::requests::resolve::DataCopy {
+            request: access,
+            draft: &Uuid::new_v4().to_string(),
+            subject: "Your data",
+            body: &format!("Hello {first}, here is your data."),
+            parts: vec![Part::Contact, Part::Answers(0), Part::Comments(0)],
+        },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     // A hold placed and lifted in the past, its reason naming them.
     app::legal_hold::service::place(
         pool,
@@ -396,21 +423,20 @@ async fn gdpr_mode_leaves_no_marker_anywhere_and_touches_nobody_else(pool: PgPoo
     .fetch_all(&pool)
     .await
     .unwrap();
+    let resolved = |kind: &str| {
+        (
+            kind.to_owned(),
+            "resolved".to_owned(),
+            Some("anonymized".to_owned()),
+            true,
+        )
+    };
     assert_eq!(
         requests,
         [
-            (
-                "rectification".into(),
-                "resolved".into(),
-                Some("anonymized".into()),
-                true
-            ),
-            (
-                "erasure".into(),
-                "resolved".into(),
-                Some("anonymized".into()),
-                true
-            ),
+            resolved("rectification"),
+            resolved("access"),
+            resolved("erasure")
         ]
     );
     let actions: Vec<String> = world
@@ -428,7 +454,7 @@ async fn gdpr_mode_leaves_no_marker_anywhere_and_touches_nobody_else(pool: PgPoo
             .iter()
             .filter(|a| *a == "data_request.resolved")
             .count(),
-        2
+        3
     );
     assert_eq!(world.consent_events(&alfa.candidate).await, consent_history);
 

@@ -3,8 +3,8 @@
 mod common;
 
 use app::{
-    config::{MailTransport, SmtpUrl},
-    domain::{Purpose, RetryPolicy},
+    config::MailTransport,
+    domain::Purpose,
     mail::editable::{self, SaveError, TemplateError},
     outbox::Worker,
     preferences::service::NewRequest,
@@ -18,18 +18,6 @@ use common::{
 use sqlx::PgPool;
 use std::{collections::HashSet, sync::Arc};
 use uuid::Uuid;
-
-/// A worker that delivers to `smtp_url`, giving up after `max_attempts`.
-fn postman(world: &World, smtp_url: &str, max_attempts: u32) -> Worker {
-    let mut config = world.config.clone();
-    config.mail = MailTransport::Smtp(SmtpUrl(smtp_url.to_owned()));
-    config.outbox.retry = RetryPolicy {
-        max_attempts,
-        first_delay: Duration::seconds(30),
-        max_delay: Duration::minutes(10),
-    };
-    Worker::new(world.pool.clone(), Arc::new(config)).expect("a worker")
-}
 
 /// (status, attempts, last_error) of every outbox row, oldest first.
 async fn rows(pool: &PgPool) -> Vec<(String, i32, Option<String>)> {
@@ -67,7 +55,8 @@ async fn candidate_emails_arrive_with_both_parts_and_one_click_unsubscribe(pool:
     world.request(&anna, NewRequest::Access).await;
     let sink = SmtpSink::start().await;
 
-    let pass = postman(&world, &sink.url(), 5)
+    let pass = world
+        .postman(&sink.url(), 5)
         .drain(Utc::now())
         .await
         .unwrap();
@@ -110,7 +99,8 @@ async fn candidate_emails_arrive_with_both_parts_and_one_click_unsubscribe(pool:
         .iter()
         .all(|(s, a, e)| s == "sent" && *a == 1 && e.is_none()));
 
-    let again = postman(&world, &sink.url(), 5)
+    let again = world
+        .postman(&sink.url(), 5)
         .drain(Utc::now())
         .await
         .unwrap();
@@ -123,7 +113,7 @@ async fn while_smtp_is_down_emails_wait_then_each_arrives_once(pool: PgPool) {
     let world = World::new(pool.clone());
     confirmations_due(&world, 3).await;
     let port = SmtpSink::free_port();
-    let postman = postman(&world, &format!("smtp://127.0.0.1:{port}"), 5);
+    let postman = world.postman(&format!("smtp://127.0.0.1:{port}"), 5);
     let now = Utc::now();
 
     let pass = postman.run_once(now).await.unwrap();
@@ -163,10 +153,7 @@ async fn two_workers_on_one_outbox_send_each_email_once(pool: PgPool) {
     let world = World::new(pool.clone());
     confirmations_due(&world, 60).await;
     let sink = SmtpSink::start().await;
-    let (first, second) = (
-        postman(&world, &sink.url(), 5),
-        postman(&world, &sink.url(), 5),
-    );
+    let (first, second) = (world.postman(&sink.url(), 5), world.postman(&sink.url(), 5));
     let now = Utc::now();
 
     let (a, b) = tokio::join!(first.drain(now), second.drain(now));
@@ -186,7 +173,7 @@ async fn a_delayed_email_waits_for_its_time(pool: PgPool) {
     let anna = world.candidate("anna@mail.example").await;
     world.queue_email(&anna, "recruiter_message", 2).await;
     let sink = SmtpSink::start().await;
-    let postman = postman(&world, &sink.url(), 5);
+    let postman = world.postman(&sink.url(), 5);
 
     assert_eq!(postman.drain(Utc::now()).await.unwrap().claimed, 0);
     assert_eq!(
@@ -219,7 +206,7 @@ async fn nurture_touchpoints_send_on_time_and_cancelled_ones_never(pool: PgPool)
     world.schedule_outreach(&bob).await;
     world.decide(&anna, Purpose::Contact, false).await; // cancels Anna's outreach
     let sink = SmtpSink::start().await;
-    let postman = postman(&world, &sink.url(), 5);
+    let postman = world.postman(&sink.url(), 5);
     let to = |who: &Candidate| {
         sink.received()
             .into_iter()
@@ -276,7 +263,8 @@ async fn a_touchpoint_falling_due_after_contact_stopped_on_another_record_is_can
     world.decide(&again, Purpose::Contact, false).await;
     let sink = SmtpSink::start().await;
 
-    let pass = postman(&world, &sink.url(), 5)
+    let pass = world
+        .postman(&sink.url(), 5)
         .drain(Utc::now() + Duration::days(40))
         .await
         .unwrap();
@@ -304,7 +292,8 @@ async fn a_nurture_email_fills_in_the_admins_placeholders(pool: PgPool) {
     world.touchpoint(&bob, template, Utc::now()).await;
     let sink = SmtpSink::start().await;
 
-    let pass = postman(&world, &sink.url(), 5)
+    let pass = world
+        .postman(&sink.url(), 5)
         .drain(Utc::now())
         .await
         .unwrap();
@@ -331,7 +320,7 @@ async fn a_permanent_rejection_ends_as_failed_after_the_allowed_attempts(pool: P
     world.queue_email(&anna, "candidate_confirmation", 0).await;
     let sink = SmtpSink::start().await;
     sink.answer(Answer::RejectPermanently);
-    let postman = postman(&world, &sink.url(), 3);
+    let postman = world.postman(&sink.url(), 3);
 
     let mut at = Utc::now();
     for _ in 0..5 {
@@ -366,7 +355,8 @@ async fn an_email_a_crashed_worker_left_sending_is_sent_later(pool: PgPool) {
     .unwrap();
     let sink = SmtpSink::start().await;
 
-    let pass = postman(&world, &sink.url(), 5)
+    let pass = world
+        .postman(&sink.url(), 5)
         .drain(Utc::now())
         .await
         .unwrap();

@@ -352,7 +352,7 @@ async fn remove_fields(
 }
 
 /// Nothing more is sent to an anonymized person; what was sent keeps its date and kind but loses
-/// its recipient and words when the removal takes copies.
+/// its recipient, words and attached files when the removal takes copies.
 async fn stop_emails(
     db: &mut PgConnection,
     candidate: CandidateId,
@@ -373,6 +373,16 @@ async fn stop_emails(
     .execute(&mut *db)
     .await?;
     if removal.removes_copies() {
+        sqlx::query!(
+            "DELETE FROM email_attachments
+              WHERE outbox_id IN (SELECT o.id FROM email_outbox o
+                                   WHERE o.candidate_id = $1
+                                      OR o.data_request_id IN (SELECT r.id FROM data_requests r
+                                                                WHERE r.candidate_id = $1))",
+            id
+        )
+        .execute(&mut *db)
+        .await?;
         sqlx::query!(
             "UPDATE email_outbox
                 SET recipient = $2, subject = $2, body_text = '', body_html = '', headers = '{}',

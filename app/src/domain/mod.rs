@@ -3,6 +3,7 @@
 //! Server functions, jobs and the CLI call these functions; they never re-decide what a rule says.
 //! Everything here compiles for both the server and the browser and is unit-tested beside its code.
 
+pub mod access;
 pub mod anonymization;
 pub mod consent;
 pub mod consent_panel;

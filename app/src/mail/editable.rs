@@ -128,21 +128,43 @@ impl EditableTemplate {
         };
         let subject = one_line(&fill(Part::Subject, &self.subject)?);
         let text = fill(Part::Body, &self.body)?;
-        let context = minijinja::Value::from(minijinja::value::Serde(serde_json::json!({
-            "subject": subject,
-            "paragraphs": paragraphs(&text),
-            "organization": values.organization,
-        })));
-        let html = render_file("editable.html", &context).map_err(|e| TemplateError::Render {
-            part: Part::Body,
-            detail: e.to_string(),
-        })?;
-        Ok(Rendered {
-            subject,
-            text,
-            html,
-        })
+        as_email(subject, text, &values.organization)
     }
+}
+
+/// A message a team member wrote in full, with no placeholders (the personal-data copy): checked
+/// for length, its HTML made from the text as for templates. Braces in it are only text.
+pub fn written(subject: &str, text: &str, organization: &str) -> Result<Rendered, TemplateError> {
+    for (part, source, max) in [
+        (Part::Subject, subject, MAX_SUBJECT_CHARS),
+        (Part::Body, text, MAX_BODY_CHARS),
+    ] {
+        if source.trim().is_empty() {
+            return Err(TemplateError::Empty { part });
+        }
+        if source.chars().count() > max {
+            return Err(TemplateError::TooLong { part, max });
+        }
+    }
+    as_email(one_line(subject), text.to_owned(), organization)
+}
+
+/// The rendered email: the subject, the text, and HTML made from the text.
+fn as_email(subject: String, text: String, organization: &str) -> Result<Rendered, TemplateError> {
+    let context = minijinja::Value::from(minijinja::value::Serde(serde_json::json!({
+        "subject": subject,
+        "paragraphs": paragraphs(&text),
+        "organization": organization,
+    })));
+    let html = render_file("editable.html", &context).map_err(|e| TemplateError::Render {
+        part: Part::Body,
+        detail: e.to_string(),
+    })?;
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
 }
 
 /// The first word of a name, for `{{ candidate_first_name }}`; "there" when there is no name, so

@@ -133,6 +133,32 @@ pub async fn queue(
     .await
 }
 
+/// A file sent with a queued email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub file_name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Attaches a file to a queued email, in the caller's transaction.
+pub async fn attach(
+    db: &mut PgConnection,
+    outbox_id: uuid::Uuid,
+    attachment: &Attachment,
+) -> Result<(), sqlx::Error> {
+    sqlx::query!(
+        "INSERT INTO email_attachments (outbox_id, file_name, media_type, bytes) VALUES ($1, $2, $3, $4)",
+        outbox_id,
+        attachment.file_name,
+        attachment.media_type,
+        attachment.bytes,
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// A globally unique Message-ID in the sender's domain, fixed when the row is written so every
 /// retry of the same email carries the same id.
 pub fn message_id(config: &Config) -> String {

@@ -11,6 +11,7 @@ pub mod transport;
 use crate::{
     config::{Config, OutboxConfig},
     domain::AfterFailure,
+    mail::Attachment,
 };
 use chrono::{DateTime, Duration, Utc};
 use futures::{stream, StreamExt};
@@ -62,6 +63,7 @@ struct Claimed {
     headers: Json<BTreeMap<String, String>>,
     message_id: String,
     attempts: i32,
+    has_attachments: bool,
 }
 
 /// The outcome of sending one claimed row.
@@ -224,6 +226,21 @@ impl Worker {
             attempt = email.attempts
         );
         async {
+            let attachments = if email.has_attachments {
+                match self.attachments(email.id).await {
+                    Ok(files) => files,
+                    Err(error) => {
+                        tracing::warn!(%error, "could not read the attachments");
+                        return Outcome::Failed {
+                            id: email.id,
+                            attempt: email.attempts,
+                            error: DeliveryError("could not read the attachments".into()),
+                        };
+                    }
+                }
+            } else {
+                Vec::new()
+            };
             let envelope = transport::Envelope {
                 recipient: &email.recipient,
                 subject: &email.subject,
@@ -231,6 +248,7 @@ impl Worker {
                 body_html: &email.body_html,
                 headers: &email.headers.0,
                 message_id: &email.message_id,
+                attachments: &attachments,
             };
             let result = match transport::build_message(&self.config.mail_from, &envelope) {
                 Ok(message) => self.mailer.send(message).await,
@@ -252,6 +270,17 @@ impl Worker {
             }
         }
         .instrument(span)
+        .await
+    }
+
+    async fn attachments(&self, outbox_id: Uuid) -> Result<Vec<Attachment>, sqlx::Error> {
+        sqlx::query_as!(
+            Attachment,
+            "SELECT file_name, media_type, bytes FROM email_attachments
+              WHERE outbox_id = $1 ORDER BY created_at, id",
+            outbox_id
+        )
+        .fetch_all(&self.pool)
         .await
     }
 
@@ -282,7 +311,9 @@ impl Worker {
                  FROM due WHERE o.id = due.id
             RETURNING o.id, o.kind, o.recipient, o.subject, o.body_text, o.body_html,
                       o.headers AS "headers: Json<BTreeMap<String, String>>",
-                      o.message_id, o.attempts"#,
+                      o.message_id, o.attempts,
+                      EXISTS (SELECT 1 FROM email_attachments a WHERE a.outbox_id = o.id)
+                          AS "has_attachments!""#,
             now,
             self.batch_size() as i64,
         )

@@ -4,7 +4,7 @@
 use crate::config::{Config, MailTransport};
 use lettre::{
     message::{
-        header::{HeaderName, HeaderValue},
+        header::{ContentType, HeaderName, HeaderValue},
         Mailbox, MultiPart,
     },
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -104,24 +104,42 @@ pub struct Envelope<'a> {
     pub body_html: &'a str,
     pub headers: &'a BTreeMap<String, String>,
     pub message_id: &'a str,
+    pub attachments: &'a [crate::mail::Attachment],
 }
 
 /// A multipart/alternative message (text and HTML) with the row's own Message-ID, so every retry
-/// of one email carries the same id and the recipient's server can drop duplicates.
+/// of one email carries the same id and the recipient's server can drop duplicates. With
+/// attachments, the alternative part and the files go in a multipart/mixed.
 pub fn build_message(from: &Mailbox, envelope: &Envelope<'_>) -> Result<Message, DeliveryError> {
     let to: Mailbox = envelope
         .recipient
         .parse()
         .map_err(|_| DeliveryError("the recipient address is not valid".into()))?;
-    let mut message = Message::builder()
+    let message = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(envelope.subject)
-        .message_id(Some(envelope.message_id.to_owned()))
-        .multipart(MultiPart::alternative_plain_html(
-            envelope.body_text.to_owned(),
-            envelope.body_html.to_owned(),
-        ))
+        .message_id(Some(envelope.message_id.to_owned()));
+    let body = MultiPart::alternative_plain_html(
+        envelope.body_text.to_owned(),
+        envelope.body_html.to_owned(),
+    );
+    let body = if envelope.attachments.is_empty() {
+        body
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(body);
+        for file in envelope.attachments {
+            let media_type = ContentType::parse(&file.media_type)
+                .map_err(|_| DeliveryError("an attachment's media type is not valid".into()))?;
+            mixed = mixed.singlepart(
+                lettre::message::Attachment::new(file.file_name.clone())
+                    .body(file.bytes.clone(), media_type),
+            );
+        }
+        mixed
+    };
+    let mut message = message
+        .multipart(body)
         .map_err(|_| DeliveryError("the email could not be assembled".into()))?;
     for (name, value) in envelope.headers {
         let lower = name.to_ascii_lowercase();

@@ -170,7 +170,7 @@ pub struct Draft<'a> {
 }
 
 /// The field a template problem belongs to, in the form's words.
-fn draft_error(error: TemplateError) -> AppError {
+pub(crate) fn draft_error(error: TemplateError) -> AppError {
     let (part, problem) = match error {
         TemplateError::Empty { part } => (part, Problem::Required),
         TemplateError::TooLong { part, .. } => (part, Problem::TooLong),

@@ -14,7 +14,10 @@ use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKi
 use crate::error::AppError;
 use crate::legal_hold::{HoldView, LegalHoldCard, LiftHold, PlaceHold};
 use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
-use crate::requests::{ExtendRequest, RefuseRequest};
+use crate::requests::{
+    ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
+    ResolveTools, SendPersonalData,
+};
 use crate::text;
 use crate::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
@@ -62,6 +65,7 @@ pub struct RequestBanner {
     pub due: DueState,
     /// It may still be extended: not yet extended, and the first month not over.
     pub extendable: bool,
+    pub tools: RequestTools,
 }
 
 /// The outcome of a pen-icon form, shown above the profile.
@@ -77,6 +81,9 @@ pub enum ProfileNotice {
     Anonymized,
     HoldPlaced,
     HoldLifted,
+    DataSent,
+    Resolved,
+    CorrectionApplied,
     Failed(AppError),
 }
 
@@ -93,6 +100,9 @@ impl ProfileNotice {
             ProfileNotice::Anonymized => "anonymized-now".into(),
             ProfileNotice::HoldPlaced => "hold-placed".into(),
             ProfileNotice::HoldLifted => "hold-lifted".into(),
+            ProfileNotice::DataSent => "data-sent".into(),
+            ProfileNotice::Resolved => "resolved".into(),
+            ProfileNotice::CorrectionApplied => "correction-applied".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -109,6 +119,9 @@ impl ProfileNotice {
             "anonymized-now" => Some(ProfileNotice::Anonymized),
             "hold-placed" => Some(ProfileNotice::HoldPlaced),
             "hold-lifted" => Some(ProfileNotice::HoldLifted),
+            "data-sent" => Some(ProfileNotice::DataSent),
+            "resolved" => Some(ProfileNotice::Resolved),
+            "correction-applied" => Some(ProfileNotice::CorrectionApplied),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }
@@ -272,6 +285,9 @@ struct Edits {
     anonymize: ServerAction<AnonymizeCandidate>,
     place_hold: ServerAction<PlaceHold>,
     lift_hold: ServerAction<LiftHold>,
+    send_data: ServerAction<SendPersonalData>,
+    resolve: ServerAction<ResolveRequest>,
+    apply: ServerAction<ApplyCorrection>,
 }
 
 #[component]
@@ -289,6 +305,9 @@ pub fn ProfilePage() -> impl IntoView {
         anonymize: ServerAction::new(),
         place_hold: ServerAction::new(),
         lift_hold: ServerAction::new(),
+        send_data: ServerAction::new(),
+        resolve: ServerAction::new(),
+        apply: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -302,6 +321,9 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.anonymize, latest, successes, profile_notice);
     follow_action(edits.place_hold, latest, successes, profile_notice);
     follow_action(edits.lift_hold, latest, successes, profile_notice);
+    follow_action(edits.send_data, latest, successes, profile_notice);
+    follow_action(edits.resolve, latest, successes, profile_notice);
+    follow_action(edits.apply, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -485,6 +507,12 @@ fn RequestBanners(
                                 </p>
                                 {can_act.then(|| view! {
                                     <div class="request-actions">
+                                        <ResolveTools tools=r.tools candidate request=r.id actions=ResolveActions {
+                                            send_data: edits.send_data,
+                                            resolve: edits.resolve,
+                                            apply: edits.apply,
+                                            email: edits.email,
+                                        } />
                                         {r.extendable.then(|| view! { <ExtendPen candidate request=r.id action=edits.extend /> })}
                                         <RefusePen candidate request=r.id action=edits.refuse />
                                     </div>

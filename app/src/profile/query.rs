@@ -18,6 +18,7 @@ use crate::domain::{
     Purpose, RequestKind, Viewer,
 };
 use crate::error::AppError;
+use crate::requests::{resolve, RequestTools};
 use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
@@ -385,13 +386,13 @@ pub async fn anonymized_decisions(
     .collect())
 }
 
-/// The candidate's open data requests, the nearest due date first.
+/// The candidate's open data requests, the nearest due date first, each with its resolve tools.
 async fn open_requests(
     pool: &PgPool,
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Vec<RequestBanner>, AppError> {
-    Ok(sqlx::query!(
+    let rows = sqlx::query!(
         r#"SELECT id, kind, received_at, coalesce(extended_until, due_at) AS "due_at!",
                   extended_until IS NOT NULL AS "extended!"
              FROM data_requests
@@ -400,18 +401,48 @@ async fn open_requests(
         id
     )
     .fetch_all(pool)
-    .await?
-    .into_iter()
-    .filter_map(|r| {
-        Some(RequestBanner {
+    .await?;
+    let candidate = CandidateId(id);
+    let mut db = pool.acquire().await?;
+    let kinds: Vec<(Uuid, RequestKind)> = rows
+        .iter()
+        .filter_map(|r| Some((r.id, r.kind.parse().ok()?)))
+        .collect();
+    let access: Vec<Uuid> = kinds
+        .iter()
+        .filter(|(_, k)| *k == RequestKind::Access)
+        .map(|(id, _)| *id)
+        .collect();
+    let (draft, sent) = if access.is_empty() {
+        (None, HashMap::new())
+    } else {
+        (
+            Some(resolve::access_draft(&mut db, candidate).await?),
+            resolve::data_sent(&mut db, &access).await?,
+        )
+    };
+    let mut banners = Vec::with_capacity(rows.len());
+    for (r, (_, kind)) in rows.into_iter().zip(kinds) {
+        let tools = match (kind, &draft) {
+            (RequestKind::Access, Some(draft)) => RequestTools::Access {
+                draft: draft.clone(),
+                sent_at: sent.get(&r.id).copied(),
+            },
+            (RequestKind::Rectification, _) => RequestTools::Rectification(
+                resolve::rectification_view(&mut db, candidate, r.id).await?,
+            ),
+            _ => RequestTools::None,
+        };
+        banners.push(RequestBanner {
             id: r.id,
-            kind: r.kind.parse().ok()?,
+            kind,
             received_at: r.received_at,
             due_at: r.due_at,
             extended: r.extended,
             due: DueState::of(r.due_at, now),
             extendable: crate::domain::extended_due_date(r.received_at, 1, r.extended, now).is_ok(),
-        })
-    })
-    .collect())
+            tools,
+        });
+    }
+    Ok(banners)
 }

@@ -18,33 +18,45 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 /// An open request, locked for the action, that `viewer` may act on.
-struct OpenRequest {
-    id: RequestId,
-    candidate: CandidateId,
-    kind: RequestKind,
-    received_at: DateTime<Utc>,
-    due_at: DateTime<Utc>,
-    extended: bool,
+pub(super) struct OpenRequest {
+    pub id: RequestId,
+    pub candidate: CandidateId,
+    pub kind: RequestKind,
+    pub received_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub extended: bool,
 }
 
-async fn lock_open_request(
+pub(super) async fn lock_open_request(
     tx: &mut PgConnection,
     viewer: &Viewer,
     request: Uuid,
 ) -> Result<OpenRequest, AppError> {
-    let row = sqlx::query!(
-        r#"SELECT candidate_id, kind, status, received_at, due_at,
-                  extended_until IS NOT NULL AS "extended!"
-             FROM data_requests WHERE id = $1 FOR UPDATE"#,
+    let candidate = sqlx::query_scalar!(
+        "SELECT candidate_id FROM data_requests WHERE id = $1",
         request
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let candidate = crate::candidates::reachable(&mut *tx, viewer, row.candidate_id).await?;
+    let candidate = crate::candidates::reachable(&mut *tx, viewer, candidate).await?;
     if candidate.anonymized {
         return Err(AppError::Anonymized);
     }
+    // The candidate first, then the request: the order anonymizing takes them in.
+    sqlx::query!(
+        "SELECT id FROM candidates WHERE id = $1 FOR UPDATE",
+        candidate.id.into_uuid()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let row = sqlx::query!(
+        r#"SELECT kind, status, received_at, due_at, extended_until IS NOT NULL AS "extended!"
+             FROM data_requests WHERE id = $1 FOR UPDATE"#,
+        request
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     if row.status != "open" {
         return Err(AppError::RequestClosed);
     }

@@ -1,7 +1,7 @@
 //! A real SMTP server on loopback for the delivery tests: the `mailin` crate speaks the protocol,
 //! tokio carries the bytes, and every message accepted is kept, raw, for the test to read.
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 use mailin::{response, Action, Handler, Response, SessionBuilder};
 use std::{
     net::{IpAddr, SocketAddr},
@@ -71,6 +71,16 @@ impl Received {
             .and_then(|a| a.address())
             .unwrap_or_default()
             .to_owned()
+    }
+
+    /// The bytes of the attached file with this name, if there is one.
+    pub fn attachment(&self, name: &str) -> Option<Vec<u8>> {
+        let parsed = self.parsed();
+        let found = parsed
+            .attachments()
+            .find(|a| a.attachment_name() == Some(name))
+            .map(|a| a.contents().to_vec());
+        found
     }
 
     /// A header's raw text, unfolded and trimmed; None when absent.

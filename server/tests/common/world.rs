@@ -92,6 +92,18 @@ impl World {
         User { id, email }
     }
 
+    /// An outbox worker that delivers to `smtp_url`, giving up after `max_attempts`.
+    pub fn postman(&self, smtp_url: &str, max_attempts: u32) -> app::outbox::Worker {
+        let mut config = self.config.clone();
+        config.mail = app::config::MailTransport::Smtp(app::config::SmtpUrl(smtp_url.to_owned()));
+        config.outbox.retry = app::domain::RetryPolicy {
+            max_attempts,
+            first_delay: Duration::seconds(30),
+            max_delay: Duration::minutes(10),
+        };
+        app::outbox::Worker::new(self.pool.clone(), std::sync::Arc::new(config)).expect("a worker")
+    }
+
     pub async fn disable(&self, user: &User) {
         self.sql_with_id(
             "UPDATE users SET disabled = true WHERE id = $1",
