@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { createUser, expectNoAxeViolations, linkFor, sql } from './support';
 
 // The recruiter workspace: sign-in, the candidate list and sign-out, with JavaScript on and off,
@@ -12,6 +12,32 @@ function addCandidate(name: string, email: string, owner?: string) {
             e AS (INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c)
        INSERT INTO opportunities (candidate_id, owner_id, stage, origin)
        SELECT c.id, u.id, 'new lead', 'sourced' FROM c JOIN users u ON u.email = '${owner ?? ''}'`);
+}
+
+/** An open request of `kind` the candidate made three days ago, with corrected values and a note
+ *  for a rectification. */
+function addRequest(email: string, kind: string, corrections?: string, note?: string) {
+  const quote = (v?: string) => (v === undefined ? 'NULL' : `'${v.replace(/'/g, "''")}'`);
+  sql(`INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at, idempotency_key)
+       SELECT e.candidate_id, '${kind}', ${quote(note)}, ${quote(corrections)}::jsonb, now() - interval '3 days',
+              now() + interval '27 days', 'e2e-${kind}-' || e.candidate_id
+         FROM candidate_emails e WHERE e.email = '${email}'`);
+}
+
+/** Opens the disclosure (a `<details>`) whose summary reads `summary`, unless it is open already:
+ *  with JavaScript the profile updates in place after an action, so an open one stays open. */
+async function openPen(scope: Locator, summary: string) {
+  const pen = scope.locator('details').filter({ has: scope.page().locator('summary', { hasText: summary }) });
+  if ((await pen.getAttribute('open')) === null) await pen.locator('summary').click();
+}
+
+/** Signs in from the candidate list filtered to `candidateEmail` and opens their profile. */
+async function openProfile(page: Page, email: string, password: string, candidateEmail: string, name: string, javascript: boolean) {
+  await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
+  await signIn(page, email, password, javascript);
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
 }
 
 /** axe-core runs in the page, so only where JavaScript is on; the markup is the same either way. */
@@ -274,16 +300,10 @@ test.describe('recruiter workspace', () => {
     const name = javascript ? 'Liv Sand' : 'Lars Sand';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.sand@example.com`;
     addCandidate(name, candidateEmail);
-    sql(`INSERT INTO data_requests (candidate_id, kind, received_at, due_at, idempotency_key)
-         SELECT c.id, 'erasure', now() - interval '3 days', now() + interval '27 days', 'e2e-erasure-' || c.id
-           FROM candidates c JOIN candidate_emails e ON e.candidate_id = c.id WHERE e.email = '${candidateEmail}'`);
+    addRequest(candidateEmail, 'erasure');
     const link = linkFor(candidateEmail);
 
-    await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
-    await signIn(page, email, password, javascript);
-    await page.getByRole('link', { name }).click();
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+    await openProfile(page, email, password, candidateEmail, name, javascript);
 
     // A legal hold, placed from the sidebar, blocks anonymizing and the dialog says so.
     const holdCard = page.locator('.hold-card');
@@ -304,7 +324,7 @@ test.describe('recruiter workspace', () => {
     await expect(page.getByRole('status').first()).toContainText('The legal hold is lifted.');
 
     // The confirm dialog lists what goes and what stays; the box must be ticked.
-    await action.getByText('Anonymize…').click();
+    await openPen(action, 'Anonymize…');
     await expect(action.getByRole('heading', { name: 'Will be removed' })).toBeVisible();
     await expect(action.getByRole('heading', { name: 'Will be kept' })).toBeVisible();
     await expectAccessible(page, javascript);
@@ -319,6 +339,60 @@ test.describe('recruiter workspace', () => {
     // Their link now only says their data was deleted.
     await page.goto(link);
     await expect(page.locator('main')).toContainText('This link is no longer active.');
+  });
+
+  test('sends a candidate the copy of their data they asked for, then resolves the request', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `ines.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+    const name = javascript ? 'Mia Holm' : 'Max Holm';
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.holm@example.com`;
+    addCandidate(name, candidateEmail, email);
+    addRequest(candidateEmail, 'access');
+
+    await openProfile(page, email, password, candidateEmail, name, javascript);
+    const banner = page.locator('.banner.request', { hasText: 'Copy of data request.' });
+    await banner.getByText('Send personal data').click();
+    await expect(banner.getByLabel('Message')).toHaveValue(new RegExp(`Email addresses: ${candidateEmail}`));
+    await expect(banner.getByLabel('Contact details')).toBeChecked();
+    await expectAccessible(page, javascript);
+    await banner.getByRole('button', { name: 'Send to the candidate' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The copy of their data is on its way');
+    await expect(banner).toContainText('A copy of their data was sent on');
+
+    await banner.getByRole('button', { name: 'Mark as resolved' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The request is marked resolved.');
+    await expect(page.locator('.banner.request')).toHaveCount(0);
+  });
+
+  test('applies the correction a candidate asked for, field by field', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `jon.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+    const name = javascript ? 'Ola Dahl' : 'Ole Dahl';
+    const corrected = `${name} Berg`;
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.dahl@example.com`;
+    addCandidate(name, candidateEmail, email);
+    addRequest(candidateEmail, 'rectification', `{"name": "${corrected}"}`, 'I took my partner’s surname.');
+
+    await openProfile(page, email, password, candidateEmail, name, javascript);
+    const banner = page.locator('.banner.request', { hasText: 'Correction request.' });
+    await banner.getByText('View note').click();
+    await expect(banner.locator('blockquote')).toContainText('I took my partner’s surname.');
+    const row = banner.getByRole('row', { name: /Name/ });
+    await expect(row).toContainText(name);
+    await expect(row).toContainText(corrected);
+    await expectAccessible(page, javascript);
+    await row.getByRole('button', { name: 'Apply the corrected name' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The correction is applied');
+    await expect(page.getByRole('heading', { level: 1, name: corrected })).toBeVisible();
+
+    await openPen(banner, 'View note');
+    await expect(banner.getByRole('row', { name: /Name/ })).toContainText('Applied');
+    await expect(banner.getByRole('heading', { name: 'Suggested email to the candidate' })).toBeVisible();
+    await banner.getByRole('button', { name: 'Mark as resolved' }).click();
+    await expect(page.getByRole('status').first()).toContainText('The request is marked resolved.');
+    await expect(page.locator('.banner.request')).toHaveCount(0);
   });
 
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {

@@ -393,14 +393,20 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
         }
         for (kind, ago) in &candidate.requests {
             let received = days(*ago);
-            let details = (*kind == "rectification")
+            let rectification = *kind == "rectification";
+            let details = rectification
                 .then_some("My surname is spelled Martin-Leroy now, and I moved to Grenoble.");
+            let corrections = rectification.then(|| {
+                serde_json::json!({ "name": "Lucas Martin-Leroy", "location": "Grenoble, France" })
+            });
             let request_id = sqlx::query_scalar!(
-                "INSERT INTO data_requests (candidate_id, kind, details, received_at, due_at, idempotency_key)
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at,
+                                            idempotency_key)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 candidate_id,
                 kind,
                 details,
+                corrections,
                 received,
                 due_date(received),
                 format!("demo-{}", Uuid::new_v4()),
@@ -414,6 +420,18 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
                 candidate_id,
                 request_id,
                 kind,
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        if candidate.email == "tom.baker@example.com" {
+            // A legal hold: the retention sweep and the Anonymize button both leave him alone.
+            sqlx::query!(
+                "INSERT INTO legal_holds (candidate_id, reason, placed_by, placed_at) VALUES ($1, $2, $3, $4)",
+                candidate_id,
+                "Employment tribunal claim about the 2023 sales hiring round; keep his records until it closes.",
+                user_ids[1],
+                days(60),
             )
             .execute(&mut *tx)
             .await?;

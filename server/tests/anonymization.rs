@@ -691,6 +691,11 @@ async fn the_erasure_banner_shows_what_goes_and_anonymizes_without_javascript(po
         "no request is open any more"
     );
 
+    // Their opportunity's owner was told of the request; the bell now names nobody.
+    let bell = recruiter_s.get("/notifications").await.body;
+    assert!(bell.contains("Anonymized candidate"), "{bell}");
+    assert!(!bell.contains(&ada.name));
+
     let link = app.get(&format!("/preferences/{}", world.link(&ada))).await;
     assert_eq!(link.status, 410);
     assert!(link.body.contains("has deleted your personal data"));

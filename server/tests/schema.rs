@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 26] = [
+const TABLES: [&str; 27] = [
     "users",
     "sessions",
     "settings",
@@ -32,6 +32,7 @@ const TABLES: [&str; 26] = [
     "nurture_touchpoints",
     "sign_in_failures",
     "nurture_steps",
+    "email_attachments",
 ];
 
 async fn table_count(pool: &PgPool) -> i64 {

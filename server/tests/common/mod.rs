@@ -208,30 +208,34 @@ impl TestApp {
         response.session_cookie()
     }
 
-    /// Sends one request; a request that gets no answer within a minute fails the test rather
-    /// than stalling the whole run.
+    /// Sends one request; a request whose answer (streamed body included) is not complete within
+    /// a minute fails the test by name rather than stalling the whole run.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let target = format!("{} {}", request.method(), request.uri().path());
-        let response = tokio::time::timeout(
-            std::time::Duration::from_secs(60),
-            self.router.clone().oneshot(request),
-        )
-        .await
-        .unwrap_or_else(|_| panic!("no answer within 60 s to {target}"))
-        .expect("router is infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
+        let exchange = async {
+            let response = self
+                .router
+                .clone()
+                .oneshot(request)
+                .await
+                .expect("router is infallible");
+            let status = response.status();
+            let headers = response.headers().clone();
+            let bytes = response
+                .into_body()
+                .collect()
+                .await
+                .expect("body reads")
+                .to_bytes();
+            TestResponse {
+                status,
+                headers,
+                body: String::from_utf8_lossy(&bytes).into_owned(),
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(60), exchange)
             .await
-            .expect("body reads")
-            .to_bytes();
-        TestResponse {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+            .unwrap_or_else(|_| panic!("no complete answer within 60 s to {target}"))
     }
 }
 
