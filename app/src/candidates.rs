@@ -2,7 +2,9 @@
 
 use crate::domain::{CandidateId, EmailAddress, Viewer};
 use crate::error::AppError;
-use sqlx::PgExecutor;
+use sqlx::{PgConnection, PgExecutor};
+use std::collections::HashMap;
+use uuid::Uuid;
 
 /// A candidate record as far as one viewer may reach it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +60,48 @@ pub async fn find_by_email(
     .fetch_all(db)
     .await?;
     Ok(ids.into_iter().map(CandidateId).collect())
+}
+
+/// What a candidate sent with their applications, by opportunity, oldest first.
+#[derive(Debug, Default)]
+pub struct Sent {
+    /// (question, answer)
+    pub responses: HashMap<Uuid, Vec<(String, String)>>,
+    /// Cover letters and other free text.
+    pub comments: HashMap<Uuid, Vec<String>>,
+}
+
+pub async fn what_they_sent(db: &mut PgConnection, candidate: Uuid) -> Result<Sent, sqlx::Error> {
+    let mut sent = Sent::default();
+    for r in sqlx::query!(
+        "SELECT r.opportunity_id, r.question, r.answer
+           FROM application_responses r JOIN opportunities o ON o.id = r.opportunity_id
+          WHERE o.candidate_id = $1 ORDER BY r.created_at, r.id",
+        candidate
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        sent.responses
+            .entry(r.opportunity_id)
+            .or_default()
+            .push((r.question, r.answer));
+    }
+    for m in sqlx::query!(
+        "SELECT m.opportunity_id, m.body
+           FROM application_comments m JOIN opportunities o ON o.id = m.opportunity_id
+          WHERE o.candidate_id = $1 ORDER BY m.created_at, m.id",
+        candidate
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        sent.comments
+            .entry(m.opportunity_id)
+            .or_default()
+            .push(m.body);
+    }
+    Ok(sent)
 }
 
 #[cfg(test)]

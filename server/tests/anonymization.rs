@@ -9,6 +9,7 @@ use app::{
         preferences::{Corrections, Rectification},
         Role,
     },
+    legal_hold::service::HoldChange,
     preferences::{model::LinkPage, service::NewRequest},
 };
 use axum::http::StatusCode;
@@ -236,18 +237,12 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     .await
     .unwrap();
     // A hold placed and lifted in the past, its reason naming them.
-    app::legal_hold::service::place(
-        pool,
-        &admin,
-        id,
-        &format!("Claim by {first} {last}"),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
-    app::legal_hold::service::lift(pool, &admin, id, Utc::now())
-        .await
-        .unwrap();
+    let reason = format!("Claim by {first} {last}");
+    for change in [HoldChange::Place(&reason), HoldChange::Lift] {
+        app::legal_hold::service::change(pool, &admin, id, change, Utc::now())
+            .await
+            .unwrap();
+    }
     // An email still waiting, and one whose delivery failed with the address in the error.
     world
         .queue_email(&canary.candidate, "recruiter_message", 2)

@@ -31,7 +31,14 @@ pub async fn place_hold(candidate: String, reason: String) -> Result<ProfileNoti
     let result = async {
         let (state, viewer) = crate::auth::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
-        service::place(&state.pool, &viewer, id, &reason, Utc::now()).await?;
+        service::change(
+            &state.pool,
+            &viewer,
+            id,
+            service::HoldChange::Place(&reason),
+            Utc::now(),
+        )
+        .await?;
         Ok(ProfileNotice::HoldPlaced)
     }
     .await;
@@ -43,7 +50,14 @@ pub async fn lift_hold(candidate: String) -> Result<ProfileNotice, AppError> {
     let result = async {
         let (state, viewer) = crate::auth::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
-        service::lift(&state.pool, &viewer, id, Utc::now()).await?;
+        service::change(
+            &state.pool,
+            &viewer,
+            id,
+            service::HoldChange::Lift,
+            Utc::now(),
+        )
+        .await?;
         Ok(ProfileNotice::HoldLifted)
     }
     .await;

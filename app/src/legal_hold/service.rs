@@ -52,67 +52,64 @@ async fn lock_for_hold(
     Ok(reachable.id)
 }
 
-pub async fn place(
-    pool: &PgPool,
-    viewer: &Viewer,
-    candidate: Uuid,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let reason = written_reason(reason)?;
-    let mut tx = pool.begin().await?;
-    let id = lock_for_hold(&mut tx, viewer, candidate).await?;
-    let placed = sqlx::query!(
-        "INSERT INTO legal_holds (candidate_id, reason, placed_by, placed_at)
-         SELECT $1, $2, $3, $4
-          WHERE NOT EXISTS (SELECT 1 FROM legal_holds WHERE candidate_id = $1 AND lifted_at IS NULL)",
-        candidate,
-        reason,
-        viewer.id.into_uuid(),
-        now,
-    )
-    .execute(&mut *tx)
-    .await?;
-    if placed.rows_affected() == 0 {
-        return Err(AppError::AlreadyOnHold);
-    }
-    audit::record(
-        &mut tx,
-        Actor::User(viewer.id),
-        "legal_hold.placed",
-        Some(id),
-        None,
-        json!({}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+/// What an Admin does to a candidate's hold.
+pub enum HoldChange<'a> {
+    /// Place a hold, with the reason the team sees.
+    Place(&'a str),
+    Lift,
 }
 
-pub async fn lift(
+/// Places or lifts the hold, with its audit row: one hold at a time, and a lift needs a hold.
+pub async fn change(
     pool: &PgPool,
     viewer: &Viewer,
     candidate: Uuid,
+    change: HoldChange<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let reason = match change {
+        HoldChange::Place(reason) => Some(written_reason(reason)?),
+        HoldChange::Lift => None,
+    };
     let mut tx = pool.begin().await?;
     let id = lock_for_hold(&mut tx, viewer, candidate).await?;
-    let lifted = sqlx::query!(
-        "UPDATE legal_holds SET lifted_by = $2, lifted_at = $3
-          WHERE candidate_id = $1 AND lifted_at IS NULL",
-        candidate,
-        viewer.id.into_uuid(),
-        now,
-    )
-    .execute(&mut *tx)
-    .await?;
-    if lifted.rows_affected() == 0 {
-        return Err(AppError::NoHold);
+    let (changed, refusal, action) = match reason {
+        Some(reason) => (
+            sqlx::query!(
+                "INSERT INTO legal_holds (candidate_id, reason, placed_by, placed_at)
+                 SELECT $1, $2, $3, $4
+                  WHERE NOT EXISTS (SELECT 1 FROM legal_holds WHERE candidate_id = $1 AND lifted_at IS NULL)",
+                candidate,
+                reason,
+                viewer.id.into_uuid(),
+                now,
+            )
+            .execute(&mut *tx)
+            .await?,
+            AppError::AlreadyOnHold,
+            "legal_hold.placed",
+        ),
+        None => (
+            sqlx::query!(
+                "UPDATE legal_holds SET lifted_by = $2, lifted_at = $3
+                  WHERE candidate_id = $1 AND lifted_at IS NULL",
+                candidate,
+                viewer.id.into_uuid(),
+                now,
+            )
+            .execute(&mut *tx)
+            .await?,
+            AppError::NoHold,
+            "legal_hold.lifted",
+        ),
+    };
+    if changed.rows_affected() == 0 {
+        return Err(refusal);
     }
     audit::record(
         &mut tx,
         Actor::User(viewer.id),
-        "legal_hold.lifted",
+        action,
         Some(id),
         None,
         json!({}),

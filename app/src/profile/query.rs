@@ -66,35 +66,11 @@ pub async fn profile(
     )
     .fetch_all(pool)
     .await?;
-    let mut responses: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
-    let mut comments: HashMap<Uuid, Vec<String>> = HashMap::new();
-    if personal {
-        for r in sqlx::query!(
-            "SELECT r.opportunity_id, r.question, r.answer
-               FROM application_responses r JOIN opportunities o ON o.id = r.opportunity_id
-              WHERE o.candidate_id = $1 ORDER BY r.created_at",
-            id
-        )
-        .fetch_all(pool)
-        .await?
-        {
-            responses
-                .entry(r.opportunity_id)
-                .or_default()
-                .push((r.question, r.answer));
-        }
-        for r in sqlx::query!(
-            "SELECT m.opportunity_id, m.body
-               FROM application_comments m JOIN opportunities o ON o.id = m.opportunity_id
-              WHERE o.candidate_id = $1 ORDER BY m.created_at",
-            id
-        )
-        .fetch_all(pool)
-        .await?
-        {
-            comments.entry(r.opportunity_id).or_default().push(r.body);
-        }
-    }
+    let mut sent = if personal {
+        crate::candidates::what_they_sent(&mut *pool.acquire().await?, id).await?
+    } else {
+        crate::candidates::Sent::default()
+    };
     let mut feedback: HashMap<Uuid, Vec<Feedback>> = HashMap::new();
     for f in sqlx::query!(
         r#"SELECT f.opportunity_id, u.name AS "author?", f.rating, f.body, f.created_at
@@ -213,8 +189,8 @@ pub async fn profile(
         opportunities: opportunities
             .into_iter()
             .map(|o| OpportunityView {
-                responses: responses.remove(&o.id).unwrap_or_default(),
-                comments: comments.remove(&o.id).unwrap_or_default(),
+                responses: sent.responses.remove(&o.id).unwrap_or_default(),
+                comments: sent.comments.remove(&o.id).unwrap_or_default(),
                 feedback: feedback.remove(&o.id).unwrap_or_default(),
                 id: o.id,
                 posting: o.posting,

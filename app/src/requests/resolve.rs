@@ -3,7 +3,7 @@
 //! asked for one field at a time, and marking a request resolved. Each in one transaction that
 //! locks the candidate and the request, and writes an audit row of ids and codes.
 
-use super::service::{lock_open_request, OpenRequest};
+use super::service::{close, lock_open_request, Closing, OpenRequest};
 use super::{AccessDraft, RectificationView};
 use crate::audit::{self, Actor};
 use crate::config::Config;
@@ -46,33 +46,7 @@ pub async fn personal_data(
     )
     .fetch_all(&mut *db)
     .await?;
-    let mut responses: HashMap<Uuid, Vec<(String, String)>> = HashMap::new();
-    for r in sqlx::query!(
-        "SELECT r.opportunity_id, r.question, r.answer FROM application_responses r
-           JOIN opportunities o ON o.id = r.opportunity_id
-          WHERE o.candidate_id = $1 ORDER BY r.created_at, r.id",
-        id
-    )
-    .fetch_all(&mut *db)
-    .await?
-    {
-        responses
-            .entry(r.opportunity_id)
-            .or_default()
-            .push((r.question, r.answer));
-    }
-    let mut comments: HashMap<Uuid, Vec<String>> = HashMap::new();
-    for m in sqlx::query!(
-        "SELECT m.opportunity_id, m.body FROM application_comments m
-           JOIN opportunities o ON o.id = m.opportunity_id
-          WHERE o.candidate_id = $1 ORDER BY m.created_at, m.id",
-        id
-    )
-    .fetch_all(&mut *db)
-    .await?
-    {
-        comments.entry(m.opportunity_id).or_default().push(m.body);
-    }
+    let mut sent = crate::candidates::what_they_sent(&mut *db, id).await?;
     Ok(PersonalData {
         name: c.name,
         emails: c.emails,
@@ -85,8 +59,8 @@ pub async fn personal_data(
             .map(|o| OpportunityData {
                 posting: o.posting,
                 since: o.created_at,
-                responses: responses.remove(&o.id).unwrap_or_default(),
-                comments: comments.remove(&o.id).unwrap_or_default(),
+                responses: sent.responses.remove(&o.id).unwrap_or_default(),
+                comments: sent.comments.remove(&o.id).unwrap_or_default(),
             })
             .collect(),
     })
@@ -259,26 +233,7 @@ pub async fn resolve(
     let mut tx = pool.begin().await?;
     let open = lock_open_request(&mut tx, viewer, request).await?;
     let resolution = manual_resolution(open.kind).ok_or(AppError::AnonymizeToResolve)?;
-    sqlx::query!(
-        "UPDATE data_requests
-            SET status = 'resolved', resolution = $2, resolved_at = $3, resolved_by = $4
-          WHERE id = $1",
-        request,
-        resolution,
-        now,
-        viewer.id.into_uuid(),
-    )
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        Actor::User(viewer.id),
-        "data_request.resolved",
-        Some(open.candidate),
-        Some(open.id),
-        json!({ "kind": open.kind.as_str(), "resolution": resolution }),
-    )
-    .await?;
+    close(&mut tx, viewer, &open, Closing::Resolved(resolution), now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -136,27 +136,7 @@ pub async fn refuse(
     let reason = written_reason(reason)?;
     let mut tx = pool.begin().await?;
     let open = lock_open_request(&mut tx, viewer, request).await?;
-    sqlx::query!(
-        "UPDATE data_requests
-            SET status = 'refused', resolution = 'refused', refusal_reason = $2,
-                resolved_at = $3, resolved_by = $4
-          WHERE id = $1",
-        request,
-        reason,
-        now,
-        viewer.id.into_uuid(),
-    )
-    .execute(&mut *tx)
-    .await?;
-    audit::record(
-        &mut tx,
-        Actor::User(viewer.id),
-        "data_request.refused",
-        Some(open.candidate),
-        Some(open.id),
-        json!({ "kind": open.kind.as_str() }),
-    )
-    .await?;
+    close(&mut tx, viewer, &open, Closing::Refused(&reason), now).await?;
     tell_candidate(
         &mut tx,
         config,
@@ -167,6 +147,49 @@ pub async fn refuse(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// How a request closes: resolved (with its resolution code), or refused with a reason.
+pub(super) enum Closing<'a> {
+    Resolved(&'static str),
+    Refused(&'a str),
+}
+
+/// Closes a locked open request and records who closed it and how.
+pub(super) async fn close(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    open: &OpenRequest,
+    closing: Closing<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (status, resolution, reason, action) = match closing {
+        Closing::Resolved(resolution) => ("resolved", resolution, None, "data_request.resolved"),
+        Closing::Refused(reason) => ("refused", "refused", Some(reason), "data_request.refused"),
+    };
+    sqlx::query!(
+        "UPDATE data_requests
+            SET status = $2, resolution = $3, refusal_reason = $4, resolved_at = $5, resolved_by = $6
+          WHERE id = $1",
+        open.id.into_uuid(),
+        status,
+        resolution,
+        reason,
+        now,
+        viewer.id.into_uuid(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        tx,
+        Actor::User(viewer.id),
+        action,
+        Some(open.candidate),
+        Some(open.id),
+        json!({ "kind": open.kind.as_str(), "resolution": resolution }),
+    )
+    .await?;
     Ok(())
 }
 
