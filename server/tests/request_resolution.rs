@@ -48,6 +48,12 @@ async fn ada_asks(world: &World, owner: &User, request: NewRequest) -> (Candidat
     (ada, id)
 }
 
+fn assert_shows(page: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(page.contains(text), "the page shows {text:?}");
+    }
+}
+
 async fn request_state(world: &World, request: Uuid) -> (String, Option<String>) {
     sqlx::query_as("SELECT status, resolution FROM data_requests WHERE id = $1")
         .bind(request)
@@ -95,16 +101,17 @@ async fn an_access_request_gets_the_edited_copy_with_its_json_export_then_is_res
 
     // The draft is filled from all their opportunities.
     let page = session.get(&profile).await.body;
-    for part in [
-        "Send personal data",
-        "Phone numbers: +49 30 1234567",
-        "Why us?",
-        "Analytical engines",
-        "My cover letter",
-        "Application answers — Engine designer",
-    ] {
-        assert!(page.contains(part), "{part}");
-    }
+    assert_shows(
+        &page,
+        &[
+            "Send personal data",
+            "Phone numbers: +49 30 1234567",
+            "Why us?",
+            "Analytical engines",
+            "My cover letter",
+            "Application answers — Engine designer",
+        ],
+    );
     let draft = input_value(&page, "draft");
 
     // The recruiter trims the text and leaves the answers out of the export.
@@ -227,15 +234,16 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
     let profile = format!("/candidates/{}", ada.id);
 
     let page = session.get(&profile).await.body;
-    for part in [
-        "View note",
-        "I married; my name and address changed.",
-        "Ada Marker",
-        "Ada Lovelace",
-        "Apply the corrected email address",
-    ] {
-        assert!(page.contains(part), "{part}");
-    }
+    assert_shows(
+        &page,
+        &[
+            "View note",
+            "I married; my name and address changed.",
+            "Ada Marker",
+            "Ada Lovelace",
+            "Apply the corrected email address",
+        ],
+    );
 
     let (candidate, request_id) = (ada.id.to_string(), request.to_string());
     let apply = |field: &'static str| {
