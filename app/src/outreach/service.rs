@@ -27,12 +27,11 @@ use uuid::Uuid;
 /// What the profile shows and offers for contacting the candidate; nothing once anonymized.
 pub async fn outreach(
     pool: &PgPool,
-    config: &Config,
     candidate: Uuid,
+    check: ContactCheck,
     now: DateTime<Utc>,
 ) -> Result<Outreach, AppError> {
     let mut db = pool.acquire().await?;
-    let check = current_check(&mut db, config, candidate, now).await?;
     if check == ContactCheck::Refused {
         return Ok(Outreach {
             check,

@@ -9,7 +9,7 @@ use crate::anonymize::AnonymizeOffer;
 use crate::config::Config;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
-    consent_panel::{consent_panel, ConsentPanel, PanelFacts},
+    consent_panel::{consent_panel, contact_check, ConsentPanel, PanelFacts},
     contact::{contact_by_email, ContactDecision},
     lawful_basis::OpportunityFacts,
     preferences::{pick_country_policy, CountryPolicy},
@@ -170,6 +170,18 @@ pub async fn profile(
     let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
 
     let requests = open_requests(pool, id, now).await?;
+    // The profile's own panel decides the contact card: one consent computation per page.
+    let outreach = crate::outreach::service::outreach(
+        pool,
+        id,
+        contact_check(
+            &panel,
+            anonymized,
+            requests.iter().any(|r| r.kind == RequestKind::Erasure),
+        ),
+        now,
+    )
+    .await?;
     Ok(Profile {
         id: c.id,
         name: if anonymized {
@@ -208,7 +220,7 @@ pub async fn profile(
         timeline,
         panel,
         can_edit: viewer.may(Permission::ManageProfiles) && !anonymized,
-        outreach: crate::outreach::service::outreach(pool, config, id, now).await?,
+        outreach,
         anonymize: if !anonymized && requests.iter().any(|r| r.kind == RequestKind::Erasure) {
             Some(if viewer.may(Permission::AnonymizeCandidates) {
                 let mut db = pool.acquire().await?;
