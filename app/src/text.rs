@@ -1015,6 +1015,44 @@ pub fn access_package(
     (format!("Your personal data held by {organization}"), body)
 }
 
+// Deletion marks (SPEC §5).
+pub const MARKED_FOR_DELETION: &str = "Marked for deletion.";
+
+pub fn mark_reason(reason: crate::domain::MarkReason) -> &'static str {
+    use crate::domain::MarkReason::*;
+    match reason {
+        ProcessingConsentDenied => "they refused consent to the processing of their data",
+        RetentionConsentDenied => "they refused consent to keeping their data",
+        ConsentExpired => "their consent expired",
+        ConsentNotAnswered => "they did not answer the request for consent in time",
+        ArchivedWithoutRetentionConsent => {
+            "their applications are all archived and they did not consent to keeping their data"
+        }
+        RetentionPeriodPassed => {
+            "the retention period has passed since their last application was archived"
+        }
+    }
+}
+
+pub fn deletion_notice(
+    notice: &crate::domain::consent_panel::DeletionNotice,
+    held: bool,
+) -> String {
+    let outcome = if held {
+        "A legal hold keeps their data until an Admin lifts it.".to_owned()
+    } else {
+        format!(
+            "Their data is due to be anonymized on {}, after the grace period.",
+            date(notice.anonymize_on)
+        )
+    };
+    format!(
+        "Since {}: {}. {outcome}",
+        date(notice.since),
+        mark_reason(notice.reason)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -824,3 +824,53 @@ async fn each_open_request_has_a_banner_with_its_due_date_and_urgency(pool: PgPo
     assert!(html.contains("Due soon:"));
     assert!(html.contains("extended to"));
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_candidate_past_the_retention_period_shows_as_marked_for_deletion(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let admin = world.member("Ada Admin", Role::Admin, PASSWORD).await;
+    world
+        .settings("compliance_mode = 'gdpr', retention_days = 365, anonymization_grace_days = 30")
+        .await;
+    let kept = world.candidate("kept@example.com").await;
+    world.opportunity(&kept, Some(&admin), 400, Some(300)).await;
+    let due = world.candidate("due@example.com").await;
+    world.opportunity(&due, Some(&admin), 500, Some(380)).await;
+    let viewer = admin.as_viewer(Role::Admin);
+
+    assert_eq!(
+        profile_of(&world, &viewer, &kept).await.panel.deletion,
+        None
+    );
+    let notice = profile_of(&world, &viewer, &due)
+        .await
+        .panel
+        .deletion
+        .expect("marked");
+    assert_eq!(
+        notice.reason,
+        app::domain::MarkReason::RetentionPeriodPassed
+    );
+    assert_eq!((Utc::now() - notice.since).num_days(), 15);
+    assert_eq!((notice.anonymize_on - notice.since).num_days(), 30);
+
+    // The banner says why and when; a legal hold says it keeps the data.
+    let app = TestApp::new(pool.clone());
+    let session = app.session(&admin.email, PASSWORD).await;
+    let path = format!("/candidates/{}", due.id);
+    let page = session.get(&path).await.body;
+    assert!(page.contains("Marked for deletion."));
+    assert!(page.contains("the retention period has passed"));
+    assert!(page.contains("due to be anonymized on"));
+    let id = due.id.to_string();
+    let held = session
+        .call(
+            "/api/candidates/hold",
+            &[("candidate", id.as_str()), ("reason", "Audit")],
+        )
+        .await;
+    assert_eq!(held.status, StatusCode::OK);
+    let page = session.get(&path).await.body;
+    assert!(page.contains("A legal hold keeps their data"));
+    assert!(!page.contains("due to be anonymized on"));
+}

@@ -4,7 +4,9 @@
 
 use super::{
     contact::{do_not_contact, ContactPermission},
-    lawful_basis::{Combination, OpportunityFacts},
+    lawful_basis::{
+        deletion_mark, Combination, MarkReason, OpportunityFacts, RetentionFacts, RetentionPolicy,
+    },
     preferences::CountryPolicy,
     settings::{gdpr_applies, GdprFacts},
     ComplianceMode, ConsentStatus, CountryCode, GdprScope, LawfulBasis, Purpose,
@@ -28,6 +30,20 @@ pub struct PanelFacts {
     pub contact: ConsentStatus,
     pub contact_by_email: ContactPermission,
     pub opportunities: Vec<OpportunityFacts>,
+    pub created_at: DateTime<Utc>,
+    /// When explicit consent was first asked for (an application, or the GDPR email).
+    pub consent_asked_at: Option<DateTime<Utc>>,
+    pub answer_window_days: i32,
+    pub grace_days: i32,
+}
+
+/// The candidate is marked for deletion (SPEC §5): why, since when, and when the retention sweep
+/// anonymizes them (unless a legal hold stops it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletionNotice {
+    pub reason: MarkReason,
+    pub since: DateTime<Utc>,
+    pub anonymize_on: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +86,8 @@ pub struct ConsentPanel {
     pub retention_days: i32,
     pub warning: Option<PanelWarning>,
     pub do_not_contact: bool,
+    /// Marked for deletion: only where GDPR or a country policy governs retention.
+    pub deletion: Option<DeletionNotice>,
 }
 
 pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
@@ -145,7 +163,41 @@ pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
     )
     .is_do_not_contact();
 
+    let deletion = match &variant {
+        // Outside GDPR and country policies nothing is marked; a country policy brings its
+        // retention period but no consent questions.
+        PanelVariant::Gdpr => Some(combination),
+        PanelVariant::Localized { policy: Some(_) } => Some(Combination {
+            processing: LawfulBasis::LegitimateInterestOrContract,
+            retention: LawfulBasis::LegitimateInterestOrContract,
+        }),
+        _ => None,
+    }
+    .and_then(|combination| {
+        deletion_mark(
+            &RetentionPolicy {
+                combination,
+                retention_period: Duration::days(retention_days.into()),
+                answer_window: Duration::days(facts.answer_window_days.into()),
+            },
+            &RetentionFacts {
+                created_at: facts.created_at,
+                opportunities: facts.opportunities.clone(),
+                processing: facts.processing,
+                retention: facts.retention,
+                consent_asked_at: facts.consent_asked_at,
+            },
+            now,
+        )
+    })
+    .map(|mark| DeletionNotice {
+        reason: mark.reason,
+        since: mark.since,
+        anonymize_on: mark.since + Duration::days(facts.grace_days.into()),
+    });
+
     ConsentPanel {
+        deletion,
         country_editable: matches!(variant, PanelVariant::Gdpr | PanelVariant::NotProtected)
             && facts.scope.country_is_editable(),
         gdpr_country: facts.gdpr.country_override.or(facts.gdpr.country),
@@ -276,7 +328,76 @@ mod tests {
                 archived_at: None,
                 hired: false,
             }],
+            created_at: days_ago(400),
+            consent_asked_at: None,
+            answer_window_days: 30,
+            grace_days: 14,
         }
+    }
+
+    #[test]
+    fn a_candidate_past_retention_is_marked_where_gdpr_or_a_policy_governs() {
+        let archived = |facts: &mut PanelFacts, days: i64| {
+            facts.opportunities = vec![OpportunityFacts {
+                archived_at: Some(days_ago(days)),
+                hired: false,
+            }];
+        };
+        let mut gdpr = facts(
+            ComplianceMode::Gdpr,
+            LegitimateInterestOrContract,
+            LegitimateInterestOrContract,
+        );
+        archived(&mut gdpr, 400);
+        let notice = consent_panel(&gdpr, now()).deletion.expect("marked");
+        assert_eq!(notice.reason, MarkReason::RetentionPeriodPassed);
+        assert_eq!(notice.since, days_ago(35));
+        assert_eq!(notice.anonymize_on, days_ago(21));
+
+        archived(&mut gdpr, 300);
+        assert_eq!(
+            consent_panel(&gdpr, now()).deletion,
+            None,
+            "within retention"
+        );
+
+        // Outside GDPR's scope, or with compliance off, nobody is marked.
+        let mut outside = gdpr.clone();
+        archived(&mut outside, 400);
+        outside.gdpr.country = CountryCode::parse("US").ok();
+        assert_eq!(consent_panel(&outside, now()).deletion, None);
+        outside.mode = ComplianceMode::Off;
+        assert_eq!(consent_panel(&outside, now()).deletion, None);
+
+        // Localized: the country policy's retention period decides.
+        let mut localized = gdpr.clone();
+        archived(&mut localized, 100);
+        localized.mode = ComplianceMode::Localized;
+        localized.country_policy = Some(CountryPolicy {
+            country: CountryCode::parse("DE").unwrap(),
+            retention_days: 90,
+        });
+        assert_eq!(
+            consent_panel(&localized, now()).deletion.map(|d| d.since),
+            Some(days_ago(10))
+        );
+        localized.country_policy = None;
+        assert_eq!(consent_panel(&localized, now()).deletion, None);
+    }
+
+    #[test]
+    fn consent_asked_and_never_answered_marks_once_the_window_passes() {
+        let mut f = facts(
+            ComplianceMode::Gdpr,
+            LegitimateInterestOrContract,
+            ExplicitConsent,
+        );
+        f.consent_asked_at = Some(days_ago(20));
+        assert_eq!(consent_panel(&f, now()).deletion, None);
+        f.consent_asked_at = Some(days_ago(45));
+        let notice = consent_panel(&f, now()).deletion.expect("marked");
+        assert_eq!(notice.reason, MarkReason::ConsentNotAnswered);
+        assert_eq!(notice.since, days_ago(15));
     }
 
     fn purposes(panel: &ConsentPanel) -> Vec<Purpose> {

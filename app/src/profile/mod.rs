@@ -387,6 +387,8 @@ fn ProfileView(
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
+    let deletion = panel.deletion.filter(|_| !anonymized);
+    let held = hold.is_some();
     view! {
         <Title text=name.clone() />
         <p class="breadcrumb"><a href="/candidates">{text::BACK_TO_CANDIDATES}</a></p>
@@ -404,6 +406,13 @@ fn ProfileView(
                 <strong>{text::DO_NOT_CONTACT}</strong>
                 " "
                 {text::DO_NOT_CONTACT_EXPLAINED}
+            </div>
+        })}
+        {deletion.map(|notice| view! {
+            <div class="banner warning" role="note" id="deletion-banner">
+                <strong>{text::MARKED_FOR_DELETION}</strong>
+                " "
+                {text::deletion_notice(&notice, held)}
             </div>
         })}
         <div class="profile">

@@ -249,8 +249,13 @@ pub async fn consent_panel_of(
     now: DateTime<Utc>,
 ) -> Result<ConsentPanel, AppError> {
     let c = sqlx::query!(
-        r#"SELECT c.location_country, c.gdpr_country_override,
-                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!"
+        r#"SELECT c.location_country, c.gdpr_country_override, c.created_at,
+                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
+                  -- Consent was asked when they first answered, or when the GDPR email went.
+                  least((SELECT min(e.at) FROM consent_events e
+                          WHERE e.candidate_id = c.id AND e.purpose <> 'contact'),
+                        (SELECT min(m.created_at) FROM email_outbox m
+                          WHERE m.candidate_id = c.id AND m.kind = 'gdpr_notice')) AS consent_asked_at
              FROM candidates c WHERE c.id = $1"#,
         id,
     )
@@ -334,6 +339,10 @@ pub async fn consent_panel_of(
                     hired: o.hired,
                 })
                 .collect(),
+            created_at: c.created_at,
+            consent_asked_at: c.consent_asked_at,
+            answer_window_days: settings.consent_answer_window_days,
+            grace_days: settings.anonymization_grace_days,
         },
         now,
     ))

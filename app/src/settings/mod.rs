@@ -15,6 +15,10 @@ pub struct Settings {
     pub combination: Combination,
     pub retention_days: i32,
     pub consent_validity_days: Option<i32>,
+    /// Explicit consent asked for and not answered within this many days counts as denied.
+    pub consent_answer_window_days: i32,
+    /// Days between a deletion mark and the sweep's anonymization.
+    pub anonymization_grace_days: i32,
     pub owner_alert_includes_name: bool,
     pub consent_text_version: String,
 }
@@ -39,6 +43,8 @@ pub struct SettingsRow {
     retention_basis: String,
     retention_days: i32,
     consent_validity_days: Option<i32>,
+    consent_answer_window_days: i32,
+    anonymization_grace_days: i32,
     owner_alert_includes_name: bool,
     consent_text_version: String,
 }
@@ -70,6 +76,8 @@ impl TryFrom<SettingsRow> for Settings {
             },
             retention_days: row.retention_days,
             consent_validity_days: row.consent_validity_days,
+            consent_answer_window_days: row.consent_answer_window_days,
+            anonymization_grace_days: row.anonymization_grace_days,
             owner_alert_includes_name: row.owner_alert_includes_name,
             consent_text_version: row.consent_text_version,
         })
