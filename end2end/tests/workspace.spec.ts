@@ -31,9 +31,9 @@ async function openPen(scope: Locator, summary: string) {
   if ((await pen.getAttribute('open')) === null) await pen.locator('summary').click();
 }
 
-/** Signs in from the candidate list filtered to `candidateEmail` and opens their profile. */
-async function openProfile(page: Page, email: string, password: string, candidateEmail: string, name: string, javascript: boolean) {
-  await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
+/** Signs in from the candidate list searched for `search` and opens the profile of `name`. */
+async function openProfile(page: Page, email: string, password: string, search: string, name: string, javascript: boolean) {
+  await page.goto(`/candidates?q=${encodeURIComponent(search)}`);
   await signIn(page, email, password, javascript);
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -229,11 +229,7 @@ test.describe('recruiter workspace', () => {
     const name = javascript ? 'Pia Lund' : 'Per Lund';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lund@example.com`;
     addCandidate(name, candidateEmail);
-    await page.goto(`/candidates?q=${encodeURIComponent(candidateEmail)}`);
-    await signIn(page, email, password, javascript);
-    await page.getByRole('link', { name }).click();
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-    if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+    await openProfile(page, email, password, candidateEmail, name, javascript);
 
     const sidebar = page.getByRole('complementary').locator('.consent-panel');
     await expect(sidebar).toContainText('GDPR country: unknown');
@@ -395,6 +391,32 @@ test.describe('recruiter workspace', () => {
     await expect(page.locator('.banner.request')).toHaveCount(0);
   });
 
+  test('shows a candidate past retention as marked for deletion, kept by a legal hold', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `kim.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+    const name = javascript ? 'Rut Lind' : 'Rolf Lind';
+    const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lind@example.com`;
+    addCandidate(name, candidateEmail);
+    // Archived on their only application 800 days ago (the demo keeps data 730 days), and held.
+    sql(`WITH c AS (SELECT candidate_id AS id FROM candidate_emails WHERE email = '${candidateEmail}'),
+              o AS (INSERT INTO opportunities (candidate_id, stage, origin, created_at, archived_at)
+                    SELECT id, 'rejected', 'applied', now() - interval '900 days', now() - interval '800 days' FROM c)
+         INSERT INTO legal_holds (candidate_id, reason, placed_by)
+         SELECT c.id, 'Employment tribunal claim, case 7', u.id FROM c, users u WHERE u.email = '${email}'`);
+
+    await openProfile(page, email, password, candidateEmail, name, javascript);
+    const deletion = page.locator('#deletion-banner');
+    await expect(deletion).toContainText('Marked for deletion.');
+    await expect(deletion).toContainText('the retention period has passed since their last application was archived');
+    await expect(deletion).toContainText('A legal hold keeps their data until an Admin lifts it.');
+    const hold = page.locator('.hold-card');
+    await expect(hold).toContainText('Employment tribunal claim, case 7');
+    // A Team Member sees the hold but can't lift it.
+    await expect(hold.getByRole('button', { name: 'Lift the hold' })).toHaveCount(0);
+    await expectAccessible(page, javascript);
+  });
+
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
     const email = `kim.${testInfo.project.name}@team.example`;
@@ -434,10 +456,7 @@ test.describe('profile consent variants', () => {
       const password = createUser(email, 'team_member');
       sql(`INSERT INTO country_policies (country, retention_days) VALUES ('DE', 365) ON CONFLICT DO NOTHING; UPDATE settings SET ${settings}`);
       try {
-        await page.goto(`/candidates?q=${encodeURIComponent(candidate)}`);
-        await signIn(page, email, password, true);
-        await page.getByRole('link', { name: candidate }).click();
-        await expect(page.getByRole('heading', { level: 1, name: candidate })).toBeVisible();
+        await openProfile(page, email, password, candidate, candidate, true);
         const sidebar = page.getByRole('complementary').locator('.consent-panel');
         for (const text of expected) await expect(sidebar).toContainText(text);
         if (name === 'GDPR on legitimate interest') await expect(sidebar).not.toContainText('Considering you for jobs');

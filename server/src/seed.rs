@@ -233,7 +233,7 @@ fn candidates() -> Vec<DemoCandidate> {
             name: "Tom Baker",
             email: "tom.baker@example.com",
             headline: "Sales development representative",
-            location: Some(("Bristol, United Kingdom", "GB")),
+            location: Some(("Dublin, Ireland", "IE")),
             phone: "+44 117 000 0000",
             created_days_ago: 1100,
             opportunities: vec![archived(Some(3), 1, 1000), archived(Some(2), 3, 900)],
