@@ -393,7 +393,7 @@ test.describe('recruiter workspace', () => {
 
   test('shows a candidate past retention as marked for deletion, kept by a legal hold', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
-    const email = `kim.${testInfo.project.name}@team.example`;
+    const email = `lou.${testInfo.project.name}@team.example`;
     const password = createUser(email, 'team_member');
     const name = javascript ? 'Rut Lind' : 'Rolf Lind';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lind@example.com`;
