@@ -85,6 +85,8 @@ pub struct Config {
     pub outbox: OutboxConfig,
     pub session: crate::domain::SessionPolicy,
     pub sign_in_throttle: crate::domain::ThrottlePolicy,
+    /// `CANDOR_SWEEP_SCHEDULE=off` leaves the daily retention sweep to other servers (or cron).
+    pub sweep_schedule: bool,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -245,17 +247,8 @@ impl Config {
             DEFAULT_POST_LIMIT_PER_MINUTE,
         )?;
 
-        let worker = match lookup("CANDOR_OUTBOX_WORKER").map(|v| v.trim().to_ascii_lowercase()) {
-            None => true,
-            Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => true,
-            Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => false,
-            Some(_) => {
-                return Err(ConfigError::new(
-                    "CANDOR_OUTBOX_WORKER",
-                    "must be on or off",
-                ))
-            }
-        };
+        let worker = switch(&lookup, "CANDOR_OUTBOX_WORKER", true)?;
+        let sweep_schedule = switch(&lookup, "CANDOR_SWEEP_SCHEDULE", true)?;
         let default_retry = crate::domain::RetryPolicy::default();
         let outbox = OutboxConfig {
             worker,
@@ -305,7 +298,22 @@ impl Config {
             outbox,
             session,
             sign_in_throttle: crate::domain::ThrottlePolicy::default(),
+            sweep_schedule,
         })
+    }
+}
+
+/// An optional on/off variable.
+fn switch(
+    lookup: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    default: bool,
+) -> Result<bool, ConfigError> {
+    match lookup(variable).map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => Ok(true),
+        Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => Ok(false),
+        Some(_) => Err(ConfigError::new(variable, "must be on or off")),
     }
 }
 

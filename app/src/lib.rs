@@ -20,6 +20,7 @@ pub mod preferences;
 pub mod profile;
 pub mod requests;
 mod shell;
+pub mod sweep;
 pub mod text;
 pub mod urls;
 pub mod workspace;

@@ -1,4 +1,5 @@
-//! The `candor` command line: `serve` (default), `migrate`, `seed-demo`, `link`, `create-user`.
+//! The `candor` command line: `serve` (default), `migrate`, `seed-demo`, `link`, `create-user`,
+//! `sweep`.
 
 use crate::{db, http, seed};
 use app::{
@@ -7,6 +8,7 @@ use app::{
     domain::{EmailAddress, Role},
     links, outbox,
     state::AppState,
+    sweep::service::{self as sweep, SweepError, Trigger},
 };
 use clap::{Parser, Subcommand};
 use std::sync::Arc;
@@ -45,6 +47,12 @@ pub enum Command {
         #[arg(long, default_value = "super_admin")]
         role: String,
     },
+    /// Anonymize every candidate whose deletion grace period has passed (the daily job, now).
+    Sweep {
+        /// Count what would happen, by reason, and list the first candidate ids; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Everything a subcommand can fail with, worded for the operator.
@@ -66,6 +74,10 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("Leptos configuration error: {0}")]
     Leptos(String),
+    #[error("sweep failed: {0}")]
+    Sweep(#[from] SweepError),
+    #[error("sweep failed: {0}")]
+    App(#[from] app::error::AppError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -125,6 +137,19 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::Sweep { dry_run } => {
+            let config = Config::from_env()?;
+            let pool = db::connect(&config.database_url).await?;
+            db::migrate(&pool).await?;
+            let now = chrono::Utc::now();
+            let report = if dry_run {
+                sweep::dry_run(&pool, Trigger::Command, now).await?
+            } else {
+                sweep::sweep(&pool, &config, Trigger::Command, now).await?
+            };
+            print!("{report}");
+            Ok(())
+        }
     }
 }
 
@@ -156,6 +181,17 @@ async fn serve() -> Result<(), CliError> {
         None
     };
 
+    let sweeper = if config.sweep_schedule {
+        Some(tokio::spawn(sweep::schedule(
+            pool.clone(),
+            config.clone(),
+            stop_worker.subscribe(),
+        )))
+    } else {
+        tracing::info!("retention sweep schedule off (CANDOR_SWEEP_SCHEDULE=off)");
+        None
+    };
+
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
     let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -165,6 +201,9 @@ async fn serve() -> Result<(), CliError> {
     let _ = stop_worker.send(true);
     if let Some(worker) = worker {
         let _ = worker.await;
+    }
+    if let Some(sweeper) = sweeper {
+        let _ = sweeper.await;
     }
     // Say goodbye to Postgres rather than leaving it to notice the closed sockets.
     pool.close().await;

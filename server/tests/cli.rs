@@ -360,3 +360,46 @@ async fn serve_migrates_at_start_and_shuts_down_gracefully(pool: PgPool) {
         "still listening after SIGTERM"
     );
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_sweep_command_dry_runs_then_anonymizes(pool: PgPool) {
+    let world = common::world::World::new(pool.clone());
+    world
+        .settings("compliance_mode = 'gdpr', gdpr_scope = 'all', retention_days = 365, anonymization_grace_days = 30")
+        .await;
+    let due = world.candidate("gone@example.com").await;
+    world.opportunity(&due, None, 900, Some(500)).await;
+    let kept = world.candidate("kept@example.com").await;
+    world.opportunity(&kept, None, 100, None).await;
+    let url = database_url_of(&pool);
+
+    let dry = candor(&url, &["sweep", "--dry-run"], &[]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let out = stdout(&dry);
+    assert!(out.contains("Dry run: examined 2 candidates."), "{out}");
+    assert!(out.contains("the retention period has passed"), "{out}");
+    assert!(out.contains("Due for anonymization: 1"), "{out}");
+    assert!(out.contains(&due.id.to_string()), "{out}");
+    assert!(!out.contains(&kept.id.to_string()), "{out}");
+    assert!(!out.contains("gone@example.com") && !out.contains("Gone Marker"));
+
+    let run = candor(&url, &["sweep"], &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = stdout(&run);
+    assert!(out.contains("Anonymized: 1"), "{out}");
+    assert!(
+        !out.contains(&due.id.to_string()),
+        "a real run lists no ids: {out}"
+    );
+    let anonymized: Vec<bool> = sqlx::query_scalar(
+        "SELECT anonymized_at IS NOT NULL FROM candidates WHERE id = ANY($1) ORDER BY name",
+    )
+    .bind(vec![due.id.into_uuid(), kept.id.into_uuid()])
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(anonymized.len(), 2);
+    assert_eq!(anonymized.iter().filter(|a| **a).count(), 1);
+    let again = stdout(&candor(&url, &["sweep"], &[]));
+    assert!(again.contains("Anonymized: 0"), "{again}");
+}

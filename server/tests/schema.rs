@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 27] = [
+const TABLES: [&str; 28] = [
     "users",
     "sessions",
     "settings",
@@ -33,6 +33,7 @@ const TABLES: [&str; 27] = [
     "sign_in_failures",
     "nurture_steps",
     "email_attachments",
+    "sweep_runs",
 ];
 
 async fn table_count(pool: &PgPool) -> i64 {

@@ -14,9 +14,10 @@ use super::{
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Everything the sidebar is decided from.
+/// What the law asks of one candidate's data: the settings that apply to them and the facts they
+/// are judged on. The profile's sidebar and the retention sweep decide from the same facts.
 #[derive(Debug, Clone)]
-pub struct PanelFacts {
+pub struct ComplianceFacts {
     pub mode: ComplianceMode,
     pub scope: GdprScope,
     pub combination: Combination,
@@ -26,15 +27,21 @@ pub struct PanelFacts {
     pub retention_days: i32,
     pub processing: ConsentStatus,
     pub retention: ConsentStatus,
-    /// Contact permission, matched by email across records (see `contact_by_email`).
-    pub contact: ConsentStatus,
-    pub contact_by_email: ContactPermission,
     pub opportunities: Vec<OpportunityFacts>,
     pub created_at: DateTime<Utc>,
     /// When explicit consent was first asked for (an application, or the GDPR email).
     pub consent_asked_at: Option<DateTime<Utc>>,
     pub answer_window_days: i32,
     pub grace_days: i32,
+}
+
+/// Everything the sidebar is decided from.
+#[derive(Debug, Clone)]
+pub struct PanelFacts {
+    pub compliance: ComplianceFacts,
+    /// Contact permission, matched by email across records (see `contact_by_email`).
+    pub contact: ConsentStatus,
+    pub contact_by_email: ContactPermission,
 }
 
 /// The candidate is marked for deletion (SPEC §5): why, since when, and when the retention sweep
@@ -90,16 +97,10 @@ pub struct ConsentPanel {
     pub deletion: Option<DeletionNotice>,
 }
 
-pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
+pub fn consent_panel(panel_facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
+    let facts = &panel_facts.compliance;
     let protected = gdpr_applies(facts.mode, facts.scope, &facts.gdpr);
-    let variant = match facts.mode {
-        ComplianceMode::Off => PanelVariant::Off,
-        ComplianceMode::Gdpr if protected => PanelVariant::Gdpr,
-        ComplianceMode::Gdpr => PanelVariant::NotProtected,
-        ComplianceMode::Localized => PanelVariant::Localized {
-            policy: facts.country_policy,
-        },
-    };
+    let variant = variant(facts);
     let combination = facts.combination;
     let mut rows = Vec::new();
     if variant == PanelVariant::Gdpr {
@@ -124,7 +125,7 @@ pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
     rows.push(PanelRow {
         purpose: Purpose::Contact,
         basis: LawfulBasis::LegitimateInterestOrContract,
-        status: facts.contact,
+        status: panel_facts.contact,
     });
 
     let retention_days = match variant {
@@ -157,16 +158,52 @@ pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
                 retention: LawfulBasis::LegitimateInterestOrContract,
             }
         },
-        facts.contact_by_email,
+        panel_facts.contact_by_email,
         all_archived,
         consent,
     )
     .is_do_not_contact();
 
-    let deletion = match &variant {
+    let deletion = deletion_notice(facts, now);
+
+    ConsentPanel {
+        deletion,
+        country_editable: matches!(variant, PanelVariant::Gdpr | PanelVariant::NotProtected)
+            && facts.scope.country_is_editable(),
+        gdpr_country: facts.gdpr.country_override.or(facts.gdpr.country),
+        variant,
+        rows,
+        retention_days,
+        warning,
+        do_not_contact,
+    }
+}
+
+/// Which sidebar variant applies to the candidate.
+fn variant(facts: &ComplianceFacts) -> PanelVariant {
+    match facts.mode {
+        ComplianceMode::Off => PanelVariant::Off,
+        ComplianceMode::Gdpr if gdpr_applies(facts.mode, facts.scope, &facts.gdpr) => {
+            PanelVariant::Gdpr
+        }
+        ComplianceMode::Gdpr => PanelVariant::NotProtected,
+        ComplianceMode::Localized => PanelVariant::Localized {
+            policy: facts.country_policy,
+        },
+    }
+}
+
+/// Whether the candidate is marked for deletion (SPEC §5) and when the sweep anonymizes them:
+/// only where GDPR or a country policy governs retention.
+pub fn deletion_notice(facts: &ComplianceFacts, now: DateTime<Utc>) -> Option<DeletionNotice> {
+    let retention_days = match facts.mode {
+        ComplianceMode::Localized => facts.country_policy?.retention_days,
+        _ => facts.retention_days,
+    };
+    match variant(facts) {
         // Outside GDPR and country policies nothing is marked; a country policy brings its
         // retention period but no consent questions.
-        PanelVariant::Gdpr => Some(combination),
+        PanelVariant::Gdpr => Some(facts.combination),
         PanelVariant::Localized { policy: Some(_) } => Some(Combination {
             processing: LawfulBasis::LegitimateInterestOrContract,
             retention: LawfulBasis::LegitimateInterestOrContract,
@@ -194,19 +231,7 @@ pub fn consent_panel(facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPanel {
         reason: mark.reason,
         since: mark.since,
         anonymize_on: mark.since + Duration::days(facts.grace_days.into()),
-    });
-
-    ConsentPanel {
-        deletion,
-        country_editable: matches!(variant, PanelVariant::Gdpr | PanelVariant::NotProtected)
-            && facts.scope.country_is_editable(),
-        gdpr_country: facts.gdpr.country_override.or(facts.gdpr.country),
-        variant,
-        rows,
-        retention_days,
-        warning,
-        do_not_contact,
-    }
+    })
 }
 
 /// Why contacting a candidate (an email, a nurture enrolment) needs a second thought (SPEC §7).
@@ -308,37 +333,39 @@ mod tests {
 
     fn facts(mode: ComplianceMode, processing: LawfulBasis, retention: LawfulBasis) -> PanelFacts {
         PanelFacts {
-            mode,
-            scope: GdprScope::EuOnly,
-            combination: Combination {
-                processing,
-                retention,
+            compliance: ComplianceFacts {
+                mode,
+                scope: GdprScope::EuOnly,
+                combination: Combination {
+                    processing,
+                    retention,
+                },
+                gdpr: GdprFacts {
+                    country: de(),
+                    ..GdprFacts::default()
+                },
+                country_policy: None,
+                retention_days: 365,
+                processing: ConsentStatus::NotYetAsked,
+                retention: ConsentStatus::NotYetAsked,
+                opportunities: vec![OpportunityFacts {
+                    archived_at: None,
+                    hired: false,
+                }],
+                created_at: days_ago(400),
+                consent_asked_at: None,
+                answer_window_days: 30,
+                grace_days: 14,
             },
-            gdpr: GdprFacts {
-                country: de(),
-                ..GdprFacts::default()
-            },
-            country_policy: None,
-            retention_days: 365,
-            processing: ConsentStatus::NotYetAsked,
-            retention: ConsentStatus::NotYetAsked,
             contact: ConsentStatus::NotYetAsked,
             contact_by_email: ContactPermission::Allowed,
-            opportunities: vec![OpportunityFacts {
-                archived_at: None,
-                hired: false,
-            }],
-            created_at: days_ago(400),
-            consent_asked_at: None,
-            answer_window_days: 30,
-            grace_days: 14,
         }
     }
 
     #[test]
     fn a_candidate_past_retention_is_marked_where_gdpr_or_a_policy_governs() {
         let archived = |facts: &mut PanelFacts, days: i64| {
-            facts.opportunities = vec![OpportunityFacts {
+            facts.compliance.opportunities = vec![OpportunityFacts {
                 archived_at: Some(days_ago(days)),
                 hired: false,
             }];
@@ -364,16 +391,16 @@ mod tests {
         // Outside GDPR's scope, or with compliance off, nobody is marked.
         let mut outside = gdpr.clone();
         archived(&mut outside, 400);
-        outside.gdpr.country = CountryCode::parse("US").ok();
+        outside.compliance.gdpr.country = CountryCode::parse("US").ok();
         assert_eq!(consent_panel(&outside, now()).deletion, None);
-        outside.mode = ComplianceMode::Off;
+        outside.compliance.mode = ComplianceMode::Off;
         assert_eq!(consent_panel(&outside, now()).deletion, None);
 
         // Localized: the country policy's retention period decides.
         let mut localized = gdpr.clone();
         archived(&mut localized, 100);
-        localized.mode = ComplianceMode::Localized;
-        localized.country_policy = Some(CountryPolicy {
+        localized.compliance.mode = ComplianceMode::Localized;
+        localized.compliance.country_policy = Some(CountryPolicy {
             country: CountryCode::parse("DE").unwrap(),
             retention_days: 90,
         });
@@ -381,7 +408,7 @@ mod tests {
             consent_panel(&localized, now()).deletion.map(|d| d.since),
             Some(days_ago(10))
         );
-        localized.country_policy = None;
+        localized.compliance.country_policy = None;
         assert_eq!(consent_panel(&localized, now()).deletion, None);
     }
 
@@ -392,9 +419,9 @@ mod tests {
             LegitimateInterestOrContract,
             ExplicitConsent,
         );
-        f.consent_asked_at = Some(days_ago(20));
+        f.compliance.consent_asked_at = Some(days_ago(20));
         assert_eq!(consent_panel(&f, now()).deletion, None);
-        f.consent_asked_at = Some(days_ago(45));
+        f.compliance.consent_asked_at = Some(days_ago(45));
         let notice = consent_panel(&f, now()).deletion.expect("marked");
         assert_eq!(notice.reason, MarkReason::ConsentNotAnswered);
         assert_eq!(notice.since, days_ago(15));
@@ -439,7 +466,7 @@ mod tests {
     #[test]
     fn outside_the_scope_or_with_compliance_off_only_contact_shows() {
         let mut outside = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        outside.gdpr.country = CountryCode::parse("US").ok();
+        outside.compliance.gdpr.country = CountryCode::parse("US").ok();
         let panel = consent_panel(&outside, now());
         assert_eq!(panel.variant, PanelVariant::NotProtected);
         assert_eq!(purposes(&panel), [Purpose::Contact]);
@@ -465,7 +492,7 @@ mod tests {
             (GdprScope::All, false),
         ] {
             let mut f = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-            f.scope = scope;
+            f.compliance.scope = scope;
             assert_eq!(
                 consent_panel(&f, now()).country_editable,
                 editable,
@@ -473,7 +500,7 @@ mod tests {
             );
         }
         let mut overridden = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        overridden.gdpr.country_override = CountryCode::parse("FR").ok();
+        overridden.compliance.gdpr.country_override = CountryCode::parse("FR").ok();
         assert_eq!(
             consent_panel(&overridden, now()).gdpr_country,
             CountryCode::parse("FR").ok()
@@ -491,12 +518,12 @@ mod tests {
             LegitimateInterestOrContract,
             LegitimateInterestOrContract,
         );
-        f.country_policy = Some(CountryPolicy {
+        f.compliance.country_policy = Some(CountryPolicy {
             country: de().unwrap(),
             retention_days: 180,
         });
 
-        f.opportunities = vec![archived(400), archived(200)];
+        f.compliance.opportunities = vec![archived(400), archived(200)];
         let panel = consent_panel(&f, now());
         assert_eq!(
             panel.retention_days, 180,
@@ -509,14 +536,14 @@ mod tests {
             })
         );
 
-        f.opportunities = vec![archived(400), archived(100)];
+        f.compliance.opportunities = vec![archived(400), archived(100)];
         assert_eq!(
             consent_panel(&f, now()).warning,
             None,
             "newest archive within the period"
         );
 
-        f.opportunities = vec![
+        f.compliance.opportunities = vec![
             archived(400),
             OpportunityFacts {
                 archived_at: None,
@@ -525,7 +552,7 @@ mod tests {
         ];
         assert_eq!(consent_panel(&f, now()).warning, None, "one still active");
 
-        f.opportunities = vec![OpportunityFacts {
+        f.compliance.opportunities = vec![OpportunityFacts {
             archived_at: Some(days_ago(900)),
             hired: true,
         }];
@@ -536,13 +563,13 @@ mod tests {
         );
 
         let mut revoked = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        revoked.retention = ConsentStatus::NotProvidedOrRevoked { since: days_ago(1) };
+        revoked.compliance.retention = ConsentStatus::NotProvidedOrRevoked { since: days_ago(1) };
         assert_eq!(
             consent_panel(&revoked, now()).warning,
             Some(PanelWarning::ConsentRefused)
         );
         let mut expired = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        expired.processing = ConsentStatus::Expired { since: days_ago(1) };
+        expired.compliance.processing = ConsentStatus::Expired { since: days_ago(1) };
         assert_eq!(
             consent_panel(&expired, now()).warning,
             Some(PanelWarning::ConsentRefused)
@@ -573,7 +600,7 @@ mod tests {
             LegitimateInterestOrContract,
         );
         unsubscribed.contact_by_email = ContactPermission::DoNotContact;
-        unsubscribed.opportunities = vec![OpportunityFacts {
+        unsubscribed.compliance.opportunities = vec![OpportunityFacts {
             archived_at: Some(days_ago(800)),
             hired: false,
         }];
@@ -583,7 +610,7 @@ mod tests {
         );
 
         let mut revoked = facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        revoked.processing = ConsentStatus::NotProvidedOrRevoked { since: days_ago(2) };
+        revoked.compliance.processing = ConsentStatus::NotProvidedOrRevoked { since: days_ago(2) };
         assert_eq!(
             contact_check(&consent_panel(&revoked, now()), false, false),
             ContactCheck::ConfirmFirst(vec![PendingRevocation])
@@ -595,11 +622,11 @@ mod tests {
             LegitimateInterestOrContract,
             ExplicitConsent,
         );
-        kept_by_consent.retention = ConsentStatus::Given {
+        kept_by_consent.compliance.retention = ConsentStatus::Given {
             since: days_ago(900),
             expires_at: None,
         };
-        kept_by_consent.opportunities = vec![OpportunityFacts {
+        kept_by_consent.compliance.opportunities = vec![OpportunityFacts {
             archived_at: Some(days_ago(800)),
             hired: false,
         }];
@@ -621,12 +648,12 @@ mod tests {
 
         let mut archived_without_consent =
             facts(ComplianceMode::Gdpr, ExplicitConsent, ExplicitConsent);
-        archived_without_consent.opportunities = vec![OpportunityFacts {
+        archived_without_consent.compliance.opportunities = vec![OpportunityFacts {
             archived_at: Some(days_ago(3)),
             hired: false,
         }];
         assert!(consent_panel(&archived_without_consent, now()).do_not_contact);
-        archived_without_consent.retention = ConsentStatus::Given {
+        archived_without_consent.compliance.retention = ConsentStatus::Given {
             since: days_ago(10),
             expires_at: None,
         };

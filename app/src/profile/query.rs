@@ -12,13 +12,13 @@ use crate::domain::{
     consent_panel::{consent_panel, contact_check, ConsentPanel, PanelFacts},
     contact::{contact_by_email, ContactDecision},
     lawful_basis::OpportunityFacts,
-    preferences::{pick_country_policy, CountryPolicy},
     settings::GdprFacts,
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, DueState, EmailAddress, Permission,
     Purpose, RequestKind, Viewer,
 };
 use crate::error::AppError;
 use crate::requests::{resolve, RequestTools};
+use crate::sweep::service::{compliance_facts, country_policies, Record};
 use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
@@ -265,25 +265,14 @@ pub async fn consent_panel_of(
     let opportunities = sqlx::query!(
         r#"SELECT p.location_country AS "posting_country?", o.archived_at, o.hired
              FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
-            WHERE o.candidate_id = $1"#,
+            WHERE o.candidate_id = $1
+            ORDER BY o.created_at DESC"#,
         id
     )
     .fetch_all(&mut *db)
     .await?;
     let settings = crate::settings::load(&mut *db).await?;
-    let policies: Vec<CountryPolicy> = sqlx::query!(
-        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
-    )
-    .fetch_all(&mut *db)
-    .await?
-    .into_iter()
-    .filter_map(|p| {
-        Some(CountryPolicy {
-            country: CountryCode::parse(&p.country).ok()?,
-            retention_days: p.retention_days,
-        })
-    })
-    .collect();
+    let policies = country_policies(&mut *db).await?;
     let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
         r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
              FROM candidate_consent_events($1)"#,
@@ -313,25 +302,14 @@ pub async fn consent_panel_of(
     let gdpr = GdprFacts {
         country: country(&c.location_country),
         country_override: country(&c.gdpr_country_override),
-        posting_countries: posting_countries.clone(),
+        posting_countries,
     };
-    let status = |purpose| ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
-    Ok(consent_panel(
-        &PanelFacts {
-            mode: settings.mode,
-            scope: settings.scope,
-            combination: settings.combination,
-            country_policy: pick_country_policy(
-                &posting_countries,
-                gdpr.country_override.or(gdpr.country),
-                &policies,
-            ),
+    let compliance = compliance_facts(
+        &settings,
+        &policies,
+        Record {
             gdpr,
-            retention_days: settings.retention_days,
-            processing: status(Purpose::Processing),
-            retention: status(Purpose::Retention),
-            contact: status(Purpose::Contact),
-            contact_by_email: contact_by_email(&decisions),
+            events: &events,
             opportunities: opportunities
                 .iter()
                 .map(|o| OpportunityFacts {
@@ -341,8 +319,14 @@ pub async fn consent_panel_of(
                 .collect(),
             created_at: c.created_at,
             consent_asked_at: c.consent_asked_at,
-            answer_window_days: settings.consent_answer_window_days,
-            grace_days: settings.anonymization_grace_days,
+        },
+        now,
+    );
+    Ok(consent_panel(
+        &PanelFacts {
+            compliance,
+            contact: ConsentStatus::of(&events, Purpose::Contact, settings.consent_validity(), now),
+            contact_by_email: contact_by_email(&decisions),
         },
         now,
     ))

@@ -1,0 +1,509 @@
+//! The retention sweep's work: one set-based scan decides every candidate through the domain rule,
+//! then the due ones are anonymized by the same engine as the Anonymize button.
+
+use crate::anonymize::service::anonymize_locked;
+use crate::audit::Actor;
+use crate::config::Config;
+use crate::domain::consent_panel::{deletion_notice, ComplianceFacts};
+use crate::domain::lawful_basis::OpportunityFacts;
+use crate::domain::preferences::{pick_country_policy, CountryPolicy};
+use crate::domain::settings::GdprFacts;
+use crate::domain::sweep::{scheduled_run_due, verdict, Outcome, Tally, Verdict};
+use crate::domain::{CandidateId, ConsentEvent, ConsentStatus, CountryCode, MarkReason, Purpose};
+use crate::error::AppError;
+use crate::settings::Settings;
+use chrono::{DateTime, Utc};
+use futures::TryStreamExt;
+use sqlx::PgPool;
+
+/// Held by the server that is sweeping, for the length of the run (a session-level advisory lock:
+/// it goes with the connection if the process dies).
+const SWEEP_LOCK: i64 = 0x6361_6e64_6f72_0001;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    Schedule,
+    Command,
+}
+
+impl Trigger {
+    fn as_str(self) -> &'static str {
+        match self {
+            Trigger::Schedule => "schedule",
+            Trigger::Command => "command",
+        }
+    }
+}
+
+/// What one run found and did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub dry_run: bool,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub tally: Tally,
+    pub outcome: Outcome,
+}
+
+/// The operator's printout: counts by reason, and for a dry run the first ids that are due.
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &self.tally;
+        writeln!(
+            f,
+            "{} {} candidates.",
+            if self.dry_run {
+                "Dry run: examined"
+            } else {
+                "Examined"
+            },
+            t.examined
+        )?;
+        writeln!(f, "Marked for deletion: {}", t.marked.values().sum::<u64>())?;
+        for reason in MarkReason::ALL {
+            let n = t.marked_by(*reason);
+            if n > 0 {
+                writeln!(f, "  {n:>8}  {}", crate::text::mark_reason(*reason))?;
+            }
+        }
+        writeln!(f, "Within the grace period: {}", t.waiting)?;
+        writeln!(f, "Due but on legal hold: {}", t.held)?;
+        writeln!(f, "Due for anonymization: {}", t.due)?;
+        if self.dry_run {
+            if !t.first_due.is_empty() {
+                writeln!(f, "First {} due:", t.first_due.len())?;
+                for id in &t.first_due {
+                    writeln!(f, "  {id}")?;
+                }
+            }
+            writeln!(f, "Nothing was changed.")
+        } else {
+            let o = &self.outcome;
+            writeln!(f, "Anonymized: {}", o.anonymized)?;
+            writeln!(f, "No longer due when locked: {}", o.skipped)?;
+            writeln!(f, "Left for the next run: {}", o.retry_later)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    /// Another server (or command) holds the sweep lock.
+    #[error("another sweep is running")]
+    AlreadyRunning,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<sqlx::Error> for SweepError {
+    fn from(e: sqlx::Error) -> Self {
+        SweepError::App(e.into())
+    }
+}
+
+/// The counts of a scan, and every due id.
+pub async fn scan(
+    pool: &PgPool,
+    now: DateTime<Utc>,
+) -> Result<(Tally, Vec<CandidateId>), AppError> {
+    let mut tally = Tally::default();
+    let mut due = Vec::new();
+    decide_all(pool, now, |id, verdict| {
+        if matches!(verdict, Verdict::Anonymize(_)) {
+            due.push(id);
+        }
+        tally.count(id, verdict);
+    })
+    .await?;
+    Ok((tally, due))
+}
+
+/// Decides every candidate not yet anonymized, in one streamed query: the domain's deletion rule
+/// gets the same facts the profile's banner is decided from.
+pub async fn decide_all(
+    pool: &PgPool,
+    now: DateTime<Utc>,
+    mut decided: impl FnMut(CandidateId, Verdict),
+) -> Result<(), AppError> {
+    let settings = crate::settings::load(pool).await?;
+    let policies = country_policies(pool).await?;
+    let mut rows = sqlx::query!(
+        r#"WITH opp AS (
+               SELECT o.candidate_id,
+                      array_agg(p.location_country ORDER BY o.created_at DESC) AS posting_countries,
+                      array_agg(o.archived_at ORDER BY o.created_at DESC) AS archived,
+                      array_agg(o.hired ORDER BY o.created_at DESC) AS hired
+                 FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
+                GROUP BY o.candidate_id),
+           ev AS (
+               SELECT candidate_id, array_agg(purpose ORDER BY at) AS purposes,
+                      array_agg(decision ORDER BY at) AS decisions, array_agg(at ORDER BY at) AS ats
+                 FROM consent_events WHERE purpose <> 'contact'
+                GROUP BY candidate_id),
+           notice AS (
+               SELECT candidate_id, min(created_at) AS sent_at
+                 FROM email_outbox WHERE kind = 'gdpr_notice' AND candidate_id IS NOT NULL
+                GROUP BY candidate_id)
+           SELECT c.id, c.created_at, c.location_country, c.gdpr_country_override,
+                  coalesce(opp.posting_countries, '{}') AS "posting_countries!: Vec<Option<String>>",
+                  coalesce(opp.archived, '{}') AS "archived!: Vec<Option<DateTime<Utc>>>",
+                  coalesce(opp.hired, '{}') AS "hired!: Vec<bool>",
+                  coalesce(ev.purposes, '{}') AS "purposes!: Vec<String>",
+                  coalesce(ev.decisions, '{}') AS "decisions!: Vec<String>",
+                  coalesce(ev.ats, '{}') AS "ats!: Vec<DateTime<Utc>>",
+                  notice.sent_at AS "notice_sent_at?",
+                  EXISTS (SELECT 1 FROM legal_holds h
+                           WHERE h.candidate_id = c.id AND h.lifted_at IS NULL) AS "on_hold!"
+             FROM candidates c
+             LEFT JOIN opp ON opp.candidate_id = c.id
+             LEFT JOIN ev ON ev.candidate_id = c.id
+             LEFT JOIN notice ON notice.candidate_id = c.id
+            WHERE c.anonymized_at IS NULL"#
+    )
+    .fetch(pool);
+    while let Some(row) = rows.try_next().await? {
+        let country = |code: Option<&str>| code.and_then(|c| CountryCode::parse(c).ok());
+        let posting_countries: Vec<Option<CountryCode>> = row
+            .posting_countries
+            .iter()
+            .map(|c| country(c.as_deref()))
+            .collect();
+        let events: Vec<ConsentEvent> = row
+            .purposes
+            .iter()
+            .zip(&row.decisions)
+            .zip(&row.ats)
+            .filter_map(|((purpose, decision), at)| {
+                Some(ConsentEvent {
+                    purpose: purpose.parse().ok()?,
+                    decision: decision.parse().ok()?,
+                    at: *at,
+                })
+            })
+            .collect();
+        let gdpr = GdprFacts {
+            country: country(row.location_country.as_deref()),
+            country_override: country(row.gdpr_country_override.as_deref()),
+            posting_countries,
+        };
+        let facts = compliance_facts(
+            &settings,
+            &policies,
+            Record {
+                gdpr,
+                events: &events,
+                opportunities: row
+                    .archived
+                    .iter()
+                    .zip(&row.hired)
+                    .map(|(archived_at, hired)| OpportunityFacts {
+                        archived_at: *archived_at,
+                        hired: *hired,
+                    })
+                    .collect(),
+                created_at: row.created_at,
+                // Consent was asked when they first answered, or when the GDPR email went.
+                consent_asked_at: [events.first().map(|e| e.at), row.notice_sent_at]
+                    .into_iter()
+                    .flatten()
+                    .min(),
+            },
+            now,
+        );
+        decided(
+            CandidateId(row.id),
+            verdict(deletion_notice(&facts, now), row.on_hold, now),
+        );
+    }
+    Ok(())
+}
+
+/// One candidate's own records, as far as the deletion rule cares.
+pub struct Record<'a> {
+    pub gdpr: GdprFacts,
+    /// Their processing and retention decisions (contact decisions are ignored here).
+    pub events: &'a [ConsentEvent],
+    pub opportunities: Vec<OpportunityFacts>,
+    pub created_at: DateTime<Utc>,
+    pub consent_asked_at: Option<DateTime<Utc>>,
+}
+
+/// The facts the deletion rule reads, from the settings and one candidate's records. Shared with
+/// the profile so that the banner and the sweep can't disagree.
+pub fn compliance_facts(
+    settings: &Settings,
+    policies: &[CountryPolicy],
+    record: Record<'_>,
+    now: DateTime<Utc>,
+) -> ComplianceFacts {
+    let status =
+        |purpose| ConsentStatus::of(record.events, purpose, settings.consent_validity(), now);
+    ComplianceFacts {
+        mode: settings.mode,
+        scope: settings.scope,
+        combination: settings.combination,
+        country_policy: pick_country_policy(
+            &record.gdpr.posting_countries,
+            record.gdpr.country_override.or(record.gdpr.country),
+            policies,
+        ),
+        gdpr: record.gdpr,
+        retention_days: settings.retention_days,
+        processing: status(Purpose::Processing),
+        retention: status(Purpose::Retention),
+        opportunities: record.opportunities,
+        created_at: record.created_at,
+        consent_asked_at: record.consent_asked_at,
+        answer_window_days: settings.consent_answer_window_days,
+        grace_days: settings.anonymization_grace_days,
+    }
+}
+
+/// The enabled country policies (localized mode).
+pub async fn country_policies(
+    db: impl sqlx::PgExecutor<'_>,
+) -> Result<Vec<CountryPolicy>, AppError> {
+    Ok(sqlx::query!(
+        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(CountryPolicy {
+            country: CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+        })
+    })
+    .collect())
+}
+
+/// Counts what a sweep would do, changes nothing but the run summary.
+pub async fn dry_run(
+    pool: &PgPool,
+    trigger: Trigger,
+    now: DateTime<Utc>,
+) -> Result<Report, AppError> {
+    let started_at = Utc::now();
+    let (tally, _) = scan(pool, now).await?;
+    let report = Report {
+        dry_run: true,
+        started_at,
+        finished_at: Utc::now(),
+        tally,
+        outcome: Outcome::default(),
+    };
+    record(pool, trigger, &report).await?;
+    Ok(report)
+}
+
+/// A full run: scan, then anonymize every due candidate. Only one server sweeps at a time; a second
+/// gets `AlreadyRunning` and changes nothing.
+pub async fn sweep(
+    pool: &PgPool,
+    config: &Config,
+    trigger: Trigger,
+    now: DateTime<Utc>,
+) -> Result<Report, SweepError> {
+    let lock = SweepLock::take(pool).await?;
+    let result = sweep_locked(pool, config, trigger, now).await;
+    lock.release().await;
+    result
+}
+
+/// The daily schedule: sweeps when no scheduled run started within the last day. Several servers
+/// may call this at once; the lock makes one of them run and the others see the run recorded.
+pub async fn run_if_scheduled(
+    pool: &PgPool,
+    config: &Config,
+    now: DateTime<Utc>,
+) -> Result<Option<Report>, SweepError> {
+    let lock = match SweepLock::take(pool).await {
+        Ok(lock) => lock,
+        Err(SweepError::AlreadyRunning) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let result = async {
+        let last = sqlx::query_scalar!(
+            "SELECT max(started_at) FROM sweep_runs WHERE trigger = 'schedule' AND NOT dry_run"
+        )
+        .fetch_one(pool)
+        .await?;
+        if !scheduled_run_due(last, now) {
+            return Ok(None);
+        }
+        sweep_locked(pool, config, Trigger::Schedule, now)
+            .await
+            .map(Some)
+    }
+    .await;
+    lock.release().await;
+    result
+}
+
+async fn sweep_locked(
+    pool: &PgPool,
+    config: &Config,
+    trigger: Trigger,
+    now: DateTime<Utc>,
+) -> Result<Report, SweepError> {
+    let started_at = Utc::now();
+    let (tally, due) = scan(pool, now).await?;
+    let outcome = anonymize_due(pool, config, &due, now).await;
+    let report = Report {
+        dry_run: false,
+        started_at,
+        finished_at: Utc::now(),
+        tally,
+        outcome,
+    };
+    record(pool, trigger, &report).await?;
+    Ok(report)
+}
+
+/// Anonymizes each candidate in its own transaction, deciding again under the row lock: between
+/// the scan and now they may have given consent, been hired, or been put on hold. A candidate
+/// another transaction holds is left for the next run rather than waited for.
+pub async fn anonymize_due(
+    pool: &PgPool,
+    config: &Config,
+    due: &[CandidateId],
+    now: DateTime<Utc>,
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    for &candidate in due {
+        match anonymize_if_still_due(pool, config, candidate, now).await {
+            Ok(Attempt::Anonymized) => outcome.anonymized += 1,
+            Ok(Attempt::NoLongerDue) => outcome.skipped += 1,
+            Ok(Attempt::Busy) => outcome.retry_later += 1,
+            Err(error) => {
+                // Ids only: the candidate's data stays out of the logs.
+                tracing::warn!(%candidate, %error, "sweep could not anonymize; next run retries");
+                outcome.retry_later += 1;
+            }
+        }
+    }
+    outcome
+}
+
+enum Attempt {
+    Anonymized,
+    /// Consent given, hired, put on hold or anonymized since the scan.
+    NoLongerDue,
+    /// Another transaction holds the candidate (a recruiter's action, another sweep).
+    Busy,
+}
+
+async fn anonymize_if_still_due(
+    pool: &PgPool,
+    config: &Config,
+    candidate: CandidateId,
+    now: DateTime<Utc>,
+) -> Result<Attempt, AppError> {
+    let mut tx = pool.begin().await?;
+    let locked = sqlx::query_scalar!(
+        r#"SELECT anonymized_at IS NULL AS "active!" FROM candidates
+            WHERE id = $1 FOR UPDATE SKIP LOCKED"#,
+        candidate.into_uuid()
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    match locked {
+        None => return Ok(Attempt::Busy),
+        Some(false) => return Ok(Attempt::NoLongerDue),
+        Some(true) => {}
+    }
+    let panel =
+        crate::profile::query::consent_panel_of(&mut tx, config, candidate.into_uuid(), now)
+            .await?;
+    if panel.deletion.is_none_or(|d| d.anonymize_on > now) {
+        return Ok(Attempt::NoLongerDue);
+    }
+    match anonymize_locked(&mut tx, config, Actor::System, true, candidate, now).await {
+        Ok(_) => {
+            tx.commit().await?;
+            Ok(Attempt::Anonymized)
+        }
+        Err(AppError::LegalHold | AppError::Anonymized) => Ok(Attempt::NoLongerDue),
+        Err(e) => Err(e),
+    }
+}
+
+/// The PII-free summary of a run, for admins.
+async fn record(pool: &PgPool, trigger: Trigger, report: &Report) -> Result<(), AppError> {
+    let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    sqlx::query!(
+        "INSERT INTO sweep_runs (trigger, dry_run, started_at, finished_at, examined, marked,
+                                 waiting, held, due, anonymized, skipped, retry_later)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        trigger.as_str(),
+        report.dry_run,
+        report.started_at,
+        report.finished_at.max(report.started_at),
+        count(report.tally.examined),
+        serde_json::to_value(&report.tally.marked).unwrap_or_default(),
+        count(report.tally.waiting),
+        count(report.tally.held),
+        count(report.tally.due),
+        count(report.outcome.anonymized),
+        count(report.outcome.skipped),
+        count(report.outcome.retry_later),
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The sweep's advisory lock, on a connection of its own.
+struct SweepLock(sqlx::pool::PoolConnection<sqlx::Postgres>);
+
+impl SweepLock {
+    async fn take(pool: &PgPool) -> Result<Self, SweepError> {
+        let mut conn = pool.acquire().await?;
+        let taken =
+            sqlx::query_scalar!(r#"SELECT pg_try_advisory_lock($1) AS "taken!""#, SWEEP_LOCK)
+                .fetch_one(&mut *conn)
+                .await?;
+        if taken {
+            Ok(Self(conn))
+        } else {
+            Err(SweepError::AlreadyRunning)
+        }
+    }
+
+    /// Closing the connection releases the lock even if an unlock would fail; a daily job can
+    /// afford the reconnect.
+    async fn release(self) {
+        let _ = self.0.close().await;
+    }
+}
+
+/// How often each server checks whether today's sweep has run.
+const SCHEDULE_CHECK: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// The daily sweep inside `candor serve`: checks at start and then hourly, until `shutdown`.
+pub async fn schedule(
+    pool: PgPool,
+    config: std::sync::Arc<Config>,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    while !*shutdown.borrow() {
+        match run_if_scheduled(&pool, &config, Utc::now()).await {
+            Ok(Some(report)) => tracing::info!(
+                examined = report.tally.examined,
+                due = report.tally.due,
+                anonymized = report.outcome.anonymized,
+                held = report.tally.held,
+                retry_later = report.outcome.retry_later,
+                "retention sweep ran"
+            ),
+            Ok(None) => {}
+            // Postgres away: the next check tries again.
+            Err(error) => tracing::warn!(%error, "retention sweep failed; next check retries"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(SCHEDULE_CHECK) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+}
