@@ -1,1 +1,2 @@
 DROP TABLE sweep_runs;
+DROP VIEW candidate_retention_facts;

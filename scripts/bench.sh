@@ -11,6 +11,11 @@
 # With `mail`, measures email delivery instead: emails/s through the outbox against a bare lettre
 # send loop to the same in-process SMTP server (server/benches/outbox.rs):
 #   scripts/bench.sh mail [emails per round, default 2000] [rounds, default 3]
+#
+# With `sweep`, measures the retention sweep's dry run over a generated organization (1M candidates,
+# 3M opportunities; scripts/generate-candidates.sql) against one SQL scan of the same facts
+# (server/benches/sweep.rs):
+#   scripts/bench.sh sweep [candidates, default 1000000] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -52,6 +57,42 @@ Postgres. Release build. Both sides send the same messages to the same server ov
 
 **Ratio outbox / bare loop: $(field ratio)** (target ≥ 0.8: $verdict it); one at a time: $(field ratio_one).
 <!-- bench-mail:end -->
+MD
+)"
+  exit 0
+fi
+
+if [ "${1:-}" = sweep ]; then
+  candidates="${2:-1000000}"
+  rounds="${3:-3}"
+  select_postgres
+  export DATABASE_URL="${DATABASE_URL%/*}/candor_bench_sweep"
+  recreate_database
+  for migration in migrations/*.up.sql; do
+    psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -f "$migration" >/dev/null
+  done
+  log "Generating $candidates candidates and $((candidates * 3)) opportunities"
+  psql "$DATABASE_URL" -q -v candidates="$candidates" -f scripts/generate-candidates.sql >/dev/null
+  psql "$DATABASE_URL" -qc 'VACUUM ANALYZE' >/dev/null
+  log "Sweep benchmark: $rounds rounds (release build)"
+  out="$(cargo bench -p server --bench sweep -- "$rounds" 2>/dev/null | tee /dev/stderr)"
+  line="$(grep '^RESULT ' <<<"$out")"
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  verdict="$(awk -v r="$(field ratio)" 'BEGIN { print (r <= 2) ? "meets" : "misses" }')"
+  write_block bench-sweep "$(cat <<MD
+<!-- bench-sweep:start (written by scripts/bench.sh sweep) -->
+Measured by \`scripts/bench.sh sweep\` on $(date -u +%Y-%m-%d): $(field candidates) candidates and
+$(field opportunities) opportunities from \`scripts/generate-candidates.sql\` (GDPR, combination 4),
+median of $rounds alternating rounds, $(nproc) CPU cores shared by Candor and Postgres. Release build.
+
+| side | what it does | seconds |
+|---|---|---:|
+| SQL scan | reads every column of \`candidate_retention_facts\` inside Postgres, returns one row | $(field sql) |
+| dry run | streams the same rows to Candor, decides each with the domain rule, records the summary | $(field dry) |
+
+**Ratio dry run / SQL scan: $(field ratio)** (target ≤ 2: $verdict it). The dry run found
+$(field marked) marked ($(field due) due, $(field waiting) within the grace period, $(field held) on hold).
+<!-- bench-sweep:end -->
 MD
 )"
   exit 0

@@ -19,6 +19,7 @@ pub mod outreach;
 pub mod preferences;
 pub mod profile;
 pub mod requests;
+pub mod settings;
 mod shell;
 pub mod sweep;
 pub mod text;
@@ -43,8 +44,6 @@ pub mod outbox;
 pub mod security;
 #[cfg(feature = "ssr")]
 pub(crate) mod server_side;
-#[cfg(feature = "ssr")]
-pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -7,6 +7,8 @@ use crate::home::HomePage;
 use crate::notifications::NotificationsPage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::profile::ProfilePage;
+use crate::settings::SettingsPage;
+use crate::sweep::SweepRunsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -56,6 +58,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

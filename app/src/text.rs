@@ -128,6 +128,18 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Reason => "Reason (the candidate is sent it)",
         Field::Months => "Extend by",
         Field::Acknowledge => "I understand that anonymizing can't be undone",
+        Field::Organization => "Organization name",
+        Field::ReplyTo => "Reply-to address for candidate emails",
+        Field::PrivacyPolicy => "Privacy policy link",
+        Field::DataProtectionContact => "Data protection contact",
+        Field::Mode => "Compliance mode",
+        Field::Scope => "Who GDPR protects",
+        Field::ProcessingBasis => "Lawful basis for processing",
+        Field::RetentionBasis => "Lawful basis for retention",
+        Field::RetentionDays => "Retention period (days)",
+        Field::ConsentValidityDays => "Consent validity (days; blank: consent does not expire)",
+        Field::AnswerWindowDays => "Days a candidate has to answer a consent request",
+        Field::GraceDays => "Grace period before automatic anonymization (days)",
     }
 }
 
@@ -150,6 +162,18 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Reason => "the reason",
         Field::Months => "the extension",
         Field::Acknowledge => "the acknowledgement",
+        Field::Organization => "the organization name",
+        Field::ReplyTo => "the reply-to address",
+        Field::PrivacyPolicy => "the privacy policy link",
+        Field::DataProtectionContact => "the data protection contact",
+        Field::Mode => "the compliance mode",
+        Field::Scope => "the GDPR scope",
+        Field::ProcessingBasis => "the lawful basis for processing",
+        Field::RetentionBasis => "the lawful basis for retention",
+        Field::RetentionDays => "the retention period",
+        Field::ConsentValidityDays => "the consent validity",
+        Field::AnswerWindowDays => "the answer window",
+        Field::GraceDays => "the grace period",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -188,8 +212,21 @@ fn field_problem(field: Field, problem: Problem) -> String {
             "Please enter the phone number with digits only (spaces, +, - and brackets are fine)."
                 .into()
         }
-        (Field::Links, Problem::Invalid) => {
+        (Field::Links | Field::PrivacyPolicy, Problem::Invalid) => {
             "Please enter each link as a full web address starting with https://.".into()
+        }
+        (Field::ReplyTo, Problem::Invalid) => {
+            "Please enter the reply-to address like privacy@example.com.".into()
+        }
+        (Field::Organization, Problem::Required) => "Please enter the organization's name.".into(),
+        (Field::RetentionDays | Field::ConsentValidityDays, Problem::Invalid) => {
+            format!("Please enter {name} as a whole number of days from 1 to 36500.")
+        }
+        (Field::AnswerWindowDays, Problem::Invalid) => {
+            format!("Please enter {name} as a whole number of days from 1 to 365.")
+        }
+        (Field::GraceDays, Problem::Invalid) => {
+            format!("Please enter {name} as a whole number of days from 0 to 365.")
         }
         (_, Problem::TooLong) => format!(
             "Please shorten {name}: at most {} characters.",
@@ -1051,6 +1088,123 @@ pub fn deletion_notice(
         date(notice.since),
         mark_reason(notice.reason)
     )
+}
+
+// Compliance settings (SPEC §5).
+pub const SETTINGS_TITLE: &str = "Compliance settings";
+pub const SETTINGS_SAVED: &str = "Settings saved. They apply from now on.";
+pub const SETTINGS_SUPER_ADMIN_ONLY: &str =
+    "Only Super Admins can see and change the compliance settings. Ask one if something needs to change.";
+pub const SETTINGS_COMPLIANCE: &str = "Compliance rules";
+pub const SETTINGS_PERIODS: &str = "Periods";
+pub const SETTINGS_ORGANIZATION: &str = "Organization";
+pub const COMBINATIONS_HEADING: &str = "What each combination of lawful bases means";
+pub const CURRENT_COMBINATION: &str = "current";
+pub const OWNER_ALERT_NAMES: &str =
+    "Name the candidate in the email alerts sent to opportunity owners";
+pub const SAVE_SETTINGS: &str = "Save settings";
+
+pub fn compliance_mode(mode: crate::domain::ComplianceMode) -> &'static str {
+    use crate::domain::ComplianceMode::*;
+    match mode {
+        Off => "Off: no consent questions, and nobody is marked for deletion",
+        Gdpr => "GDPR: consent and retention rules for the candidates GDPR protects",
+        Localized => {
+            "Localized: country policies set the retention period and what anonymization removes"
+        }
+    }
+}
+
+pub fn gdpr_scope(scope: crate::domain::GdprScope) -> &'static str {
+    use crate::domain::GdprScope::*;
+    match scope {
+        EuOnly => "Candidates in the EEA, or who applied to a posting there",
+        EuAndUnknown => "Those, and candidates whose country is unknown",
+        All => "Every candidate",
+    }
+}
+
+pub fn lawful_basis(basis: crate::domain::LawfulBasis) -> &'static str {
+    match basis {
+        crate::domain::LawfulBasis::LegitimateInterestOrContract => {
+            "Legitimate interest or contract"
+        }
+        crate::domain::LawfulBasis::ExplicitConsent => "Explicit consent",
+    }
+}
+
+pub fn combination_title(combination: crate::domain::Combination) -> String {
+    format!(
+        "{}. Processing: {}; retention: {}.",
+        combination.number(),
+        lawful_basis(combination.processing).to_lowercase(),
+        lawful_basis(combination.retention).to_lowercase()
+    )
+}
+
+pub fn combination_explained(combination: crate::domain::Combination) -> &'static str {
+    match combination.number() {
+        1 => "Candidates are asked nothing and get the data-collection notice; they are marked for deletion once archived on every opportunity and the retention period has passed.",
+        2 => "Candidates are asked to consent to keeping their data; a refusal marks them for deletion at once, otherwise the retention period decides as in 1.",
+        3 => "Candidates must consent to processing to apply; a refusal marks them at once, and a refused retention consent marks them once archived on every opportunity.",
+        _ => "Candidates are asked for both consents; refused processing marks them at once, refused retention once archived on every opportunity, otherwise as in 1.",
+    }
+}
+
+// Retention sweep runs (SPEC §5).
+pub const SWEEPS_TITLE: &str = "Retention sweeps";
+pub const SWEEPS_INTRO: &str =
+    "Every day Candor anonymizes the candidates whose grace period after a \
+     deletion mark has passed, unless a legal hold keeps them. Each run is listed here with its \
+     counts; no names are kept.";
+pub const NO_SWEEPS: &str = "The sweep has not run yet.";
+pub const SWEEPS_CAPTION: &str = "Latest retention sweep runs, newest first";
+pub const SWEEP_STARTED: &str = "Started";
+pub const SWEEP_KIND: &str = "Run";
+pub const SWEEP_MARKED: &str = "Marked for deletion";
+pub const SWEEP_OUTCOME: &str = "Outcome";
+
+pub fn sweep_duration(took: chrono::Duration) -> String {
+    let ms = took.num_milliseconds().max(0);
+    if ms < 1000 {
+        format!("took {ms} ms")
+    } else {
+        format!("took {:.1} s", ms as f64 / 1000.0)
+    }
+}
+
+pub fn sweep_kind(scheduled: bool, dry_run: bool) -> &'static str {
+    match (scheduled, dry_run) {
+        (true, _) => "Daily schedule",
+        (false, false) => "Run by an operator",
+        (false, true) => "Dry run by an operator (nothing changed)",
+    }
+}
+
+pub fn sweep_marked(examined: i64, marked: i64) -> String {
+    format!("{marked} of {examined} candidates")
+}
+
+pub fn sweep_outcome(run: &crate::sweep::SweepRun) -> String {
+    let mut parts = vec![format!("{} due", run.due)];
+    if run.dry_run {
+        parts.push("none anonymized (dry run)".to_owned());
+    } else {
+        parts.push(format!("{} anonymized", run.anonymized));
+    }
+    if run.waiting > 0 {
+        parts.push(format!("{} within the grace period", run.waiting));
+    }
+    if run.held > 0 {
+        parts.push(format!("{} kept by a legal hold", run.held));
+    }
+    if run.skipped > 0 {
+        parts.push(format!("{} no longer due", run.skipped));
+    }
+    if run.retry_later > 0 {
+        parts.push(format!("{} left for the next run", run.retry_later));
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -469,3 +469,58 @@ async fn the_daily_schedule_runs_once_a_day_across_servers(pool: PgPool) {
             .unwrap();
     assert_eq!(scheduled, 2);
 }
+
+const PASSWORD: &str = "correct horse battery staple";
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn admins_read_the_run_summaries_and_team_members_are_refused(pool: PgPool) {
+    use app::domain::Role;
+    use axum::http::StatusCode;
+    let world = organization(&pool, 1).await;
+    let due = due_candidates(&world, 2).await;
+    let admin = world.member("Ada Admin", Role::Admin, PASSWORD).await;
+    let member = world.member("Tam Member", Role::TeamMember, PASSWORD).await;
+    sweep::dry_run(&pool, Trigger::Command, Utc::now())
+        .await
+        .unwrap();
+    sweep::sweep(&pool, &world.config, Trigger::Schedule, Utc::now())
+        .await
+        .unwrap();
+
+    let app = common::TestApp::new(pool.clone());
+    let admin = app.session(&admin.email, PASSWORD).await;
+    let page = admin.get("/compliance/sweeps").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.body;
+    assert!(html.contains("Retention sweeps"));
+    assert!(
+        html.contains("Daily schedule"),
+        "the scheduled run is listed"
+    );
+    assert!(html.contains("Dry run by an operator (nothing changed)"));
+    assert!(html.contains("2 due, 2 anonymized"), "{html}");
+    assert!(html.contains("2: the retention period has passed"));
+    assert!(
+        html.contains(r#"href="/compliance/sweeps""#),
+        "admins get the link"
+    );
+    for c in &due {
+        assert!(!html.contains(&c.id.to_string()));
+        assert!(!html.contains(&c.name));
+    }
+
+    let member = app.session(&member.email, PASSWORD).await;
+    let refused = member.get("/compliance/sweeps").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!refused.body.contains("2 anonymized"));
+    let list = member.get("/candidates").await.body;
+    assert!(
+        !list.contains(r#"href="/compliance/sweeps""#),
+        "no link for them"
+    );
+    let api = member.call("/api/compliance/sweeps", &[]).await;
+    assert_eq!(api.status, StatusCode::FORBIDDEN);
+
+    let nobody = app.get("/compliance/sweeps").await;
+    assert!(nobody.status.is_redirection() || nobody.body.contains("Sign in"));
+}

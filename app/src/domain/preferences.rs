@@ -189,6 +189,19 @@ pub enum Field {
     Months,
     /// A recruiter's acknowledgement that anonymizing can't be undone.
     Acknowledge,
+    /// The compliance settings a Super Admin edits (SPEC §5).
+    Organization,
+    ReplyTo,
+    PrivacyPolicy,
+    DataProtectionContact,
+    Mode,
+    Scope,
+    ProcessingBasis,
+    RetentionBasis,
+    RetentionDays,
+    ConsentValidityDays,
+    AnswerWindowDays,
+    GraceDays,
 }
 text_enum!(Field {
     Note => "note",
@@ -208,6 +221,18 @@ text_enum!(Field {
     Reason => "reason",
     Months => "months",
     Acknowledge => "acknowledge",
+    Organization => "organization_name",
+    ReplyTo => "reply_to",
+    PrivacyPolicy => "privacy_policy_url",
+    DataProtectionContact => "data_protection_contact",
+    Mode => "compliance_mode",
+    Scope => "gdpr_scope",
+    ProcessingBasis => "processing_basis",
+    RetentionBasis => "retention_basis",
+    RetentionDays => "retention_days",
+    ConsentValidityDays => "consent_validity_days",
+    AnswerWindowDays => "consent_answer_window_days",
+    GraceDays => "anonymization_grace_days",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -246,10 +271,19 @@ impl Field {
             Field::Reason => 2000,
             Field::Months => 1,
             Field::Acknowledge => 10,
+            Field::Organization => 200,
+            Field::ReplyTo => 254,
+            Field::PrivacyPolicy => 2000,
+            Field::DataProtectionContact => 500,
+            Field::Mode | Field::Scope | Field::ProcessingBasis | Field::RetentionBasis => 40,
+            Field::RetentionDays
+            | Field::ConsentValidityDays
+            | Field::AnswerWindowDays
+            | Field::GraceDays => 12,
         }
     }
 
-    fn error(self, problem: Problem) -> FieldError {
+    pub(crate) fn error(self, problem: Problem) -> FieldError {
         FieldError {
             field: self,
             problem,
@@ -257,7 +291,7 @@ impl Field {
     }
 
     /// Trimmed text, `None` when blank, refused when too long.
-    fn optional(self, raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    pub(crate) fn optional(self, raw: Option<&str>) -> Result<Option<String>, FieldError> {
         let text = raw.map(str::trim).unwrap_or_default();
         if text.chars().count() > self.max_chars() {
             return Err(self.error(Problem::TooLong));

@@ -1,6 +1,10 @@
 //! Compliance settings and who they protect (SPEC §5).
 
-use super::{text_enum, CountryCode};
+use super::{
+    lawful_basis::Combination,
+    preferences::{Field, FieldError, Problem},
+    text_enum, CountryCode, EmailAddress,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +60,207 @@ pub fn gdpr_applies(mode: ComplianceMode, scope: GdprScope, facts: &GdprFacts) -
         GdprScope::All => true,
         GdprScope::EuOnly => eea_country || eea_posting,
         GdprScope::EuAndUnknown => eea_country || eea_posting || country.is_none(),
+    }
+}
+
+/// The compliance settings as a Super Admin posts them (SPEC §5): text, as typed. A field left
+/// out (an unticked checkbox) is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub organization_name: String,
+    pub reply_to: String,
+    pub privacy_policy_url: String,
+    pub data_protection_contact: String,
+    pub compliance_mode: String,
+    pub gdpr_scope: String,
+    pub processing_basis: String,
+    pub retention_basis: String,
+    pub retention_days: String,
+    pub consent_validity_days: String,
+    pub consent_answer_window_days: String,
+    pub anonymization_grace_days: String,
+    pub owner_alert_includes_name: bool,
+}
+
+/// Valid compliance settings, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplianceSettings {
+    pub organization_name: String,
+    pub reply_to: Option<String>,
+    pub privacy_policy_url: Option<String>,
+    pub data_protection_contact: Option<String>,
+    pub mode: ComplianceMode,
+    pub scope: GdprScope,
+    pub combination: Combination,
+    pub retention_days: i32,
+    /// None: consent does not expire.
+    pub consent_validity_days: Option<i32>,
+    pub consent_answer_window_days: i32,
+    pub anonymization_grace_days: i32,
+    pub owner_alert_includes_name: bool,
+}
+
+impl ComplianceSettings {
+    /// Every field checked, the first problem named.
+    pub fn parse(form: &SettingsForm) -> Result<Self, FieldError> {
+        let organization_name = Field::Organization
+            .optional(Some(&form.organization_name))?
+            .ok_or(Field::Organization.error(Problem::Required))?;
+        let reply_to = Field::ReplyTo
+            .optional(Some(&form.reply_to))?
+            .map(|e| {
+                EmailAddress::parse(&e)
+                    .map(String::from)
+                    .map_err(|_| Field::ReplyTo.error(Problem::Invalid))
+            })
+            .transpose()?;
+        let privacy_policy_url = Field::PrivacyPolicy
+            .optional(Some(&form.privacy_policy_url))?
+            .map(|u| {
+                let host = u
+                    .strip_prefix("https://")
+                    .or_else(|| u.strip_prefix("http://"))
+                    .and_then(|rest| rest.split('/').next())
+                    .unwrap_or_default();
+                if !host.is_empty() && !u.contains(char::is_whitespace) {
+                    Ok(u)
+                } else {
+                    Err(Field::PrivacyPolicy.error(Problem::Invalid))
+                }
+            })
+            .transpose()?;
+        let data_protection_contact =
+            Field::DataProtectionContact.optional(Some(&form.data_protection_contact))?;
+        let choice = |field: Field, raw: &str| {
+            Field::optional(field, Some(raw))?.ok_or(field.error(Problem::Required))
+        };
+        fn parsed<T: std::str::FromStr>(field: Field, raw: String) -> Result<T, FieldError> {
+            raw.parse().map_err(|_| field.error(Problem::Invalid))
+        }
+        let mode = parsed(Field::Mode, choice(Field::Mode, &form.compliance_mode)?)?;
+        let scope = parsed(Field::Scope, choice(Field::Scope, &form.gdpr_scope)?)?;
+        let combination = Combination {
+            processing: parsed(
+                Field::ProcessingBasis,
+                choice(Field::ProcessingBasis, &form.processing_basis)?,
+            )?,
+            retention: parsed(
+                Field::RetentionBasis,
+                choice(Field::RetentionBasis, &form.retention_basis)?,
+            )?,
+        };
+        let days = |field: Field, raw: &str, range: std::ops::RangeInclusive<i32>| {
+            let text = choice(field, raw)?;
+            text.parse::<i32>()
+                .ok()
+                .filter(|d| range.contains(d))
+                .ok_or(field.error(Problem::Invalid))
+        };
+        let retention_days = days(Field::RetentionDays, &form.retention_days, 1..=36500)?;
+        let consent_validity_days = if form.consent_validity_days.trim().is_empty() {
+            None
+        } else {
+            Some(days(
+                Field::ConsentValidityDays,
+                &form.consent_validity_days,
+                1..=36500,
+            )?)
+        };
+        let consent_answer_window_days = days(
+            Field::AnswerWindowDays,
+            &form.consent_answer_window_days,
+            1..=365,
+        )?;
+        let anonymization_grace_days =
+            days(Field::GraceDays, &form.anonymization_grace_days, 0..=365)?;
+        Ok(Self {
+            organization_name,
+            reply_to,
+            privacy_policy_url,
+            data_protection_contact,
+            mode,
+            scope,
+            combination,
+            retention_days,
+            consent_validity_days,
+            consent_answer_window_days,
+            anonymization_grace_days,
+            owner_alert_includes_name: form.owner_alert_includes_name,
+        })
+    }
+
+    /// The form that shows these settings.
+    pub fn to_form(&self) -> SettingsForm {
+        SettingsForm {
+            organization_name: self.organization_name.clone(),
+            reply_to: self.reply_to.clone().unwrap_or_default(),
+            privacy_policy_url: self.privacy_policy_url.clone().unwrap_or_default(),
+            data_protection_contact: self.data_protection_contact.clone().unwrap_or_default(),
+            compliance_mode: self.mode.as_str().into(),
+            gdpr_scope: self.scope.as_str().into(),
+            processing_basis: self.combination.processing.as_str().into(),
+            retention_basis: self.combination.retention.as_str().into(),
+            retention_days: self.retention_days.to_string(),
+            consent_validity_days: self
+                .consent_validity_days
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            consent_answer_window_days: self.consent_answer_window_days.to_string(),
+            anonymization_grace_days: self.anonymization_grace_days.to_string(),
+            owner_alert_includes_name: self.owner_alert_includes_name,
+        }
+    }
+
+    /// The names of the settings that differ from `before` (for the audit log: names, not values).
+    pub fn changed_from(&self, before: &ComplianceSettings) -> Vec<&'static str> {
+        let (a, b) = (self.to_form(), before.to_form());
+        [
+            (
+                Field::Organization,
+                a.organization_name != b.organization_name,
+            ),
+            (Field::ReplyTo, a.reply_to != b.reply_to),
+            (
+                Field::PrivacyPolicy,
+                a.privacy_policy_url != b.privacy_policy_url,
+            ),
+            (
+                Field::DataProtectionContact,
+                a.data_protection_contact != b.data_protection_contact,
+            ),
+            (Field::Mode, a.compliance_mode != b.compliance_mode),
+            (Field::Scope, a.gdpr_scope != b.gdpr_scope),
+            (
+                Field::ProcessingBasis,
+                a.processing_basis != b.processing_basis,
+            ),
+            (
+                Field::RetentionBasis,
+                a.retention_basis != b.retention_basis,
+            ),
+            (Field::RetentionDays, a.retention_days != b.retention_days),
+            (
+                Field::ConsentValidityDays,
+                a.consent_validity_days != b.consent_validity_days,
+            ),
+            (
+                Field::AnswerWindowDays,
+                a.consent_answer_window_days != b.consent_answer_window_days,
+            ),
+            (
+                Field::GraceDays,
+                a.anonymization_grace_days != b.anonymization_grace_days,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, changed)| *changed)
+        .map(|(field, _)| field.as_str())
+        .chain(
+            (a.owner_alert_includes_name != b.owner_alert_includes_name)
+                .then_some("owner_alert_includes_name"),
+        )
+        .collect()
     }
 }
 
@@ -129,5 +334,126 @@ mod tests {
             assert_eq!(scope.as_str().parse::<GdprScope>().unwrap(), *scope);
         }
         assert!("eu".parse::<GdprScope>().is_err());
+    }
+
+    fn form() -> SettingsForm {
+        SettingsForm {
+            organization_name: " Northwind Talent ".into(),
+            reply_to: "privacy@northwind.example".into(),
+            privacy_policy_url: "https://northwind.example/privacy".into(),
+            data_protection_contact: "dpo@northwind.example".into(),
+            compliance_mode: "gdpr".into(),
+            gdpr_scope: "eu_only".into(),
+            processing_basis: "explicit_consent".into(),
+            retention_basis: "legitimate_interest_or_contract".into(),
+            retention_days: "365".into(),
+            consent_validity_days: "".into(),
+            consent_answer_window_days: "30".into(),
+            anonymization_grace_days: "0".into(),
+            owner_alert_includes_name: true,
+        }
+    }
+
+    #[test]
+    fn a_valid_form_parses_and_shows_again_as_it_was_stored() {
+        let settings = ComplianceSettings::parse(&form()).unwrap();
+        assert_eq!(settings.organization_name, "Northwind Talent");
+        assert_eq!(settings.combination.number(), 3);
+        assert_eq!(settings.consent_validity_days, None);
+        assert_eq!(settings.anonymization_grace_days, 0);
+        assert_eq!(
+            ComplianceSettings::parse(&settings.to_form()).unwrap(),
+            settings
+        );
+    }
+
+    #[test]
+    fn each_bad_value_names_its_field() {
+        type Edit = fn(&mut SettingsForm);
+        let cases: [(Edit, Field, Problem); 12] = [
+            (
+                |f| f.organization_name = "  ".into(),
+                Field::Organization,
+                Problem::Required,
+            ),
+            (
+                |f| f.reply_to = "not an address".into(),
+                Field::ReplyTo,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.privacy_policy_url = "javascript:alert(1)".into(),
+                Field::PrivacyPolicy,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.privacy_policy_url = "northwind.example".into(),
+                Field::PrivacyPolicy,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.compliance_mode = "strict".into(),
+                Field::Mode,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.gdpr_scope = "".into(),
+                Field::Scope,
+                Problem::Required,
+            ),
+            (
+                |f| f.processing_basis = "consent".into(),
+                Field::ProcessingBasis,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.retention_days = "0".into(),
+                Field::RetentionDays,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.retention_days = "two years".into(),
+                Field::RetentionDays,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.consent_validity_days = "36501".into(),
+                Field::ConsentValidityDays,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.consent_answer_window_days = "366".into(),
+                Field::AnswerWindowDays,
+                Problem::Invalid,
+            ),
+            (
+                |f| f.anonymization_grace_days = "-1".into(),
+                Field::GraceDays,
+                Problem::Invalid,
+            ),
+        ];
+        for (edit, field, problem) in cases {
+            let mut f = form();
+            edit(&mut f);
+            assert_eq!(
+                ComplianceSettings::parse(&f),
+                Err(FieldError { field, problem }),
+                "{field:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_audit_names_only_what_changed() {
+        let before = ComplianceSettings::parse(&form()).unwrap();
+        let mut f = form();
+        f.retention_days = "400".into();
+        f.owner_alert_includes_name = false;
+        let after = ComplianceSettings::parse(&f).unwrap();
+        assert_eq!(
+            after.changed_from(&before),
+            vec!["retention_days", "owner_alert_includes_name"]
+        );
+        assert!(before.changed_from(&before).is_empty());
     }
 }

@@ -12,6 +12,7 @@ use crate::domain::sweep::{scheduled_run_due, verdict, Outcome, Tally, Verdict};
 use crate::domain::{CandidateId, ConsentEvent, ConsentStatus, CountryCode, MarkReason, Purpose};
 use crate::error::AppError;
 use crate::settings::Settings;
+use crate::sweep::SweepRun;
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 use sqlx::PgPool;
@@ -128,37 +129,16 @@ pub async fn decide_all(
     let settings = crate::settings::load(pool).await?;
     let policies = country_policies(pool).await?;
     let mut rows = sqlx::query!(
-        r#"WITH opp AS (
-               SELECT o.candidate_id,
-                      array_agg(p.location_country ORDER BY o.created_at DESC) AS posting_countries,
-                      array_agg(o.archived_at ORDER BY o.created_at DESC) AS archived,
-                      array_agg(o.hired ORDER BY o.created_at DESC) AS hired
-                 FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
-                GROUP BY o.candidate_id),
-           ev AS (
-               SELECT candidate_id, array_agg(purpose ORDER BY at) AS purposes,
-                      array_agg(decision ORDER BY at) AS decisions, array_agg(at ORDER BY at) AS ats
-                 FROM consent_events WHERE purpose <> 'contact'
-                GROUP BY candidate_id),
-           notice AS (
-               SELECT candidate_id, min(created_at) AS sent_at
-                 FROM email_outbox WHERE kind = 'gdpr_notice' AND candidate_id IS NOT NULL
-                GROUP BY candidate_id)
-           SELECT c.id, c.created_at, c.location_country, c.gdpr_country_override,
-                  coalesce(opp.posting_countries, '{}') AS "posting_countries!: Vec<Option<String>>",
-                  coalesce(opp.archived, '{}') AS "archived!: Vec<Option<DateTime<Utc>>>",
-                  coalesce(opp.hired, '{}') AS "hired!: Vec<bool>",
-                  coalesce(ev.purposes, '{}') AS "purposes!: Vec<String>",
-                  coalesce(ev.decisions, '{}') AS "decisions!: Vec<String>",
-                  coalesce(ev.ats, '{}') AS "ats!: Vec<DateTime<Utc>>",
-                  notice.sent_at AS "notice_sent_at?",
-                  EXISTS (SELECT 1 FROM legal_holds h
-                           WHERE h.candidate_id = c.id AND h.lifted_at IS NULL) AS "on_hold!"
-             FROM candidates c
-             LEFT JOIN opp ON opp.candidate_id = c.id
-             LEFT JOIN ev ON ev.candidate_id = c.id
-             LEFT JOIN notice ON notice.candidate_id = c.id
-            WHERE c.anonymized_at IS NULL"#
+        r#"SELECT id AS "id!", created_at AS "created_at!", location_country, gdpr_country_override,
+                  posting_countries AS "posting_countries!: Vec<Option<String>>",
+                  archived AS "archived!: Vec<Option<DateTime<Utc>>>",
+                  hired AS "hired!: Vec<bool>",
+                  purposes AS "purposes!: Vec<String>",
+                  decisions AS "decisions!: Vec<String>",
+                  ats AS "ats!: Vec<DateTime<Utc>>",
+                  notice_sent_at,
+                  on_hold AS "on_hold!"
+             FROM candidate_retention_facts"#
     )
     .fetch(pool);
     while let Some(row) = rows.try_next().await? {
@@ -506,4 +486,42 @@ pub async fn schedule(
             _ = shutdown.changed() => {}
         }
     }
+}
+
+/// The latest run summaries, newest first.
+pub async fn recent_runs(pool: &PgPool, limit: i64) -> Result<Vec<SweepRun>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT started_at, finished_at, trigger, dry_run, examined, marked, waiting, held, due,
+                  anonymized, skipped, retry_later
+             FROM sweep_runs ORDER BY started_at DESC LIMIT $1"#,
+        limit
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let marked = MarkReason::ALL
+                .iter()
+                .filter_map(|reason| {
+                    let n = r.marked.get(reason.as_str())?.as_i64()?;
+                    Some((*reason, n))
+                })
+                .collect();
+            SweepRun {
+                started_at: r.started_at,
+                finished_at: r.finished_at,
+                scheduled: r.trigger == "schedule",
+                dry_run: r.dry_run,
+                examined: r.examined,
+                marked,
+                waiting: r.waiting,
+                held: r.held,
+                due: r.due,
+                anonymized: r.anonymized,
+                skipped: r.skipped,
+                retry_later: r.retry_later,
+            }
+        })
+        .collect())
 }

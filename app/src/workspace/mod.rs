@@ -2,7 +2,7 @@
 //! member, and the hand-off to sign-in when there is no live session.
 
 use crate::auth::{sign_in_path, SignOut};
-use crate::domain::Viewer;
+use crate::domain::{Permission, Viewer};
 use crate::error::AppError;
 use crate::shell::{set_status, use_hydrated};
 use crate::text;
@@ -82,11 +82,15 @@ pub fn WorkspaceFrame(
 #[component]
 fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
     let HeaderData { viewer, unread } = header;
+    let compliance = viewer.may(Permission::ViewComplianceDashboard);
+    let settings = viewer.role.edits_compliance_settings();
     view! {
         <header class="site-header workspace-header">
             <a class="brand" href="/candidates">"Candor"</a>
             <nav aria-label=text::MAIN_NAVIGATION>
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
+                {compliance.then(|| view! { <a href="/compliance/sweeps">{text::SWEEPS_TITLE}</a> })}
+                {settings.then(|| view! { <a href="/settings">{text::SETTINGS_TITLE}</a> })}
             </nav>
             <a class="bell" href="/notifications" aria-label=text::bell_label(unread)>
                 <span aria-hidden="true">"🔔"</span>

@@ -1,0 +1,187 @@
+//! The organization's settings row (SPEC §2, §5): read, typed through the domain enums, and
+//! saved by a Super Admin from the settings page.
+
+use crate::domain::{
+    lawful_basis::Combination,
+    settings::{ComplianceSettings, GdprScope},
+    ComplianceMode, LawfulBasis,
+};
+use crate::error::AppError;
+use sqlx::PgExecutor;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub organization_name: String,
+    pub privacy_policy_url: Option<String>,
+    pub data_protection_contact: Option<String>,
+    pub mode: ComplianceMode,
+    pub scope: GdprScope,
+    pub combination: Combination,
+    pub retention_days: i32,
+    pub consent_validity_days: Option<i32>,
+    /// Explicit consent asked for and not answered within this many days counts as denied.
+    pub consent_answer_window_days: i32,
+    /// Days between a deletion mark and the sweep's anonymization.
+    pub anonymization_grace_days: i32,
+    pub owner_alert_includes_name: bool,
+    pub consent_text_version: String,
+}
+
+impl Settings {
+    pub fn consent_validity(&self) -> Option<chrono::Duration> {
+        self.consent_validity_days
+            .map(|d| chrono::Duration::days(d.into()))
+    }
+}
+
+/// The settings row as Postgres's `to_jsonb(settings)` spells it, so that any query can carry
+/// the settings along (the preferences page loads everything in one round trip).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct SettingsRow {
+    organization_name: String,
+    privacy_policy_url: Option<String>,
+    data_protection_contact: Option<String>,
+    compliance_mode: String,
+    gdpr_scope: String,
+    processing_basis: String,
+    retention_basis: String,
+    retention_days: i32,
+    consent_validity_days: Option<i32>,
+    consent_answer_window_days: i32,
+    anonymization_grace_days: i32,
+    owner_alert_includes_name: bool,
+    consent_text_version: String,
+}
+
+impl TryFrom<SettingsRow> for Settings {
+    type Error = AppError;
+
+    fn try_from(row: SettingsRow) -> Result<Self, AppError> {
+        // The CHECK constraints hold the same spellings as the domain enums.
+        let parse_failed = |e: crate::domain::UnknownValue| {
+            tracing::error!(error = %e, "settings row holds an unknown value");
+            AppError::Unavailable
+        };
+        Ok(Settings {
+            organization_name: row.organization_name,
+            privacy_policy_url: row.privacy_policy_url,
+            data_protection_contact: row.data_protection_contact,
+            mode: row.compliance_mode.parse().map_err(parse_failed)?,
+            scope: row.gdpr_scope.parse().map_err(parse_failed)?,
+            combination: Combination {
+                processing: row
+                    .processing_basis
+                    .parse::<LawfulBasis>()
+                    .map_err(parse_failed)?,
+                retention: row
+                    .retention_basis
+                    .parse::<LawfulBasis>()
+                    .map_err(parse_failed)?,
+            },
+            retention_days: row.retention_days,
+            consent_validity_days: row.consent_validity_days,
+            consent_answer_window_days: row.consent_answer_window_days,
+            anonymization_grace_days: row.anonymization_grace_days,
+            owner_alert_includes_name: row.owner_alert_includes_name,
+            consent_text_version: row.consent_text_version,
+        })
+    }
+}
+
+pub async fn load(db: impl PgExecutor<'_>) -> Result<Settings, AppError> {
+    let row = sqlx::query_scalar!(
+        r#"SELECT to_jsonb(s) AS "row!: sqlx::types::Json<SettingsRow>" FROM settings s"#
+    )
+    .fetch_one(db)
+    .await?;
+    row.0.try_into()
+}
+
+/// The settings as the page shows them (Super Admins only).
+pub async fn current(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+) -> Result<ComplianceSettings, AppError> {
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    editable(pool).await
+}
+
+async fn editable(db: impl PgExecutor<'_>) -> Result<ComplianceSettings, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT to_jsonb(s) AS "row!: sqlx::types::Json<SettingsRow>", reply_to FROM settings s"#
+    )
+    .fetch_one(db)
+    .await?;
+    let settings = Settings::try_from(row.row.0)?;
+    Ok(ComplianceSettings {
+        organization_name: settings.organization_name,
+        reply_to: row.reply_to,
+        privacy_policy_url: settings.privacy_policy_url,
+        data_protection_contact: settings.data_protection_contact,
+        mode: settings.mode,
+        scope: settings.scope,
+        combination: settings.combination,
+        retention_days: settings.retention_days,
+        consent_validity_days: settings.consent_validity_days,
+        consent_answer_window_days: settings.consent_answer_window_days,
+        anonymization_grace_days: settings.anonymization_grace_days,
+        owner_alert_includes_name: settings.owner_alert_includes_name,
+    })
+}
+
+/// Stores new settings, which every request reads from then on; the audit row names the settings
+/// that changed (names only). Saving what is already stored changes and records nothing.
+pub async fn save(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+    new: &ComplianceSettings,
+) -> Result<(), AppError> {
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = pool.begin().await?;
+    sqlx::query!("SELECT id FROM settings FOR UPDATE")
+        .fetch_one(&mut *tx)
+        .await?;
+    let before = editable(&mut *tx).await?;
+    let changed = new.changed_from(&before);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    sqlx::query!(
+        "UPDATE settings
+            SET organization_name = $1, reply_to = $2, privacy_policy_url = $3,
+                data_protection_contact = $4, compliance_mode = $5, gdpr_scope = $6,
+                processing_basis = $7, retention_basis = $8, retention_days = $9,
+                consent_validity_days = $10, consent_answer_window_days = $11,
+                anonymization_grace_days = $12, owner_alert_includes_name = $13",
+        new.organization_name,
+        new.reply_to,
+        new.privacy_policy_url,
+        new.data_protection_contact,
+        new.mode.as_str(),
+        new.scope.as_str(),
+        new.combination.processing.as_str(),
+        new.combination.retention.as_str(),
+        new.retention_days,
+        new.consent_validity_days,
+        new.consent_answer_window_days,
+        new.anonymization_grace_days,
+        new.owner_alert_includes_name,
+    )
+    .execute(&mut *tx)
+    .await?;
+    crate::audit::record(
+        &mut tx,
+        crate::audit::Actor::User(viewer.id),
+        "settings.changed",
+        None,
+        None,
+        serde_json::json!({ "changed": changed }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

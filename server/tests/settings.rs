@@ -1,0 +1,222 @@
+//! The compliance settings page (SPEC §5): only Super Admins see and change it; every change is
+//! validated, audited by name, and in force for the very next request.
+
+mod common;
+
+use app::domain::Role;
+use axum::http::StatusCode;
+use common::{world::World, TestApp};
+use sqlx::PgPool;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// The form as the page posts it, with every field filled as a careful admin would.
+fn filled(changes: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("organization_name", "Northwind Talent"),
+        ("reply_to", "privacy@northwind.example"),
+        ("privacy_policy_url", "https://northwind.example/privacy"),
+        ("data_protection_contact", "dpo@northwind.example"),
+        ("compliance_mode", "gdpr"),
+        ("gdpr_scope", "all"),
+        ("processing_basis", "explicit_consent"),
+        ("retention_basis", "explicit_consent"),
+        ("retention_days", "400"),
+        ("consent_validity_days", ""),
+        ("consent_answer_window_days", "21"),
+        ("anonymization_grace_days", "10"),
+        ("owner_alert_includes_name", "true"),
+    ];
+    for (name, value) in changes {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+        .into_iter()
+        .filter(|(name, value)| !(*name == "owner_alert_includes_name" && value.is_empty()))
+        .map(|(name, value)| (format!("form[{name}]"), value.to_owned()))
+        .collect()
+}
+
+fn refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect()
+}
+
+async fn stored(pool: &PgPool) -> (String, String, i32, Option<i32>, bool) {
+    sqlx::query_as(
+        "SELECT organization_name, processing_basis, retention_days, consent_validity_days,
+                owner_alert_includes_name FROM settings",
+    )
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+async fn setting_audits(pool: &PgPool) -> Vec<serde_json::Value> {
+    sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'settings.changed' ORDER BY at",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let candidate = world.candidate("anna@example.com").await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+
+    let page = browser.get("/settings").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Compliance settings"));
+    assert!(page.body.contains(r#"value="Candor demo organization""#));
+    for n in 1..=4 {
+        assert!(
+            page.body.contains(&format!("<strong>{n}. Processing:")),
+            "combination {n} explained"
+        );
+    }
+
+    // Without JavaScript: a form post, answered by the page with its notice.
+    let fields = filled(&[]);
+    let saved = browser
+        .post_form("/api/settings/save", &refs(&fields))
+        .await;
+    assert_eq!(saved.status, StatusCode::FOUND);
+    assert_eq!(saved.header("location"), "/settings?notice=saved#notice");
+    assert_eq!(
+        stored(&pool).await,
+        (
+            "Northwind Talent".into(),
+            "explicit_consent".into(),
+            400,
+            None,
+            true
+        )
+    );
+    let shown = browser.get(saved.header("location")).await.body;
+    assert!(shown.contains("Settings saved."));
+    assert!(shown.contains(r#"value="Northwind Talent""#));
+
+    // The candidate's own page uses the new name straight away.
+    let preferences = app
+        .get(&format!("/preferences/{}", world.link(&candidate)))
+        .await
+        .body;
+    assert!(preferences.contains("Northwind Talent"));
+
+    let audits = setting_audits(&pool).await;
+    assert_eq!(audits.len(), 1);
+    let changed = audits[0]["changed"].as_array().unwrap();
+    assert!(changed.contains(&"organization_name".into()));
+    assert!(changed.contains(&"retention_days".into()));
+    assert!(
+        !audits[0].to_string().contains("Northwind"),
+        "names of settings, not their values"
+    );
+
+    // Saving the same again records nothing; unticking the box is a change.
+    browser
+        .post_form("/api/settings/save", &refs(&fields))
+        .await;
+    assert_eq!(setting_audits(&pool).await.len(), 1);
+    let unticked = filled(&[("owner_alert_includes_name", "")]);
+    let answer = browser.call("/api/settings/save", &refs(&unticked)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(!stored(&pool).await.4);
+    assert_eq!(
+        setting_audits(&pool).await[1]["changed"],
+        serde_json::json!(["owner_alert_includes_name"])
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_bad_value_is_named_and_nothing_changes(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+    let before = stored(&pool).await;
+
+    let cases: [(&str, &str, &str); 4] = [
+        ("retention_days", "0", "invalid.retention_days.invalid"),
+        (
+            "compliance_mode",
+            "strict",
+            "invalid.compliance_mode.invalid",
+        ),
+        (
+            "privacy_policy_url",
+            "javascript:alert(1)",
+            "invalid.privacy_policy_url.invalid",
+        ),
+        (
+            "organization_name",
+            " ",
+            "invalid.organization_name.required",
+        ),
+    ];
+    for (field, value, code) in cases {
+        let fields = filled(&[(field, value)]);
+        let refused = browser.call("/api/settings/save", &refs(&fields)).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let plain = browser
+            .post_form("/api/settings/save", &refs(&fields))
+            .await;
+        assert_eq!(
+            plain.header("location"),
+            format!("/settings?notice={code}#notice")
+        );
+    }
+    let shown = browser
+        .get("/settings?notice=invalid.retention_days.invalid")
+        .await
+        .body;
+    assert!(
+        shown.contains("whole number of days from 1 to 36500"),
+        "{shown}"
+    );
+    assert_eq!(stored(&pool).await, before);
+    assert!(setting_audits(&pool).await.is_empty());
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn everyone_but_super_admins_is_refused(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let app = TestApp::new(pool.clone());
+    let before = stored(&pool).await;
+    let fields = filled(&[]);
+    for (name, role) in [
+        ("Ada Admin", Role::Admin),
+        ("Tam Member", Role::TeamMember),
+        ("Lee Limited", Role::LimitedTeamMember),
+    ] {
+        let user = world.member(name, role, PASSWORD).await;
+        let browser = app.session(&user.email, PASSWORD).await;
+        let page = browser.get("/settings").await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{name}");
+        assert!(page.body.contains("Only Super Admins"), "{name}");
+        assert!(!page.body.contains("form[retention_days]"), "{name}");
+        assert!(!browser
+            .get("/candidates")
+            .await
+            .body
+            .contains(r#"href="/settings""#));
+        let refused = browser.call("/api/settings/save", &refs(&fields)).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{name}");
+        let current = browser.call("/api/settings/current", &[]).await;
+        assert_eq!(current.status, StatusCode::FORBIDDEN, "{name}");
+    }
+    let anonymous = app.call("/api/settings/save", &refs(&fields), &[]).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(stored(&pool).await, before);
+    assert!(setting_audits(&pool).await.is_empty());
+}
