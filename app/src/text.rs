@@ -862,17 +862,10 @@ pub fn anonymize_explained(mode: crate::domain::anonymization::AnonymizationMode
 
 fn personal_field(field: crate::domain::anonymization::PersonalField, count: i64) -> String {
     use crate::domain::anonymization::PersonalField::*;
-    let counted = |what: &str| format!("{what} ({count})");
+    let label = removable_field(field);
     match field {
-        Name => "Name and headline".into(),
-        Emails => counted("Email addresses"),
-        Phones => counted("Phone numbers"),
-        Skype => "Skype name".into(),
-        Links => counted("Links"),
-        Location => "Location".into(),
-        Attachments => counted("Attachments, such as résumés"),
-        ApplicationResponses => counted("Application answers"),
-        ApplicationComments => counted("Cover letters and comments"),
+        Name | Skype | Location => label.into(),
+        _ => format!("{label} ({count})"),
     }
 }
 
@@ -1148,6 +1141,44 @@ pub fn combination_explained(combination: crate::domain::Combination) -> &'stati
         2 => "Candidates are asked to consent to keeping their data; a refusal marks them for deletion at once, otherwise the retention period decides as in 1.",
         3 => "Candidates must consent to processing to apply; a refusal marks them at once, and a refused retention consent marks them once archived on every opportunity.",
         _ => "Candidates are asked for both consents; refused processing marks them at once, refused retention once archived on every opportunity, otherwise as in 1.",
+    }
+}
+
+pub const POLICY_SAVED: &str = "Country policy saved. It applies from now on.";
+pub const POLICY_REMOVED: &str = "Country policy removed.";
+pub const POLICIES_HEADING: &str = "Country policies (localized mode)";
+pub const POLICIES_INTRO: &str =
+    "In localized mode, the policy of the country a candidate applied to (or, failing that, \
+     their own country) sets how long their data is kept and what anonymization removes from the \
+     database; everything personal is hidden either way.";
+pub const REMOVE_POLICY: &str = "Remove this policy";
+pub const ADD_POLICY: &str = "Add a country policy";
+pub const POLICY_COUNTRY: &str = "Country code";
+pub const POLICY_COUNTRY_HELP: &str = "Two letters, such as DE, FR or US.";
+pub const POLICY_REMOVES: &str = "Removed from the database on anonymization";
+pub const POLICY_ENABLED: &str = "In force";
+pub const SAVE_POLICY: &str = "Save policy";
+
+pub fn policy_heading(country: &str, enabled: bool) -> String {
+    if enabled {
+        country.to_owned()
+    } else {
+        format!("{country} (not in force)")
+    }
+}
+
+pub fn removable_field(field: crate::domain::anonymization::PersonalField) -> &'static str {
+    use crate::domain::anonymization::PersonalField::*;
+    match field {
+        Name => "Name and headline",
+        Emails => "Email addresses",
+        Phones => "Phone numbers",
+        Skype => "Skype name",
+        Links => "Links",
+        Location => "Location",
+        Attachments => "Attachments, such as résumés",
+        ApplicationResponses => "Application answers",
+        ApplicationComments => "Cover letters and comments",
     }
 }
 

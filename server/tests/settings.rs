@@ -220,3 +220,126 @@ async fn everyone_but_super_admins_is_refused(pool: PgPool) {
     assert_eq!(stored(&pool).await, before);
     assert!(setting_audits(&pool).await.is_empty());
 }
+
+/// Whether the first checkbox named `name` on the page is ticked.
+fn ticked(page: &str, name: &str) -> bool {
+    let at = page
+        .find(&format!(r#"name="{name}""#))
+        .unwrap_or_else(|| panic!("no {name} on the page"));
+    let start = page[..at].rfind('<').unwrap();
+    let end = at + page[at..].find('>').unwrap();
+    page[start..end].contains("checked")
+}
+
+async fn policies(pool: &PgPool) -> Vec<(String, i32, bool, Vec<String>)> {
+    sqlx::query_as(
+        "SELECT country, retention_days, enabled, removed_fields FROM country_policies ORDER BY country",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let ada = world.member("Ada Admin", Role::Admin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+
+    let added = browser
+        .post_form(
+            "/api/settings/policy",
+            &[
+                ("policy[country]", "de"),
+                ("policy[retention_days]", "180"),
+                ("policy[enabled]", "true"),
+                ("policy[removed][name]", "on"),
+                ("policy[removed][phones]", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        added.header("location"),
+        "/settings?notice=policy-saved#notice"
+    );
+    assert_eq!(
+        policies(&pool).await,
+        vec![("DE".into(), 180, true, vec!["name".into(), "phones".into()])]
+    );
+    let page = browser.get("/settings").await.body;
+    assert!(ticked(&page, "policy[removed][phones]"));
+    assert!(!ticked(&page, "policy[removed][emails]"));
+    assert!(page.contains("<h3>DE</h3>"), "{page}");
+
+    // Saving again replaces it: unticked fields are no longer removed, and it can be paused.
+    let edited = browser
+        .call(
+            "/api/settings/policy",
+            &[
+                ("policy[country]", "DE"),
+                ("policy[retention_days]", "90"),
+                ("policy[removed][emails]", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
+    assert_eq!(
+        policies(&pool).await,
+        vec![("DE".into(), 90, false, vec!["emails".into()])]
+    );
+    assert!(browser
+        .get("/settings")
+        .await
+        .body
+        .contains("DE (not in force)"));
+
+    let bad = browser
+        .call(
+            "/api/settings/policy",
+            &[
+                ("policy[country]", "Germany"),
+                ("policy[retention_days]", "90"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let admin = app.session(&ada.email, PASSWORD).await;
+    let refused = admin
+        .call("/api/settings/remove-policy", &[("country", "DE")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(policies(&pool).await.len(), 1);
+
+    let removed = browser
+        .post_form("/api/settings/remove-policy", &[("country", "DE")])
+        .await;
+    assert_eq!(
+        removed.header("location"),
+        "/settings?notice=policy-removed#notice"
+    );
+    assert!(policies(&pool).await.is_empty());
+    let again = browser
+        .call("/api/settings/remove-policy", &[("country", "DE")])
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+
+    let audited: Vec<(String, serde_json::Value)> = sqlx::query_as(
+        "SELECT action, details FROM audit_log WHERE action LIKE 'settings.%' ORDER BY at",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let actions: Vec<&str> = audited.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "settings.country_policy_saved",
+            "settings.country_policy_saved",
+            "settings.country_policy_removed"
+        ]
+    );
+    assert_eq!(audited[2].1["country"], "DE");
+}

@@ -1,6 +1,7 @@
 //! Compliance settings and who they protect (SPEC §5).
 
 use super::{
+    anonymization::PersonalField,
     lawful_basis::Combination,
     preferences::{Field, FieldError, Problem},
     text_enum, CountryCode, EmailAddress,
@@ -264,6 +265,52 @@ impl ComplianceSettings {
     }
 }
 
+/// A localized-mode country policy as posted: one form per country. A removed field is present
+/// in `removed` under its spelling (a ticked checkbox).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PolicyForm {
+    pub country: String,
+    pub retention_days: String,
+    pub enabled: bool,
+    pub removed: std::collections::BTreeMap<String, String>,
+}
+
+/// A valid country policy (SPEC §5): its retention period and what anonymization removes there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicySetting {
+    pub country: CountryCode,
+    pub retention_days: i32,
+    pub enabled: bool,
+    /// In `PersonalField::ALL` order.
+    pub removed: Vec<PersonalField>,
+}
+
+impl PolicySetting {
+    pub fn parse(form: &PolicyForm) -> Result<Self, FieldError> {
+        let country = CountryCode::parse(form.country.trim())
+            .map_err(|_| Field::Country.error(Problem::Invalid))?;
+        let retention_days = form
+            .retention_days
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|d| (1..=36500).contains(d))
+            .ok_or(Field::RetentionDays.error(Problem::Invalid))?;
+        let removed = PersonalField::ALL
+            .iter()
+            .copied()
+            .filter(|f| form.removed.contains_key(f.as_str()))
+            .collect();
+        Ok(Self {
+            country,
+            retention_days,
+            enabled: form.enabled,
+            removed,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,5 +502,36 @@ mod tests {
             vec!["retention_days", "owner_alert_includes_name"]
         );
         assert!(before.changed_from(&before).is_empty());
+    }
+
+    #[test]
+    fn a_country_policy_parses_its_country_period_and_ticked_fields() {
+        let mut form = PolicyForm {
+            country: " de ".into(),
+            retention_days: "180".into(),
+            enabled: true,
+            removed: [("phones", "on"), ("name", "on"), ("everything", "on")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+        };
+        let policy = PolicySetting::parse(&form).unwrap();
+        assert_eq!(policy.country.as_str(), "DE");
+        assert_eq!(policy.retention_days, 180);
+        assert_eq!(
+            policy.removed,
+            vec![PersonalField::Name, PersonalField::Phones]
+        );
+        form.country = "Germany".into();
+        assert_eq!(
+            PolicySetting::parse(&form).unwrap_err().field,
+            Field::Country
+        );
+        form.country = "DE".into();
+        form.retention_days = "0".into();
+        assert_eq!(
+            PolicySetting::parse(&form).unwrap_err().field,
+            Field::RetentionDays
+        );
     }
 }

@@ -9,9 +9,10 @@ mod store;
 pub use store::{load, Settings, SettingsRow};
 
 use crate::actions::follow_action;
+use crate::domain::anonymization::PersonalField;
 use crate::domain::lawful_basis::Combination;
 use crate::domain::preferences::Field;
-use crate::domain::settings::{ComplianceSettings, SettingsForm};
+use crate::domain::settings::{ComplianceSettings, PolicyForm, PolicySetting, SettingsForm};
 use crate::domain::{ComplianceMode, GdprScope, LawfulBasis};
 use crate::error::AppError;
 use crate::text;
@@ -21,10 +22,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-/// The outcome of saving, shown above the form.
+/// The outcome of a settings form, shown above the forms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SettingsNotice {
     Saved,
+    PolicySaved,
+    PolicyRemoved,
     Failed(AppError),
 }
 
@@ -32,6 +35,8 @@ impl SettingsNotice {
     pub fn code(&self) -> String {
         match self {
             SettingsNotice::Saved => "saved".into(),
+            SettingsNotice::PolicySaved => "policy-saved".into(),
+            SettingsNotice::PolicyRemoved => "policy-removed".into(),
             SettingsNotice::Failed(error) => error.code(),
         }
     }
@@ -39,19 +44,73 @@ impl SettingsNotice {
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "saved" => Some(SettingsNotice::Saved),
+            "policy-saved" => Some(SettingsNotice::PolicySaved),
+            "policy-removed" => Some(SettingsNotice::PolicyRemoved),
             other => AppError::from_code(other).map(SettingsNotice::Failed),
         }
     }
 }
 
+/// Everything the settings page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsPageData {
+    pub settings: ComplianceSettings,
+    pub policies: Vec<PolicySetting>,
+}
+
 #[server(endpoint = "settings/current")]
-pub async fn current_settings() -> Result<ComplianceSettings, AppError> {
+pub async fn current_settings() -> Result<SettingsPageData, AppError> {
     crate::server_side::answer(
         async {
             let (state, viewer) = crate::auth::signed_in().await?;
-            store::current(&state.pool, &viewer).await
+            Ok(SettingsPageData {
+                settings: store::current(&state.pool, &viewer).await?,
+                policies: store::policies(&state.pool, &viewer).await?,
+            })
         }
         .await,
+    )
+}
+
+#[server(endpoint = "settings/policy")]
+pub async fn save_policy(policy: PolicyForm) -> Result<SettingsNotice, AppError> {
+    let result = async {
+        let (state, viewer) = crate::auth::signed_in().await?;
+        if !viewer.role.edits_compliance_settings() {
+            return Err(AppError::Forbidden);
+        }
+        let policy = PolicySetting::parse(&policy).map_err(AppError::Invalid)?;
+        store::save_policy(&state.pool, &viewer, &policy).await?;
+        Ok(SettingsNotice::PolicySaved)
+    }
+    .await;
+    answer_settings_form(result)
+}
+
+#[server(endpoint = "settings/remove-policy")]
+pub async fn remove_policy(country: String) -> Result<SettingsNotice, AppError> {
+    let result = async {
+        let (state, viewer) = crate::auth::signed_in().await?;
+        let country =
+            crate::domain::CountryCode::parse(&country).map_err(|_| AppError::NotFound)?;
+        store::remove_policy(&state.pool, &viewer, country).await?;
+        Ok(SettingsNotice::PolicyRemoved)
+    }
+    .await;
+    answer_settings_form(result)
+}
+
+/// A redirect back to the settings page without JavaScript, the outcome with.
+#[cfg(feature = "ssr")]
+fn answer_settings_form(
+    result: Result<SettingsNotice, AppError>,
+) -> Result<SettingsNotice, AppError> {
+    let notice = result.clone().unwrap_or_else(SettingsNotice::Failed);
+    crate::server_side::answer_form(
+        "/settings".into(),
+        notice.code(),
+        result,
+        SettingsNotice::Failed,
     )
 }
 
@@ -83,9 +142,13 @@ fn settings_notice(result: Result<SettingsNotice, AppError>) -> SettingsNotice {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveSettings>::new();
+    let policy = ServerAction::<SavePolicy>::new();
+    let remove = ServerAction::<RemovePolicy>::new();
     let latest = RwSignal::new(None::<SettingsNotice>);
     let successes = RwSignal::new(0u32);
     follow_action(save, latest, successes, settings_notice);
+    follow_action(policy, latest, successes, settings_notice);
+    follow_action(remove, latest, successes, settings_notice);
     let query = use_query_map();
     let notice = Signal::derive(move || {
         latest.get().or_else(|| {
@@ -107,6 +170,8 @@ pub fn SettingsPage() -> impl IntoView {
                         role=if failed { "alert" } else { "status" }>
                         <p>{match n {
                             SettingsNotice::Saved => text::SETTINGS_SAVED.to_owned(),
+                            SettingsNotice::PolicySaved => text::POLICY_SAVED.to_owned(),
+                            SettingsNotice::PolicyRemoved => text::POLICY_REMOVED.to_owned(),
                             SettingsNotice::Failed(error) => text::error_message(&error),
                         }}</p>
                     </div>
@@ -115,7 +180,10 @@ pub fn SettingsPage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     current.get().map(|result| match result {
-                        Ok(settings) => view! { <SettingsEditor form=settings.to_form() save /> }.into_any(),
+                        Ok(data) => view! {
+                            <SettingsEditor form=data.settings.to_form() save />
+                            <CountryPolicies policies=data.policies save=policy remove />
+                        }.into_any(),
                         Err(AppError::SignInRequired) => ().into_any(),
                         Err(AppError::Forbidden) => view! {
                             <p class="notice failure" role="alert">{text::SETTINGS_SUPER_ADMIN_ONLY}</p>
@@ -262,4 +330,93 @@ fn combinations() -> [Combination; 4] {
         processing,
         retention,
     })
+}
+
+/// Localized mode's per-country policies: one form per country, and one to add a country.
+#[component]
+fn CountryPolicies(
+    policies: Vec<PolicySetting>,
+    save: ServerAction<SavePolicy>,
+    remove: ServerAction<RemovePolicy>,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="policies-heading">
+            <h2 id="policies-heading">{text::POLICIES_HEADING}</h2>
+            <p class="muted">{text::POLICIES_INTRO}</p>
+            {policies
+                .into_iter()
+                .map(|p| {
+                    let country = p.country.as_str().to_owned();
+                    view! {
+                        <div class="policy">
+                            <h3>{text::policy_heading(&country, p.enabled)}</h3>
+                            <PolicyEditor policy=Some(p) save />
+                            <ActionForm action=remove attr:class="inline">
+                                <input type="hidden" name="country" value=country />
+                                <button type="submit" class="button secondary small">{text::REMOVE_POLICY}</button>
+                            </ActionForm>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <details class="pen">
+                <summary>{text::ADD_POLICY}</summary>
+                <PolicyEditor policy=None save />
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn PolicyEditor(policy: Option<PolicySetting>, save: ServerAction<SavePolicy>) -> impl IntoView {
+    let key = policy
+        .as_ref()
+        .map_or("new".to_owned(), |p| p.country.as_str().to_lowercase());
+    let id = move |what: &str| format!("policy-{key}-{what}");
+    let removed = policy
+        .as_ref()
+        .map(|p| p.removed.clone())
+        .unwrap_or_default();
+    view! {
+        <ActionForm action=save attr:class="policy-form">
+            {match &policy {
+                Some(p) => view! { <input type="hidden" name="policy[country]" value=p.country.as_str().to_owned() /> }.into_any(),
+                None => view! {
+                    <div class="field">
+                        <label for=id("country")>{text::POLICY_COUNTRY}</label>
+                        <input id=id("country") name="policy[country]" required maxlength="2" size="3"
+                            autocomplete="off" aria-describedby=id("country-help") />
+                        <p id=id("country-help") class="muted">{text::POLICY_COUNTRY_HELP}</p>
+                    </div>
+                }.into_any(),
+            }}
+            <div class="field">
+                <label for=id("days")>{text::field_label(Field::RetentionDays)}</label>
+                <input id=id("days") type="number" name="policy[retention_days]" required inputmode="numeric"
+                    value=policy.as_ref().map(|p| p.retention_days.to_string()).unwrap_or_default() />
+            </div>
+            <fieldset class="choices">
+                <legend>{text::POLICY_REMOVES}</legend>
+                {PersonalField::ALL
+                    .iter()
+                    .map(|field| {
+                        let checkbox = id(field.as_str());
+                        view! {
+                            <div class="choice">
+                                <input type="checkbox" id=checkbox.clone() name=format!("policy[removed][{}]", field.as_str())
+                                    value="on" checked=removed.contains(field) />
+                                <label for=checkbox>{text::removable_field(*field)}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="field checkbox">
+                <input type="checkbox" id=id("enabled") name="policy[enabled]" value="true"
+                    checked=policy.as_ref().is_none_or(|p| p.enabled) />
+                <label for=id("enabled")>{text::POLICY_ENABLED}</label>
+            </div>
+            <button type="submit" class="button small">{text::SAVE_POLICY}</button>
+        </ActionForm>
+    }
 }

@@ -2,9 +2,10 @@
 //! saved by a Super Admin from the settings page.
 
 use crate::domain::{
+    anonymization::PersonalField,
     lawful_basis::Combination,
-    settings::{ComplianceSettings, GdprScope},
-    ComplianceMode, LawfulBasis,
+    settings::{ComplianceSettings, GdprScope, PolicySetting},
+    ComplianceMode, CountryCode, LawfulBasis,
 };
 use crate::error::AppError;
 use sqlx::PgExecutor;
@@ -180,6 +181,109 @@ pub async fn save(
         None,
         None,
         serde_json::json!({ "changed": changed }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every country policy, enabled or not, by country.
+pub async fn policies(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+) -> Result<Vec<PolicySetting>, AppError> {
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(sqlx::query!(
+        "SELECT country, retention_days, enabled, removed_fields FROM country_policies ORDER BY country"
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(PolicySetting {
+            country: CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+            enabled: p.enabled,
+            removed: PersonalField::ALL
+                .iter()
+                .copied()
+                .filter(|f| p.removed_fields.iter().any(|r| r == f.as_str()))
+                .collect(),
+        })
+    })
+    .collect())
+}
+
+/// Adds a country's policy or replaces it, audited by country.
+pub async fn save_policy(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+    policy: &PolicySetting,
+) -> Result<(), AppError> {
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    let removed: Vec<String> = policy
+        .removed
+        .iter()
+        .map(|f| f.as_str().to_owned())
+        .collect();
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "INSERT INTO country_policies (country, retention_days, enabled, removed_fields)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (country) DO UPDATE
+            SET retention_days = EXCLUDED.retention_days, enabled = EXCLUDED.enabled,
+                removed_fields = EXCLUDED.removed_fields",
+        policy.country.as_str(),
+        policy.retention_days,
+        policy.enabled,
+        &removed,
+    )
+    .execute(&mut *tx)
+    .await?;
+    crate::audit::record(
+        &mut tx,
+        crate::audit::Actor::User(viewer.id),
+        "settings.country_policy_saved",
+        None,
+        None,
+        serde_json::json!({ "country": policy.country.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a country's policy; an unknown country is `NotFound`.
+pub async fn remove_policy(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+    country: CountryCode,
+) -> Result<(), AppError> {
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = pool.begin().await?;
+    let removed = sqlx::query!(
+        "DELETE FROM country_policies WHERE country = $1",
+        country.as_str()
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if removed == 0 {
+        return Err(AppError::NotFound);
+    }
+    crate::audit::record(
+        &mut tx,
+        crate::audit::Actor::User(viewer.id),
+        "settings.country_policy_removed",
+        None,
+        None,
+        serde_json::json!({ "country": country.as_str() }),
     )
     .await?;
     tx.commit().await?;
