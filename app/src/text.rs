@@ -140,6 +140,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::ConsentValidityDays => "Consent validity (days; blank: consent does not expire)",
         Field::AnswerWindowDays => "Days a candidate has to answer a consent request",
         Field::GraceDays => "Grace period before automatic anonymization (days)",
+        Field::TemplateName => "Template name",
     }
 }
 
@@ -174,6 +175,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::ConsentValidityDays => "the consent validity",
         Field::AnswerWindowDays => "the answer window",
         Field::GraceDays => "the grace period",
+        Field::TemplateName => "the template name",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -1181,6 +1183,18 @@ pub fn removable_field(field: crate::domain::anonymization::PersonalField) -> &'
         ApplicationComments => "Cover letters and comments",
     }
 }
+
+pub const TEMPLATE_SAVED: &str = "Template saved. New emails use it from now on.";
+pub const TEMPLATES_HEADING: &str = "Email templates";
+pub const TEMPLATES_INTRO: &str =
+    "The team starts emails and nurture campaigns from these. Write plain text; \
+     {{ candidate_first_name }}, {{ organization }} and {{ consent_link }} are filled in for each \
+     candidate, and the HTML version is made from the text.";
+pub const TEMPLATE_PREVIEW: &str = "Preview, as saved (for a candidate named Anna)";
+pub const TEMPLATE_PREVIEW_BROKEN: &str =
+    "This template can't be filled in; save a corrected version.";
+pub const ADD_TEMPLATE: &str = "Add a template";
+pub const SAVE_TEMPLATE: &str = "Save template";
 
 // Retention sweep runs (SPEC §5).
 pub const SWEEPS_TITLE: &str = "Retention sweeps";

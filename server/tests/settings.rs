@@ -343,3 +343,116 @@ async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
     );
     assert_eq!(audited[2].1["country"], "DE");
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+
+    let added = browser
+        .post_form(
+            "/api/settings/template",
+            &[
+                ("template[key]", ""),
+                ("template[name]", "Silver medalist"),
+                ("template[subject]", "Still thinking of you, {{ candidate_first_name }}"),
+                (
+                    "template[body]",
+                    "Hello {{ candidate_first_name }},\n\n{{ organization }} has a new role.\nYour data: {{ consent_link }}",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(
+        added.header("location"),
+        "/settings?notice=template-saved#notice"
+    );
+    let key: String =
+        sqlx::query_scalar("SELECT key FROM email_templates WHERE name = 'Silver medalist'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+
+    let page = browser.get("/settings").await.body;
+    assert!(
+        page.contains("Still thinking of you, Anna"),
+        "the preview fills in the sample"
+    );
+    assert!(page.contains("Candor demo organization has a new role."));
+    assert!(page.contains("/preferences/example-link"));
+
+    // A placeholder Candor can't fill in is refused, and the stored template stays.
+    let refused = browser
+        .call(
+            "/api/settings/template",
+            &[
+                ("template[key]", &key),
+                ("template[name]", "Silver medalist"),
+                ("template[subject]", "Hi {{ candidate_last_name }}"),
+                ("template[body]", "Text"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(r#""field":"Subject""#), "{}", refused.body);
+    let edited = browser
+        .call(
+            "/api/settings/template",
+            &[
+                ("template[key]", &key),
+                ("template[name]", "Silver medalists"),
+                ("template[subject]", "A role for you"),
+                ("template[body]", "Hello {{ candidate_first_name }}"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
+    let stored: Vec<(String, String)> =
+        sqlx::query_as("SELECT name, subject FROM email_templates WHERE key = $1")
+            .bind(&key)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        vec![("Silver medalists".into(), "A role for you".into())]
+    );
+
+    // An unknown key is not a way to add templates under names of one's choosing.
+    let unknown = browser
+        .call(
+            "/api/settings/template",
+            &[
+                ("template[key]", "made_up"),
+                ("template[name]", "X"),
+                ("template[subject]", "X"),
+                ("template[body]", "X"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let ada = world.member("Ada Admin", Role::Admin, PASSWORD).await;
+    let admin = app.session(&ada.email, PASSWORD).await;
+    let forbidden = admin
+        .call(
+            "/api/settings/template",
+            &[
+                ("template[key]", &key),
+                ("template[name]", "Mine"),
+                ("template[subject]", "Mine"),
+                ("template[body]", "Mine"),
+            ],
+        )
+        .await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM audit_log WHERE action = 'settings.template_saved'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 2);
+}

@@ -202,6 +202,8 @@ pub enum Field {
     ConsentValidityDays,
     AnswerWindowDays,
     GraceDays,
+    /// The name of an email template (the team picks templates by it).
+    TemplateName,
 }
 text_enum!(Field {
     Note => "note",
@@ -233,6 +235,7 @@ text_enum!(Field {
     ConsentValidityDays => "consent_validity_days",
     AnswerWindowDays => "consent_answer_window_days",
     GraceDays => "anonymization_grace_days",
+    TemplateName => "template_name",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,6 +283,7 @@ impl Field {
             | Field::ConsentValidityDays
             | Field::AnswerWindowDays
             | Field::GraceDays => 12,
+            Field::TemplateName => 200,
         }
     }
 

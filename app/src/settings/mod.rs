@@ -28,6 +28,7 @@ pub enum SettingsNotice {
     Saved,
     PolicySaved,
     PolicyRemoved,
+    TemplateSaved,
     Failed(AppError),
 }
 
@@ -37,6 +38,7 @@ impl SettingsNotice {
             SettingsNotice::Saved => "saved".into(),
             SettingsNotice::PolicySaved => "policy-saved".into(),
             SettingsNotice::PolicyRemoved => "policy-removed".into(),
+            SettingsNotice::TemplateSaved => "template-saved".into(),
             SettingsNotice::Failed(error) => error.code(),
         }
     }
@@ -46,6 +48,7 @@ impl SettingsNotice {
             "saved" => Some(SettingsNotice::Saved),
             "policy-saved" => Some(SettingsNotice::PolicySaved),
             "policy-removed" => Some(SettingsNotice::PolicyRemoved),
+            "template-saved" => Some(SettingsNotice::TemplateSaved),
             other => AppError::from_code(other).map(SettingsNotice::Failed),
         }
     }
@@ -56,6 +59,28 @@ impl SettingsNotice {
 pub struct SettingsPageData {
     pub settings: ComplianceSettings,
     pub policies: Vec<PolicySetting>,
+    pub templates: Vec<TemplateView>,
+}
+
+/// An editable email template, and what a candidate would read (None: it can't be filled in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateView {
+    pub key: String,
+    pub name: String,
+    pub subject: String,
+    pub body: String,
+    pub preview_subject: Option<String>,
+    pub preview_text: Option<String>,
+}
+
+/// A template as posted; an empty key adds a new one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TemplateForm {
+    pub key: String,
+    pub name: String,
+    pub subject: String,
+    pub body: String,
 }
 
 #[server(endpoint = "settings/current")]
@@ -63,9 +88,16 @@ pub async fn current_settings() -> Result<SettingsPageData, AppError> {
     crate::server_side::answer(
         async {
             let (state, viewer) = crate::auth::signed_in().await?;
+            let settings = store::current(&state.pool, &viewer).await?;
             Ok(SettingsPageData {
-                settings: store::current(&state.pool, &viewer).await?,
                 policies: store::policies(&state.pool, &viewer).await?,
+                templates: store::templates(
+                    &state.pool,
+                    &state.config,
+                    &settings.organization_name,
+                )
+                .await?,
+                settings,
             })
         }
         .await,
@@ -82,6 +114,17 @@ pub async fn save_policy(policy: PolicyForm) -> Result<SettingsNotice, AppError>
         let policy = PolicySetting::parse(&policy).map_err(AppError::Invalid)?;
         store::save_policy(&state.pool, &viewer, &policy).await?;
         Ok(SettingsNotice::PolicySaved)
+    }
+    .await;
+    answer_settings_form(result)
+}
+
+#[server(endpoint = "settings/template")]
+pub async fn save_template(template: TemplateForm) -> Result<SettingsNotice, AppError> {
+    let result = async {
+        let (state, viewer) = crate::auth::signed_in().await?;
+        store::save_template(&state.pool, &viewer, &template).await?;
+        Ok(SettingsNotice::TemplateSaved)
     }
     .await;
     answer_settings_form(result)
@@ -144,11 +187,13 @@ pub fn SettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveSettings>::new();
     let policy = ServerAction::<SavePolicy>::new();
     let remove = ServerAction::<RemovePolicy>::new();
+    let template = ServerAction::<SaveTemplate>::new();
     let latest = RwSignal::new(None::<SettingsNotice>);
     let successes = RwSignal::new(0u32);
     follow_action(save, latest, successes, settings_notice);
     follow_action(policy, latest, successes, settings_notice);
     follow_action(remove, latest, successes, settings_notice);
+    follow_action(template, latest, successes, settings_notice);
     let query = use_query_map();
     let notice = Signal::derive(move || {
         latest.get().or_else(|| {
@@ -172,6 +217,7 @@ pub fn SettingsPage() -> impl IntoView {
                             SettingsNotice::Saved => text::SETTINGS_SAVED.to_owned(),
                             SettingsNotice::PolicySaved => text::POLICY_SAVED.to_owned(),
                             SettingsNotice::PolicyRemoved => text::POLICY_REMOVED.to_owned(),
+                            SettingsNotice::TemplateSaved => text::TEMPLATE_SAVED.to_owned(),
                             SettingsNotice::Failed(error) => text::error_message(&error),
                         }}</p>
                     </div>
@@ -183,6 +229,7 @@ pub fn SettingsPage() -> impl IntoView {
                         Ok(data) => view! {
                             <SettingsEditor form=data.settings.to_form() save />
                             <CountryPolicies policies=data.policies save=policy remove />
+                            <Templates templates=data.templates save=template />
                         }.into_any(),
                         Err(AppError::SignInRequired) => ().into_any(),
                         Err(AppError::Forbidden) => view! {
@@ -417,6 +464,81 @@ fn PolicyEditor(policy: Option<PolicySetting>, save: ServerAction<SavePolicy>) -
                 <label for=id("enabled")>{text::POLICY_ENABLED}</label>
             </div>
             <button type="submit" class="button small">{text::SAVE_POLICY}</button>
+        </ActionForm>
+    }
+}
+
+/// The editable email templates, each with its preview as saved, and a form to add one.
+#[component]
+fn Templates(templates: Vec<TemplateView>, save: ServerAction<SaveTemplate>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="templates-heading">
+            <h2 id="templates-heading">{text::TEMPLATES_HEADING}</h2>
+            <p class="muted">{text::TEMPLATES_INTRO}</p>
+            {templates
+                .into_iter()
+                .map(|t| {
+                    let preview = match (t.preview_subject.clone(), t.preview_text.clone()) {
+                        (Some(subject), Some(body)) => view! {
+                            <figure class="preview">
+                                <figcaption>{text::TEMPLATE_PREVIEW}</figcaption>
+                                <p><strong>{subject}</strong></p>
+                                <pre class="email-text">{body}</pre>
+                            </figure>
+                        }.into_any(),
+                        _ => view! { <p class="notice warning">{text::TEMPLATE_PREVIEW_BROKEN}</p> }.into_any(),
+                    };
+                    view! {
+                        <div class="template">
+                            <h3>{t.name.clone()}</h3>
+                            <TemplateEditor template=Some(t) save />
+                            {preview}
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <details class="pen">
+                <summary>{text::ADD_TEMPLATE}</summary>
+                <TemplateEditor template=None save />
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn TemplateEditor(
+    template: Option<TemplateView>,
+    save: ServerAction<SaveTemplate>,
+) -> impl IntoView {
+    let key = template.as_ref().map(|t| t.key.clone()).unwrap_or_default();
+    let slug = if key.is_empty() {
+        "new".to_owned()
+    } else {
+        key.clone()
+    };
+    let id = move |what: &str| format!("template-{slug}-{what}");
+    let (name, subject, body) = template
+        .map(|t| (t.name, t.subject, t.body))
+        .unwrap_or_default();
+    view! {
+        <ActionForm action=save attr:class="template-form">
+            <input type="hidden" name="template[key]" value=key />
+            <div class="field">
+                <label for=id("name")>{text::field_label(Field::TemplateName)}</label>
+                <input id=id("name") name="template[name]" value=name required
+                    maxlength=Field::TemplateName.max_chars().to_string() />
+            </div>
+            <div class="field">
+                <label for=id("subject")>{text::field_label(Field::Subject)}</label>
+                <input id=id("subject") name="template[subject]" value=subject required
+                    maxlength=Field::Subject.max_chars().to_string() />
+            </div>
+            <div class="field">
+                <label for=id("body")>{text::field_label(Field::Body)}</label>
+                <textarea id=id("body") name="template[body]" rows="8" required
+                    maxlength=Field::Body.max_chars().to_string()>{body}</textarea>
+            </div>
+            <button type="submit" class="button small">{text::SAVE_TEMPLATE}</button>
         </ActionForm>
     }
 }

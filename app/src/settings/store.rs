@@ -289,3 +289,92 @@ pub async fn remove_policy(
     tx.commit().await?;
     Ok(())
 }
+
+/// Every editable email template, with a preview of what a candidate reads (sample values).
+pub async fn templates(
+    pool: &sqlx::PgPool,
+    config: &crate::config::Config,
+    organization: &str,
+) -> Result<Vec<super::TemplateView>, AppError> {
+    use crate::mail::editable::{EditableTemplate, Placeholders};
+    let sample = Placeholders {
+        consent_link: crate::links::preferences_url(&config.public_url, "example-link"),
+        candidate_first_name: "Anna".into(),
+        organization: organization.to_owned(),
+    };
+    Ok(
+        sqlx::query!(
+            "SELECT key, name, subject, body_text FROM email_templates ORDER BY name, key"
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|t| {
+            let preview = EditableTemplate::parse(&t.subject, &t.body_text)
+                .and_then(|template| template.render(&sample))
+                .ok();
+            super::TemplateView {
+                key: t.key,
+                name: t.name,
+                subject: t.subject,
+                body: t.body_text,
+                preview_subject: preview.as_ref().map(|p| p.subject.clone()),
+                preview_text: preview.map(|p| p.text),
+            }
+        })
+        .collect(),
+    )
+}
+
+/// Saves a template after the sandbox's checks; a new one gets a fresh key. Audited by id.
+pub async fn save_template(
+    pool: &sqlx::PgPool,
+    viewer: &crate::domain::Viewer,
+    form: &super::TemplateForm,
+) -> Result<(), AppError> {
+    use crate::mail::editable::{save, SaveError};
+    if !viewer.role.edits_compliance_settings() {
+        return Err(AppError::Forbidden);
+    }
+    let key = match form.key.trim() {
+        "" => format!("custom_{}", uuid::Uuid::new_v4().simple()),
+        key => {
+            let known =
+                sqlx::query_scalar!("SELECT count(*) FROM email_templates WHERE key = $1", key)
+                    .fetch_one(pool)
+                    .await?;
+            if known != Some(1) {
+                return Err(AppError::NotFound);
+            }
+            key.to_owned()
+        }
+    };
+    let id = save(
+        pool,
+        &key,
+        &form.name,
+        &form.subject,
+        &form.body,
+        Some(viewer.id),
+    )
+    .await
+    .map_err(|e| match e {
+        SaveError::Invalid(e) => crate::outreach::service::draft_error(e),
+        SaveError::NoName => AppError::Invalid(crate::domain::preferences::FieldError {
+            field: crate::domain::preferences::Field::TemplateName,
+            problem: crate::domain::preferences::Problem::Required,
+        }),
+        SaveError::Db(e) => e.into(),
+    })?;
+    let mut conn = pool.acquire().await?;
+    crate::audit::record(
+        &mut conn,
+        crate::audit::Actor::User(viewer.id),
+        "settings.template_saved",
+        None,
+        None,
+        serde_json::json!({ "template": id }),
+    )
+    .await?;
+    Ok(())
+}
