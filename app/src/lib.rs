@@ -21,6 +21,7 @@ pub mod profile;
 pub mod requests;
 pub mod settings;
 mod shell;
+pub mod sourcing;
 pub mod sweep;
 pub mod text;
 pub mod urls;

@@ -8,6 +8,7 @@ use crate::notifications::NotificationsPage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::profile::ProfilePage;
 use crate::settings::SettingsPage;
+use crate::sourcing::AddCandidatePage;
 use crate::sweep::SweepRunsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signin") view=SignInPage />
                 // Async: a missing session answers with a redirect, set before the first byte.
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
+                <Route path=path!("/candidates/new") view=AddCandidatePage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />

@@ -141,6 +141,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::AnswerWindowDays => "Days a candidate has to answer a consent request",
         Field::GraceDays => "Grace period before automatic anonymization (days)",
         Field::TemplateName => "Template name",
+        Field::Posting => "Sourced for (optional)",
     }
 }
 
@@ -176,6 +177,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::AnswerWindowDays => "the answer window",
         Field::GraceDays => "the grace period",
         Field::TemplateName => "the template name",
+        Field::Posting => "the posting",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -672,6 +674,10 @@ pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
         }
         ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
         ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
+        ProfileNotice::Added => "The candidate is added, with you as the owner.".into(),
+        ProfileNotice::AddedWithNotice => {
+            "The candidate is added, with you as the owner. GDPR protects them, so the data-collection notice with their personal link is on its way.".into()
+        }
         ProfileNotice::Failed(error) => error_message(error),
     }
 }
@@ -1195,6 +1201,42 @@ pub const TEMPLATE_PREVIEW_BROKEN: &str =
     "This template can't be filled in; save a corrected version.";
 pub const ADD_TEMPLATE: &str = "Add a template";
 pub const SAVE_TEMPLATE: &str = "Save template";
+
+// Adding a candidate by hand (SPEC §5).
+pub const ADD_CANDIDATE_TITLE: &str = "Add a candidate";
+pub const ADD_CANDIDATE_LINK: &str = "Add a candidate";
+pub const ADD_CANDIDATE_INTRO: &str =
+    "Someone you found yourself (sourced). You become the owner of their opportunity.";
+pub const NEW_COUNTRY_HELP: &str =
+    "Two letters, such as DE, FR or US; leave empty if you don't know. It decides whether GDPR protects them.";
+pub const NO_POSTING: &str = "No particular posting";
+pub const NOTICE_EXPLAINED: &str =
+    "When GDPR protects them, Candor emails them at once to say their details were added, \
+     with their personal link to manage consent and ask about their data.";
+pub const ADD_CANDIDATE_BUTTON: &str = "Add candidate";
+
+pub fn new_candidate_label(field: Field) -> &'static str {
+    match field {
+        Field::Name => "Name",
+        Field::Email => "Email address",
+        Field::Phone => "Phone number (optional)",
+        Field::Country => "Country (optional)",
+        other => field_label(other),
+    }
+}
+
+pub fn data_notice(
+    queued_at: chrono::DateTime<chrono::Utc>,
+    sent_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
+    match sent_at {
+        Some(sent) => format!("Data-collection notice sent on {}.", date(sent)),
+        None => format!(
+            "Data-collection notice queued on {}, not delivered yet.",
+            date(queued_at)
+        ),
+    }
+}
 
 // Retention sweep runs (SPEC §5).
 pub const SWEEPS_TITLE: &str = "Retention sweeps";

@@ -396,7 +396,11 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains(r#""field":"Subject""#), "{}", refused.body);
+    assert!(
+        refused.body.contains(r#""field":"Subject""#),
+        "{}",
+        refused.body
+    );
     let edited = browser
         .call(
             "/api/settings/template",

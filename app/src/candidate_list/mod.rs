@@ -76,6 +76,7 @@ fn CandidateList() -> impl IntoView {
     );
     view! {
         <h1>{text::CANDIDATES_TITLE}</h1>
+        <p class="actions"><a class="button secondary small" href="/candidates/new">{text::ADD_CANDIDATE_LINK}</a></p>
         // A plain GET form: search works the same with JavaScript off, and the URL can be shared.
         <form method="get" action="/candidates" class="search" role="search">
             <label for="candidate-search">{text::SEARCH_LABEL}</label>

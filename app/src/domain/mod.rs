@@ -21,6 +21,7 @@ pub mod requests;
 pub mod roles;
 pub mod settings;
 pub mod sign_in;
+pub mod sourcing;
 pub mod sweep;
 
 pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};

@@ -204,6 +204,8 @@ pub enum Field {
     GraceDays,
     /// The name of an email template (the team picks templates by it).
     TemplateName,
+    /// The posting a sourced candidate is added for.
+    Posting,
 }
 text_enum!(Field {
     Note => "note",
@@ -236,6 +238,7 @@ text_enum!(Field {
     AnswerWindowDays => "consent_answer_window_days",
     GraceDays => "anonymization_grace_days",
     TemplateName => "template_name",
+    Posting => "posting",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -284,6 +287,7 @@ impl Field {
             | Field::AnswerWindowDays
             | Field::GraceDays => 12,
             Field::TemplateName => 200,
+            Field::Posting => 36,
         }
     }
 

@@ -51,6 +51,15 @@ pub struct Profile {
     pub hold: Option<HoldView>,
     /// The viewer may place and lift legal holds (Admins, candidate not anonymized).
     pub may_manage_hold: bool,
+    /// The data-collection notice (SPEC §5), if one was queued for them.
+    pub data_notice: Option<DataNotice>,
+}
+
+/// When the data-collection notice was queued, and when it went out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataNotice {
+    pub queued_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
 }
 
 /// An open data request, as its banner at the top of the profile shows it (SPEC §7).
@@ -84,6 +93,9 @@ pub enum ProfileNotice {
     DataSent,
     Resolved,
     CorrectionApplied,
+    /// A sourced candidate was added (and maybe sent the data-collection notice).
+    Added,
+    AddedWithNotice,
     Failed(AppError),
 }
 
@@ -103,6 +115,8 @@ impl ProfileNotice {
             ProfileNotice::DataSent => "data-sent".into(),
             ProfileNotice::Resolved => "resolved".into(),
             ProfileNotice::CorrectionApplied => "correction-applied".into(),
+            ProfileNotice::Added => "added".into(),
+            ProfileNotice::AddedWithNotice => "added-notice".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -122,6 +136,8 @@ impl ProfileNotice {
             "data-sent" => Some(ProfileNotice::DataSent),
             "resolved" => Some(ProfileNotice::Resolved),
             "correction-applied" => Some(ProfileNotice::CorrectionApplied),
+            "added" => Some(ProfileNotice::Added),
+            "added-notice" => Some(ProfileNotice::AddedWithNotice),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }
@@ -384,6 +400,7 @@ fn ProfileView(
         anonymize,
         hold,
         may_manage_hold,
+        data_notice,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -469,7 +486,7 @@ fn ProfileView(
                 </section>
             </div>
             <aside class="profile-side" aria-labelledby="consent-heading">
-                <ConsentSidebar panel candidate=id can_edit edits />
+                <ConsentSidebar panel candidate=id can_edit edits data_notice />
                 <LegalHoldCard hold may_manage=may_manage_hold candidate=id place=edits.place_hold lift=edits.lift_hold />
                 <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
             </aside>
@@ -722,6 +739,7 @@ fn ConsentSidebar(
     candidate: Uuid,
     can_edit: bool,
     edits: Edits,
+    data_notice: Option<DataNotice>,
 ) -> impl IntoView {
     let country_pen = (can_edit && panel.country_editable).then(|| {
         let current = panel.gdpr_country.map(|c| c.as_str().to_owned()).unwrap_or_default();
@@ -780,6 +798,7 @@ fn ConsentSidebar(
             <p class="panel-variant">{heading}</p>
             {country.map(|c| view! { <p>{c}</p> })}
             {country_pen}
+            {data_notice.map(|n| view! { <p class="data-notice">{text::data_notice(n.queued_at, n.sent_at)}</p> })}
             {warning.map(|w| view! { <p class="notice warning">{w}</p> })}
             <ul class="plain consent-rows">
                 {panel

@@ -236,6 +236,18 @@ pub async fn profile(
         requests,
         hold: crate::legal_hold::service::current(pool, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
+        data_notice: sqlx::query!(
+            "SELECT created_at, sent_at FROM email_outbox
+              WHERE candidate_id = $1 AND kind = 'gdpr_notice' AND status <> 'cancelled'
+              ORDER BY created_at LIMIT 1",
+            id
+        )
+        .fetch_optional(pool)
+        .await?
+        .map(|n| super::DataNotice {
+            queued_at: n.created_at,
+            sent_at: n.sent_at,
+        }),
     })
 }
 

@@ -1,0 +1,139 @@
+//! The transaction that adds a sourced candidate, and the notice it may queue.
+
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::domain::preferences::{Field, FieldError, Problem};
+use crate::domain::sourcing::{notice_due, Sourced};
+use crate::domain::{CandidateId, CountryCode, EmailKind, Viewer};
+use crate::error::AppError;
+use crate::mail::{self, editable::first_name, OutgoingEmail};
+use crate::{links, text};
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+pub async fn open_postings(pool: &PgPool) -> Result<Vec<super::PostingChoice>, AppError> {
+    Ok(sqlx::query_as!(
+        super::PostingChoice,
+        r#"SELECT id, title, location_country AS country FROM postings
+            WHERE state = 'published' ORDER BY title"#
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// What `add` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Added {
+    pub id: Uuid,
+    /// The data-collection notice was queued (GDPR protects them).
+    pub notice_queued: bool,
+}
+
+/// Adds the candidate, their email and a sourced opportunity owned by the recruiter, and queues
+/// the data-collection notice when GDPR protects them — all or nothing.
+pub async fn add(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    sourced: &Sourced,
+    now: DateTime<Utc>,
+) -> Result<Added, AppError> {
+    let mut tx = pool.begin().await?;
+    let settings = crate::settings::load(&mut *tx).await?;
+    let posting_country = match sourced.posting {
+        None => None,
+        Some(posting) => {
+            let country = sqlx::query_scalar!(
+                "SELECT location_country FROM postings WHERE id = $1 AND state = 'published'",
+                posting
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(AppError::Invalid(FieldError {
+                field: Field::Posting,
+                problem: Problem::Invalid,
+            }))?;
+            Some(country.as_deref().and_then(|c| CountryCode::parse(c).ok()))
+        }
+    };
+    let id = sqlx::query_scalar!(
+        "INSERT INTO candidates (name, location_country, phones, created_at)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+        sourced.name,
+        sourced.country.map(|c| c.as_str().to_owned()),
+        &sourced.phone.iter().cloned().collect::<Vec<_>>(),
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
+        id,
+        sourced.email.as_str(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO opportunities (candidate_id, posting_id, owner_id, origin, created_at)
+         VALUES ($1, $2, $3, 'sourced', $4)",
+        id,
+        sourced.posting,
+        viewer.id.into_uuid(),
+        now,
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let candidate = CandidateId(id);
+    let notice_queued = notice_due(
+        settings.mode,
+        settings.scope,
+        sourced.country,
+        posting_country,
+    );
+    if notice_queued {
+        let token = config.link_keys.sign(candidate, now, config.link_ttl);
+        let content = mail::render(
+            "gdpr_notice",
+            serde_json::json!({
+                "first_name": first_name(&sourced.name),
+                "organization": settings.organization_name,
+                "retention": text::retention_in_words(settings.retention_days),
+                "preferences_url": links::preferences_url(&config.public_url, &token),
+                "privacy_policy_url": settings.privacy_policy_url,
+                "contact": settings.data_protection_contact,
+            }),
+        )
+        .map_err(|error| {
+            tracing::error!(%error, "the data-collection notice did not render");
+            AppError::Unavailable
+        })?;
+        mail::queue(
+            &mut tx,
+            config,
+            OutgoingEmail {
+                kind: EmailKind::GdprNotice,
+                recipient: sourced.email.as_str().to_owned(),
+                content,
+                candidate_id: Some(candidate),
+                data_request_id: None,
+                dedupe_key: Some(format!("gdpr_notice:{id}")),
+                unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+                send_after: None,
+            },
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        Actor::User(viewer.id),
+        "candidate.added",
+        Some(candidate),
+        None,
+        serde_json::json!({ "origin": "sourced", "notice_queued": notice_queued }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Added { id, notice_queued })
+}
