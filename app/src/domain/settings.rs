@@ -103,6 +103,12 @@ pub struct ComplianceSettings {
 }
 
 impl ComplianceSettings {
+    /// How long a given consent lasts (None: it does not expire).
+    pub fn consent_validity(&self) -> Option<chrono::Duration> {
+        self.consent_validity_days
+            .map(|d| chrono::Duration::days(d.into()))
+    }
+
     /// Every field checked, the first problem named.
     pub fn parse(form: &SettingsForm) -> Result<Self, FieldError> {
         let organization_name = Field::Organization

@@ -91,7 +91,7 @@ pub async fn load_page(
     let settings = Settings::try_from(row.settings.0)?;
     if row.anonymized {
         return Ok(LinkPage::Retired {
-            organization: settings.organization_name,
+            organization: settings.compliance.organization_name,
         });
     }
 

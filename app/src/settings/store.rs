@@ -4,34 +4,25 @@
 use crate::domain::{
     anonymization::PersonalField,
     lawful_basis::Combination,
-    settings::{ComplianceSettings, GdprScope, PolicySetting},
-    ComplianceMode, CountryCode, LawfulBasis,
+    settings::{ComplianceSettings, PolicySetting},
+    CountryCode, LawfulBasis,
 };
 use crate::error::AppError;
 use sqlx::PgExecutor;
 
+/// The settings row: what a Super Admin edits, and the version of the consent text in force.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub organization_name: String,
-    pub privacy_policy_url: Option<String>,
-    pub data_protection_contact: Option<String>,
-    pub mode: ComplianceMode,
-    pub scope: GdprScope,
-    pub combination: Combination,
-    pub retention_days: i32,
-    pub consent_validity_days: Option<i32>,
-    /// Explicit consent asked for and not answered within this many days counts as denied.
-    pub consent_answer_window_days: i32,
-    /// Days between a deletion mark and the sweep's anonymization.
-    pub anonymization_grace_days: i32,
-    pub owner_alert_includes_name: bool,
+    pub compliance: ComplianceSettings,
     pub consent_text_version: String,
 }
 
-impl Settings {
-    pub fn consent_validity(&self) -> Option<chrono::Duration> {
-        self.consent_validity_days
-            .map(|d| chrono::Duration::days(d.into()))
+// Everything reads the compliance settings through the row: `settings.mode`, `settings.scope`.
+impl std::ops::Deref for Settings {
+    type Target = ComplianceSettings;
+
+    fn deref(&self) -> &ComplianceSettings {
+        &self.compliance
     }
 }
 
@@ -40,6 +31,7 @@ impl Settings {
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct SettingsRow {
     organization_name: String,
+    reply_to: Option<String>,
     privacy_policy_url: Option<String>,
     data_protection_contact: Option<String>,
     compliance_mode: String,
@@ -63,8 +55,9 @@ impl TryFrom<SettingsRow> for Settings {
             tracing::error!(error = %e, "settings row holds an unknown value");
             AppError::Unavailable
         };
-        Ok(Settings {
+        let compliance = ComplianceSettings {
             organization_name: row.organization_name,
+            reply_to: row.reply_to,
             privacy_policy_url: row.privacy_policy_url,
             data_protection_contact: row.data_protection_contact,
             mode: row.compliance_mode.parse().map_err(parse_failed)?,
@@ -84,6 +77,9 @@ impl TryFrom<SettingsRow> for Settings {
             consent_answer_window_days: row.consent_answer_window_days,
             anonymization_grace_days: row.anonymization_grace_days,
             owner_alert_includes_name: row.owner_alert_includes_name,
+        };
+        Ok(Settings {
+            compliance,
             consent_text_version: row.consent_text_version,
         })
     }
@@ -110,26 +106,7 @@ pub async fn current(
 }
 
 async fn editable(db: impl PgExecutor<'_>) -> Result<ComplianceSettings, AppError> {
-    let row = sqlx::query!(
-        r#"SELECT to_jsonb(s) AS "row!: sqlx::types::Json<SettingsRow>", reply_to FROM settings s"#
-    )
-    .fetch_one(db)
-    .await?;
-    let settings = Settings::try_from(row.row.0)?;
-    Ok(ComplianceSettings {
-        organization_name: settings.organization_name,
-        reply_to: row.reply_to,
-        privacy_policy_url: settings.privacy_policy_url,
-        data_protection_contact: settings.data_protection_contact,
-        mode: settings.mode,
-        scope: settings.scope,
-        combination: settings.combination,
-        retention_days: settings.retention_days,
-        consent_validity_days: settings.consent_validity_days,
-        consent_answer_window_days: settings.consent_answer_window_days,
-        anonymization_grace_days: settings.anonymization_grace_days,
-        owner_alert_includes_name: settings.owner_alert_includes_name,
-    })
+    Ok(load(db).await?.compliance)
 }
 
 /// Stores new settings, which every request reads from then on; the audit row names the settings
