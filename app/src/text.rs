@@ -142,6 +142,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::GraceDays => "Grace period before automatic anonymization (days)",
         Field::TemplateName => "Template name",
         Field::Posting => "Sourced for (optional)",
+        Field::ProcessingConsent => "Consent to the processing of your data",
     }
 }
 
@@ -178,6 +179,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::GraceDays => "the grace period",
         Field::TemplateName => "the template name",
         Field::Posting => "the posting",
+        Field::ProcessingConsent => "the consent",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -185,6 +187,10 @@ fn field_problem(field: Field, problem: Problem) -> String {
                 .into()
         }
         (Field::Confirm, _) => "Please confirm that you want your data removed.".into(),
+        (Field::ProcessingConsent, _) => {
+            "To apply, please tick the box to agree that we process your data for your application."
+                .into()
+        }
         (Field::Acknowledge, _) => {
             "Tick the box to confirm you understand that anonymizing can't be undone. Nothing was changed.".into()
         }

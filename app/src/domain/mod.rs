@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod anonymization;
+pub mod application;
 pub mod consent;
 pub mod consent_panel;
 pub mod contact;

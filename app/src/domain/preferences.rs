@@ -206,6 +206,8 @@ pub enum Field {
     TemplateName,
     /// The posting a sourced candidate is added for.
     Posting,
+    /// The job-post checkbox that consents to processing (required where asked).
+    ProcessingConsent,
 }
 text_enum!(Field {
     Note => "note",
@@ -239,6 +241,7 @@ text_enum!(Field {
     GraceDays => "anonymization_grace_days",
     TemplateName => "template_name",
     Posting => "posting",
+    ProcessingConsent => "processing_consent",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -288,6 +291,7 @@ impl Field {
             | Field::GraceDays => 12,
             Field::TemplateName => 200,
             Field::Posting => 36,
+            Field::ProcessingConsent => 10,
         }
     }
 

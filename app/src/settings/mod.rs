@@ -426,17 +426,15 @@ fn PolicyEditor(policy: Option<PolicySetting>, save: ServerAction<SavePolicy>) -
         .unwrap_or_default();
     view! {
         <ActionForm action=save attr:class="policy-form">
-            {match &policy {
-                Some(p) => view! { <input type="hidden" name="policy[country]" value=p.country.as_str().to_owned() /> }.into_any(),
-                None => view! {
-                    <div class="field">
-                        <label for=id("country")>{text::POLICY_COUNTRY}</label>
-                        <input id=id("country") name="policy[country]" required maxlength="2" size="3"
-                            autocomplete="off" aria-describedby=id("country-help") />
-                        <p id=id("country-help") class="muted">{text::POLICY_COUNTRY_HELP}</p>
-                    </div>
-                }.into_any(),
-            }}
+            // One shape for both (a fixed country is read-only), so the form renders the same
+            // on the server and in the browser.
+            <div class="field">
+                <label for=id("country")>{text::POLICY_COUNTRY}</label>
+                <input id=id("country") name="policy[country]" required maxlength="2" size="3"
+                    autocomplete="off" readonly=policy.is_some() aria-describedby=id("country-help")
+                    value=policy.as_ref().map(|p| p.country.as_str().to_owned()).unwrap_or_default() />
+                <p id=id("country-help") class="muted">{text::POLICY_COUNTRY_HELP}</p>
+            </div>
             <div class="field">
                 <label for=id("days")>{text::field_label(Field::RetentionDays)}</label>
                 <input id=id("days") type="number" name="policy[retention_days]" required inputmode="numeric"

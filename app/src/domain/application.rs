@@ -1,0 +1,255 @@
+//! Applying to a job post (SPEC §5): what the applicant must give, which consent checkboxes the
+//! form shows, and what their ticks record.
+
+use super::lawful_basis::Combination;
+use super::{
+    lawful_basis::ConsentQuestions,
+    preferences::{Field, FieldError, Problem},
+    settings::{gdpr_applies, GdprFacts},
+    ComplianceMode, ConsentDecision, CountryCode, EmailAddress, GdprScope, Purpose,
+};
+
+/// The question every application form asks besides the contact details.
+pub const MOTIVATION_QUESTION: &str = "Why are you interested in this role?";
+
+/// The checkboxes a posting's form shows: consent is asked only where GDPR protects the
+/// applicant, judged by the posting's country (the applicant's own is not known yet).
+pub fn consent_questions(
+    mode: ComplianceMode,
+    scope: GdprScope,
+    combination: Combination,
+    posting_country: Option<CountryCode>,
+) -> ConsentQuestions {
+    let protected = gdpr_applies(
+        mode,
+        scope,
+        &GdprFacts {
+            country: None,
+            country_override: None,
+            posting_countries: vec![posting_country],
+        },
+    );
+    if protected {
+        combination.questions()
+    } else {
+        ConsentQuestions {
+            processing_required: false,
+            retention_optional: false,
+        }
+    }
+}
+
+/// The application form as posted (text fields; the résumé travels separately).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationForm {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub answer: String,
+    pub processing_consent: bool,
+    pub retention_consent: bool,
+    /// A field people can't see: only a bot fills it in.
+    pub trap: String,
+}
+
+/// A valid application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub name: String,
+    pub email: EmailAddress,
+    pub phone: Option<String>,
+    pub answer: Option<String>,
+    /// The consent decisions the form asked for, to record with source `job_post`.
+    pub decisions: Vec<(Purpose, ConsentDecision)>,
+}
+
+/// Why an application was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    Invalid(FieldError),
+    /// The trap field was filled in: answered as if accepted, and dropped.
+    Spam,
+}
+
+impl Application {
+    pub fn parse(form: &ApplicationForm, questions: ConsentQuestions) -> Result<Self, Refused> {
+        if !form.trap.trim().is_empty() {
+            return Err(Refused::Spam);
+        }
+        let invalid = Refused::Invalid;
+        let name = Field::Name
+            .optional(Some(&form.name))
+            .map_err(invalid)?
+            .ok_or(invalid(Field::Name.error(Problem::Required)))?;
+        let email = Field::Email
+            .optional(Some(&form.email))
+            .map_err(invalid)?
+            .ok_or(invalid(Field::Email.error(Problem::Required)))?;
+        let email = EmailAddress::parse(&email)
+            .map_err(|_| invalid(Field::Email.error(Problem::Invalid)))?;
+        let phone = Field::Phone.optional(Some(&form.phone)).map_err(invalid)?;
+        let answer = Field::Note.optional(Some(&form.answer)).map_err(invalid)?;
+        if questions.processing_required && !form.processing_consent {
+            return Err(invalid(Field::ProcessingConsent.error(Problem::Required)));
+        }
+        let mut decisions = Vec::new();
+        if questions.processing_required {
+            decisions.push((Purpose::Processing, ConsentDecision::Given));
+        }
+        if questions.retention_optional {
+            // Asked and left unticked is a refusal, recorded as such (SPEC §5 marks on it).
+            decisions.push((
+                Purpose::Retention,
+                if form.retention_consent {
+                    ConsentDecision::Given
+                } else {
+                    ConsentDecision::Denied
+                },
+            ));
+        }
+        Ok(Self {
+            name,
+            email,
+            phone,
+            answer,
+            decisions,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::LawfulBasis::*;
+
+    fn combination(n: u8) -> Combination {
+        let basis = |consent| {
+            if consent {
+                ExplicitConsent
+            } else {
+                LegitimateInterestOrContract
+            }
+        };
+        Combination {
+            processing: basis(n >= 3),
+            retention: basis(n == 2 || n == 4),
+        }
+    }
+
+    fn de() -> Option<CountryCode> {
+        CountryCode::parse("DE").ok()
+    }
+
+    fn form() -> ApplicationForm {
+        ApplicationForm {
+            name: "Mia Park".into(),
+            email: "mia@example.com".into(),
+            answer: "I like your mission.".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn each_combination_asks_exactly_its_checkboxes_where_gdpr_applies() {
+        use ComplianceMode::*;
+        use GdprScope::*;
+        // combination, processing required, retention optional
+        for (n, processing, retention) in [
+            (1, false, false),
+            (2, false, true),
+            (3, true, false),
+            (4, true, true),
+        ] {
+            let q = consent_questions(Gdpr, EuOnly, combination(n), de());
+            assert_eq!(
+                (q.processing_required, q.retention_optional),
+                (processing, retention),
+                "combination {n}"
+            );
+        }
+        let none = ConsentQuestions {
+            processing_required: false,
+            retention_optional: false,
+        };
+        assert_eq!(
+            consent_questions(Gdpr, EuOnly, combination(4), CountryCode::parse("US").ok()),
+            none
+        );
+        assert_eq!(consent_questions(Off, All, combination(4), de()), none);
+        assert_eq!(
+            consent_questions(Localized, All, combination(4), de()),
+            none
+        );
+        assert_ne!(
+            consent_questions(Gdpr, EuAndUnknown, combination(4), None),
+            none
+        );
+    }
+
+    #[test]
+    fn processing_consent_is_required_where_asked_and_retention_records_either_way() {
+        let both = combination(4).questions();
+        assert_eq!(
+            Application::parse(&form(), both),
+            Err(Refused::Invalid(FieldError {
+                field: Field::ProcessingConsent,
+                problem: Problem::Required
+            }))
+        );
+        let ticked = ApplicationForm {
+            processing_consent: true,
+            ..form()
+        };
+        assert_eq!(
+            Application::parse(&ticked, both).unwrap().decisions,
+            vec![
+                (Purpose::Processing, ConsentDecision::Given),
+                (Purpose::Retention, ConsentDecision::Denied)
+            ]
+        );
+        let all = ApplicationForm {
+            retention_consent: true,
+            ..ticked.clone()
+        };
+        assert_eq!(
+            Application::parse(&all, both).unwrap().decisions,
+            vec![
+                (Purpose::Processing, ConsentDecision::Given),
+                (Purpose::Retention, ConsentDecision::Given)
+            ]
+        );
+        // Nothing asked: nothing recorded, whatever was posted.
+        assert!(Application::parse(&all, combination(1).questions())
+            .unwrap()
+            .decisions
+            .is_empty());
+    }
+
+    #[test]
+    fn contact_details_are_checked_and_a_filled_trap_is_spam() {
+        let q = combination(1).questions();
+        let bad_email = ApplicationForm {
+            email: "mia@localhost".into(),
+            ..form()
+        };
+        assert_eq!(
+            Application::parse(&bad_email, q),
+            Err(Refused::Invalid(FieldError {
+                field: Field::Email,
+                problem: Problem::Invalid
+            }))
+        );
+        let no_name = ApplicationForm {
+            name: " ".into(),
+            ..form()
+        };
+        assert!(
+            matches!(Application::parse(&no_name, q), Err(Refused::Invalid(e)) if e.field == Field::Name)
+        );
+        let bot = ApplicationForm {
+            trap: "http://spam.example".into(),
+            ..form()
+        };
+        assert_eq!(Application::parse(&bot, q), Err(Refused::Spam));
+    }
+}
