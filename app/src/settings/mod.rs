@@ -108,9 +108,7 @@ pub async fn current_settings() -> Result<SettingsPageData, AppError> {
 pub async fn save_policy(policy: PolicyForm) -> Result<SettingsNotice, AppError> {
     let result = async {
         let (state, viewer) = crate::auth::signed_in().await?;
-        if !viewer.role.edits_compliance_settings() {
-            return Err(AppError::Forbidden);
-        }
+        store::super_admin_only(&viewer)?;
         let policy = PolicySetting::parse(&policy).map_err(AppError::Invalid)?;
         store::save_policy(&state.pool, &viewer, &policy).await?;
         Ok(SettingsNotice::PolicySaved)
@@ -161,9 +159,7 @@ fn answer_settings_form(
 pub async fn save_settings(form: SettingsForm) -> Result<SettingsNotice, AppError> {
     let result = async {
         let (state, viewer) = crate::auth::signed_in().await?;
-        if !viewer.role.edits_compliance_settings() {
-            return Err(AppError::Forbidden);
-        }
+        store::super_admin_only(&viewer)?;
         let settings = ComplianceSettings::parse(&form).map_err(AppError::Invalid)?;
         store::save(&state.pool, &viewer, &settings).await?;
         Ok(SettingsNotice::Saved)

@@ -99,9 +99,7 @@ pub async fn current(
     pool: &sqlx::PgPool,
     viewer: &crate::domain::Viewer,
 ) -> Result<ComplianceSettings, AppError> {
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     editable(pool).await
 }
 
@@ -116,9 +114,7 @@ pub async fn save(
     viewer: &crate::domain::Viewer,
     new: &ComplianceSettings,
 ) -> Result<(), AppError> {
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     let mut tx = pool.begin().await?;
     sqlx::query!("SELECT id FROM settings FOR UPDATE")
         .fetch_one(&mut *tx)
@@ -151,12 +147,10 @@ pub async fn save(
     )
     .execute(&mut *tx)
     .await?;
-    crate::audit::record(
+    audited(
         &mut tx,
-        crate::audit::Actor::User(viewer.id),
+        viewer,
         "settings.changed",
-        None,
-        None,
         serde_json::json!({ "changed": changed }),
     )
     .await?;
@@ -169,9 +163,7 @@ pub async fn policies(
     pool: &sqlx::PgPool,
     viewer: &crate::domain::Viewer,
 ) -> Result<Vec<PolicySetting>, AppError> {
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     Ok(sqlx::query!(
         "SELECT country, retention_days, enabled, removed_fields FROM country_policies ORDER BY country"
     )
@@ -199,9 +191,7 @@ pub async fn save_policy(
     viewer: &crate::domain::Viewer,
     policy: &PolicySetting,
 ) -> Result<(), AppError> {
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     let removed: Vec<String> = policy
         .removed
         .iter()
@@ -221,12 +211,10 @@ pub async fn save_policy(
     )
     .execute(&mut *tx)
     .await?;
-    crate::audit::record(
+    audited(
         &mut tx,
-        crate::audit::Actor::User(viewer.id),
+        viewer,
         "settings.country_policy_saved",
-        None,
-        None,
         serde_json::json!({ "country": policy.country.as_str() }),
     )
     .await?;
@@ -240,9 +228,7 @@ pub async fn remove_policy(
     viewer: &crate::domain::Viewer,
     country: CountryCode,
 ) -> Result<(), AppError> {
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     let mut tx = pool.begin().await?;
     let removed = sqlx::query!(
         "DELETE FROM country_policies WHERE country = $1",
@@ -254,12 +240,10 @@ pub async fn remove_policy(
     if removed == 0 {
         return Err(AppError::NotFound);
     }
-    crate::audit::record(
+    audited(
         &mut tx,
-        crate::audit::Actor::User(viewer.id),
+        viewer,
         "settings.country_policy_removed",
-        None,
-        None,
         serde_json::json!({ "country": country.as_str() }),
     )
     .await?;
@@ -310,9 +294,7 @@ pub async fn save_template(
     form: &super::TemplateForm,
 ) -> Result<(), AppError> {
     use crate::mail::editable::{save, SaveError};
-    if !viewer.role.edits_compliance_settings() {
-        return Err(AppError::Forbidden);
-    }
+    super_admin_only(viewer)?;
     let key = match form.key.trim() {
         "" => format!("custom_{}", uuid::Uuid::new_v4().simple()),
         key => {
@@ -344,13 +326,39 @@ pub async fn save_template(
         SaveError::Db(e) => e.into(),
     })?;
     let mut conn = pool.acquire().await?;
-    crate::audit::record(
+    audited(
         &mut conn,
-        crate::audit::Actor::User(viewer.id),
+        viewer,
         "settings.template_saved",
-        None,
-        None,
         serde_json::json!({ "template": id }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Only Super Admins see and change the settings (SPEC §5).
+pub(super) fn super_admin_only(viewer: &crate::domain::Viewer) -> Result<(), AppError> {
+    if viewer.role.edits_compliance_settings() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The audit row of a settings change: who, which action, and ids or names only.
+async fn audited(
+    db: &mut sqlx::PgConnection,
+    viewer: &crate::domain::Viewer,
+    action: &str,
+    details: serde_json::Value,
+) -> Result<(), AppError> {
+    crate::audit::record(
+        db,
+        crate::audit::Actor::User(viewer.id),
+        action,
+        None,
+        None,
+        details,
     )
     .await?;
     Ok(())
