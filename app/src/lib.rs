@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod fresh_link;
 mod home;
+pub mod jobs;
 pub mod legal_hold;
 pub mod notifications;
 pub mod outreach;

@@ -36,15 +36,36 @@ pub fn carries_token(path: &str) -> bool {
 }
 
 /// Paths of the forms anyone may post without signing in; they share a per-client rate limit.
-const PUBLIC_FORM_PREFIXES: [&str; 4] = [
+const PUBLIC_FORM_PREFIXES: [&str; 5] = [
     "/api/preferences/",
     "/api/links/",
     "/unsubscribe/",
     "/api/auth/sign-in",
+    "/api/jobs/",
 ];
 
 pub fn is_public_form(path: &str) -> bool {
     PUBLIC_FORM_PREFIXES.iter().any(|p| path.starts_with(p))
+}
+
+/// Largest request body accepted on most paths: the forms are a few kilobytes at most.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The application form, the one upload: a résumé plus the form's text.
+pub const APPLICATION_PATH: &str = "/api/jobs/apply";
+
+/// Whether `path` takes a multipart upload.
+pub fn expects_upload(path: &str) -> bool {
+    path == APPLICATION_PATH
+}
+
+/// The body size allowed on `path`.
+pub fn body_limit(path: &str) -> usize {
+    if expects_upload(path) {
+        crate::domain::application::MAX_RESUME_BYTES + MAX_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
 }
 
 /// Whether a state-changing request may go ahead (SPEC §7: Origin checked on every one).

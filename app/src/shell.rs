@@ -4,6 +4,7 @@ use crate::auth::SignInPage;
 use crate::candidate_list::CandidateListPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
+use crate::jobs::{JobPostingPage, JobsPage};
 use crate::notifications::NotificationsPage;
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::profile::ProfilePage;
@@ -55,6 +56,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <Route path=path!("/fresh-link") view=FreshLinkPage />
                 <Route path=path!("/signin") view=SignInPage />
+                <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async />
+                <Route path=path!("/jobs/:posting") view=JobPostingPage ssr=SsrMode::Async />
                 // Async: a missing session answers with a redirect, set before the first byte.
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/new") view=AddCandidatePage ssr=SsrMode::Async />

@@ -143,6 +143,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::TemplateName => "Template name",
         Field::Posting => "Sourced for (optional)",
         Field::ProcessingConsent => "Consent to the processing of your data",
+        Field::Answer => crate::domain::application::MOTIVATION_QUESTION,
+        Field::Resume => "Résumé (optional)",
     }
 }
 
@@ -180,6 +182,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::TemplateName => "the template name",
         Field::Posting => "the posting",
         Field::ProcessingConsent => "the consent",
+        Field::Answer => "your answer",
+        Field::Resume => "the résumé",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -191,6 +195,14 @@ fn field_problem(field: Field, problem: Problem) -> String {
             "To apply, please tick the box to agree that we process your data for your application."
                 .into()
         }
+        (Field::Resume, Problem::TooLong) => format!(
+            "Your résumé is larger than {} MB. Please upload a smaller file; a PDF is usually smallest.",
+            crate::domain::application::MAX_RESUME_BYTES / (1024 * 1024)
+        ),
+        (Field::Resume, _) => {
+            "Please upload your résumé as a PDF, Word, OpenDocument, RTF or plain-text file.".into()
+        }
+        (Field::Posting, _) => "That job is closed or no longer exists.".into(),
         (Field::Acknowledge, _) => {
             "Tick the box to confirm you understand that anonymizing can't be undone. Nothing was changed.".into()
         }
@@ -238,6 +250,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         (Field::GraceDays, Problem::Invalid) => {
             format!("Please enter {name} as a whole number of days from 0 to 365.")
         }
+        (_, Problem::Required) => format!("Please fill in {name}."),
         (_, Problem::TooLong) => format!(
             "Please shorten {name}: at most {} characters.",
             field.max_chars()
@@ -273,6 +286,27 @@ pub fn error_message(error: &AppError) -> String {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."
                 .into()
         }
+    }
+}
+
+pub const UPLOAD_NOT_MULTIPART: &str =
+    "This form must be sent from its page. Please go back to the job posting and apply there.";
+
+/// The page for a request body over its limit: on the application form, the résumé is too large.
+pub fn too_large(upload: bool) -> (&'static str, String) {
+    if upload {
+        (
+            "Résumé too large",
+            format!(
+                "{} Nothing was sent: go back, choose a smaller file and apply again.",
+                field_problem(Field::Resume, Problem::TooLong)
+            ),
+        )
+    } else {
+        (
+            "Too much text",
+            "That form held more text than we accept, so nothing was saved. Please go back and shorten it.".into(),
+        )
     }
 }
 
@@ -1298,6 +1332,60 @@ pub fn sweep_outcome(run: &crate::sweep::SweepRun) -> String {
         parts.push(format!("{} left for the next run", run.retry_later));
     }
     parts.join(", ")
+}
+
+// The public job postings and their application form.
+pub const JOBS_TITLE: &str = "Open jobs";
+pub const NO_JOBS: &str = "There are no open jobs right now. Please check again later.";
+pub const ALL_JOBS: &str = "See all open jobs";
+pub const JOB_CLOSED_TITLE: &str = "This job is closed";
+pub const JOB_CLOSED: &str =
+    "This job is no longer taking applications, or the address is incomplete.";
+pub const APPLY_HEADING: &str = "Apply for this job";
+pub const APPLY_BUTTON: &str = "Send application";
+pub const SENDING: &str = "Sending…";
+pub const RESUME_HELP: &str = "PDF, Word, OpenDocument, RTF or plain text, up to 10 MB.";
+pub const TRAP_LABEL: &str = "Leave this field empty";
+pub const YOUR_DATA_HEADING: &str = "Your data";
+pub const CHOICES_LATER: &str =
+    "At any time, through the personal link in our emails, you can change your choices and ask for a copy of your data, a correction or its removal.";
+
+pub fn job_by(organization: &str, country: Option<&str>) -> String {
+    match country {
+        Some(country) => format!("{organization} · {country}"),
+        None => organization.to_owned(),
+    }
+}
+
+pub fn application_label(field: Field) -> &'static str {
+    match field {
+        Field::Name => "Your name",
+        Field::Email => "Your email address",
+        Field::Phone => "Your phone number (optional)",
+        other => field_label(other),
+    }
+}
+
+pub fn processing_checkbox(organization: &str) -> String {
+    format!("I agree that {organization} processes my data to consider me for this job (required to apply).")
+}
+
+pub fn retention_checkbox(organization: &str, retention: &str) -> String {
+    format!("Keep my data for {retention} after this application ends, so {organization} can tell me about other jobs (optional).")
+}
+
+/// What applicants are told where processing needs no consent.
+pub fn processing_notice(organization: &str) -> String {
+    format!("{organization} uses what you send here to consider you for this job.")
+}
+
+/// What applicants are told where keeping their data needs no consent.
+pub fn kept_for(organization: &str, retention: &str) -> String {
+    format!("{organization} keeps your data for {retention} after your application ends, then deletes it.")
+}
+
+pub fn applied(organization: &str) -> String {
+    format!("Thank you — your application was received. {organization} will be in touch by email.")
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ use std::num::NonZeroU32;
 use std::{net::IpAddr, sync::Arc, time::Duration};
 use tower::ServiceBuilder;
 use tower_http::{
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -28,8 +27,7 @@ use tracing::Level;
 
 const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Largest request body accepted: the candidate forms are a few kilobytes at most.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+pub use security::MAX_BODY_BYTES;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -84,8 +82,8 @@ pub fn router(state: AppState) -> Router {
                     post_limit,
                     limit_public_posts,
                 ))
-                // Last: it changes the body type the layers above would see.
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+                // Last: it changes the body the layers above would see.
+                .layer(middleware::from_fn(limit_bodies)),
         )
         .with_state(state)
 }
@@ -138,38 +136,70 @@ async fn same_origin_posts(
         next.run(request).await
     } else {
         tracing::warn!("refused a cross-site request");
-        let body = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>Request refused · Candor</title><link rel=\"stylesheet\" href=\"/pkg/candor.css\"></head>\
-             <body><main id=\"main\" class=\"page narrow\"><h1>Request refused</h1><p>{}</p></main></body></html>",
-            app::text::CROSS_SITE_REFUSED
-        );
-        (
+        plain_page(
             StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            body,
+            "Request refused",
+            app::text::CROSS_SITE_REFUSED,
         )
-            .into_response()
     }
+}
+
+/// Caps every request body (a few kilobytes for forms; room for a résumé on the application
+/// form), and refuses an upload that is not multipart before the multipart parser sees it.
+async fn limit_bodies(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let limit = security::body_limit(path);
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        let (title, text) = app::text::too_large(security::expects_upload(path));
+        return plain_page(StatusCode::PAYLOAD_TOO_LARGE, title, &text);
+    }
+    if request.method() == Method::POST && security::expects_upload(path) {
+        let multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data") && v.contains("boundary="));
+        if !multipart {
+            return plain_page(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Form not understood",
+                app::text::UPLOAD_NOT_MULTIPART,
+            );
+        }
+    }
+    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
+        .await
 }
 
 /// A friendly page, not a bare status, for people who post too fast.
 fn too_many_requests(retry_after: u64) -> Response {
-    let retry_after = retry_after.max(1);
+    let mut response = plain_page(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Please wait a moment",
+        app::text::RATE_LIMITED,
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+    response
+}
+
+/// A small page for answers given before the app renders (refusals, limits).
+fn plain_page(status: StatusCode, title: &str, text: &str) -> Response {
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Please wait a moment · Candor</title><link rel=\"stylesheet\" href=\"/pkg/candor.css\"></head>\
-         <body><main id=\"main\" class=\"page narrow\"><h1>Please wait a moment</h1><p>{}</p></main></body></html>",
-        app::text::RATE_LIMITED
+         <title>{title} · Candor</title><link rel=\"stylesheet\" href=\"/pkg/candor.css\"></head>\
+         <body><main id=\"main\" class=\"page narrow\"><h1>{title}</h1><p>{text}</p></main></body></html>"
     );
     (
-        StatusCode::TOO_MANY_REQUESTS,
-        [
-            (header::RETRY_AFTER, retry_after.to_string()),
-            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
-        ],
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         body,
     )
         .into_response()

@@ -4,7 +4,7 @@
 use super::lawful_basis::Combination;
 use super::{
     lawful_basis::ConsentQuestions,
-    preferences::{Field, FieldError, Problem},
+    preferences::{email_address, phone_number, Field, FieldError, Problem},
     settings::{gdpr_applies, GdprFacts},
     ComplianceMode, ConsentDecision, CountryCode, EmailAddress, GdprScope, Purpose,
 };
@@ -77,18 +77,12 @@ impl Application {
             return Err(Refused::Spam);
         }
         let invalid = Refused::Invalid;
-        let name = Field::Name
-            .optional(Some(&form.name))
-            .map_err(invalid)?
-            .ok_or(invalid(Field::Name.error(Problem::Required)))?;
-        let email = Field::Email
-            .optional(Some(&form.email))
-            .map_err(invalid)?
-            .ok_or(invalid(Field::Email.error(Problem::Required)))?;
-        let email = EmailAddress::parse(&email)
-            .map_err(|_| invalid(Field::Email.error(Problem::Invalid)))?;
-        let phone = Field::Phone.optional(Some(&form.phone)).map_err(invalid)?;
-        let answer = Field::Note.optional(Some(&form.answer)).map_err(invalid)?;
+        let name = Field::Name.required(&form.name).map_err(invalid)?;
+        let email = email_address(&form.email).map_err(invalid)?;
+        let phone = phone_number(Some(&form.phone)).map_err(invalid)?;
+        let answer = Field::Answer
+            .optional(Some(&form.answer))
+            .map_err(invalid)?;
         if questions.processing_required && !form.processing_consent {
             return Err(invalid(Field::ProcessingConsent.error(Problem::Required)));
         }
@@ -114,6 +108,65 @@ impl Application {
             answer,
             decisions,
         })
+    }
+}
+
+/// Largest résumé accepted (the database allows no more).
+pub const MAX_RESUME_BYTES: usize = 10 * 1024 * 1024;
+
+/// The résumé formats accepted, by file extension, with the media type they are stored under.
+/// The extension decides: browsers report media types inconsistently.
+pub const RESUME_FORMATS: [(&str, &str); 6] = [
+    ("pdf", "application/pdf"),
+    ("doc", "application/msword"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("rtf", "application/rtf"),
+    ("txt", "text/plain"),
+];
+
+/// A résumé file that may be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resume {
+    pub file_name: String,
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+impl Resume {
+    /// `None` when no file was chosen: browsers then send an empty part without a file name.
+    pub fn parse(file_name: &str, bytes: Vec<u8>) -> Result<Option<Self>, FieldError> {
+        // Some browsers send the whole local path; only the last part is the file's name.
+        let file_name = file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        if file_name.is_empty() && bytes.is_empty() {
+            return Ok(None);
+        }
+        if bytes.len() > MAX_RESUME_BYTES {
+            return Err(Field::Resume.error(Problem::TooLong));
+        }
+        let extension = file_name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase())
+            .unwrap_or_default();
+        let media_type = RESUME_FORMATS
+            .iter()
+            .find(|(ext, _)| *ext == extension)
+            .map(|(_, media_type)| *media_type);
+        match media_type {
+            Some(media_type) if !bytes.is_empty() => Ok(Some(Self {
+                file_name: Field::Resume.required(file_name)?,
+                media_type,
+                bytes,
+            })),
+            _ => Err(Field::Resume.error(Problem::Invalid)),
+        }
     }
 }
 
@@ -251,5 +304,51 @@ mod tests {
             ..form()
         };
         assert_eq!(Application::parse(&bot, q), Err(Refused::Spam));
+        let bad_phone = ApplicationForm {
+            phone: "call me".into(),
+            ..form()
+        };
+        assert!(
+            matches!(Application::parse(&bad_phone, q), Err(Refused::Invalid(e)) if e.field == Field::Phone)
+        );
+        let long_answer = ApplicationForm {
+            answer: "x".repeat(5001),
+            ..form()
+        };
+        assert_eq!(
+            Application::parse(&long_answer, q),
+            Err(Refused::Invalid(FieldError {
+                field: Field::Answer,
+                problem: Problem::TooLong
+            }))
+        );
+    }
+
+    #[test]
+    fn a_resume_is_a_known_format_within_the_size_limit() {
+        let error = |problem| Err(Field::Resume.error(problem));
+        assert_eq!(Resume::parse("", Vec::new()), Ok(None));
+        let pdf = Resume::parse("C:\\Users\\mia\\CV Mia.PDF", b"%PDF-1.7".to_vec())
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (pdf.file_name.as_str(), pdf.media_type),
+            ("CV Mia.PDF", "application/pdf")
+        );
+        assert_eq!(
+            Resume::parse("cv.docx", vec![1])
+                .unwrap()
+                .unwrap()
+                .media_type,
+            RESUME_FORMATS[2].1
+        );
+        assert_eq!(Resume::parse("cv.exe", vec![1]), error(Problem::Invalid));
+        assert_eq!(Resume::parse("cv", vec![1]), error(Problem::Invalid));
+        assert_eq!(Resume::parse("cv.pdf", Vec::new()), error(Problem::Invalid));
+        assert_eq!(
+            Resume::parse("cv.pdf", vec![0; MAX_RESUME_BYTES + 1]),
+            error(Problem::TooLong)
+        );
+        assert!(Resume::parse("cv.pdf", vec![0; MAX_RESUME_BYTES]).is_ok());
     }
 }

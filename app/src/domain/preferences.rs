@@ -208,6 +208,10 @@ pub enum Field {
     Posting,
     /// The job-post checkbox that consents to processing (required where asked).
     ProcessingConsent,
+    /// An applicant's answer to the posting's question.
+    Answer,
+    /// An applicant's résumé file.
+    Resume,
 }
 text_enum!(Field {
     Note => "note",
@@ -242,6 +246,8 @@ text_enum!(Field {
     TemplateName => "template_name",
     Posting => "posting",
     ProcessingConsent => "processing_consent",
+    Answer => "answer",
+    Resume => "resume",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -292,6 +298,9 @@ impl Field {
             Field::TemplateName => 200,
             Field::Posting => 36,
             Field::ProcessingConsent => 10,
+            Field::Answer => 5000,
+            // The file name; the file's size has its own limit.
+            Field::Resume => 200,
         }
     }
 
@@ -309,6 +318,32 @@ impl Field {
             return Err(self.error(Problem::TooLong));
         }
         Ok((!text.is_empty()).then(|| text.to_owned()))
+    }
+
+    /// A required text field within its limit.
+    pub(crate) fn required(self, raw: &str) -> Result<String, FieldError> {
+        self.optional(Some(raw))?
+            .ok_or(self.error(Problem::Required))
+    }
+}
+
+/// A required email address, well formed.
+pub(crate) fn email_address(raw: &str) -> Result<EmailAddress, FieldError> {
+    EmailAddress::parse(&Field::Email.required(raw)?)
+        .map_err(|_| Field::Email.error(Problem::Invalid))
+}
+
+/// An optional phone number: digits, with the usual separators.
+pub(crate) fn phone_number(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let phone = Field::Phone.optional(raw)?;
+    let plausible = |p: &str| {
+        p.chars().filter(char::is_ascii_digit).count() >= 4
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
+    };
+    match phone {
+        Some(p) if !plausible(&p) => Err(Field::Phone.error(Problem::Invalid)),
+        phone => Ok(phone),
     }
 }
 
@@ -363,15 +398,7 @@ impl Rectification {
                     .map_err(|_| Field::Email.error(Problem::Invalid))
             })
             .transpose()?;
-        let phone = Field::Phone.optional(form.phone)?;
-        let phone_ok = |p: &str| {
-            p.chars().filter(char::is_ascii_digit).count() >= 4
-                && p.chars()
-                    .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
-        };
-        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
-            return Err(Field::Phone.error(Problem::Invalid));
-        }
+        let phone = phone_number(form.phone)?;
         let links: Vec<String> = Field::Links
             .optional(form.links)?
             .map(|text| text.split_whitespace().map(str::to_owned).collect())

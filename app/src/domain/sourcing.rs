@@ -2,7 +2,7 @@
 //! data-collection notice goes to them.
 
 use super::{
-    preferences::{Field, FieldError, Problem},
+    preferences::{email_address, phone_number, Field, FieldError, Problem},
     settings::{gdpr_applies, GdprFacts},
     ComplianceMode, CountryCode, EmailAddress, GdprScope,
 };
@@ -32,15 +32,9 @@ pub struct Sourced {
 
 impl Sourced {
     pub fn parse(form: &SourcedForm) -> Result<Self, FieldError> {
-        let name = Field::Name
-            .optional(Some(&form.name))?
-            .ok_or(Field::Name.error(Problem::Required))?;
-        let email = Field::Email
-            .optional(Some(&form.email))?
-            .ok_or(Field::Email.error(Problem::Required))?;
-        let email =
-            EmailAddress::parse(&email).map_err(|_| Field::Email.error(Problem::Invalid))?;
-        let phone = Field::Phone.optional(Some(&form.phone))?;
+        let name = Field::Name.required(&form.name)?;
+        let email = email_address(&form.email)?;
+        let phone = phone_number(Some(&form.phone))?;
         let country = match form.country.trim() {
             "" => None,
             code => {

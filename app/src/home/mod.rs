@@ -30,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
                         "or ask for your data. No account or password needed."
                     </p>
                     <p class="muted">"The link is personal: don't forward it."</p>
+                    <p><a href="/jobs">"See the open jobs"</a></p>
                 </article>
                 <article class="card">
                     <h2>"Recruiting teams"</h2>

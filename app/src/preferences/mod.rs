@@ -361,13 +361,21 @@ fn Preferences(
 
         <footer class="page-notes">
             <p class="muted">{text::PERSONAL_LINK}</p>
-            {view.organization.privacy_policy_url.clone().map(|url| view! {
-                <p><a href=url rel="noopener noreferrer">{text::privacy_policy()}</a></p>
-            })}
-            {view.organization.data_protection_contact.clone().map(|c| view! {
-                <p>{text::data_protection_contact(&c)}</p>
-            })}
+            <OrganizationContacts organization=view.organization.clone() />
         </footer>
+    }
+}
+
+/// The organization's privacy policy and data-protection contact, where the settings name them.
+#[component]
+pub fn OrganizationContacts(organization: model::Organization) -> impl IntoView {
+    view! {
+        {organization.privacy_policy_url.map(|url| view! {
+            <p><a href=url rel="noopener noreferrer">{text::privacy_policy()}</a></p>
+        })}
+        {organization.data_protection_contact.map(|c| view! {
+            <p>{text::data_protection_contact(&c)}</p>
+        })}
     }
 }
 

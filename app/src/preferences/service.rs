@@ -267,7 +267,7 @@ pub async fn change_consent(
     })
 }
 
-async fn record_consent(
+pub(crate) async fn record_consent(
     tx: &mut PgConnection,
     settings: &Settings,
     candidate: CandidateId,

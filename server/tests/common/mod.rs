@@ -54,7 +54,13 @@ pub fn config_for(pool: &PgPool) -> Config {
 }
 
 /// What a browser accepts when it loads a page or posts a form.
-const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml";
+pub const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml";
+
+/// One part of a multipart form: a text field, or a file (field name, file name, bytes).
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File(&'a str, &'a str, &'a [u8]),
+}
 
 pub struct TestApp {
     pub router: Router,
@@ -161,6 +167,52 @@ impl TestApp {
         }
         self.send(request.body(Body::from(body)).expect("valid request"))
             .await
+    }
+
+    /// A multipart form post (a file upload) as a browser without JavaScript sends it, or as the
+    /// page's JavaScript does when `accept` is `application/json`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        parts: &[Part<'_>],
+        accept: &str,
+    ) -> TestResponse {
+        const BOUNDARY: &str = "----candor-test-boundary";
+        let mut body = Vec::new();
+        for part in parts {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match part {
+                Part::Text(name, value) => {
+                    body.extend_from_slice(
+                        format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n")
+                            .as_bytes(),
+                    );
+                    body.extend_from_slice(value.as_bytes());
+                }
+                Part::File(name, file_name, bytes) => {
+                    body.extend_from_slice(
+                        format!(
+                            "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                             Content-Type: application/octet-stream\r\n\r\n"
+                        )
+                        .as_bytes(),
+                    );
+                    body.extend_from_slice(bytes);
+                }
+            }
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header("content-length", body.len())
+            .header("accept", accept)
+            .body(Body::from(body))
+            .expect("valid request");
+        self.send(request).await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {

@@ -1,0 +1,297 @@
+//! Reading an application form off the wire, and the one transaction that files it.
+
+use super::JobPage;
+use crate::audit::{self, Actor};
+use crate::domain::application::{
+    consent_questions, Application, ApplicationForm, Refused, Resume, MAX_RESUME_BYTES,
+    MOTIVATION_QUESTION,
+};
+use crate::domain::preferences::{Field, FieldError, Problem};
+use crate::domain::{consent::ConsentSource, CandidateId, CountryCode};
+use crate::error::AppError;
+use crate::preferences::model::Organization;
+use crate::preferences::service::{record_consent, Decider};
+use crate::settings;
+use crate::sourcing::PostingChoice;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+/// A published posting with what its application form must show.
+pub async fn posting(pool: &PgPool, id: Uuid) -> Result<JobPage, AppError> {
+    let settings = settings::load(pool).await?;
+    let posting = sqlx::query_as!(
+        PostingChoice,
+        r#"SELECT id, title, location_country AS country FROM postings
+            WHERE id = $1 AND state = 'published'"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let questions = consent_questions(
+        settings.mode,
+        settings.scope,
+        settings.combination,
+        country(&posting.country),
+    );
+    Ok(JobPage {
+        organization: Organization {
+            name: settings.organization_name.clone(),
+            privacy_policy_url: settings.privacy_policy_url.clone(),
+            data_protection_contact: settings.data_protection_contact.clone(),
+        },
+        processing_required: questions.processing_required,
+        retention_optional: questions.retention_optional,
+        retention_days: settings.retention_days,
+        // Minted per page view: a double or replayed submit of this form makes one application.
+        key: Uuid::new_v4(),
+        posting,
+    })
+}
+
+fn country(code: &Option<String>) -> Option<CountryCode> {
+    code.as_deref().and_then(|c| CountryCode::parse(c).ok())
+}
+
+/// The application form as received.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    pub posting: Option<Uuid>,
+    pub key: Option<Uuid>,
+    pub form: ApplicationForm,
+    /// The résumé part's file name and bytes, as sent (an empty part when none was chosen).
+    pub resume: Option<(String, Vec<u8>)>,
+}
+
+/// Reads the multipart form. Whatever was read before a problem is kept, so the answer can
+/// still send the applicant back to the posting they came from.
+pub async fn read(mut multipart: multer::Multipart<'static>) -> (Submission, Result<(), AppError>) {
+    let mut submission = Submission::default();
+    let outcome = async {
+        while let Some(mut part) = multipart.next_field().await.map_err(wire_error)? {
+            let name = part.name().unwrap_or_default().to_owned();
+            if name == "resume" {
+                let file_name = part.file_name().unwrap_or_default().to_owned();
+                let bytes = read_capped(&mut part, MAX_RESUME_BYTES)
+                    .await?
+                    .ok_or(AppError::Invalid(Field::Resume.error(Problem::TooLong)))?;
+                submission.resume = Some((file_name, bytes));
+                continue;
+            }
+            let Some(field) = text_field(&name) else {
+                continue;
+            };
+            // Characters can take four bytes; the character limit itself is the domain's.
+            let cap = field.map_or(64, |f| f.max_chars() * 4);
+            let value = read_capped(&mut part, cap).await?.ok_or(AppError::Invalid(
+                field.unwrap_or(Field::Posting).error(Problem::TooLong),
+            ))?;
+            let value = String::from_utf8_lossy(&value).into_owned();
+            let form = &mut submission.form;
+            match name.as_str() {
+                "posting" => submission.posting = value.trim().parse().ok(),
+                "key" => submission.key = value.trim().parse().ok(),
+                "name" => form.name = value,
+                "email" => form.email = value,
+                "phone" => form.phone = value,
+                "answer" => form.answer = value,
+                "processing_consent" => form.processing_consent = !value.is_empty(),
+                "retention_consent" => form.retention_consent = !value.is_empty(),
+                "website" => form.trap = value,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+    .await;
+    (submission, outcome)
+}
+
+/// The form's text parts and the field each is limited as (`None`: an id or a tick).
+fn text_field(name: &str) -> Option<Option<Field>> {
+    Some(match name {
+        "posting" | "key" | "processing_consent" | "retention_consent" => None,
+        "name" => Some(Field::Name),
+        "email" => Some(Field::Email),
+        "phone" => Some(Field::Phone),
+        "answer" | "website" => Some(Field::Answer),
+        _ => return None,
+    })
+}
+
+/// The part's bytes, or `None` when it holds more than `cap`.
+async fn read_capped(
+    part: &mut multer::Field<'static>,
+    cap: usize,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = part.chunk().await.map_err(wire_error)? {
+        if bytes.len() + chunk.len() > cap {
+            return Ok(None);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Some(bytes))
+}
+
+/// A broken upload: cut off at the size limit, or not a well-formed form.
+fn wire_error(error: multer::Error) -> AppError {
+    let problem = match error {
+        multer::Error::StreamReadFailed(_) | multer::Error::StreamSizeExceeded { .. } => {
+            Problem::TooLong
+        }
+        _ => Problem::Invalid,
+    };
+    AppError::Invalid(Field::Resume.error(problem))
+}
+
+/// What became of an application; the applicant is answered the same for all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filed {
+    Applied {
+        candidate: CandidateId,
+    },
+    /// The same form was already filed (a double or replayed submit).
+    Repeat,
+    /// The trap field was filled in: a bot, dropped without a trace.
+    Dropped,
+}
+
+/// Files the application — candidate, email, applied opportunity owned by the posting's owner,
+/// answer, résumé, the consent decisions the form asked for, audit — all or nothing.
+pub async fn apply(
+    pool: &PgPool,
+    submission: &Submission,
+    now: DateTime<Utc>,
+) -> Result<Filed, AppError> {
+    let closed = AppError::Invalid(FieldError {
+        field: Field::Posting,
+        problem: Problem::Invalid,
+    });
+    let posting_id = submission.posting.ok_or(closed)?;
+    // Without a key (a hand-made post) every submit counts; the page always sends one.
+    let key = submission.key;
+    let mut tx = pool.begin().await?;
+    let settings = settings::load(&mut *tx).await?;
+    let posting = sqlx::query!(
+        "SELECT location_country, owner_id FROM postings WHERE id = $1 AND state = 'published'",
+        posting_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(closed)?;
+    let questions = consent_questions(
+        settings.mode,
+        settings.scope,
+        settings.combination,
+        country(&posting.location_country),
+    );
+    let application = match Application::parse(&submission.form, questions) {
+        Ok(application) => application,
+        Err(Refused::Spam) => return Ok(Filed::Dropped),
+        Err(Refused::Invalid(error)) => return Err(AppError::Invalid(error)),
+    };
+    let resume = match &submission.resume {
+        Some((file_name, bytes)) => Resume::parse(file_name, bytes.clone())?,
+        None => None,
+    };
+    if let Some(key) = key {
+        let filed = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM opportunities WHERE application_key = $1) AS "filed!""#,
+            key
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if filed {
+            return Ok(Filed::Repeat);
+        }
+    }
+    let candidate = sqlx::query_scalar!(
+        "INSERT INTO candidates (name, phones, created_at) VALUES ($1, $2, $3) RETURNING id",
+        application.name,
+        &application.phone.iter().cloned().collect::<Vec<_>>(),
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
+        candidate,
+        application.email.as_str(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    let opportunity = sqlx::query_scalar!(
+        "INSERT INTO opportunities (candidate_id, posting_id, owner_id, origin, application_key, created_at)
+         VALUES ($1, $2, $3, 'applied', $4, $5) RETURNING id",
+        candidate,
+        posting_id,
+        posting.owner_id,
+        key,
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await;
+    // A twin submit that got past the check above waits on the key's unique index, then lands
+    // here once the first one committed.
+    let opportunity = match opportunity {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Filed::Repeat),
+        other => other?,
+    };
+    if let Some(answer) = &application.answer {
+        sqlx::query!(
+            "INSERT INTO application_responses (opportunity_id, question, answer, created_at)
+             VALUES ($1, $2, $3, $4)",
+            opportunity,
+            MOTIVATION_QUESTION,
+            answer,
+            now,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    if let Some(resume) = &resume {
+        sqlx::query!(
+            "INSERT INTO attachments (candidate_id, opportunity_id, file_name, media_type, bytes, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            candidate,
+            opportunity,
+            resume.file_name,
+            resume.media_type,
+            resume.bytes,
+            now,
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    let candidate = CandidateId::from(candidate);
+    for (purpose, decision) in &application.decisions {
+        record_consent(
+            &mut tx,
+            &settings,
+            candidate,
+            *purpose,
+            *decision,
+            &Decider::Candidate(ConsentSource::JobPost),
+            now,
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        Actor::Candidate,
+        "candidate.applied",
+        Some(candidate),
+        None,
+        json!({
+            "posting": posting_id,
+            "opportunity": opportunity,
+            "resume": resume.is_some(),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Filed::Applied { candidate })
+}

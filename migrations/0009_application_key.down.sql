@@ -1,0 +1,2 @@
+DROP INDEX opportunities_application_key;
+ALTER TABLE opportunities DROP COLUMN application_key;

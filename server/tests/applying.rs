@@ -1,0 +1,482 @@
+//! Applying to a public job posting (SPEC §5): the form asks exactly the consents the lawful-basis
+//! combination needs, and one transaction files the candidate, the applied opportunity, the
+//! answer, the résumé and the consent decisions (source `job_post`, text version).
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{world::World, Part, TestApp, BROWSER_ACCEPT};
+use sqlx::PgPool;
+use uuid::Uuid;
+
+const PDF: &[u8] = b"%PDF-1.7 a short resume";
+
+/// A posting on the public job board, and what applying to it filed.
+struct JobBoard {
+    app: TestApp,
+    world: World,
+    posting: Uuid,
+    owner: Uuid,
+}
+
+impl JobBoard {
+    /// A published posting in Germany (in GDPR scope), owned by a recruiter.
+    async fn open(pool: PgPool) -> Self {
+        let world = World::new(pool.clone());
+        let owner = world.user("Olga Owner", "team_member").await.id.into_uuid();
+        let posting = sqlx::query_scalar(
+            "INSERT INTO postings (title, location_country, owner_id)
+             VALUES ('Platform Engineer', 'DE', $1) RETURNING id",
+        )
+        .bind(owner)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        Self {
+            app: TestApp::new(pool),
+            world,
+            posting,
+            owner,
+        }
+    }
+
+    /// Picks the lawful bases: combination 1–4 of SPEC §5.
+    async fn combination(&self, n: u8) {
+        let basis = |consent: bool| {
+            if consent {
+                "explicit_consent"
+            } else {
+                "legitimate_interest_or_contract"
+            }
+        };
+        self.world
+            .settings(&format!(
+                "compliance_mode = 'gdpr', processing_basis = '{}', retention_basis = '{}', consent_text_version = 'v7'",
+                basis(n >= 3),
+                basis(n == 2 || n == 4)
+            ))
+            .await;
+    }
+
+    fn path(&self) -> String {
+        format!("/jobs/{}", self.posting)
+    }
+
+    async fn page(&self) -> String {
+        let page = self.app.get(&self.path()).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        page.body
+    }
+
+    /// Fills in the form shown on the posting's page and sends it without JavaScript.
+    async fn apply(&self, applicant: &Applicant) -> common::TestResponse {
+        let key = form_key(&self.page().await);
+        self.send(applicant, &key, BROWSER_ACCEPT).await
+    }
+
+    async fn send(&self, applicant: &Applicant, key: &str, accept: &str) -> common::TestResponse {
+        let posting = self.posting.to_string();
+        let mut parts = vec![
+            Part::Text("posting", &posting),
+            Part::Text("key", key),
+            Part::Text("name", &applicant.name),
+            Part::Text("email", &applicant.email),
+            Part::Text("phone", "+49 30 1234567"),
+            Part::Text("answer", "I like building reliable systems."),
+            Part::Text("website", &applicant.trap),
+        ];
+        if applicant.processing {
+            parts.push(Part::Text("processing_consent", "yes"));
+        }
+        if applicant.retention {
+            parts.push(Part::Text("retention_consent", "yes"));
+        }
+        if let Some((file_name, bytes)) = &applicant.resume {
+            parts.push(Part::File("resume", file_name, bytes));
+        }
+        self.app
+            .post_multipart("/api/jobs/apply", &parts, accept)
+            .await
+    }
+
+    /// Every filed application: (name, email, origin, owner, posting, answer, résumé file).
+    async fn applications(&self) -> Vec<Filed> {
+        sqlx::query_as(
+            "SELECT c.id, c.name, e.email, o.origin, o.owner_id, o.posting_id, r.answer, a.file_name, a.media_type, a.bytes
+               FROM candidates c
+               JOIN candidate_emails e ON e.candidate_id = c.id
+               JOIN opportunities o ON o.candidate_id = c.id
+               LEFT JOIN application_responses r ON r.opportunity_id = o.id
+               LEFT JOIN attachments a ON a.opportunity_id = o.id
+              ORDER BY c.created_at",
+        )
+        .fetch_all(&self.world.pool)
+        .await
+        .unwrap()
+    }
+
+    async fn consents(
+        &self,
+        candidate: Uuid,
+    ) -> Vec<(String, String, String, String, Option<String>)> {
+        sqlx::query_as(
+            "SELECT purpose, decision, source, basis, text_version FROM consent_events
+              WHERE candidate_id = $1 ORDER BY purpose",
+        )
+        .bind(candidate)
+        .fetch_all(&self.world.pool)
+        .await
+        .unwrap()
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+#[allow(dead_code)] // read through Debug in failure messages
+struct Filed {
+    id: Uuid,
+    name: String,
+    email: String,
+    origin: String,
+    owner_id: Option<Uuid>,
+    posting_id: Option<Uuid>,
+    answer: Option<String>,
+    file_name: Option<String>,
+    media_type: Option<String>,
+    bytes: Option<Vec<u8>>,
+}
+
+#[derive(Clone)]
+struct Applicant {
+    name: String,
+    email: String,
+    processing: bool,
+    retention: bool,
+    trap: String,
+    resume: Option<(String, Vec<u8>)>,
+}
+
+impl Applicant {
+    fn mia() -> Self {
+        Self {
+            name: "Mia Park".into(),
+            email: "mia.park@example.com".into(),
+            processing: false,
+            retention: false,
+            trap: String::new(),
+            resume: Some(("Mia Park CV.pdf".into(), PDF.to_vec())),
+        }
+    }
+
+    fn ticking(self, processing: bool, retention: bool) -> Self {
+        Self {
+            processing,
+            retention,
+            ..self
+        }
+    }
+}
+
+/// The key the page minted for its form.
+fn form_key(page: &str) -> String {
+    let marker = "name=\"key\" value=\"";
+    let start = page.find(marker).expect("the form carries a key") + marker.len();
+    page[start..start + 36].to_owned()
+}
+
+fn redirected_notice(response: &common::TestResponse) -> &str {
+    let location = response.header("location");
+    location
+        .split("notice=")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .unwrap_or_else(|| panic!("a redirect with a notice, got {location:?}"))
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn each_combination_shows_its_checkboxes_and_records_what_was_ticked(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    // combination, ticks (processing, retention), the consent events filed
+    type Decisions = &'static [(&'static str, &'static str)];
+    let cases: [(u8, (bool, bool), Decisions); 6] = [
+        (1, (false, false), &[]),
+        (2, (false, true), &[("retention", "given")]),
+        (2, (false, false), &[("retention", "denied")]),
+        (3, (true, false), &[("processing", "given")]),
+        (
+            4,
+            (true, true),
+            &[("processing", "given"), ("retention", "given")],
+        ),
+        (
+            4,
+            (true, false),
+            &[("processing", "given"), ("retention", "denied")],
+        ),
+    ];
+    for (i, (n, (processing, retention), expected)) in cases.into_iter().enumerate() {
+        board.combination(n).await;
+        let page = board.page().await;
+        assert_eq!(
+            page.contains("name=\"processing_consent\""),
+            n >= 3,
+            "combination {n}: processing checkbox"
+        );
+        assert_eq!(
+            page.contains("name=\"retention_consent\""),
+            n == 2 || n == 4,
+            "combination {n}: retention checkbox"
+        );
+        assert!(
+            page.contains("2 years"),
+            "the retention period in words: {page}"
+        );
+        let applicant = Applicant {
+            email: format!("applicant{i}@example.com"),
+            ..Applicant::mia().ticking(processing, retention)
+        };
+        let response = board.apply(&applicant).await;
+        assert_eq!(response.status, StatusCode::FOUND, "combination {n}");
+        assert_eq!(
+            response.header("location"),
+            format!("{}?notice=applied#notice", board.path())
+        );
+
+        let filed = board.applications().await;
+        let filed = filed
+            .iter()
+            .find(|f| f.email == applicant.email)
+            .unwrap_or_else(|| panic!("combination {n}: filed"));
+        assert_eq!(filed.name, "Mia Park");
+        assert_eq!(filed.origin, "applied");
+        assert_eq!(
+            filed.owner_id,
+            Some(board.owner),
+            "owned by the posting's owner"
+        );
+        assert_eq!(filed.posting_id, Some(board.posting));
+        assert_eq!(
+            filed.answer.as_deref(),
+            Some("I like building reliable systems.")
+        );
+        assert_eq!(filed.file_name.as_deref(), Some("Mia Park CV.pdf"));
+        assert_eq!(filed.media_type.as_deref(), Some("application/pdf"));
+        assert_eq!(filed.bytes.as_deref(), Some(PDF));
+        let consents = board.consents(filed.id).await;
+        let decided: Vec<(&str, &str)> = consents
+            .iter()
+            .map(|(purpose, decision, ..)| (purpose.as_str(), decision.as_str()))
+            .collect();
+        assert_eq!(decided, expected, "combination {n}");
+        for (_, _, source, basis, version) in &consents {
+            assert_eq!(
+                (source.as_str(), basis.as_str(), version.as_deref()),
+                ("job_post", "consent", Some("v7"))
+            );
+        }
+    }
+    // The audit trail names ids only.
+    let details: Vec<serde_json::Value> =
+        sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'candidate.applied'")
+            .fetch_all(&board.world.pool)
+            .await
+            .unwrap();
+    assert_eq!(details.len(), 6);
+    for detail in details {
+        let text = detail.to_string();
+        assert!(!text.contains("Mia") && !text.contains("example.com") && !text.contains("CV"));
+        assert_eq!(detail["posting"], board.posting.to_string());
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn processing_consent_is_required_where_asked_and_nothing_is_filed_without_it(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    board.combination(3).await;
+    let page = board.page().await;
+    assert!(page.contains("name=\"processing_consent\" value=\"yes\" required"));
+    let refused = board.apply(&Applicant::mia()).await;
+    assert_eq!(
+        redirected_notice(&refused),
+        "invalid.processing_consent.required"
+    );
+    // With JavaScript: the error itself, with a 4xx status, and the page says what to do.
+    let key = form_key(&page);
+    let called = board
+        .send(&Applicant::mia(), &key, "application/json")
+        .await;
+    assert_eq!(called.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let shown = board
+        .app
+        .get(&format!(
+            "{}?notice=invalid.processing_consent.required",
+            board.path()
+        ))
+        .await;
+    assert!(shown.body.contains("please tick the box"));
+    assert!(board.applications().await.is_empty());
+    assert_eq!(board.world.count("consent_events").await, 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_double_or_replayed_submit_files_one_application(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    board.combination(4).await;
+    let applicant = Applicant::mia().ticking(true, false);
+    let key = form_key(&board.page().await);
+    // Two at once (a double click without JavaScript), then a replay.
+    let (first, second) = tokio::join!(
+        board.send(&applicant, &key, BROWSER_ACCEPT),
+        board.send(&applicant, &key, BROWSER_ACCEPT)
+    );
+    let replay = board.send(&applicant, &key, BROWSER_ACCEPT).await;
+    for response in [&first, &second, &replay] {
+        assert_eq!(redirected_notice(response), "applied");
+    }
+    assert_eq!(board.applications().await.len(), 1);
+    assert_eq!(board.world.count("consent_events").await, 2);
+    // A fresh page view is a new application (someone applying again on purpose).
+    board.apply(&applicant).await;
+    assert_eq!(board.applications().await.len(), 2);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_filled_trap_is_answered_like_an_application_and_dropped(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let bot = Applicant {
+        trap: "https://cheap-pills.example".into(),
+        ..Applicant::mia()
+    };
+    let response = board.apply(&bot).await;
+    assert_eq!(redirected_notice(&response), "applied");
+    assert!(board.applications().await.is_empty());
+    assert_eq!(board.world.count("audit_log").await, 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn bad_input_is_refused_with_a_clear_message_and_nothing_filed(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let cases = [
+        (
+            Applicant {
+                resume: Some(("setup.exe".into(), b"MZ".to_vec())),
+                ..Applicant::mia()
+            },
+            "invalid.resume.invalid",
+            "as a PDF, Word",
+        ),
+        (
+            Applicant {
+                email: "mia at example".into(),
+                ..Applicant::mia()
+            },
+            "invalid.email.invalid",
+            "like name@example.com",
+        ),
+        (
+            Applicant {
+                name: "  ".into(),
+                ..Applicant::mia()
+            },
+            "invalid.name.required",
+            "Please fill in the name",
+        ),
+    ];
+    for (applicant, code, message) in cases {
+        let response = board.apply(&applicant).await;
+        assert_eq!(redirected_notice(&response), code);
+        let shown = board
+            .app
+            .get(&format!("{}?notice={code}", board.path()))
+            .await;
+        assert!(shown.body.contains(message), "{code}: {message}");
+    }
+    assert!(board.applications().await.is_empty());
+
+    // No résumé at all is fine: it is optional.
+    let without = Applicant {
+        resume: None,
+        ..Applicant::mia()
+    };
+    assert_eq!(redirected_notice(&board.apply(&without).await), "applied");
+    let filed = board.applications().await;
+    assert_eq!(filed.len(), 1);
+    assert_eq!(filed[0].file_name, None);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_closed_or_unknown_posting_gets_a_friendly_page(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let listed = board.app.get("/jobs").await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert!(listed.body.contains(&board.path()) && listed.body.contains("Platform Engineer"));
+    let page = board.page().await;
+    sqlx::query("UPDATE postings SET state = 'closed'")
+        .execute(&board.world.pool)
+        .await
+        .unwrap();
+    for path in [board.path(), "/jobs/not-a-posting".into()] {
+        let closed = board.app.get(&path).await;
+        assert_eq!(closed.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(closed.body.contains("This job is closed"));
+    }
+    assert!(!board.app.get("/jobs").await.body.contains(&board.path()));
+    // A form still open in a tab when the posting closed.
+    let late = board
+        .send(&Applicant::mia(), &form_key(&page), BROWSER_ACCEPT)
+        .await;
+    assert_eq!(redirected_notice(&late), "invalid.posting.invalid");
+    assert!(board.applications().await.is_empty());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn uploads_are_size_limited_and_must_be_multipart(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let key = form_key(&board.page().await);
+    // Over the 10 MB résumé limit but within the route's body limit: the form's own message.
+    let big = Applicant {
+        resume: Some((
+            "cv.pdf".into(),
+            vec![b'x'; app::domain::application::MAX_RESUME_BYTES + 1],
+        )),
+        ..Applicant::mia()
+    };
+    let response = board.send(&big, &key, BROWSER_ACCEPT).await;
+    assert_eq!(redirected_notice(&response), "invalid.resume.too_long");
+    // Over the route's body limit: refused before it is read, with a page that says why.
+    let huge = Applicant {
+        resume: Some((
+            "cv.pdf".into(),
+            vec![b'x'; app::security::body_limit(app::security::APPLICATION_PATH) + 1],
+        )),
+        ..Applicant::mia()
+    };
+    let response = board.send(&huge, &key, BROWSER_ACCEPT).await;
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(response.body.contains("Résumé too large"));
+    // Other paths keep the small limit.
+    assert!(app::security::body_limit("/api/links/fresh") < 100 * 1024);
+    // Not multipart: a friendly refusal, not a crash in the parser.
+    let plain = board
+        .app
+        .post_form("/api/jobs/apply", &[("name", "Mia")])
+        .await;
+    assert_eq!(plain.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(plain.body.contains("go back to the job posting"));
+    assert!(board.applications().await.is_empty());
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn applications_share_the_public_forms_rate_limit(pool: PgPool) {
+    let mut env = common::test_env(&common::database_url_of(&pool));
+    env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "1".into());
+    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let board = JobBoard {
+        app: TestApp::with_config(pool.clone(), config),
+        ..JobBoard::open(pool).await
+    };
+    let first = board.apply(&Applicant::mia()).await;
+    assert_eq!(redirected_notice(&first), "applied");
+    let second = board.apply(&Applicant::mia()).await;
+    assert_eq!(second.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(board.applications().await.len(), 1);
+}
