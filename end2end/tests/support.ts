@@ -36,3 +36,9 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
 }
+
+/** Reads from the e2e database: one line per row, columns separated by `|`. */
+export function sqlRows(query: string): string[] {
+  const out = execFileSync('psql', ['-At', '-v', 'ON_ERROR_STOP=1', process.env.DATABASE_URL!, '-c', query]).toString();
+  return out.split('\n').filter((line) => line !== '');
+}
