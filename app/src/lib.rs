@@ -9,6 +9,7 @@ mod actions;
 pub mod anonymize;
 pub mod auth;
 pub mod candidate_list;
+pub mod dashboard;
 pub mod domain;
 pub mod error;
 pub mod fresh_link;

@@ -2,6 +2,10 @@
 
 use crate::auth::SignInPage;
 use crate::candidate_list::CandidateListPage;
+use crate::dashboard::{
+    trail::{CandidateTrailPage, RequestTrailPage},
+    DashboardPage,
+};
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
 use crate::jobs::{JobPostingPage, JobsPage};
@@ -63,6 +67,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/candidates/new") view=AddCandidatePage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
                 <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                <Route path=path!("/compliance") view=DashboardPage ssr=SsrMode::Async />
+                <Route path=path!("/compliance/requests/:id") view=RequestTrailPage ssr=SsrMode::Async />
+                <Route path=path!("/compliance/candidates/:id") view=CandidateTrailPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
             </Routes>

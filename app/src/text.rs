@@ -145,6 +145,11 @@ pub fn field_label(field: Field) -> &'static str {
         Field::ProcessingConsent => "Consent to the processing of your data",
         Field::Answer => crate::domain::application::MOTIVATION_QUESTION,
         Field::Resume => "Résumé (optional)",
+        Field::RequestKind => FILTER_KIND,
+        Field::RequestState => FILTER_STATE,
+        Field::Owner => FILTER_OWNER,
+        Field::ReceivedFrom => FILTER_FROM,
+        Field::ReceivedTo => FILTER_TO,
     }
 }
 
@@ -184,6 +189,11 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::ProcessingConsent => "the consent",
         Field::Answer => "your answer",
         Field::Resume => "the résumé",
+        Field::RequestKind => "the kind",
+        Field::RequestState => "the state",
+        Field::Owner => "the owner",
+        Field::ReceivedFrom => "the first day",
+        Field::ReceivedTo => "the last day",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -203,6 +213,9 @@ fn field_problem(field: Field, problem: Problem) -> String {
             "Please upload your résumé as a PDF, Word, OpenDocument, RTF or plain-text file.".into()
         }
         (Field::Posting, _) => "That job is closed or no longer exists.".into(),
+        (Field::ReceivedFrom | Field::ReceivedTo, _) => {
+            "Please pick the dates as day, month and year, the first no later than the last.".into()
+        }
         (Field::Acknowledge, _) => {
             "Tick the box to confirm you understand that anonymizing can't be undone. Nothing was changed.".into()
         }
@@ -1386,6 +1399,185 @@ pub fn kept_for(organization: &str, retention: &str) -> String {
 
 pub fn applied(organization: &str) -> String {
     format!("Thank you — your application was received. {organization} will be in touch by email.")
+}
+
+// The compliance dashboard.
+pub const DASHBOARD_TITLE: &str = "Compliance dashboard";
+pub const DASHBOARD_INTRO: &str = "Every data request, open and closed, nearest due first. Overdue requests are marked in red, those due within 7 days in amber.";
+pub const DASHBOARD_CAPTION: &str = "Data requests";
+pub const FILTERS_LABEL: &str = "Filter the requests";
+pub const FILTER_KIND: &str = "Kind";
+pub const FILTER_STATE: &str = "State";
+pub const FILTER_OWNER: &str = "Owner";
+pub const FILTER_FROM: &str = "Received from";
+pub const FILTER_TO: &str = "Received until";
+pub const ANY: &str = "Any";
+pub const APPLY_FILTERS: &str = "Show requests";
+pub const CLEAR_FILTERS: &str = "Clear filters";
+pub const COUNTS_LABEL: &str = "Counts";
+pub const COUNT_TOTAL: &str = "Requests";
+pub const EXPORT_CSV: &str = "Download these requests (CSV)";
+pub const NO_REQUESTS_MATCH: &str = "No request matches these filters.";
+pub const NO_OWNER: &str = "No owner";
+pub const CHART_TITLE: &str = "Requests per week";
+pub const CHART_RECEIVED: &str = "Received";
+pub const CHART_ANSWERED: &str = "Answered";
+pub const CHART_MEDIAN: &str = "Numbers under each week: median days to answer.";
+pub const CHART_TABLE: &str = "The figures as a table";
+pub const CHART_WEEK: &str = "Week of";
+pub const CHART_MEDIAN_COLUMN: &str = "Median days to answer";
+pub const COLUMN_KIND: &str = "Request";
+pub const COLUMN_CANDIDATE: &str = "Candidate";
+pub const COLUMN_OWNER: &str = "Owner";
+pub const COLUMN_RECEIVED: &str = "Received";
+pub const COLUMN_DUE: &str = "Due";
+pub const COLUMN_STATE: &str = "State";
+pub const COLUMN_RESOLVED: &str = "Closed";
+pub const CSV_COLUMNS: [&str; 9] = [
+    "Request id",
+    "Kind",
+    "Candidate",
+    "Owner",
+    "Received",
+    "Due",
+    "State",
+    "Closed",
+    "Closed by",
+];
+
+pub fn state_filter(state: crate::domain::dashboard::StateFilter) -> &'static str {
+    use crate::domain::dashboard::StateFilter::*;
+    match state {
+        Open => "Open",
+        Overdue => "Overdue",
+        DueSoon => "Due within 7 days",
+        Resolved => "Resolved",
+        Refused => "Refused",
+        Withdrawn => "Withdrawn",
+    }
+}
+
+/// A request's state in words, with how late or how close an open one is.
+pub fn request_state(
+    status: crate::domain::RequestStatus,
+    due: Option<crate::domain::dates::DueState>,
+) -> String {
+    use crate::domain::{dates::DueState, RequestStatus};
+    match (status, due) {
+        (RequestStatus::Open, Some(DueState::Overdue { days_over })) => {
+            format!("Overdue by {}", days(days_over.max(1)))
+        }
+        (RequestStatus::Open, Some(DueState::DueSoon { days_left })) => {
+            format!("Open, due in {}", days(days_left))
+        }
+        (RequestStatus::Open, _) => "Open".into(),
+        (RequestStatus::Resolved, _) => "Resolved".into(),
+        (RequestStatus::Refused, _) => "Refused".into(),
+        (RequestStatus::Withdrawn, _) => "Withdrawn".into(),
+    }
+}
+
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+pub fn candidate_label(label: &crate::dashboard::CandidateLabel) -> String {
+    use crate::dashboard::CandidateLabel::*;
+    match label {
+        Named(name) => name.clone(),
+        Anonymized => "Anonymized candidate".into(),
+        NotYours => "Candidate on another team member's opportunity".into(),
+    }
+}
+
+pub fn resolved_by(at: chrono::DateTime<chrono::Utc>, by: &str) -> String {
+    format!("{} by {by}", date(at))
+}
+
+pub fn median_days_short(days: f64) -> String {
+    format!("{days:.0} d")
+}
+
+pub fn median_days_long(days: f64) -> String {
+    if days.fract() == 0.0 {
+        format!("{days:.0}")
+    } else {
+        format!("{days:.1}")
+    }
+}
+
+// Audit trails.
+pub const TRAIL_TITLE: &str = "Audit trail";
+pub const TRAIL_EMPTY: &str = "Nothing has been recorded yet.";
+pub const BACK_TO_DASHBOARD: &str = "Back to the compliance dashboard";
+pub const OPEN_PROFILE: &str = "Open the profile";
+pub const CANDIDATE_TRAIL_LINK: &str = "Everything recorded for this candidate";
+pub const FORMER_TEAM_MEMBER: &str = "A former team member";
+
+pub fn request_trail_heading(kind: crate::domain::RequestKind, candidate: &str) -> String {
+    format!("{} request — {candidate}", kind.label())
+}
+
+pub fn candidate_trail_heading(candidate: &str) -> String {
+    format!("Audit trail — {candidate}")
+}
+
+pub fn trail_actor(actor: &crate::dashboard::trail::Actor) -> String {
+    use crate::dashboard::trail::Actor;
+    match actor {
+        Actor::TeamMember(name) => name.clone(),
+        Actor::Candidate => "The candidate".into(),
+        Actor::System => "Candor (automatic)".into(),
+    }
+}
+
+pub fn consent_entry(purpose: &str, decision: &str, source: &str) -> String {
+    let purpose = purpose
+        .parse::<Purpose>()
+        .map(purpose_title)
+        .unwrap_or("Consent");
+    let source = match source {
+        "preferences_page" => "on the data-preferences page",
+        "job_post" => "on the application form",
+        "email_one_click" => "with the unsubscribe link",
+        "recruiter_manual" => "in writing, recorded by the team",
+        "import" => "in an import",
+        _ => "by Candor",
+    };
+    format!("{purpose}: {decision} {source}")
+}
+
+/// An audit row in words. Details hold ids and field names only, never personal data.
+pub fn audit_action(action: &str, details: &serde_json::Value) -> String {
+    let detail = |key: &str| details.get(key).and_then(|v| v.as_str()).unwrap_or("");
+    match action {
+        "data_request.received" => format!("Request received ({})", detail("kind")),
+        "data_request.data_sent" => "Personal data sent to the candidate".into(),
+        "data_request.correction_applied" => "Correction applied".into(),
+        "data_request.extended" => "Due date extended; the candidate was told why".into(),
+        "data_request.refused" => "Request refused; the candidate was told why".into(),
+        "data_request.resolved" => "Request marked as resolved".into(),
+        "candidate.anonymized" => "Candidate anonymized: personal data removed".into(),
+        "candidate.added" => "Candidate added by hand".into(),
+        "candidate.applied" => "Applied through a job posting".into(),
+        "candidate.gdpr_country_changed" => "GDPR country changed".into(),
+        "consent.recorded" => format!(
+            "Consent recorded ({} {})",
+            detail("purpose"),
+            detail("decision")
+        ),
+        "email.queued" => "Email sent to the candidate".into(),
+        "nurture.enrolled" => "Enrolled in a nurture campaign".into(),
+        "outreach.cancelled" => "Scheduled emails cancelled".into(),
+        "link.resent" => "A fresh personal link was sent".into(),
+        "legal_hold.placed" => "Legal hold placed".into(),
+        "legal_hold.lifted" => "Legal hold lifted".into(),
+        other => other.replace(['.', '_'], " "),
+    }
 }
 
 #[cfg(test)]

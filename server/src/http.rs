@@ -48,6 +48,10 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route(
+            "/compliance/requests.csv",
+            get(app::dashboard::service::export_csv),
+        )
+        .route(
             "/unsubscribe/{token}",
             post(app::preferences::unsubscribe::unsubscribe),
         )

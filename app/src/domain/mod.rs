@@ -10,6 +10,7 @@ pub mod consent;
 pub mod consent_panel;
 pub mod contact;
 pub mod country;
+pub mod dashboard;
 pub mod dates;
 pub mod delivery;
 pub mod email;

@@ -212,6 +212,12 @@ pub enum Field {
     Answer,
     /// An applicant's résumé file.
     Resume,
+    /// The compliance dashboard's filters.
+    RequestKind,
+    RequestState,
+    Owner,
+    ReceivedFrom,
+    ReceivedTo,
 }
 text_enum!(Field {
     Note => "note",
@@ -248,6 +254,11 @@ text_enum!(Field {
     ProcessingConsent => "processing_consent",
     Answer => "answer",
     Resume => "resume",
+    RequestKind => "kind",
+    RequestState => "state",
+    Owner => "owner",
+    ReceivedFrom => "from",
+    ReceivedTo => "to",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -301,6 +312,9 @@ impl Field {
             Field::Answer => 5000,
             // The file name; the file's size has its own limit.
             Field::Resume => 200,
+            Field::RequestKind | Field::RequestState => 20,
+            Field::Owner => 36,
+            Field::ReceivedFrom | Field::ReceivedTo => 10,
         }
     }
 

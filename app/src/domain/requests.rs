@@ -4,7 +4,7 @@ use super::preferences::{Field, FieldError, Problem};
 use super::text_enum;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RequestKind {
     /// Art. 15: a copy of the candidate's data.
     Access,

@@ -89,7 +89,10 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
             <a class="brand" href="/candidates">"Candor"</a>
             <nav aria-label=text::MAIN_NAVIGATION>
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
-                {compliance.then(|| view! { <a href="/compliance/sweeps">{text::SWEEPS_TITLE}</a> })}
+                {compliance.then(|| view! {
+                    <a href="/compliance">{text::DASHBOARD_TITLE}</a>
+                    <a href="/compliance/sweeps">{text::SWEEPS_TITLE}</a>
+                })}
                 {settings.then(|| view! { <a href="/settings">{text::SETTINGS_TITLE}</a> })}
             </nav>
             <a class="bell" href="/notifications" aria-label=text::bell_label(unread)>

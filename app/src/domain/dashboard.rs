@@ -1,0 +1,440 @@
+//! The compliance dashboard's rules (SPEC §7): which requests a filter keeps, how they are
+//! ordered and counted, and the weekly series of requests received and answered with the median
+//! days to answer. Pure: the page and the CSV export both call these.
+
+use super::dates::DueState;
+use super::preferences::{Field, FieldError, Problem};
+use super::{RequestKind, RequestStatus, UserId};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One request as the dashboard judges it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestFacts {
+    pub kind: RequestKind,
+    pub status: RequestStatus,
+    pub received_at: DateTime<Utc>,
+    /// The due date in force (the extended one, if extended).
+    pub due_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub owner: Option<UserId>,
+}
+
+impl RequestFacts {
+    /// How urgent it is; `None` once closed.
+    pub fn due_state(&self, now: DateTime<Utc>) -> Option<DueState> {
+        (self.status == RequestStatus::Open).then(|| DueState::of(self.due_at, now))
+    }
+
+    /// Answered: resolved or refused (a withdrawn request needed no answer).
+    fn answered(&self) -> Option<DateTime<Utc>> {
+        matches!(
+            self.status,
+            RequestStatus::Resolved | RequestStatus::Refused
+        )
+        .then_some(self.closed_at)
+        .flatten()
+    }
+}
+
+/// The states a viewer can filter on: the stored ones, and the two urgent slices of "open".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StateFilter {
+    Open,
+    Overdue,
+    DueSoon,
+    Resolved,
+    Refused,
+    Withdrawn,
+}
+super::text_enum!(StateFilter {
+    Open => "open",
+    Overdue => "overdue",
+    DueSoon => "due_soon",
+    Resolved => "resolved",
+    Refused => "refused",
+    Withdrawn => "withdrawn",
+});
+
+impl StateFilter {
+    fn keeps(self, request: &RequestFacts, now: DateTime<Utc>) -> bool {
+        match self {
+            StateFilter::Open => request.status == RequestStatus::Open,
+            StateFilter::Overdue => {
+                matches!(request.due_state(now), Some(DueState::Overdue { .. }))
+            }
+            StateFilter::DueSoon => {
+                matches!(request.due_state(now), Some(DueState::DueSoon { .. }))
+            }
+            StateFilter::Resolved => request.status == RequestStatus::Resolved,
+            StateFilter::Refused => request.status == RequestStatus::Refused,
+            StateFilter::Withdrawn => request.status == RequestStatus::Withdrawn,
+        }
+    }
+}
+
+/// The filter form as it arrives in the URL (empty: any).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterForm {
+    pub kind: String,
+    pub state: String,
+    pub owner: String,
+    /// Received on or after this day (YYYY-MM-DD).
+    pub from: String,
+    /// Received on or before this day.
+    pub to: String,
+}
+
+/// A checked filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: Option<RequestKind>,
+    pub state: Option<StateFilter>,
+    pub owner: Option<UserId>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn parse(form: &FilterForm) -> Result<Self, FieldError> {
+        fn choice<T: std::str::FromStr>(raw: &str, field: Field) -> Result<Option<T>, FieldError> {
+            match raw.trim() {
+                "" => Ok(None),
+                value => value
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| field.error(Problem::Invalid)),
+            }
+        }
+        let filter = Self {
+            kind: choice(&form.kind, Field::RequestKind)?,
+            state: choice(&form.state, Field::RequestState)?,
+            owner: choice(&form.owner, Field::Owner)?,
+            from: choice(&form.from, Field::ReceivedFrom)?,
+            to: choice(&form.to, Field::ReceivedTo)?,
+        };
+        if let (Some(from), Some(to)) = (filter.from, filter.to) {
+            if from > to {
+                return Err(Field::ReceivedTo.error(Problem::Invalid));
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn keeps(&self, request: &RequestFacts, now: DateTime<Utc>) -> bool {
+        let received = request.received_at.date_naive();
+        self.kind.is_none_or(|kind| request.kind == kind)
+            && self.state.is_none_or(|state| state.keeps(request, now))
+            && self.owner.is_none_or(|owner| request.owner == Some(owner))
+            && self.from.is_none_or(|from| received >= from)
+            && self.to.is_none_or(|to| received <= to)
+    }
+}
+
+/// Nearest due first: open requests by the date they are due, then closed ones, latest closed
+/// first.
+pub fn sort_by_urgency<T>(rows: &mut [T], facts: impl Fn(&T) -> RequestFacts) {
+    rows.sort_by_key(|row| {
+        let r = facts(row);
+        match r.status {
+            RequestStatus::Open => (0, r.due_at.timestamp()),
+            _ => (1, -r.closed_at.unwrap_or(r.received_at).timestamp()),
+        }
+    });
+}
+
+/// How many requests of each kind and in each state (a request that is overdue counts as open and
+/// as overdue).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub total: u32,
+    pub by_kind: BTreeMap<RequestKind, u32>,
+    pub by_state: BTreeMap<StateFilter, u32>,
+}
+
+impl Counts {
+    pub fn of<'a>(
+        requests: impl IntoIterator<Item = &'a RequestFacts>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let mut counts = Counts::default();
+        for request in requests {
+            counts.total += 1;
+            *counts.by_kind.entry(request.kind).or_default() += 1;
+            for &state in StateFilter::ALL {
+                if state.keeps(request, now) {
+                    *counts.by_state.entry(state).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// One week of the chart (weeks start on Monday).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Week {
+    pub starts: NaiveDate,
+    pub received: u32,
+    pub answered: u32,
+    /// Median whole days from receipt to answer, over the requests answered that week.
+    pub median_days: Option<f64>,
+}
+
+/// The last `weeks` weeks up to the one holding `now`, oldest first.
+pub fn weekly(requests: &[RequestFacts], weeks: u32, now: DateTime<Utc>) -> Vec<Week> {
+    let today = now.date_naive();
+    let this_week = today - Duration::days(today.weekday().num_days_from_monday().into());
+    let week_of = |at: DateTime<Utc>| {
+        let day = at.date_naive();
+        day - Duration::days(day.weekday().num_days_from_monday().into())
+    };
+    (0..weeks)
+        .rev()
+        .map(|back| {
+            let starts = this_week - Duration::weeks(back.into());
+            let received = requests
+                .iter()
+                .filter(|r| week_of(r.received_at) == starts)
+                .count();
+            let mut days: Vec<i64> = requests
+                .iter()
+                .filter_map(|r| {
+                    r.answered()
+                        .filter(|at| week_of(*at) == starts)
+                        .map(|at| (at - r.received_at).num_days())
+                })
+                .collect();
+            Week {
+                starts,
+                received: received as u32,
+                answered: days.len() as u32,
+                median_days: median(&mut days),
+            }
+        })
+        .collect()
+}
+
+fn median(values: &mut [i64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) as f64 / 2.0
+    } else {
+        values[mid] as f64
+    })
+}
+
+/// A value for a CSV cell that a spreadsheet will show as text, never run as a formula.
+pub fn spreadsheet_safe(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()
+    }
+
+    fn request(kind: RequestKind, received: DateTime<Utc>) -> RequestFacts {
+        RequestFacts {
+            kind,
+            status: RequestStatus::Open,
+            received_at: received,
+            due_at: super::super::dates::due_date(received),
+            closed_at: None,
+            owner: None,
+        }
+    }
+
+    fn closed(
+        kind: RequestKind,
+        status: RequestStatus,
+        received: DateTime<Utc>,
+        days: i64,
+    ) -> RequestFacts {
+        RequestFacts {
+            status,
+            closed_at: Some(received + Duration::days(days)),
+            ..request(kind, received)
+        }
+    }
+
+    // Monday 23 November 2026.
+    fn now() -> DateTime<Utc> {
+        at(2026, 11, 23)
+    }
+
+    #[test]
+    fn filters_keep_what_they_name() {
+        use RequestKind::*;
+        let owner = UserId(uuid::Uuid::from_u128(7));
+        let overdue = request(Access, at(2026, 10, 1));
+        let due_soon = RequestFacts {
+            owner: Some(owner),
+            ..request(Erasure, at(2026, 10, 28))
+        };
+        let on_track = request(Rectification, at(2026, 11, 20));
+        let resolved = closed(Access, RequestStatus::Resolved, at(2026, 9, 1), 10);
+        let all = [&overdue, &due_soon, &on_track, &resolved];
+        let kept = |form: FilterForm| -> Vec<usize> {
+            let filter = Filter::parse(&form).unwrap();
+            all.iter()
+                .enumerate()
+                .filter(|(_, r)| filter.keeps(r, now()))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let form = |kind: &str, state: &str| FilterForm {
+            kind: kind.into(),
+            state: state.into(),
+            ..Default::default()
+        };
+        assert_eq!(kept(FilterForm::default()), vec![0, 1, 2, 3]);
+        assert_eq!(kept(form("access", "")), vec![0, 3]);
+        assert_eq!(kept(form("", "open")), vec![0, 1, 2]);
+        assert_eq!(kept(form("", "overdue")), vec![0]);
+        assert_eq!(kept(form("", "due_soon")), vec![1]);
+        assert_eq!(kept(form("", "resolved")), vec![3]);
+        assert_eq!(kept(form("access", "open")), vec![0]);
+        assert_eq!(
+            kept(FilterForm {
+                owner: owner.to_string(),
+                ..Default::default()
+            }),
+            vec![1]
+        );
+        assert_eq!(
+            kept(FilterForm {
+                from: "2026-10-01".into(),
+                to: "2026-10-28".into(),
+                ..Default::default()
+            }),
+            vec![0, 1],
+            "both ends of the range are inclusive"
+        );
+    }
+
+    #[test]
+    fn a_bad_filter_is_named() {
+        let bad = |form: FilterForm| Filter::parse(&form).unwrap_err().field;
+        assert_eq!(
+            bad(FilterForm {
+                kind: "gossip".into(),
+                ..Default::default()
+            }),
+            Field::RequestKind
+        );
+        assert_eq!(
+            bad(FilterForm {
+                from: "1 May".into(),
+                ..Default::default()
+            }),
+            Field::ReceivedFrom
+        );
+        assert_eq!(
+            bad(FilterForm {
+                from: "2026-05-02".into(),
+                to: "2026-05-01".into(),
+                ..Default::default()
+            }),
+            Field::ReceivedTo
+        );
+    }
+
+    #[test]
+    fn open_requests_come_first_nearest_due_then_the_latest_closed() {
+        use RequestKind::*;
+        let mut rows = vec![
+            closed(Access, RequestStatus::Resolved, at(2026, 9, 1), 3),
+            request(Access, at(2026, 11, 20)),
+            closed(Access, RequestStatus::Refused, at(2026, 10, 1), 3),
+            request(Erasure, at(2026, 10, 1)),
+        ];
+        sort_by_urgency(&mut rows, |r| *r);
+        let received: Vec<_> = rows.iter().map(|r| r.received_at).collect();
+        assert_eq!(
+            received,
+            vec![
+                at(2026, 10, 1),
+                at(2026, 11, 20),
+                at(2026, 10, 1),
+                at(2026, 9, 1)
+            ]
+        );
+        assert_eq!(rows[2].status, RequestStatus::Refused);
+    }
+
+    #[test]
+    fn counts_by_kind_and_state() {
+        use RequestKind::*;
+        let rows = [
+            request(Access, at(2026, 10, 1)),
+            request(Access, at(2026, 11, 20)),
+            closed(Erasure, RequestStatus::Resolved, at(2026, 9, 1), 3),
+        ];
+        let counts = Counts::of(&rows, now());
+        assert_eq!(counts.total, 3);
+        assert_eq!(counts.by_kind[&Access], 2);
+        assert_eq!(counts.by_kind[&Erasure], 1);
+        assert_eq!(counts.by_state[&StateFilter::Open], 2);
+        assert_eq!(counts.by_state[&StateFilter::Overdue], 1);
+        assert_eq!(counts.by_state.get(&StateFilter::DueSoon), None);
+        assert_eq!(counts.by_state[&StateFilter::Resolved], 1);
+    }
+
+    #[test]
+    fn weeks_count_received_and_answered_with_the_median_days() {
+        use RequestKind::*;
+        let rows = [
+            // Received this week (Mon 23 Nov).
+            request(Access, at(2026, 11, 24)),
+            // Received the week before, answered this week after 5 and 9 days, and 2 days.
+            closed(Access, RequestStatus::Resolved, at(2026, 11, 18), 5),
+            closed(Erasure, RequestStatus::Refused, at(2026, 11, 16), 9),
+            closed(Access, RequestStatus::Resolved, at(2026, 11, 21), 2),
+            // Withdrawn: received, never answered.
+            closed(Access, RequestStatus::Withdrawn, at(2026, 11, 17), 1),
+        ];
+        let weeks = weekly(&rows, 3, at(2026, 11, 26));
+        assert_eq!(
+            weeks.iter().map(|w| w.starts).collect::<Vec<_>>(),
+            vec![
+                NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            ]
+        );
+        assert_eq!(
+            weeks
+                .iter()
+                .map(|w| (w.received, w.answered, w.median_days))
+                .collect::<Vec<_>>(),
+            vec![(0, 0, None), (4, 0, None), (1, 3, Some(5.0))]
+        );
+        let two = [
+            closed(Access, RequestStatus::Resolved, at(2026, 11, 16), 8),
+            closed(Access, RequestStatus::Resolved, at(2026, 11, 20), 3),
+        ];
+        assert_eq!(weekly(&two, 1, now())[0].median_days, Some(5.5));
+    }
+
+    #[test]
+    fn csv_cells_never_become_formulas() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+49 30"), "'+49 30");
+        assert_eq!(spreadsheet_safe("Anna Schmidt"), "Anna Schmidt");
+    }
+}

@@ -1,0 +1,370 @@
+//! The compliance dashboard and the audit trails (SPEC §7): what they list, filter, count and
+//! export, who may read them, and the proof of an erasure that outlives the candidate's data.
+
+mod common;
+
+use app::domain::dashboard::{Filter, FilterForm};
+use app::domain::Role;
+use app::preferences::service::NewRequest;
+use axum::http::StatusCode;
+use chrono::Utc;
+use common::world::{Candidate, User, World};
+use common::TestApp;
+use sqlx::PgPool;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// A team with requests in every state: Ada's access request is overdue, Ben's erasure is due
+/// within a week, Cleo's correction is on track, Dan's access request was answered.
+struct Desk {
+    world: World,
+    app: TestApp,
+    admin: User,
+    olga: User,
+    piet: User,
+    ada: Candidate,
+    dan: Candidate,
+}
+
+impl Desk {
+    async fn open(pool: PgPool) -> Self {
+        let world = World::new(pool.clone());
+        let admin = world.member("Ann Admin", Role::Admin, PASSWORD).await;
+        let olga = world.member("Olga Owner", Role::TeamMember, PASSWORD).await;
+        let piet = world
+            .member("Piet Peer", Role::LimitedTeamMember, PASSWORD)
+            .await;
+        let ada = world.candidate("ada@example.com").await;
+        let ben = world.candidate("ben@example.com").await;
+        let cleo = world.candidate("cleo@example.com").await;
+        let dan = world.candidate("dan@example.com").await;
+        world.opportunity(&ada, Some(&olga), 60, None).await;
+        world.opportunity(&ben, Some(&piet), 60, None).await;
+        world.opportunity(&cleo, Some(&olga), 60, None).await;
+        world.opportunity(&dan, Some(&olga), 60, None).await;
+        world.request_received(&ada, NewRequest::Access, 40).await;
+        world.request_received(&ben, NewRequest::Erasure, 26).await;
+        world
+            .request_received(
+                &cleo,
+                NewRequest::Rectification(app::domain::preferences::Rectification {
+                    note: Some("My surname is misspelled.".into()),
+                    corrections: Default::default(),
+                }),
+                2,
+            )
+            .await;
+        world.request_received(&dan, NewRequest::Access, 20).await;
+        sqlx::query(
+            "UPDATE data_requests SET status = 'resolved', resolution = 'data_sent',
+                    resolved_at = received_at + interval '6 days', resolved_by = $1
+              WHERE candidate_id = $2",
+        )
+        .bind(olga.id.into_uuid())
+        .bind(dan.id.into_uuid())
+        .execute(&world.pool)
+        .await
+        .unwrap();
+        Self {
+            app: TestApp::new(pool),
+            world,
+            admin,
+            olga,
+            piet,
+            ada,
+            dan,
+        }
+    }
+
+    async fn dashboard(
+        &self,
+        viewer: &User,
+        role: Role,
+        form: FilterForm,
+    ) -> app::dashboard::Dashboard {
+        app::dashboard::service::dashboard(
+            &self.world.pool,
+            &viewer.as_viewer(role),
+            &Filter::parse(&form).unwrap(),
+            Utc::now(),
+        )
+        .await
+        .unwrap()
+    }
+}
+
+fn names(dashboard: &app::dashboard::Dashboard) -> Vec<String> {
+    dashboard
+        .rows
+        .iter()
+        .map(|r| app::text::candidate_label(&r.candidate))
+        .collect()
+}
+
+fn by_state(state: &str) -> FilterForm {
+    FilterForm {
+        state: state.into(),
+        ..Default::default()
+    }
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn requests_are_listed_nearest_due_first_filtered_and_counted(pool: PgPool) {
+    let desk = Desk::open(pool).await;
+    let all = desk
+        .dashboard(&desk.admin, Role::Admin, FilterForm::default())
+        .await;
+    assert_eq!(
+        names(&all),
+        ["Ada Marker", "Ben Marker", "Cleo Marker", "Dan Marker"]
+    );
+    assert_eq!(all.counts.total, 4);
+    let state = |s| all.counts.by_state.get(&s).copied().unwrap_or(0);
+    use app::domain::dashboard::StateFilter::*;
+    assert_eq!(
+        (state(Open), state(Overdue), state(DueSoon), state(Resolved)),
+        (3, 1, 1, 1)
+    );
+    let dan = &all.rows[3];
+    assert_eq!(dan.resolved_by.as_deref(), Some("Olga Owner"));
+    assert_eq!(
+        dan.owner.as_ref().map(|o| o.name.as_str()),
+        Some("Olga Owner")
+    );
+    // Received this week and in the weeks before; Dan's answered after 6 days.
+    let weeks = &all.weeks;
+    assert_eq!(weeks.len(), 12);
+    assert_eq!(weeks.iter().map(|w| w.received).sum::<u32>(), 4);
+    let answered: Vec<_> = weeks.iter().filter(|w| w.answered > 0).collect();
+    assert_eq!(answered.len(), 1);
+    assert_eq!(answered[0].median_days, Some(6.0));
+
+    let overdue = desk
+        .dashboard(&desk.admin, Role::Admin, by_state("overdue"))
+        .await;
+    assert_eq!(names(&overdue), ["Ada Marker"]);
+    let due_soon = desk
+        .dashboard(&desk.admin, Role::Admin, by_state("due_soon"))
+        .await;
+    assert_eq!(names(&due_soon), ["Ben Marker"]);
+    let access = desk
+        .dashboard(
+            &desk.admin,
+            Role::Admin,
+            FilterForm {
+                kind: "access".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert_eq!(names(&access), ["Ada Marker", "Dan Marker"]);
+    assert_eq!(access.counts.total, 2);
+    let olgas = desk
+        .dashboard(
+            &desk.admin,
+            Role::Admin,
+            FilterForm {
+                owner: desk.olga.id.to_string(),
+                state: "open".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert_eq!(names(&olgas), ["Ada Marker", "Cleo Marker"]);
+    let today = Utc::now().date_naive();
+    let recent = desk
+        .dashboard(
+            &desk.admin,
+            Role::Admin,
+            FilterForm {
+                from: (today - chrono::Duration::days(21)).to_string(),
+                to: today.to_string(),
+                ..Default::default()
+            },
+        )
+        .await;
+    assert_eq!(names(&recent), ["Cleo Marker", "Dan Marker"]);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn names_follow_what_the_viewer_may_see_and_anonymized_stay_anonymous(pool: PgPool) {
+    let desk = Desk::open(pool).await;
+    desk.world.anonymize(&desk.ada).await;
+    let admin_view = desk
+        .dashboard(&desk.admin, Role::Admin, FilterForm::default())
+        .await;
+    assert_eq!(names(&admin_view)[0], "Anonymized candidate");
+    // A Limited Team Member holding the permission sees names on their own candidates only.
+    let piet_view = desk
+        .dashboard(&desk.piet, Role::LimitedTeamMember, FilterForm::default())
+        .await;
+    assert_eq!(
+        names(&piet_view),
+        [
+            "Anonymized candidate",
+            "Ben Marker",
+            "Candidate on another team member's opportunity",
+            "Candidate on another team member's opportunity"
+        ]
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn only_admins_and_permission_holders_may_read_the_dashboard_and_export(pool: PgPool) {
+    let desk = Desk::open(pool).await;
+    let (admin, olga) = (
+        desk.app.session(&desk.admin.email, PASSWORD).await,
+        desk.app.session(&desk.olga.email, PASSWORD).await,
+    );
+    assert_eq!(
+        olga.call("/api/compliance/requests", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        olga.get("/compliance/requests.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let page = olga.get("/compliance").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("Your role doesn't allow this"));
+    assert!(!page.body.contains("Ada Marker"));
+
+    let signed_out = desk.app.get("/compliance/requests.csv").await;
+    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    assert!(signed_out.header("location").starts_with("/signin"));
+
+    let page = admin.get("/compliance?state=overdue").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Ada Marker") && !page.body.contains("Cleo Marker"));
+    assert!(
+        page.body.contains("<svg"),
+        "the chart is drawn on the server"
+    );
+    assert!(page.body.contains("class=\"overdue\""));
+    let bad = admin.get("/compliance?from=yesterday").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    sqlx::query("UPDATE users SET permissions = ARRAY['view_compliance_dashboard'] WHERE id = $1")
+        .bind(desk.olga.id.into_uuid())
+        .execute(&desk.world.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        olga.call("/api/compliance/requests", &[]).await.status,
+        StatusCode::OK
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_csv_export_holds_the_filtered_list_and_no_formulas(pool: PgPool) {
+    let desk = Desk::open(pool).await;
+    sqlx::query("UPDATE candidates SET name = '=HYPERLINK(\"http://evil.example\")' WHERE id = $1")
+        .bind(desk.dan.id.into_uuid())
+        .execute(&desk.world.pool)
+        .await
+        .unwrap();
+    desk.world.anonymize(&desk.ada).await;
+    let admin = desk.app.session(&desk.admin.email, PASSWORD).await;
+    let csv = admin.get("/compliance/requests.csv?kind=access").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(csv.header("content-disposition").starts_with("attachment"));
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, app::text::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "access requests only");
+    assert_eq!(&rows[0][1], "Copy of data");
+    assert_eq!(&rows[0][2], "Anonymized candidate");
+    assert!(rows[0][6].starts_with("Overdue by"));
+    assert_eq!(&rows[1][2], "'=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(&rows[1][6], "Resolved");
+    assert_eq!(&rows[1][8], "Olga Owner");
+    assert!(!csv.body.contains("ada@example.com"));
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_erasure_stays_proven_after_the_candidate_is_anonymized(pool: PgPool) {
+    let desk = Desk::open(pool.clone()).await;
+    sqlx::query("UPDATE users SET permissions = ARRAY['anonymize_candidates'] WHERE id = $1")
+        .bind(desk.admin.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+    let zoe = desk.world.candidate("zoe@example.com").await;
+    desk.world
+        .opportunity(&zoe, Some(&desk.olga), 30, None)
+        .await;
+    desk.world
+        .request_received(&zoe, NewRequest::Erasure, 3)
+        .await;
+    let admin = desk.app.session(&desk.admin.email, PASSWORD).await;
+    let anonymized = admin
+        .call(
+            "/api/candidates/anonymize",
+            &[("candidate", &zoe.id.to_string()), ("acknowledge", "yes")],
+        )
+        .await;
+    assert_eq!(anonymized.status, StatusCode::OK, "{}", anonymized.body);
+
+    let request: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM data_requests WHERE candidate_id = $1")
+            .bind(zoe.id.into_uuid())
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let trail = app::dashboard::trail::service::request_trail(
+        &pool,
+        &desk.admin.as_viewer(Role::Admin),
+        request,
+    )
+    .await
+    .unwrap();
+    assert_eq!(trail.candidate, app::dashboard::CandidateLabel::Anonymized);
+    let summary = trail.request.unwrap();
+    assert_eq!(summary.status, app::domain::RequestStatus::Resolved);
+    assert_eq!(summary.closed_by.as_deref(), Some("Ann Admin"));
+    let said: Vec<String> = trail
+        .entries
+        .iter()
+        .map(|e| format!("{} · {}", app::text::trail_actor(&e.actor), e.what))
+        .collect();
+    assert_eq!(
+        said.first().map(String::as_str),
+        Some("The candidate · Request received (erasure)")
+    );
+    assert!(
+        said.iter().any(|s| s.starts_with("Ann Admin · ")),
+        "{said:?}"
+    );
+
+    // The pages show it, and nothing of Zoe.
+    for path in [
+        format!("/compliance/requests/{request}"),
+        format!("/compliance/candidates/{}", zoe.id),
+    ] {
+        let page = admin.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.body.contains("Anonymized candidate"), "{path}");
+        assert!(page.body.contains("Ann Admin"), "{path}");
+        assert!(
+            !page.body.contains("Zoe") && !page.body.contains("zoe@"),
+            "{path}"
+        );
+    }
+    let dashboard = desk
+        .dashboard(&desk.admin, Role::Admin, by_state("resolved"))
+        .await;
+    let row = dashboard
+        .rows
+        .iter()
+        .find(|r| r.id == request)
+        .expect("the erasure is listed");
+    assert_eq!(row.candidate, app::dashboard::CandidateLabel::Anonymized);
+    assert_eq!(row.resolved_by.as_deref(), Some("Ann Admin"));
+}
