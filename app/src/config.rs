@@ -87,6 +87,8 @@ pub struct Config {
     pub sign_in_throttle: crate::domain::ThrottlePolicy,
     /// `CANDOR_SWEEP_SCHEDULE=off` leaves the daily retention sweep to other servers (or cron).
     pub sweep_schedule: bool,
+    /// `CANDOR_ALERT_SCHEDULE=off` leaves the hourly due-date alert check to other servers.
+    pub alert_schedule: bool,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -249,6 +251,7 @@ impl Config {
 
         let worker = switch(&lookup, "CANDOR_OUTBOX_WORKER", true)?;
         let sweep_schedule = switch(&lookup, "CANDOR_SWEEP_SCHEDULE", true)?;
+        let alert_schedule = switch(&lookup, "CANDOR_ALERT_SCHEDULE", true)?;
         let default_retry = crate::domain::RetryPolicy::default();
         let outbox = OutboxConfig {
             worker,
@@ -299,6 +302,7 @@ impl Config {
             session,
             sign_in_throttle: crate::domain::ThrottlePolicy::default(),
             sweep_schedule,
+            alert_schedule,
         })
     }
 }

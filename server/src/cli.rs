@@ -192,6 +192,17 @@ async fn serve() -> Result<(), CliError> {
         None
     };
 
+    let alerter = if config.alert_schedule {
+        Some(tokio::spawn(app::alerts::schedule(
+            pool.clone(),
+            config.clone(),
+            stop_worker.subscribe(),
+        )))
+    } else {
+        tracing::info!("due-date alerts off (CANDOR_ALERT_SCHEDULE=off)");
+        None
+    };
+
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
     let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -204,6 +215,9 @@ async fn serve() -> Result<(), CliError> {
     }
     if let Some(sweeper) = sweeper {
         let _ = sweeper.await;
+    }
+    if let Some(alerter) = alerter {
+        let _ = alerter.await;
     }
     // Say goodbye to Postgres rather than leaving it to notice the closed sockets.
     pool.close().await;

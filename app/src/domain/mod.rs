@@ -4,6 +4,7 @@
 //! Everything here compiles for both the server and the browser and is unit-tested beside its code.
 
 pub mod access;
+pub mod alerts;
 pub mod anonymization;
 pub mod application;
 pub mod consent;

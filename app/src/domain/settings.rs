@@ -82,6 +82,7 @@ pub struct SettingsForm {
     pub consent_answer_window_days: String,
     pub anonymization_grace_days: String,
     pub owner_alert_includes_name: bool,
+    pub admin_digest: bool,
 }
 
 /// Valid compliance settings, ready to store.
@@ -100,6 +101,8 @@ pub struct ComplianceSettings {
     pub consent_answer_window_days: i32,
     pub anonymization_grace_days: i32,
     pub owner_alert_includes_name: bool,
+    /// Admins get a daily digest of open, due-soon and overdue requests.
+    pub admin_digest: bool,
 }
 
 impl ComplianceSettings {
@@ -194,6 +197,7 @@ impl ComplianceSettings {
             consent_answer_window_days,
             anonymization_grace_days,
             owner_alert_includes_name: form.owner_alert_includes_name,
+            admin_digest: form.admin_digest,
         })
     }
 
@@ -216,6 +220,7 @@ impl ComplianceSettings {
             consent_answer_window_days: self.consent_answer_window_days.to_string(),
             anonymization_grace_days: self.anonymization_grace_days.to_string(),
             owner_alert_includes_name: self.owner_alert_includes_name,
+            admin_digest: self.admin_digest,
         }
     }
 
@@ -267,6 +272,7 @@ impl ComplianceSettings {
             (a.owner_alert_includes_name != b.owner_alert_includes_name)
                 .then_some("owner_alert_includes_name"),
         )
+        .chain((a.admin_digest != b.admin_digest).then_some("admin_digest"))
         .collect()
     }
 }
@@ -404,6 +410,7 @@ mod tests {
             consent_answer_window_days: "30".into(),
             anonymization_grace_days: "0".into(),
             owner_alert_includes_name: true,
+            admin_digest: false,
         }
     }
 

@@ -43,6 +43,12 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
         "refusal_notice.subject",
         "refusal_notice.txt",
         "refusal_notice.html",
+        "request_alert.subject",
+        "request_alert.txt",
+        "request_alert.html",
+        "admin_digest.subject",
+        "admin_digest.txt",
+        "admin_digest.html",
     ];
     for (name, source) in sources {
         env.add_template(name, source)

@@ -462,25 +462,19 @@ pub async fn submit_request(
     Ok(Notice::RequestReceived(kind))
 }
 
-struct Recipient {
-    id: uuid::Uuid,
-    email: String,
-    name: String,
+/// A team member an alert goes to.
+pub(crate) struct Recipient {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub name: String,
 }
 
-/// An in-app notification and an `owner_alert` email for each person who must hear of the
-/// request (SPEC §4).
-#[allow(clippy::too_many_arguments)]
-async fn alert_owners(
+/// Who must hear of a candidate's request (SPEC §4): the owners of their active opportunities,
+/// else the owner of the most recent one, else every Admin and Super Admin.
+pub(crate) async fn owners_to_tell(
     tx: &mut PgConnection,
-    config: &Config,
-    settings: &Settings,
     candidate: CandidateId,
-    request: RequestId,
-    kind: RequestKind,
-    now: DateTime<Utc>,
-    due_at: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<Vec<Recipient>, AppError> {
     let opportunities: Vec<OwnedOpportunity> = sqlx::query!(
         r#"SELECT o.owner_id AS "owner_id?", u.disabled AS "disabled?",
                   o.archived_at IS NOT NULL AS "archived!", o.created_at
@@ -498,27 +492,64 @@ async fn alert_owners(
     })
     .collect();
 
-    let recipients: Vec<Recipient> = match alert_recipients(&opportunities) {
+    match alert_recipients(&opportunities) {
         AlertRecipients::Owners(ids) => {
             let ids: Vec<uuid::Uuid> = ids.into_iter().map(UserId::into_uuid).collect();
-            sqlx::query_as!(
+            Ok(sqlx::query_as!(
                 Recipient,
                 "SELECT id, email, name FROM users WHERE id = ANY($1) ORDER BY array_position($1, id)",
                 &ids
             )
             .fetch_all(&mut *tx)
-            .await?
+            .await?)
         }
-        AlertRecipients::Admins => {
-            sqlx::query_as!(
-                Recipient,
-                "SELECT id, email, name FROM users
-                  WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
-            )
-            .fetch_all(&mut *tx)
-            .await?
-        }
-    };
+        AlertRecipients::Admins => admins(tx).await,
+    }
+}
+
+/// Every active Admin and Super Admin.
+pub(crate) async fn admins(tx: &mut PgConnection) -> Result<Vec<Recipient>, AppError> {
+    Ok(sqlx::query_as!(
+        Recipient,
+        "SELECT id, email, name FROM users
+          WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
+    )
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
+/// How an alert names the candidate: by name only where the settings allow it.
+pub(crate) async fn candidate_label(
+    tx: &mut PgConnection,
+    settings: &Settings,
+    candidate: CandidateId,
+) -> Result<String, AppError> {
+    if settings.owner_alert_includes_name {
+        Ok(sqlx::query_scalar!(
+            "SELECT name FROM candidates WHERE id = $1",
+            candidate.into_uuid()
+        )
+        .fetch_one(&mut *tx)
+        .await?)
+    } else {
+        Ok("A candidate".to_owned())
+    }
+}
+
+/// An in-app notification and an `owner_alert` email for each person who must hear of the
+/// request (SPEC §4).
+#[allow(clippy::too_many_arguments)]
+async fn alert_owners(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    request: RequestId,
+    kind: RequestKind,
+    now: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let recipients = owners_to_tell(tx, candidate).await?;
     if recipients.is_empty() {
         tracing::warn!(request = %request, "no owner or admin to tell about a data request");
         return Ok(());
@@ -535,16 +566,7 @@ async fn alert_owners(
     .execute(&mut *tx)
     .await?;
 
-    let candidate_label = if settings.owner_alert_includes_name {
-        sqlx::query_scalar!(
-            "SELECT name FROM candidates WHERE id = $1",
-            candidate.into_uuid()
-        )
-        .fetch_one(&mut *tx)
-        .await?
-    } else {
-        "A candidate".to_owned()
-    };
+    let candidate_label = candidate_label(tx, settings, candidate).await?;
     let profile_url = format!(
         "{}/candidates/{candidate}",
         config.public_url.as_str().trim_end_matches('/')

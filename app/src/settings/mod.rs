@@ -355,6 +355,11 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
                         value="true" checked=form.owner_alert_includes_name />
                     <label for="setting-owner-alert-names">{text::OWNER_ALERT_NAMES}</label>
                 </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="setting-admin-digest" name="form[admin_digest]"
+                        value="true" checked=form.admin_digest />
+                    <label for="setting-admin-digest">{text::ADMIN_DIGEST_SETTING}</label>
+                </div>
             </section>
             <button type="submit" class="button">{text::SAVE_SETTINGS}</button>
         </ActionForm>

@@ -43,6 +43,7 @@ pub struct SettingsRow {
     consent_answer_window_days: i32,
     anonymization_grace_days: i32,
     owner_alert_includes_name: bool,
+    admin_digest: bool,
     consent_text_version: String,
 }
 
@@ -77,6 +78,7 @@ impl TryFrom<SettingsRow> for Settings {
             consent_answer_window_days: row.consent_answer_window_days,
             anonymization_grace_days: row.anonymization_grace_days,
             owner_alert_includes_name: row.owner_alert_includes_name,
+            admin_digest: row.admin_digest,
         };
         Ok(Settings {
             compliance,
@@ -130,7 +132,8 @@ pub async fn save(
                 data_protection_contact = $4, compliance_mode = $5, gdpr_scope = $6,
                 processing_basis = $7, retention_basis = $8, retention_days = $9,
                 consent_validity_days = $10, consent_answer_window_days = $11,
-                anonymization_grace_days = $12, owner_alert_includes_name = $13",
+                anonymization_grace_days = $12, owner_alert_includes_name = $13,
+                admin_digest = $14",
         new.organization_name,
         new.reply_to,
         new.privacy_policy_url,
@@ -144,6 +147,7 @@ pub async fn save(
         new.consent_answer_window_days,
         new.anonymization_grace_days,
         new.owner_alert_includes_name,
+        new.admin_digest,
     )
     .execute(&mut *tx)
     .await?;
