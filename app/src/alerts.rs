@@ -213,13 +213,13 @@ fn public(config: &Config, path: &str) -> String {
     format!("{}{path}", config.public_url.as_str().trim_end_matches('/'))
 }
 
-/// The check inside `candor serve`: hourly, until shutdown.
+/// The check inside `candor serve`: at start and hourly, until shutdown.
 pub async fn schedule(
     pool: PgPool,
     config: std::sync::Arc<Config>,
-    mut shutdown: tokio::sync::watch::Receiver<bool>,
+    shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
-    while !*shutdown.borrow() {
+    crate::background::every(CHECK_EVERY, shutdown, || async {
         match run(&pool, &config, Utc::now()).await {
             Ok(sent) if sent != Sent::default() => tracing::info!(
                 due_soon = sent.due_soon,
@@ -232,9 +232,6 @@ pub async fn schedule(
             // Postgres away: the next check tries again, and nothing was half-sent.
             Err(error) => tracing::warn!(%error, "due-date alerts failed; next check retries"),
         }
-        tokio::select! {
-            _ = tokio::time::sleep(CHECK_EVERY) => {}
-            _ = shutdown.changed() => {}
-        }
-    }
+    })
+    .await;
 }

@@ -104,6 +104,44 @@ pub async fn what_they_sent(db: &mut PgConnection, candidate: Uuid) -> Result<Se
     Ok(sent)
 }
 
+/// A new candidate and their primary email address (added by hand or applying).
+pub struct NewCandidate<'a> {
+    pub name: &'a str,
+    pub email: &'a EmailAddress,
+    pub phone: Option<&'a str>,
+    pub country: Option<crate::domain::CountryCode>,
+}
+
+/// Inserts the candidate and their email in the caller's transaction.
+pub async fn insert(
+    db: &mut PgConnection,
+    candidate: &NewCandidate<'_>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Uuid, sqlx::Error> {
+    let id = sqlx::query_scalar!(
+        "INSERT INTO candidates (name, location_country, phones, created_at)
+         VALUES ($1, $2, $3, $4) RETURNING id",
+        candidate.name,
+        candidate.country.map(|c| c.as_str().to_owned()),
+        &candidate
+            .phone
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        now,
+    )
+    .fetch_one(&mut *db)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
+        id,
+        candidate.email.as_str(),
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,8 @@ pub mod alerts;
 #[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
+pub mod background;
+#[cfg(feature = "ssr")]
 pub mod candidates;
 #[cfg(feature = "ssr")]
 pub mod config;

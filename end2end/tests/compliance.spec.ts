@@ -1,7 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { createUser, expectNoAxeViolations } from './support';
+import { createUser, expectNoAxeViolations, signIn } from './support';
 
 // Compliance settings, adding a candidate by hand and the retention sweep's summaries, with
 // JavaScript on and off. The tests share the seeded organization, so the settings they save are
@@ -9,15 +9,6 @@ import { createUser, expectNoAxeViolations } from './support';
 
 const root = path.resolve(__dirname, '..', '..');
 const candor = process.env.CANDOR_BIN ?? path.join(root, 'target/debug/candor');
-
-async function signIn(page: Page, where: string, email: string, password: string, javascript: boolean) {
-  await page.goto(where);
-  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
-}
 
 test.describe('compliance administration', () => {
   test('a Super Admin saves the settings, is told of a mistake, and edits country policies', async ({ page }, testInfo) => {

@@ -42,3 +42,13 @@ export function sqlRows(query: string): string[] {
   const out = execFileSync('psql', ['-At', '-v', 'ON_ERROR_STOP=1', process.env.DATABASE_URL!, '-c', query]).toString();
   return out.split('\n').filter((line) => line !== '');
 }
+
+/** Opens `where`, is sent to the sign-in form, and signs in there. */
+export async function signIn(page: Page, where: string, email: string, password: string, javascript: boolean) {
+  await page.goto(where);
+  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (javascript) await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+}

@@ -147,27 +147,21 @@ fn DashboardView(dashboard: Dashboard, filter: FilterForm) -> impl IntoView {
 }
 
 fn query_string(filter: &FilterForm) -> String {
-    let pairs = [
+    let pairs: Vec<(&str, &str)> = [
         ("kind", &filter.kind),
         ("state", &filter.state),
         ("owner", &filter.owner),
         ("from", &filter.from),
         ("to", &filter.to),
-    ];
-    let query: Vec<String> = pairs
-        .iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| {
-            format!(
-                "{name}={}",
-                percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC)
-            )
-        })
-        .collect();
-    if query.is_empty() {
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .map(|(name, value)| (name, value.as_str()))
+    .collect();
+    if pairs.is_empty() {
         String::new()
     } else {
-        format!("?{}", query.join("&"))
+        format!("?{}", crate::urls::query(&pairs))
     }
 }
 

@@ -208,20 +208,16 @@ pub async fn apply(
             return Ok(Filed::Repeat);
         }
     }
-    let candidate = sqlx::query_scalar!(
-        "INSERT INTO candidates (name, phones, created_at) VALUES ($1, $2, $3) RETURNING id",
-        application.name,
-        &application.phone.iter().cloned().collect::<Vec<_>>(),
+    let candidate = crate::candidates::insert(
+        &mut tx,
+        &crate::candidates::NewCandidate {
+            name: &application.name,
+            email: &application.email,
+            phone: application.phone.as_deref(),
+            country: None,
+        },
         now,
     )
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query!(
-        "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
-        candidate,
-        application.email.as_str(),
-    )
-    .execute(&mut *tx)
     .await?;
     let opportunity = sqlx::query_scalar!(
         "INSERT INTO opportunities (candidate_id, posting_id, owner_id, origin, application_key, created_at)

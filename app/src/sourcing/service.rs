@@ -57,22 +57,16 @@ pub async fn add(
             Some(country.as_deref().and_then(|c| CountryCode::parse(c).ok()))
         }
     };
-    let id = sqlx::query_scalar!(
-        "INSERT INTO candidates (name, location_country, phones, created_at)
-         VALUES ($1, $2, $3, $4) RETURNING id",
-        sourced.name,
-        sourced.country.map(|c| c.as_str().to_owned()),
-        &sourced.phone.iter().cloned().collect::<Vec<_>>(),
+    let id = crate::candidates::insert(
+        &mut tx,
+        &crate::candidates::NewCandidate {
+            name: &sourced.name,
+            email: &sourced.email,
+            phone: sourced.phone.as_deref(),
+            country: sourced.country,
+        },
         now,
     )
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query!(
-        "INSERT INTO candidate_emails (candidate_id, email, is_primary) VALUES ($1, $2, true)",
-        id,
-        sourced.email.as_str(),
-    )
-    .execute(&mut *tx)
     .await?;
     sqlx::query!(
         "INSERT INTO opportunities (candidate_id, posting_id, owner_id, origin, created_at)

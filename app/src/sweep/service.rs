@@ -465,9 +465,9 @@ const SCHEDULE_CHECK: std::time::Duration = std::time::Duration::from_secs(60 * 
 pub async fn schedule(
     pool: PgPool,
     config: std::sync::Arc<Config>,
-    mut shutdown: tokio::sync::watch::Receiver<bool>,
+    shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
-    while !*shutdown.borrow() {
+    crate::background::every(SCHEDULE_CHECK, shutdown, || async {
         match run_if_scheduled(&pool, &config, Utc::now()).await {
             Ok(Some(report)) => tracing::info!(
                 examined = report.tally.examined,
@@ -481,11 +481,8 @@ pub async fn schedule(
             // Postgres away: the next check tries again.
             Err(error) => tracing::warn!(%error, "retention sweep failed; next check retries"),
         }
-        tokio::select! {
-            _ = tokio::time::sleep(SCHEDULE_CHECK) => {}
-            _ = shutdown.changed() => {}
-        }
-    }
+    })
+    .await;
 }
 
 /// The latest run summaries, newest first.
