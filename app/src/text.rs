@@ -1559,6 +1559,7 @@ pub fn median_days_long(days: f64) -> String {
 
 // Audit trails.
 pub const TRAIL_TITLE: &str = "Audit trail";
+pub const AUDIT_TRAIL_LINK: &str = "Audit trail: everything recorded for this candidate";
 pub const TRAIL_EMPTY: &str = "Nothing has been recorded yet.";
 pub const BACK_TO_DASHBOARD: &str = "Back to the compliance dashboard";
 pub const OPEN_PROFILE: &str = "Open the profile";

@@ -425,6 +425,45 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
             .execute(&mut *tx)
             .await?;
         }
+        if candidate.email == "jan.kowalski@example.com" {
+            // Answered requests, so the compliance dashboard has closed rows and a history.
+            for (kind, ago, took, resolution) in [
+                ("access", 30, 5, "data_sent"),
+                ("rectification", 12, 2, "updated"),
+            ] {
+                let received = days(ago);
+                let resolved = received + Duration::days(took);
+                let request_id = sqlx::query_scalar!(
+                    "INSERT INTO data_requests (candidate_id, kind, received_at, due_at, status,
+                                                resolved_at, resolved_by, resolution, idempotency_key)
+                     VALUES ($1, $2, $3, $4, 'resolved', $5, $6, $7, $8) RETURNING id",
+                    candidate_id,
+                    kind,
+                    received,
+                    due_date(received),
+                    resolved,
+                    user_ids[1],
+                    resolution,
+                    format!("demo-{}", Uuid::new_v4()),
+                )
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query!(
+                    "INSERT INTO audit_log (at, actor_kind, actor_user_id, action, candidate_id, data_request_id, details)
+                     VALUES ($1, 'candidate', NULL, 'data_request.received', $3, $4, jsonb_build_object('kind', $5::text)),
+                            ($2, 'user', $6, 'data_request.resolved', $3, $4, jsonb_build_object('resolution', $7::text))",
+                    received,
+                    resolved,
+                    candidate_id,
+                    request_id,
+                    kind,
+                    user_ids[1],
+                    resolution,
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         if candidate.email == "tom.baker@example.com" {
             // A legal hold: the retention sweep and the Anonymize button both leave him alone.
             sqlx::query!(

@@ -123,6 +123,15 @@ async fn the_demo_covers_every_state_the_product_shows(pool: PgPool) {
     .await
     .unwrap();
     assert_eq!(kinds, ["access", "erasure", "rectification"]);
+    let answered: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM data_requests WHERE status = 'resolved'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert!(
+        answered > 0,
+        "the dashboard's history needs answered requests"
+    );
 
     let (active, archived, hired): (i64, i64, i64) = sqlx::query_as(
         "SELECT count(*) FILTER (WHERE archived_at IS NULL), count(*) FILTER (WHERE archived_at IS NOT NULL AND NOT hired), count(*) FILTER (WHERE hired) FROM opportunities",

@@ -241,6 +241,11 @@ async fn only_admins_and_permission_holders_may_read_the_dashboard_and_export(po
         "the chart is drawn on the server"
     );
     assert!(page.body.contains("class=\"overdue\""));
+    // The profile links to the candidate's audit trail for those who may read it.
+    let trail = format!("/compliance/candidates/{}", desk.ada.id);
+    let profile = format!("/candidates/{}", desk.ada.id);
+    assert!(admin.get(&profile).await.body.contains(&trail));
+    assert!(!olga.get(&profile).await.body.contains(&trail));
     let bad = admin.get("/compliance?from=yesterday").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 

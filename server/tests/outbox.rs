@@ -280,7 +280,7 @@ async fn a_nurture_email_fills_in_the_admins_placeholders(pool: PgPool) {
     world.settings("organization_name = 'Northwind'").await;
     let bob = world.candidate("bob@mail.example").await;
     let template = editable::save(
-        &pool,
+        &mut pool.acquire().await.unwrap(),
         "spring_checkin",
         "Spring check-in",
         "News from {{ organization }}",
@@ -401,7 +401,11 @@ async fn a_template_with_an_unknown_placeholder_or_a_syntax_error_is_not_saved(p
     let world = World::new(pool.clone());
     let before = world.count("email_templates").await;
     let save = |subject: &'static str, body: &'static str| {
-        editable::save(&pool, "welcome", "Welcome", subject, body, None)
+        let pool = pool.clone();
+        async move {
+            let mut db = pool.acquire().await.unwrap();
+            editable::save(&mut db, "welcome", "Welcome", subject, body, None).await
+        }
     };
 
     let unknown = save("Hi", "Dear {{ candidate_surname }}")

@@ -7,9 +7,9 @@ use super::{
     lawful_basis::{
         deletion_mark, Combination, MarkReason, OpportunityFacts, RetentionFacts, RetentionPolicy,
     },
-    preferences::CountryPolicy,
-    settings::{gdpr_applies, GdprFacts},
-    ComplianceMode, ConsentStatus, CountryCode, GdprScope, LawfulBasis, Purpose,
+    preferences::{pick_country_policy, CountryPolicy},
+    settings::{gdpr_applies, ComplianceSettings, GdprFacts},
+    ComplianceMode, ConsentEvent, ConsentStatus, CountryCode, GdprScope, LawfulBasis, Purpose,
 };
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -311,6 +311,47 @@ fn retention_passed(
         .max()?;
     let ends = newest_archive + Duration::days(i64::from(retention_days));
     (ends <= now).then_some(ends)
+}
+
+/// One candidate's own records, as far as the deletion rule cares.
+pub struct Record<'a> {
+    pub gdpr: GdprFacts,
+    /// Their processing and retention decisions (contact decisions are ignored here).
+    pub events: &'a [ConsentEvent],
+    pub opportunities: Vec<OpportunityFacts>,
+    pub created_at: DateTime<Utc>,
+    pub consent_asked_at: Option<DateTime<Utc>>,
+}
+
+/// The facts the deletion rule reads, from the settings and one candidate's records. Shared with
+/// the profile so that the banner and the sweep can't disagree.
+pub fn compliance_facts(
+    settings: &ComplianceSettings,
+    policies: &[CountryPolicy],
+    record: Record<'_>,
+    now: DateTime<Utc>,
+) -> ComplianceFacts {
+    let status =
+        |purpose| ConsentStatus::of(record.events, purpose, settings.consent_validity(), now);
+    ComplianceFacts {
+        mode: settings.mode,
+        scope: settings.scope,
+        combination: settings.combination,
+        country_policy: pick_country_policy(
+            &record.gdpr.posting_countries,
+            record.gdpr.country_override.or(record.gdpr.country),
+            policies,
+        ),
+        gdpr: record.gdpr,
+        retention_days: settings.retention_days,
+        processing: status(Purpose::Processing),
+        retention: status(Purpose::Retention),
+        opportunities: record.opportunities,
+        created_at: record.created_at,
+        consent_asked_at: record.consent_asked_at,
+        answer_window_days: settings.consent_answer_window_days,
+        grace_days: settings.anonymization_grace_days,
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@
 use super::{render_file, Rendered};
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
-use sqlx::PgPool;
 use std::fmt;
 
 /// The only names a template may use.
@@ -260,7 +259,7 @@ pub enum SaveError {
 
 /// Creates or replaces the template `key`, after checking it. Nothing is stored when it is refused.
 pub async fn save(
-    pool: &PgPool,
+    db: &mut sqlx::PgConnection,
     key: &str,
     name: &str,
     subject: &str,
@@ -284,7 +283,7 @@ pub async fn save(
         template.body(),
         updated_by.map(crate::domain::UserId::into_uuid),
     )
-    .fetch_one(pool)
+    .fetch_one(db)
     .await?;
     Ok(id)
 }

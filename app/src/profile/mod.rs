@@ -53,6 +53,8 @@ pub struct Profile {
     pub may_manage_hold: bool,
     /// The data-collection notice (SPEC §5), if one was queued for them.
     pub data_notice: Option<DataNotice>,
+    /// The viewer may read the compliance dashboard and audit trails.
+    pub may_audit: bool,
 }
 
 /// When the data-collection notice was queued, and when it went out.
@@ -401,6 +403,7 @@ fn ProfileView(
         hold,
         may_manage_hold,
         data_notice,
+        may_audit,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -489,6 +492,9 @@ fn ProfileView(
                 <ConsentSidebar panel candidate=id can_edit edits data_notice />
                 <LegalHoldCard hold may_manage=may_manage_hold candidate=id place=edits.place_hold lift=edits.lift_hold />
                 <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
+                {may_audit.then(|| view! {
+                    <p class="audit-link"><a href=format!("/compliance/candidates/{id}")>{text::AUDIT_TRAIL_LINK}</a></p>
+                })}
             </aside>
         </div>
     }

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::anonymize::AnonymizeOffer;
 use crate::config::Config;
+use crate::domain::consent_panel::{compliance_facts, Record};
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
     consent_panel::{consent_panel, contact_check, ConsentPanel, PanelFacts},
@@ -18,7 +19,7 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::requests::{resolve, RequestTools};
-use crate::sweep::service::{compliance_facts, country_policies, Record};
+use crate::settings::country_policies;
 use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
@@ -236,6 +237,7 @@ pub async fn profile(
         requests,
         hold: crate::legal_hold::service::current(pool, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
+        may_audit: viewer.may(Permission::ViewComplianceDashboard),
         data_notice: sqlx::query!(
             "SELECT created_at, sent_at FROM email_outbox
               WHERE candidate_id = $1 AND kind = 'gdpr_notice' AND status <> 'cancelled'

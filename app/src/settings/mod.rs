@@ -6,7 +6,7 @@
 #[cfg(feature = "ssr")]
 mod store;
 #[cfg(feature = "ssr")]
-pub use store::{load, Settings, SettingsRow};
+pub use store::{country_policies, load, Settings, SettingsRow};
 
 use crate::actions::follow_action;
 use crate::domain::anonymization::PersonalField;

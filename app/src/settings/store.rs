@@ -299,12 +299,14 @@ pub async fn save_template(
 ) -> Result<(), AppError> {
     use crate::mail::editable::{save, SaveError};
     super_admin_only(viewer)?;
+    // The template and its audit row land together, or neither does.
+    let mut tx = pool.begin().await?;
     let key = match form.key.trim() {
         "" => format!("custom_{}", uuid::Uuid::new_v4().simple()),
         key => {
             let known =
                 sqlx::query_scalar!("SELECT count(*) FROM email_templates WHERE key = $1", key)
-                    .fetch_one(pool)
+                    .fetch_one(&mut *tx)
                     .await?;
             if known != Some(1) {
                 return Err(AppError::NotFound);
@@ -313,7 +315,7 @@ pub async fn save_template(
         }
     };
     let id = save(
-        pool,
+        &mut tx,
         &key,
         &form.name,
         &form.subject,
@@ -329,15 +331,34 @@ pub async fn save_template(
         }),
         SaveError::Db(e) => e.into(),
     })?;
-    let mut conn = pool.acquire().await?;
     audited(
-        &mut conn,
+        &mut tx,
         viewer,
         "settings.template_saved",
         serde_json::json!({ "template": id }),
     )
     .await?;
+    tx.commit().await?;
     Ok(())
+}
+
+/// The enabled country policies (localized mode).
+pub async fn country_policies(
+    db: impl sqlx::PgExecutor<'_>,
+) -> Result<Vec<crate::domain::preferences::CountryPolicy>, AppError> {
+    Ok(sqlx::query!(
+        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
+    )
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .filter_map(|p| {
+        Some(crate::domain::preferences::CountryPolicy {
+            country: crate::domain::CountryCode::parse(&p.country).ok()?,
+            retention_days: p.retention_days,
+        })
+    })
+    .collect())
 }
 
 /// Only Super Admins see and change the settings (SPEC §5).

@@ -4,14 +4,13 @@
 use crate::anonymize::service::anonymize_locked;
 use crate::audit::Actor;
 use crate::config::Config;
-use crate::domain::consent_panel::{deletion_notice, ComplianceFacts};
+use crate::domain::consent_panel::{compliance_facts, deletion_notice, Record};
 use crate::domain::lawful_basis::OpportunityFacts;
-use crate::domain::preferences::{pick_country_policy, CountryPolicy};
 use crate::domain::settings::GdprFacts;
 use crate::domain::sweep::{scheduled_run_due, verdict, Outcome, Tally, Verdict};
-use crate::domain::{CandidateId, ConsentEvent, ConsentStatus, CountryCode, MarkReason, Purpose};
+use crate::domain::{CandidateId, ConsentEvent, CountryCode, MarkReason};
 use crate::error::AppError;
-use crate::settings::Settings;
+use crate::settings::country_policies;
 use crate::sweep::SweepRun;
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
@@ -196,66 +195,6 @@ pub async fn decide_all(
         );
     }
     Ok(())
-}
-
-/// One candidate's own records, as far as the deletion rule cares.
-pub struct Record<'a> {
-    pub gdpr: GdprFacts,
-    /// Their processing and retention decisions (contact decisions are ignored here).
-    pub events: &'a [ConsentEvent],
-    pub opportunities: Vec<OpportunityFacts>,
-    pub created_at: DateTime<Utc>,
-    pub consent_asked_at: Option<DateTime<Utc>>,
-}
-
-/// The facts the deletion rule reads, from the settings and one candidate's records. Shared with
-/// the profile so that the banner and the sweep can't disagree.
-pub fn compliance_facts(
-    settings: &Settings,
-    policies: &[CountryPolicy],
-    record: Record<'_>,
-    now: DateTime<Utc>,
-) -> ComplianceFacts {
-    let status =
-        |purpose| ConsentStatus::of(record.events, purpose, settings.consent_validity(), now);
-    ComplianceFacts {
-        mode: settings.mode,
-        scope: settings.scope,
-        combination: settings.combination,
-        country_policy: pick_country_policy(
-            &record.gdpr.posting_countries,
-            record.gdpr.country_override.or(record.gdpr.country),
-            policies,
-        ),
-        gdpr: record.gdpr,
-        retention_days: settings.retention_days,
-        processing: status(Purpose::Processing),
-        retention: status(Purpose::Retention),
-        opportunities: record.opportunities,
-        created_at: record.created_at,
-        consent_asked_at: record.consent_asked_at,
-        answer_window_days: settings.consent_answer_window_days,
-        grace_days: settings.anonymization_grace_days,
-    }
-}
-
-/// The enabled country policies (localized mode).
-pub async fn country_policies(
-    db: impl sqlx::PgExecutor<'_>,
-) -> Result<Vec<CountryPolicy>, AppError> {
-    Ok(sqlx::query!(
-        "SELECT country, retention_days FROM country_policies WHERE enabled ORDER BY country"
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .filter_map(|p| {
-        Some(CountryPolicy {
-            country: CountryCode::parse(&p.country).ok()?,
-            retention_days: p.retention_days,
-        })
-    })
-    .collect())
 }
 
 /// Counts what a sweep would do, changes nothing but the run summary.
