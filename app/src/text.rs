@@ -890,13 +890,6 @@ pub fn request_banner_dates(
 
 pub fn due_state(state: crate::domain::DueState) -> String {
     use crate::domain::DueState;
-    let days = |n: i64| {
-        if n == 1 {
-            "1 day".to_owned()
-        } else {
-            format!("{n} days")
-        }
-    };
     match state {
         DueState::OnTrack { days_left } => format!("{} left.", days(days_left)),
         DueState::DueSoon { days_left } => format!("Due soon: {} left.", days(days_left)),
@@ -1524,6 +1517,7 @@ pub fn request_state(
     }
 }
 
+/// "1 day", "12 days".
 fn days(n: i64) -> String {
     if n == 1 {
         "1 day".into()
