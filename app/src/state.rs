@@ -1,6 +1,7 @@
 //! What every request handler and server function can reach.
 
 use crate::config::Config;
+use crate::settings::RulesCache;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
@@ -11,6 +12,19 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
     pub config: Arc<Config>,
+    /// The settings and country policies as last read (see [`RulesCache`]).
+    pub rules: Arc<RulesCache>,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, pool: PgPool, config: Arc<Config>) -> Self {
+        Self {
+            leptos_options,
+            pool,
+            config,
+            rules: Arc::default(),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

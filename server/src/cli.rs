@@ -165,11 +165,7 @@ async fn serve() -> Result<(), CliError> {
 
     let addr = config.site_addr;
     let config = Arc::new(config);
-    let state = AppState {
-        leptos_options,
-        pool: pool.clone(),
-        config: config.clone(),
-    };
+    let state = AppState::new(leptos_options, pool.clone(), config.clone());
 
     // The outbox worker shares the process; it stops after its batch in hand when we do.
     let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);

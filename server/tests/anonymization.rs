@@ -472,9 +472,14 @@ async fn gdpr_mode_leaves_no_marker_anywhere_and_touches_nobody_else(pool: PgPoo
 
     // The candidate's link now says their data was deleted.
     assert!(matches!(
-        app::preferences::service::load_page(&pool, alfa.candidate.id, Utc::now())
-            .await
-            .unwrap(),
+        app::preferences::service::load_page(
+            &pool,
+            &Default::default(),
+            alfa.candidate.id,
+            Utc::now()
+        )
+        .await
+        .unwrap(),
         LinkPage::Retired { .. }
     ));
 }

@@ -42,11 +42,8 @@ async fn readyz_is_unavailable_when_the_database_is_down(pool: PgPool) {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("candor")
         .build();
-    app.router = candor_server::http::router(app::state::AppState {
-        leptos_options: options,
-        pool: down,
-        config: app.config.clone(),
-    });
+    app.router =
+        candor_server::http::router(app::state::AppState::new(options, down, app.config.clone()));
     let response = app.get("/readyz").await;
     assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(response.body.contains("unreachable"));

@@ -362,7 +362,7 @@ async fn an_anonymized_candidates_link_shows_only_the_notice_and_changes_nothing
     world.anonymize(&anna).await;
 
     assert_eq!(
-        service::load_page(&world.pool, anna.id, Utc::now())
+        service::load_page(&world.pool, &Default::default(), anna.id, Utc::now())
             .await
             .unwrap(),
         LinkPage::Retired {
@@ -413,6 +413,10 @@ async fn a_fresh_link_goes_only_to_a_known_address_and_once_an_hour(pool: PgPool
 #[sqlx::test(migrations = "../migrations")]
 async fn localized_mode_shows_the_country_policy_instead_of_consent(pool: PgPool) {
     let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    // Read once under the default settings, so the rules are held in memory from here on.
+    assert_eq!(world.page(&anna).await.layout.country_policy, None);
+
     world
         .settings("compliance_mode = 'localized', processing_basis = 'explicit_consent'")
         .await;
@@ -422,7 +426,6 @@ async fn localized_mode_shows_the_country_policy_instead_of_consent(pool: PgPool
     .execute(&world.pool)
     .await
     .unwrap();
-    let anna = world.candidate("anna@example.com").await;
     let page = world.page(&anna).await;
     assert!(page.consents.is_empty());
     assert_eq!(
@@ -430,4 +433,16 @@ async fn localized_mode_shows_the_country_policy_instead_of_consent(pool: PgPool
         Some("DE".into())
     );
     assert_eq!(page.retention_days, 180);
+
+    // A policy changed by another server shows on the next page, as does a policy switched off.
+    sqlx::query("UPDATE country_policies SET retention_days = 90 WHERE country = 'DE'")
+        .execute(&world.pool)
+        .await
+        .unwrap();
+    assert_eq!(world.page(&anna).await.retention_days, 90);
+    sqlx::query("UPDATE country_policies SET enabled = false WHERE country = 'DE'")
+        .execute(&world.pool)
+        .await
+        .unwrap();
+    assert_eq!(world.page(&anna).await.layout.country_policy, None);
 }

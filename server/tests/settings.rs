@@ -73,6 +73,13 @@ async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool)
     let candidate = world.candidate("anna@example.com").await;
     let app = TestApp::new(pool.clone());
     let browser = app.session(&sam.email, PASSWORD).await;
+    // Shown once before the change, so the server holds the old settings in memory.
+    let preferences = format!("/preferences/{}", world.link(&candidate));
+    assert!(app
+        .get(&preferences)
+        .await
+        .body
+        .contains("Candor demo organization"));
 
     let page = browser.get("/settings").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -107,11 +114,11 @@ async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool)
     assert!(shown.contains(r#"value="Northwind Talent""#));
 
     // The candidate's own page uses the new name straight away.
-    let preferences = app
-        .get(&format!("/preferences/{}", world.link(&candidate)))
+    assert!(app
+        .get(&preferences)
         .await
-        .body;
-    assert!(preferences.contains("Northwind Talent"));
+        .body
+        .contains("Northwind Talent"));
 
     let audits = setting_audits(&pool).await;
     assert_eq!(audits.len(), 1);

@@ -31,7 +31,7 @@ pub(crate) use crate::server_side;
 pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
     let state = server_side::state()?;
     let candidate = service::verify_link(&state.config, &token)?;
-    service::load_page(&state.pool, candidate, chrono::Utc::now()).await
+    service::load_page(&state.pool, &state.rules, candidate, chrono::Utc::now()).await
 }
 
 #[cfg(feature = "ssr")]

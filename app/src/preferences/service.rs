@@ -9,7 +9,7 @@ use crate::domain::{
     due_date,
     preferences::{
         alert_recipients, consent_change, contact_allowed, page_layout, pick_country_policy,
-        AlertRecipients, CountryPolicy, OwnedOpportunity, PageFacts, Rectification,
+        AlertRecipients, OwnedOpportunity, PageFacts, Rectification,
     },
     settings::{gdpr_applies, GdprFacts},
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, EmailAddress, EmailKind, Purpose,
@@ -18,7 +18,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::links;
 use crate::mail::{self, OutgoingEmail};
-use crate::settings::{self, Settings, SettingsRow};
+use crate::settings::{self, RulesCache, Settings};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -58,23 +58,23 @@ pub fn verify_link(config: &Config, token: &str) -> Result<CandidateId, AppError
 /// Everything the page shows, or the notice for an anonymized candidate.
 pub async fn load_page(
     pool: &PgPool,
+    rules: &RulesCache,
     candidate: CandidateId,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
-    // One round trip: this is the page every candidate email links to.
+    // One round trip: this is the page every candidate email links to. The settings and country
+    // policies come from memory unless the revision shows they changed.
     let Some(row) = sqlx::query!(
-        r#"SELECT to_jsonb(s) AS "settings!: Json<SettingsRow>",
+        r#"SELECT s.revision,
                   c.location_country, c.gdpr_country_override,
                   c.anonymized_at IS NOT NULL AS "anonymized!",
                   ARRAY(SELECT p.location_country
                           FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
                          WHERE o.candidate_id = c.id
                          ORDER BY o.created_at DESC) AS "posting_countries!: Vec<Option<String>>",
-                  (SELECT coalesce(jsonb_agg(jsonb_build_array(country, retention_days) ORDER BY country), '[]')
-                     FROM country_policies WHERE enabled) AS "policies!: Json<Vec<(String, i32)>>",
-                  (SELECT coalesce(jsonb_agg(jsonb_build_array(purpose, decision, at) ORDER BY at), '[]')
+                  (SELECT coalesce(json_agg(json_build_array(purpose, decision, at) ORDER BY at), '[]')
                      FROM candidate_consent_events(c.id)) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
-                  (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                  (SELECT coalesce(json_agg(json_build_object(
                               'id', r.id, 'kind', r.kind, 'received_at', r.received_at,
                               'due_at', coalesce(r.extended_until, r.due_at), 'status', r.status)
                               ORDER BY r.received_at DESC), '[]')
@@ -88,10 +88,11 @@ pub async fn load_page(
     else {
         return Err(AppError::LinkInvalid);
     };
-    let settings = Settings::try_from(row.settings.0)?;
+    let rules = rules.at(pool, row.revision).await?;
+    let settings = &rules.settings;
     if row.anonymized {
         return Ok(LinkPage::Retired {
-            organization: settings.compliance.organization_name,
+            organization: settings.compliance.organization_name.clone(),
         });
     }
 
@@ -106,21 +107,10 @@ pub async fn load_page(
         country_override: row.gdpr_country_override.as_deref().and_then(country),
         posting_countries: posting_countries.clone(),
     };
-    let policies: Vec<CountryPolicy> = row
-        .policies
-        .0
-        .iter()
-        .filter_map(|(c, days)| {
-            Some(CountryPolicy {
-                country: country(c)?,
-                retention_days: *days,
-            })
-        })
-        .collect();
     let country_policy = pick_country_policy(
         &posting_countries,
         facts.country_override.or(facts.country),
-        &policies,
+        &rules.policies,
     );
     let layout = page_layout(&PageFacts {
         mode: settings.mode,
@@ -155,7 +145,7 @@ pub async fn load_page(
         retention_days: layout
             .country_policy
             .map_or(settings.retention_days, |p| p.retention_days),
-        organization: organization(&settings),
+        organization: organization(settings),
         layout,
         consents,
         contact_allowed: contact_allowed(&status(Purpose::Contact)),

@@ -4,7 +4,11 @@
 //! refused, on the page and on the server.
 
 #[cfg(feature = "ssr")]
+mod rules;
+#[cfg(feature = "ssr")]
 mod store;
+#[cfg(feature = "ssr")]
+pub use rules::{Rules, RulesCache};
 #[cfg(feature = "ssr")]
 pub use store::{country_policies, load, Settings, SettingsRow};
 

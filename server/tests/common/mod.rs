@@ -105,11 +105,7 @@ impl TestApp {
             .output_name("candor")
             .site_root("target/site")
             .build();
-        let state = AppState {
-            leptos_options,
-            pool: pool.clone(),
-            config: config.clone(),
-        };
+        let state = AppState::new(leptos_options, pool.clone(), config.clone());
         Self {
             router: candor_server::http::router(state),
             pool,

@@ -18,6 +18,8 @@ use uuid::Uuid;
 pub struct World {
     pub pool: PgPool,
     pub config: Config,
+    /// Shared by every page this world loads, as one server's memory is.
+    rules: app::settings::RulesCache,
 }
 
 #[derive(Debug, Clone)]
@@ -61,7 +63,11 @@ pub struct Email {
 impl World {
     pub fn new(pool: PgPool) -> Self {
         let config = config_for(&pool);
-        Self { pool, config }
+        Self {
+            pool,
+            config,
+            rules: Default::default(),
+        }
     }
 
     pub async fn user(&self, name: &str, role: &str) -> User {
@@ -311,7 +317,7 @@ impl World {
     // What candidates do.
 
     pub async fn page(&self, candidate: &Candidate) -> PreferencesView {
-        match service::load_page(&self.pool, candidate.id, Utc::now()).await {
+        match service::load_page(&self.pool, &self.rules, candidate.id, Utc::now()).await {
             Ok(LinkPage::Active(view)) => *view,
             other => panic!("expected an active page, got {other:?}"),
         }
