@@ -3,10 +3,10 @@
 //! number tells whether this copy is current: a change saved on any server is seen by the next
 //! request on every server, and the busiest page need not carry the whole row each time.
 
-use super::store::{Settings, SettingsRow};
-use crate::domain::{preferences::CountryPolicy, CountryCode};
+use super::store::{self, Settings, SettingsRow};
+use crate::domain::preferences::CountryPolicy;
 use crate::error::AppError;
-use sqlx::{types::Json, PgExecutor};
+use sqlx::{types::Json, PgPool};
 use std::sync::{Arc, PoisonError, RwLock};
 
 /// The rules every page is built from, as of one revision.
@@ -25,7 +25,7 @@ pub struct RulesCache(RwLock<Option<Arc<Rules>>>);
 impl RulesCache {
     /// The rules as of `revision` (as a query just returned it), read again only when this copy
     /// is older.
-    pub async fn at(&self, db: impl PgExecutor<'_>, revision: i64) -> Result<Arc<Rules>, AppError> {
+    pub async fn at(&self, pool: &PgPool, revision: i64) -> Result<Arc<Rules>, AppError> {
         let held = self
             .0
             .read()
@@ -34,7 +34,7 @@ impl RulesCache {
         if let Some(rules) = held.filter(|rules| rules.revision >= revision) {
             return Ok(rules);
         }
-        let rules = Arc::new(read(db).await?);
+        let rules = Arc::new(read(pool).await?);
         let mut slot = self.0.write().unwrap_or_else(PoisonError::into_inner);
         // Another request may have stored a newer copy meanwhile.
         if slot
@@ -47,27 +47,15 @@ impl RulesCache {
     }
 }
 
-async fn read(db: impl PgExecutor<'_>) -> Result<Rules, AppError> {
+async fn read(pool: &PgPool) -> Result<Rules, AppError> {
     let row = sqlx::query!(
-        r#"SELECT s.revision,
-                  to_jsonb(s) AS "settings!: Json<SettingsRow>",
-                  (SELECT coalesce(json_agg(json_build_array(country, retention_days) ORDER BY country), '[]')
-                     FROM country_policies WHERE enabled) AS "policies!: Json<Vec<(String, i32)>>"
-             FROM settings s"#
+        r#"SELECT revision, to_jsonb(s) AS "settings!: Json<SettingsRow>" FROM settings s"#
     )
-    .fetch_one(db)
+    .fetch_one(pool)
     .await?;
-    let policies = row
-        .policies
-        .0
-        .into_iter()
-        .filter_map(|(country, retention_days)| {
-            Some(CountryPolicy {
-                country: CountryCode::parse(&country).ok()?,
-                retention_days,
-            })
-        })
-        .collect();
+    // Read after the revision, the policies are at least as new as it; a change in between
+    // shows as a newer revision on the next page, which reads them again.
+    let policies = store::country_policies(pool).await?;
     Ok(Rules {
         revision: row.revision,
         settings: Settings::try_from(row.settings.0)?,
