@@ -29,14 +29,18 @@ fi
 # cargo-leptos drives the two builds (server + WASM) and the CSS.
 if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
   log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (compiles from source: 15–30 minutes)"
-  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  # A build tool needs no release-grade optimisation: thin local LTO and parallel codegen units
+  # roughly halve its compile time on two cores.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
 fi
 
 # cargo-leptos would download wasm-bindgen from GitHub; the CLI must match the crate exactly.
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (3–5 minutes)"
   # Not --locked: its lockfile pins a yanked webpki-roots.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 # Node.js runs Playwright and provides wasm-opt (npm binaryen; Debian's is too old).
