@@ -13,8 +13,9 @@ pub struct Reachable {
     pub anonymized: bool,
 }
 
-/// The candidate `id`, if `viewer` may see it: `NotFound` when there is none, `Forbidden` when a
-/// Limited Team Member owns none of its opportunities.
+/// The candidate `id`, if `viewer` may see it. `NotFound` both when there is none and when a
+/// Limited Team Member owns none of its opportunities: the answer must not tell them which ids
+/// exist.
 pub async fn reachable(
     db: impl PgExecutor<'_>,
     viewer: &Viewer,
@@ -35,12 +36,49 @@ pub async fn reachable(
         return Err(AppError::NotFound);
     };
     if !row.visible {
-        return Err(AppError::Forbidden);
+        return Err(AppError::NotFound);
     }
     Ok(Reachable {
         id: CandidateId(id),
         anonymized: row.anonymized,
     })
+}
+
+/// Makes `email` the candidate's primary address, in place of the primary one on file (which was
+/// wrong: that is what a correction says). Only for an address the candidate has confirmed.
+pub async fn replace_primary_email(
+    db: &mut PgConnection,
+    candidate: CandidateId,
+    email: &str,
+) -> Result<(), sqlx::Error> {
+    let id = candidate.into_uuid();
+    sqlx::query!(
+        "DELETE FROM candidate_emails
+          WHERE candidate_id = $1 AND is_primary AND lower(email) <> lower($2)",
+        id,
+        email
+    )
+    .execute(&mut *db)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary)
+         SELECT $1, $2, NOT EXISTS (SELECT 1 FROM candidate_emails WHERE candidate_id = $1 AND is_primary)
+         ON CONFLICT (candidate_id, lower(email)) DO NOTHING",
+        id,
+        email
+    )
+    .execute(&mut *db)
+    .await?;
+    sqlx::query!(
+        "UPDATE candidate_emails SET is_primary = true
+          WHERE candidate_id = $1 AND lower(email) = lower($2)
+            AND NOT EXISTS (SELECT 1 FROM candidate_emails WHERE candidate_id = $1 AND is_primary)",
+        id,
+        email
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(())
 }
 
 /// The candidate records that hold this email (case-insensitive), newest first, anonymized ones

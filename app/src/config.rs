@@ -69,6 +69,28 @@ impl fmt::Debug for HmacKey {
     }
 }
 
+/// A bearer token, whose `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BearerToken(pub String);
+
+impl fmt::Debug for BearerToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BearerToken(<redacted>)")
+    }
+}
+
+impl BearerToken {
+    /// Whether an `Authorization` header value carries this token. Digests are compared, so the
+    /// time taken says nothing about how much of a guess was right.
+    pub fn accepts(&self, authorization: Option<&str>) -> bool {
+        use sha2::{Digest, Sha256};
+        let Some(given) = authorization.and_then(|v| v.strip_prefix("Bearer ")) else {
+            return false;
+        };
+        Sha256::digest(given.trim().as_bytes()) == Sha256::digest(self.0.as_bytes())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: DatabaseUrl,
@@ -89,6 +111,11 @@ pub struct Config {
     pub sweep_schedule: bool,
     /// `CANDOR_ALERT_SCHEDULE=off` leaves the hourly due-date alert check to other servers.
     pub alert_schedule: bool,
+    /// `CANDOR_TRUSTED_PROXIES`: only peers in these ranges may name the client in
+    /// `Forwarded` / `X-Forwarded-For`.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `CANDOR_METRICS_TOKEN`: `/metrics` answers only with this bearer token; unset, it is off.
+    pub metrics_token: Option<BearerToken>,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -141,6 +168,11 @@ pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
 pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
 
 impl Config {
+    /// Whether Candor is served over https (secure cookies, HSTS).
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
     }
@@ -288,6 +320,33 @@ impl Config {
             )?)),
         };
 
+        let trusted_proxies = match lookup("CANDOR_TRUSTED_PROXIES") {
+            None => Vec::new(),
+            Some(text) => text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(parse_network)
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| {
+                    ConfigError::new(
+                        "CANDOR_TRUSTED_PROXIES",
+                        "must be a comma-separated list of addresses or CIDR ranges like 10.0.0.0/8,::1",
+                    )
+                })?,
+        };
+
+        let metrics_token = match lookup("CANDOR_METRICS_TOKEN") {
+            None => None,
+            Some(text) if text.trim().len() >= 16 => Some(BearerToken(text.trim().to_owned())),
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "CANDOR_METRICS_TOKEN",
+                    "must be at least 16 characters",
+                ))
+            }
+        };
+
         Ok(Self {
             database_url,
             public_url,
@@ -303,8 +362,19 @@ impl Config {
             sign_in_throttle: crate::domain::ThrottlePolicy::default(),
             sweep_schedule,
             alert_schedule,
+            trusted_proxies,
+            metrics_token,
         })
     }
+}
+
+/// `10.0.0.0/8`, or a bare address as its own one-address range.
+fn parse_network(text: &str) -> Option<ipnet::IpNet> {
+    text.parse::<ipnet::IpNet>().ok().or_else(|| {
+        text.parse::<std::net::IpAddr>()
+            .ok()
+            .map(ipnet::IpNet::from)
+    })
 }
 
 /// An optional on/off variable.
@@ -406,6 +476,40 @@ mod tests {
         assert_eq!(config.outbox.retry.max_attempts, 12);
         assert_eq!(config.outbox.concurrency, DEFAULT_MAIL_CONCURRENCY);
         assert_eq!(config.session, crate::domain::SessionPolicy::default());
+        assert!(
+            config.trusted_proxies.is_empty(),
+            "no proxy is trusted unless named"
+        );
+        assert!(
+            config.metrics_token.is_none(),
+            "metrics are off unless a token is set"
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_are_ranges_or_single_addresses() {
+        let mut vars = valid();
+        vars.insert(
+            "CANDOR_TRUSTED_PROXIES",
+            " 10.0.0.0/8, 192.0.2.7 ,::1".into(),
+        );
+        let config = load(&vars).unwrap();
+        let shown: Vec<String> = config
+            .trusted_proxies
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(shown, ["10.0.0.0/8", "192.0.2.7/32", "::1/128"]);
+    }
+
+    #[test]
+    fn the_metrics_token_is_compared_whole() {
+        let token = BearerToken("metrics-token-0123456789".into());
+        assert!(token.accepts(Some("Bearer metrics-token-0123456789")));
+        assert!(!token.accepts(Some("Bearer metrics-token-012345678")));
+        assert!(!token.accepts(Some("metrics-token-0123456789")));
+        assert!(!token.accepts(Some("Basic bWV0cmljcw==")));
+        assert!(!token.accepts(None));
     }
 
     #[test]
@@ -452,6 +556,9 @@ mod tests {
             ("CANDOR_MAIL_CONCURRENCY", Some("1000")),
             ("CANDOR_SESSION_IDLE_MINUTES", Some("1")),
             ("CANDOR_SESSION_MAX_HOURS", Some("0")),
+            ("CANDOR_TRUSTED_PROXIES", Some("10.0.0.0/8,proxy.internal")),
+            ("CANDOR_TRUSTED_PROXIES", Some("10.0.0.0/33")),
+            ("CANDOR_METRICS_TOKEN", Some("short")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();
@@ -472,8 +579,15 @@ mod tests {
             "CANDOR_SMTP_URL",
             "smtps://mailuser:mailpw@smtp.example.com:465".into(),
         );
+        vars.insert("CANDOR_METRICS_TOKEN", "metrics-token-0123456789".into());
         let shown = format!("{:?}", load(&vars).unwrap());
-        for secret in ["secretpw", "mailpw", "mailuser", &vars["CANDOR_HMAC_KEY"]] {
+        for secret in [
+            "secretpw",
+            "mailpw",
+            "mailuser",
+            &vars["CANDOR_HMAC_KEY"],
+            "metrics-token-0123456789",
+        ] {
             assert!(!shown.contains(secret), "{secret} leaked into {shown}");
         }
     }

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod candidate_list;
 pub mod dashboard;
 pub mod domain;
+pub mod email_confirm;
 pub mod error;
 pub mod fresh_link;
 mod home;

@@ -10,8 +10,13 @@ use jsonwebtoken::{errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Heade
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// What a link lets its holder do. Only the preferences page exists so far.
+/// What a link lets its holder do: open the preferences page (and everything on it).
 pub const PREFERENCES: &str = "preferences";
+/// Stop contact, and nothing else: the `List-Unsubscribe` URL, which mail providers read and may
+/// fetch, carries only this.
+pub const UNSUBSCRIBE: &str = "unsubscribe";
+/// Confirm one corrected email address (the claim `ref` names which).
+pub const CONFIRM_EMAIL: &str = "confirm_email";
 
 /// Shortest secret accepted: HS256 wants at least its own output size.
 const MIN_SECRET_BYTES: usize = 32;
@@ -77,6 +82,17 @@ struct Claims {
     purpose: String,
     iat: i64,
     exp: i64,
+    /// What the link is about beyond its candidate (an email confirmation), for some purposes.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<uuid::Uuid>,
+}
+
+/// A genuine, current link: whom it names, for what, and what about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verified {
+    pub candidate: CandidateId,
+    pub purpose: &'static str,
+    pub reference: Option<uuid::Uuid>,
 }
 
 impl KeyRing {
@@ -119,11 +135,24 @@ impl KeyRing {
 
     /// A token for the candidate's preferences page, valid for `ttl` from `now`.
     pub fn sign(&self, candidate: CandidateId, now: DateTime<Utc>, ttl: Duration) -> String {
+        self.sign_for(PREFERENCES, candidate, None, now, ttl)
+    }
+
+    /// A token for `purpose` (one of this module's constants).
+    pub fn sign_for(
+        &self,
+        purpose: &'static str,
+        candidate: CandidateId,
+        reference: Option<uuid::Uuid>,
+        now: DateTime<Utc>,
+        ttl: Duration,
+    ) -> String {
         self.sign_claims(&Claims {
             sub: candidate,
-            purpose: PREFERENCES.to_owned(),
+            purpose: purpose.to_owned(),
             iat: now.timestamp(),
             exp: (now + ttl).timestamp(),
+            reference,
         })
     }
 
@@ -140,6 +169,15 @@ impl KeyRing {
 
     /// The candidate a preferences token names, if the token is genuine, current and for that page.
     pub fn verify(&self, token: &str) -> Result<CandidateId, LinkError> {
+        Ok(self.verify_for(token, &[PREFERENCES])?.candidate)
+    }
+
+    /// The link, if it is genuine, current and for one of `purposes`.
+    pub fn verify_for(
+        &self,
+        token: &str,
+        purposes: &[&'static str],
+    ) -> Result<Verified, LinkError> {
         let header = jsonwebtoken::decode_header(token).map_err(|_| LinkError::Malformed)?;
         if header.alg != Algorithm::HS256 {
             return Err(LinkError::WrongAlgorithm);
@@ -165,10 +203,15 @@ impl KeyRing {
             ErrorKind::InvalidAlgorithm => LinkError::WrongAlgorithm,
             _ => LinkError::Malformed,
         })?;
-        if data.claims.purpose != PREFERENCES {
-            return Err(LinkError::WrongPurpose);
-        }
-        Ok(data.claims.sub)
+        let purpose = purposes
+            .iter()
+            .find(|p| **p == data.claims.purpose)
+            .ok_or(LinkError::WrongPurpose)?;
+        Ok(Verified {
+            candidate: data.claims.sub,
+            purpose,
+            reference: data.claims.reference,
+        })
     }
 }
 
@@ -187,13 +230,45 @@ pub fn preferences_url(public_url: &url::Url, token: &str) -> String {
     )
 }
 
-/// `{public_url}/unsubscribe/{token}`, for the one-click `List-Unsubscribe` header (RFC 8058).
-pub fn unsubscribe_url(public_url: &url::Url, token: &str) -> String {
+/// `{public_url}/unsubscribe/{token}` for the one-click `List-Unsubscribe` header (RFC 8058),
+/// with a token that can stop contact and do nothing else.
+pub fn unsubscribe_url(
+    config: &crate::config::Config,
+    candidate: CandidateId,
+    now: DateTime<Utc>,
+    ttl: Duration,
+) -> String {
+    let token = config
+        .link_keys
+        .sign_for(UNSUBSCRIBE, candidate, None, now, ttl);
     format!(
         "{}/unsubscribe/{token}",
-        public_url.as_str().trim_end_matches('/')
+        config.public_url.as_str().trim_end_matches('/')
     )
 }
+
+/// `{public_url}/confirm-email/{token}`: confirms the corrected address `confirmation`.
+pub fn confirm_email_url(
+    config: &crate::config::Config,
+    candidate: CandidateId,
+    confirmation: uuid::Uuid,
+    now: DateTime<Utc>,
+) -> String {
+    let token = config.link_keys.sign_for(
+        CONFIRM_EMAIL,
+        candidate,
+        Some(confirmation),
+        now,
+        CONFIRMATION_TTL,
+    );
+    format!(
+        "{}/confirm-email/{token}",
+        config.public_url.as_str().trim_end_matches('/')
+    )
+}
+
+/// A confirmation link is short-lived: it proves someone reads the address now.
+pub const CONFIRMATION_TTL: Duration = Duration::days(7);
 
 #[cfg(test)]
 mod tests {
@@ -289,7 +364,9 @@ mod tests {
             purpose: "admin".into(),
             iat,
             exp,
+            reference: None,
         });
+        let unsubscribe_only = keys.sign_for(UNSUBSCRIBE, candidate(), None, now, year());
         let missing_purpose =
             sign_json(serde_json::json!({"sub": candidate(), "iat": iat, "exp": exp}));
         let missing_exp =
@@ -313,6 +390,11 @@ mod tests {
             ("unknown kid", unknown_kid, LinkError::UnknownKey),
             ("no kid", no_kid, LinkError::UnknownKey),
             ("wrong purpose", wrong_purpose, LinkError::WrongPurpose),
+            (
+                "an unsubscribe link opens no page",
+                unsubscribe_only,
+                LinkError::WrongPurpose,
+            ),
             ("missing purpose", missing_purpose, LinkError::Malformed),
             ("missing exp", missing_exp, LinkError::Malformed),
             ("garbage", "not-a-token".into(), LinkError::Malformed),
@@ -326,6 +408,34 @@ mod tests {
         for (name, token, expected) in cases {
             assert_eq!(keys.verify(&token), Err(expected), "{name}");
         }
+    }
+
+    #[test]
+    fn a_link_serves_only_the_purposes_its_reader_accepts() {
+        let keys = ring(&[("k1", 1)]);
+        let now = Utc::now();
+        let confirmation = uuid::Uuid::from_u128(42);
+        let unsubscribe = keys.sign_for(UNSUBSCRIBE, candidate(), None, now, year());
+        let preferences = keys.sign(candidate(), now, year());
+        let confirm = keys.sign_for(CONFIRM_EMAIL, candidate(), Some(confirmation), now, year());
+        let stop = [UNSUBSCRIBE, PREFERENCES];
+        assert_eq!(
+            keys.verify_for(&unsubscribe, &stop).unwrap().purpose,
+            UNSUBSCRIBE
+        );
+        // Links sent before the unsubscribe purpose existed keep working there.
+        assert_eq!(
+            keys.verify_for(&preferences, &stop).unwrap().purpose,
+            PREFERENCES
+        );
+        assert_eq!(
+            keys.verify_for(&confirm, &stop),
+            Err(LinkError::WrongPurpose)
+        );
+        let verified = keys.verify_for(&confirm, &[CONFIRM_EMAIL]).unwrap();
+        assert_eq!(verified.reference, Some(confirmation));
+        assert_eq!(verified.candidate, candidate());
+        assert_eq!(keys.verify(&confirm), Err(LinkError::WrongPurpose));
     }
 
     #[test]

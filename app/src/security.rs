@@ -17,7 +17,7 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 /// Path prefixes whose next segment is a candidate's signed token.
 ///
 /// Those pages send `Referrer-Policy: no-referrer`, and logs show the token as `[redacted]`.
-pub const TOKEN_PATH_PREFIXES: [&str; 2] = ["/preferences/", "/unsubscribe/"];
+pub const TOKEN_PATH_PREFIXES: [&str; 3] = ["/preferences/", "/unsubscribe/", "/confirm-email/"];
 
 /// The path with any candidate token replaced by `[redacted]`, for logs and traces.
 pub fn redact_path(path: &str) -> String {
@@ -35,11 +35,94 @@ pub fn carries_token(path: &str) -> bool {
     TOKEN_PATH_PREFIXES.iter().any(|p| path.starts_with(p))
 }
 
+/// Whether a response may be kept by browsers and caches: the static bundle and the public
+/// files only. Everything else (pages, server-function answers) may carry personal data and is
+/// sent with `Cache-Control: no-store`.
+pub fn cacheable(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg"
+}
+
+/// The client a request comes from, as every limit and log sees it, set once per request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// The client behind `peer`. Only a peer inside `trusted` may name someone else, through
+/// `Forwarded` (RFC 7239) or else `X-Forwarded-For`; the chain is read from the right, skipping
+/// trusted proxies, so a client cannot pick its own identity by writing the header itself.
+pub fn client_ip(
+    peer: std::net::IpAddr,
+    forwarded: Option<&str>,
+    forwarded_for: Option<&str>,
+    trusted: &[ipnet::IpNet],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = match (forwarded, forwarded_for) {
+        (Some(f), _) => f
+            .split(',')
+            .filter_map(|element| {
+                element.split(';').find_map(|pair| {
+                    let (name, value) = pair.trim().split_once('=')?;
+                    name.trim()
+                        .eq_ignore_ascii_case("for")
+                        .then_some(value.trim())
+                })
+            })
+            .collect(),
+        (None, Some(xff)) => xff.split(',').map(str::trim).collect(),
+        (None, None) => Vec::new(),
+    };
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match parse_hop(hop) {
+            Some(ip) if is_trusted(&ip) => client = ip,
+            Some(ip) => return ip,
+            // "unknown", an obfuscated name or garbage: nothing further left can be believed.
+            None => return client,
+        }
+    }
+    client
+}
+
+/// One address of a forwarding chain: `192.0.2.1`, `192.0.2.1:4711`, `"[2001:db8::1]:4711"`,
+/// `2001:db8::1`.
+fn parse_hop(hop: &str) -> Option<std::net::IpAddr> {
+    let hop = hop.trim().trim_matches('"');
+    if let Ok(ip) = hop.parse() {
+        return Some(ip);
+    }
+    if let Ok(socket) = hop.parse::<std::net::SocketAddr>() {
+        return Some(socket.ip());
+    }
+    hop.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(ip, _)| ip.parse().ok())
+}
+
+/// The key a per-client limit counts under: an IPv4 address, or an IPv6 client's /64 (one
+/// subscriber usually holds a whole /64, and could otherwise take a fresh address per try).
+pub fn limit_key(ip: std::net::IpAddr) -> std::net::IpAddr {
+    match ip {
+        std::net::IpAddr::V4(_) => ip,
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => std::net::IpAddr::V4(v4),
+            None => {
+                let s = v6.segments();
+                std::net::IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+            }
+        },
+    }
+}
+
 /// Paths of the forms anyone may post without signing in; they share a per-client rate limit.
-const PUBLIC_FORM_PREFIXES: [&str; 5] = [
+const PUBLIC_FORM_PREFIXES: [&str; 7] = [
     "/api/preferences/",
     "/api/links/",
     "/unsubscribe/",
+    "/api/unsubscribe/",
+    "/api/confirm-email/",
     "/api/auth/sign-in",
     "/api/jobs/",
 ];
@@ -235,6 +318,86 @@ mod tests {
     }
 
     #[test]
+    fn forwarding_headers_count_only_from_trusted_proxies() {
+        use std::net::IpAddr;
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
+        // (peer, Forwarded, X-Forwarded-For, client)
+        let cases: &[(&str, Option<&str>, Option<&str>, &str)] = &[
+            ("203.0.113.9", None, Some("198.51.100.1"), "203.0.113.9"),
+            ("203.0.113.9", Some("for=198.51.100.1"), None, "203.0.113.9"),
+            ("10.0.0.2", None, Some("198.51.100.1"), "198.51.100.1"),
+            // A client writing its own header gets only its real address (the proxy appends it).
+            (
+                "10.0.0.2",
+                None,
+                Some("1.1.1.1, 198.51.100.1"),
+                "198.51.100.1",
+            ),
+            (
+                "10.0.0.2",
+                None,
+                Some("198.51.100.1, 10.0.0.7"),
+                "198.51.100.1",
+            ),
+            (
+                "10.0.0.2",
+                Some(r#"for="[2001:db8:cafe::17]:4711";proto=https"#),
+                None,
+                "2001:db8:cafe::17",
+            ),
+            (
+                "10.0.0.2",
+                Some("for=192.0.2.60;proto=http, for=10.1.1.1"),
+                Some("6.6.6.6"),
+                "192.0.2.60",
+            ),
+            ("10.0.0.2", None, Some("198.51.100.1:5555"), "198.51.100.1"),
+            ("10.0.0.2", None, Some("unknown"), "10.0.0.2"),
+            ("10.0.0.2", None, Some("garbage, 10.0.0.9"), "10.0.0.9"),
+            ("10.0.0.2", None, None, "10.0.0.2"),
+        ];
+        for (peer, forwarded, xff, client) in cases {
+            assert_eq!(
+                client_ip(ip(peer), *forwarded, *xff, &trusted),
+                ip(client),
+                "{peer} {forwarded:?} {xff:?}"
+            );
+        }
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), None, Some("198.51.100.1"), &[]),
+            ip("10.0.0.2"),
+            "no proxy trusted by default"
+        );
+    }
+
+    #[test]
+    fn ipv6_clients_are_limited_per_64() {
+        use std::net::IpAddr;
+        let key = |s: &str| limit_key(s.parse::<IpAddr>().unwrap()).to_string();
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::");
+        assert_eq!(key("2001:db8:1:2:ffff:1:2:3"), "2001:db8:1:2::");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+        assert_eq!(key("198.51.100.7"), "198.51.100.7");
+        assert_eq!(key("::ffff:198.51.100.7"), "198.51.100.7");
+    }
+
+    #[test]
+    fn only_the_static_bundle_may_be_cached() {
+        assert!(cacheable("/pkg/candor.wasm"));
+        assert!(cacheable("/favicon.svg"));
+        for path in [
+            "/candidates/1",
+            "/api/candidates/list",
+            "/",
+            "/jobs",
+            "/preferences/x",
+        ] {
+            assert!(!cacheable(path), "{path}");
+        }
+    }
+
+    #[test]
     fn public_forms_are_the_ones_without_sign_in() {
         assert!(is_public_form("/api/preferences/consent"));
         assert!(is_public_form("/api/links/fresh"));
@@ -253,6 +416,7 @@ mod tests {
                 "/preferences/[redacted]/requests",
             ),
             ("/unsubscribe/eyJ.x.y", "/unsubscribe/[redacted]"),
+            ("/confirm-email/eyJ.x.y", "/confirm-email/[redacted]"),
             ("/", "/"),
             ("/pkg/candor.wasm", "/pkg/candor.wasm"),
             ("/preferencesX/abc", "/preferencesX/abc"),

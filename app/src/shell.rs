@@ -6,6 +6,7 @@ use crate::dashboard::{
     trail::{CandidateTrailPage, RequestTrailPage},
     DashboardPage,
 };
+use crate::email_confirm::ConfirmEmailPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
 use crate::jobs::{JobPostingPage, JobsPage};
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/preferences/:token") view=PreferencesPage ssr=SsrMode::Async />
                 <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
                 <Route path=path!("/fresh-link") view=FreshLinkPage />
+                <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
                 <Route path=path!("/signin") view=SignInPage />
                 <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async />
                 <Route path=path!("/jobs/:posting") view=JobPostingPage ssr=SsrMode::Async />

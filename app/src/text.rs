@@ -358,6 +358,14 @@ pub fn request_received(kind: RequestKind) -> &'static str {
     }
 }
 
+/// A repeat of a request still being handled: the first one stands.
+pub fn request_already_open(kind: RequestKind) -> String {
+    format!(
+        "You already asked for {}, and we are working on it (see {HISTORY_HEADING} below). Nothing new was sent.",
+        request_sentence_to_candidate(kind)
+    )
+}
+
 /// The owner alert's description of a request.
 pub fn request_sentence(kind: RequestKind) -> &'static str {
     match kind {
@@ -403,6 +411,7 @@ pub fn notice(notice: &Notice) -> String {
         Notice::Changed { purpose, allowed } => consent_changed(*purpose, *allowed),
         Notice::Unchanged => "Nothing needed to change: your choice was already recorded.".into(),
         Notice::RequestReceived(kind) => request_received(*kind).into(),
+        Notice::RequestAlreadyOpen(kind) => request_already_open(*kind),
         Notice::Failed(error) => error_message(error),
     }
 }
@@ -436,6 +445,24 @@ pub fn unsubscribe_text(organization: &str) -> String {
 pub const UNSUBSCRIBE_BUTTON: &str = "Stop contacting me";
 pub const UNSUBSCRIBED: &str = "Done: you won't be contacted about future jobs.";
 pub const MORE_CHOICES: &str = "See all your data choices";
+pub const CONFIRM_EMAIL_TITLE: &str = "Confirm your email address";
+pub const CONFIRM_EMAIL_BUTTON: &str = "Yes, this is my address";
+pub const CONFIRM_LINK_INVALID: &str =
+    "This confirmation link isn't valid any more. The address we had for you is unchanged; ask us again if it still needs correcting.";
+
+pub fn confirm_email_text(email: &str, organization: &str) -> String {
+    format!(
+        "You asked {organization} to write to you at {email} from now on. Please confirm that this address is yours."
+    )
+}
+
+pub fn email_confirmed(email: &str, organization: &str) -> String {
+    format!("Thank you: {organization} will write to you at {email} from now on.")
+}
+
+/// On the unsubscribe page reached by an unsubscribe-only link.
+pub const MORE_CHOICES_ELSEWHERE: &str =
+    "Your other data choices are on your personal page, linked from any email we send you.";
 
 /// Subject line of the candidate's confirmation email.
 pub fn confirmation_headline(organization: &str) -> String {
@@ -997,6 +1024,11 @@ pub const CORRECTION_ACTION: &str = "Action";
 pub const NOTHING_ON_FILE: &str = "(nothing)";
 pub const APPLIED: &str = "Applied";
 pub const APPLY: &str = "Apply";
+/// A corrected email address sent its confirmation link, not yet followed.
+pub const AWAITING_CONFIRMATION: &str = "Confirmation link sent; waiting for the candidate";
+/// Beside a contact-detail correction the viewer may not apply.
+pub const NEEDS_MANAGE_PROFILES: &str =
+    "Contact details are changed by someone with the permission to manage profiles.";
 pub const SUGGESTED_EMAIL: &str = "Suggested email to the candidate";
 pub const SEND_SUGGESTED: &str = "Send this email";
 
@@ -1016,10 +1048,22 @@ pub fn correction_field(field: crate::domain::access::CorrectionField) -> &'stat
 }
 
 pub fn apply_label(field: crate::domain::access::CorrectionField) -> String {
+    if field == crate::domain::access::CorrectionField::Email {
+        return "Send the corrected email address a confirmation link".into();
+    }
     format!(
         "Apply the corrected {}",
         correction_field(field).to_lowercase()
     )
+}
+
+/// The apply button's own words: an email correction first needs the candidate's confirmation.
+pub fn apply_button(field: crate::domain::access::CorrectionField) -> &'static str {
+    if field == crate::domain::access::CorrectionField::Email {
+        "Send confirmation link"
+    } else {
+        APPLY
+    }
 }
 
 /// The short email that tells a candidate their corrections were made; placeholders are filled

@@ -80,8 +80,9 @@ test.describe('candidate preferences', () => {
     await expect(page.getByText('You asked not to be contacted about future jobs.')).toBeVisible();
   });
 
-  test('asks for a copy of the data and sees it listed', async ({ page }) => {
-    await open(page, linkFor('jan.kowalski@example.com'), javascript);
+  test('asks for a copy of the data, sees it listed, and a repeat makes no second request', async ({ page }) => {
+    const link = linkFor(pick(javascript, 'jan.kowalski@example.com', 'emma.wilson@example.com'));
+    await open(page, link, javascript);
     const rows = page.locator('table.requests tbody tr', { hasText: 'Copy of my data' });
     const before = await rows.count();
     await page.getByRole('button', { name: 'Send me a copy of my data' }).click();
@@ -89,10 +90,17 @@ test.describe('candidate preferences', () => {
     await expect(page.getByRole('status')).toContainText('will answer by');
     await expect(rows).toHaveCount(before + 1);
     await expect(rows.first()).toContainText('In progress');
+
+    // Asking again from a fresh page view points at the open request instead.
+    await open(page, link, javascript);
+    await page.getByRole('button', { name: 'Send me a copy of my data' }).click();
+    await expect(page.getByRole('status')).toContainText('You already asked for a copy of your personal data');
+    await expect(page.getByRole('status')).toContainText('will answer by');
+    await expect(rows).toHaveCount(before + 1);
   });
 
   test('asks for a correction; a bad value is explained and nothing is lost', async ({ page }) => {
-    await open(page, linkFor('jan.kowalski@example.com'), javascript);
+    await open(page, linkFor(pick(javascript, 'jan.kowalski@example.com', 'emma.wilson@example.com')), javascript);
     const rows = page.locator('table.requests tbody tr', { hasText: 'Correction' });
     const before = await rows.count();
     const form = page.locator('#rectification');

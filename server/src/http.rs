@@ -1,6 +1,7 @@
 //! The HTTP surface: health probes, the Leptos app, static files, and the layers every response
 //! passes through (request ids, redacted traces, security headers).
 
+use crate::client_limit::{ClientLimit, DEFAULT_MAX_CLIENTS};
 use app::{security, state::AppState, App};
 use axum::{
     body::Body,
@@ -11,12 +12,10 @@ use axum::{
     routing::{get, post},
     Json, Router,
 };
-use governor::{clock::Clock, clock::DefaultClock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use security::OriginCheck;
+use security::{ClientIp, OriginCheck};
 use serde_json::json;
-use std::num::NonZeroU32;
 use std::{net::IpAddr, sync::Arc, time::Duration};
 use tower::ServiceBuilder;
 use tower_http::{
@@ -38,10 +37,12 @@ pub fn router(state: AppState) -> Router {
     // Public form posts (candidate pages, unsubscribe, fresh links, sign-in) draw from one bucket
     // per client IP that refills at the configured rate, with a burst of the same size. The
     // signed-in workspace is exempt: a whole team may share one office address.
-    let per_minute = state.config.post_limit_per_minute.max(1);
-    let quota = Quota::per_minute(NonZeroU32::new(per_minute).expect("at least 1"));
-    let post_limit: Arc<PostLimiter> = Arc::new(RateLimiter::keyed(quota));
+    let post_limit = Arc::new(ClientLimit::per_minute(
+        state.config.post_limit_per_minute,
+        DEFAULT_MAX_CLIENTS,
+    ));
     let origin_check = Arc::new(OriginCheck::new(&state.config.public_url));
+    let trusted_proxies = Arc::new(state.config.trusted_proxies.clone());
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -83,6 +84,10 @@ pub fn router(state: AppState) -> Router {
                     same_origin_posts,
                 ))
                 .layer(middleware::from_fn_with_state(
+                    trusted_proxies,
+                    identify_client,
+                ))
+                .layer(middleware::from_fn_with_state(
                     post_limit,
                     limit_public_posts,
                 ))
@@ -92,32 +97,46 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-type PostLimiter = DefaultKeyedRateLimiter<IpAddr>;
-
-/// The peer's IP address. Without connection info (in-process tests) every caller shares one
-/// bucket. Behind a proxy, put the limit in the proxy, or extend this to trust its header.
-fn client_ip(request: &Request) -> IpAddr {
-    request
+/// Decides once who the client is (the peer, or whom a trusted proxy names) and records it for
+/// the limits and the sign-in throttle. Without connection info (in-process tests) the peer is
+/// taken to be 0.0.0.0.
+async fn identify_client(
+    State(trusted): State<Arc<Vec<ipnet::IpNet>>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
         .extensions()
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip())
+        .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip());
+    let client = {
+        let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+        security::client_ip(
+            peer,
+            header("forwarded"),
+            header("x-forwarded-for"),
+            &trusted,
+        )
+    };
+    request.extensions_mut().insert(ClientIp(client));
+    next.run(request).await
 }
 
 async fn limit_public_posts(
-    State(limiter): State<Arc<PostLimiter>>,
+    State(limit): State<Arc<ClientLimit>>,
     request: Request,
     next: Next,
 ) -> Response {
     if request.method() != Method::POST || !security::is_public_form(request.uri().path()) {
         return next.run(request).await;
     }
-    match limiter.check_key(&client_ip(&request)) {
+    let client = request
+        .extensions()
+        .get::<ClientIp>()
+        .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0);
+    match limit.check(security::limit_key(client)) {
         Ok(()) => next.run(request).await,
-        Err(not_until) => too_many_requests(
-            not_until
-                .wait_time_from(DefaultClock::default().now())
-                .as_secs(),
-        ),
+        Err(wait) => too_many_requests(wait.as_secs()),
     }
 }
 
@@ -231,8 +250,23 @@ async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 /// Prometheus text: the outbox by status and the age of its oldest due email. Counts only, no
-/// personal data; keep it behind the load balancer all the same.
-async fn metrics(State(state): State<AppState>) -> Response {
+/// personal data; answered only with `Authorization: Bearer $CANDOR_METRICS_TOKEN`.
+async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    match &state.config.metrics_token {
+        // Off unless an operator gave it a token: it tells outsiders how busy the team is.
+        None => return StatusCode::NOT_FOUND.into_response(),
+        Some(token) if !token.accepts(authorization) => {
+            return (
+                StatusCode::UNAUTHORIZED,
+                [(header::WWW_AUTHENTICATE, "Bearer")],
+            )
+                .into_response()
+        }
+        Some(_) => {}
+    }
     match app::outbox::counts(&state.pool, chrono::Utc::now()).await {
         Ok(c) => {
             let mut body = String::from(
@@ -293,6 +327,7 @@ fn request_span(request: &Request<Body>) -> tracing::Span {
 /// for the hydration script) keeps it.
 async fn security_headers(State(https): State<bool>, request: Request, next: Next) -> Response {
     let carries_token = security::carries_token(request.uri().path());
+    let cacheable = security::cacheable(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let mut set_default = |name: HeaderName, value: &str| {
@@ -330,7 +365,8 @@ async fn security_headers(State(https): State<bool>, request: Request, next: Nex
         "same-origin"
     };
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static(referrer));
-    if carries_token {
+    // Pages and server-function answers carry personal data: no browser or proxy may keep them.
+    if !cacheable {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response

@@ -249,7 +249,7 @@ fn candidates() -> Vec<DemoCandidate> {
             created_days_ago: 10,
             opportunities: vec![opp(Some(1), 2, "applied")],
             consent: vec![("retention", "denied", "job_post", 10)],
-            requests: vec![("access", 8), ("access", 1)],
+            requests: vec![("access", 8)],
         },
     ]
 }

@@ -582,9 +582,10 @@ async fn only_holders_of_the_permission_anonymize_and_a_legal_hold_blocks_them(p
         .unwrap()
     };
 
-    // Without the permission, or outside a Limited Team Member's own candidates: refused.
+    // Without the permission: refused; outside a Limited Team Member's own candidates: as if
+    // there were no such candidate.
     assert_eq!(anonymize(&recruiter_s, &ada).await, StatusCode::FORBIDDEN);
-    assert_eq!(anonymize(&stranger_s, &ada).await, StatusCode::FORBIDDEN);
+    assert_eq!(anonymize(&stranger_s, &ada).await, StatusCode::NOT_FOUND);
     // The acknowledgement is required.
     let unacknowledged = trusted_s
         .call("/api/candidates/anonymize", &[("candidate", id.as_str())])

@@ -334,7 +334,17 @@ async fn the_fresh_link_form_answers_the_same_for_known_and_unknown_addresses(po
     assert_eq!((known.status.as_u16(), unknown.status.as_u16()), (302, 302));
     assert_eq!(known.header("location"), "/fresh-link?notice=sent#notice");
     assert_eq!(known.header("location"), unknown.header("location"));
-    assert_eq!(world.count("email_outbox").await, 1);
+    // The work happens after the answer, so the email arrives a moment later.
+    common::eventually("the fresh link is queued", || async {
+        world.count("email_outbox").await == 1
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        world.count("email_outbox").await,
+        1,
+        "the unknown address got none"
+    );
 
     let page = app.get("/fresh-link?notice=sent").await;
     assert!(page
@@ -369,4 +379,69 @@ async fn with_javascript_a_mistake_is_a_4xx_answer_the_page_can_show(pool: PgPoo
         .await;
     assert_eq!(response.status, 400);
     assert_eq!(world.count("data_requests").await, 0);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_list_unsubscribe_link_stops_contact_and_does_nothing_else(pool: PgPool) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    world
+        .request(&anna, app::preferences::service::NewRequest::Access)
+        .await;
+    let header = world.inbox(&anna.email).await[0].headers["List-Unsubscribe"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = header
+        .trim_matches(|c| c == '<' || c == '>')
+        .trim_start_matches("http://candor.test")
+        .to_owned();
+    let token = path.trim_start_matches("/unsubscribe/").to_owned();
+    assert_ne!(token, world.link(&anna), "not the preferences link");
+
+    // It opens neither the preferences page nor any of its actions.
+    let page = app.get(&format!("/preferences/{token}")).await;
+    assert_eq!(page.status, 400);
+    assert!(page.body.contains("This link isn"));
+    let requested = app
+        .post_form(
+            "/api/preferences/access",
+            &[
+                ("token", token.as_str()),
+                ("key", &uuid::Uuid::new_v4().to_string()),
+            ],
+        )
+        .await;
+    assert!(
+        requested.header("location").contains("notice=link"),
+        "{}",
+        requested.header("location")
+    );
+    assert_eq!(world.count("data_requests").await, 1, "no new request");
+    // Its page shows the one button and none of the candidate's choices or requests.
+    let unsubscribe = app.get(&path).await;
+    assert_eq!(unsubscribe.status, 200);
+    assert!(unsubscribe.body.contains("Stop contacting me"));
+    assert!(!unsubscribe.body.contains("See all your data choices"));
+    assert!(!unsubscribe.body.contains("Copy of my data"));
+
+    // And it stops contact.
+    let request = Request::post(&path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("List-Unsubscribe=One-Click"))
+        .unwrap();
+    assert_eq!(app.send(request).await.status, 200);
+    let events = world.consent_events(&anna).await;
+    assert_eq!(
+        events.last().map(|e| (e.0.as_str(), e.1.as_str())),
+        Some(("contact", "revoked"))
+    );
+
+    // Links in emails sent before this change (full preferences links) still unsubscribe.
+    let old = app
+        .get(&format!("/unsubscribe/{}", world.link(&anna)))
+        .await;
+    assert_eq!(old.status, 200);
+    assert!(old.body.contains("See all your data choices"));
 }

@@ -168,3 +168,45 @@ async fn request_logs_redact_candidate_tokens(pool: PgPool) {
     assert!(!logs.contains(token), "token leaked into logs:\n{logs}");
     assert!(logs.contains("request_id="), "request id missing:\n{logs}");
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn responses_with_personal_data_are_never_stored_by_caches(pool: PgPool) {
+    let app = TestApp::new(pool);
+    for path in [
+        "/",
+        "/candidates",
+        "/signin",
+        "/jobs",
+        "/preferences/abc.def.ghi",
+        "/no-such-page",
+    ] {
+        assert_eq!(
+            app.get(path).await.header("cache-control"),
+            "no-store",
+            "{path}"
+        );
+    }
+    let call = app.call("/api/auth/me", &[], &[]).await;
+    assert_eq!(
+        call.header("cache-control"),
+        "no-store",
+        "server-function answers"
+    );
+    assert_eq!(
+        app.get("/favicon.svg").await.header("cache-control"),
+        "",
+        "static files may be cached"
+    );
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn confirmation_links_are_redacted_and_sent_without_referrer(pool: PgPool) {
+    let app = TestApp::new(pool);
+    let response = app.get("/confirm-email/abc.def.ghi").await;
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert_eq!(response.header("referrer-policy"), "no-referrer");
+    assert_eq!(
+        app::security::redact_path("/confirm-email/abc.def.ghi"),
+        "/confirm-email/[redacted]"
+    );
+}

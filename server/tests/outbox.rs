@@ -446,9 +446,26 @@ async fn metrics_count_the_outbox_by_status(pool: PgPool) {
         .execute(&pool)
         .await
         .unwrap();
-    let app = TestApp::new(pool.clone());
+    // Off unless an operator sets a token.
+    assert_eq!(TestApp::new(pool.clone()).get("/metrics").await.status, 404);
+    let token = "metrics-token-for-the-test";
+    let app = TestApp::with_config(
+        pool.clone(),
+        common::config_with(&pool, &[("CANDOR_METRICS_TOKEN", token)]),
+    );
+    assert_eq!(app.get("/metrics").await.status, 401);
+    let guessed = app
+        .get_with(
+            "/metrics",
+            &[("authorization", "Bearer metrics-token-for-the-tes")],
+        )
+        .await;
+    assert_eq!(guessed.status, 401);
+    assert!(!guessed.body.contains("candor_outbox"));
 
-    let metrics = app.get("/metrics").await;
+    let metrics = app
+        .get_with("/metrics", &[("authorization", &format!("Bearer {token}"))])
+        .await;
 
     assert_eq!(metrics.status, 200);
     assert!(

@@ -125,9 +125,72 @@ async fn a_double_or_replayed_submit_makes_one_request(pool: PgPool) {
     assert_eq!(kinds(&world.inbox(&riley.email).await), ["owner_alert"]);
     assert_eq!(world.notifications(&riley).await.len(), 1);
 
-    // A new form (a new key) is a new request.
-    world.request(&anna, NewRequest::Access).await;
+    // A new form (a new key) is a new request once the first one is answered.
+    sqlx::query("UPDATE data_requests SET status = 'resolved', resolved_at = now(), resolution = 'data_sent'")
+        .execute(&world.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        world.request(&anna, NewRequest::Access).await,
+        received(RequestKind::Access)
+    );
     assert_eq!(world.requests(&anna).await.len(), 2);
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn fifty_submits_from_one_link_make_one_open_request_and_one_round_of_emails(pool: PgPool) {
+    let world = World::new(pool);
+    let riley = world.user("Riley Owner", "team_member").await;
+    let anna = world.candidate("anna@example.com").await;
+    world.opportunity(&anna, Some(&riley), 10, None).await;
+
+    assert_eq!(
+        world.request(&anna, NewRequest::Access).await,
+        received(RequestKind::Access)
+    );
+    // Each repeat comes from a fresh page view (a fresh form key), as a script would send it.
+    for _ in 0..49 {
+        assert_eq!(
+            world.request(&anna, NewRequest::Access).await,
+            Notice::RequestAlreadyOpen(RequestKind::Access)
+        );
+    }
+    assert_eq!(world.requests(&anna).await.len(), 1);
+    assert_eq!(
+        kinds(&world.inbox(&anna.email).await),
+        ["candidate_confirmation"]
+    );
+    assert_eq!(kinds(&world.inbox(&riley.email).await), ["owner_alert"]);
+    assert_eq!(world.notifications(&riley).await.len(), 1);
+    assert_eq!(
+        world.audit(&anna).await.len(),
+        1,
+        "a repeat is not even audited"
+    );
+
+    // Another kind is its own request; so at most one alert per kind is outstanding at a time.
+    world.request(&anna, NewRequest::Erasure).await;
+    world.request(&anna, NewRequest::Erasure).await;
+    assert_eq!(world.requests(&anna).await.len(), 2);
+    assert_eq!(
+        kinds(&world.inbox(&riley.email).await),
+        ["owner_alert", "owner_alert"]
+    );
+
+    // The page says so, and points at the open request with its due date.
+    let page = world.page(&anna).await;
+    let open = page
+        .requests
+        .iter()
+        .find(|r| r.kind == RequestKind::Access)
+        .unwrap();
+    assert_eq!(open.status, app::domain::RequestStatus::Open);
+    let said = app::text::notice(&Notice::RequestAlreadyOpen(RequestKind::Access));
+    assert!(
+        said.contains("already asked for a copy of your personal data"),
+        "{said}"
+    );
+    assert!(said.contains("Nothing new was sent"), "{said}");
 }
 
 #[sqlx::test(migrations = "../migrations")]

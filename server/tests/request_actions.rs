@@ -166,6 +166,8 @@ async fn a_refusal_closes_the_request_and_tells_the_candidate_why(pool: PgPool) 
     let world = World::new(pool.clone());
     let app = TestApp::new(pool);
     let riley = world.member("Riley", Role::TeamMember, PASSWORD).await;
+    // Refusing an erasure takes the permission erasing takes.
+    world.grant(&riley, "anonymize_candidates").await;
     let riley = app.session(&riley.email, PASSWORD).await;
     let ada = world.candidate("ada@example.com").await;
     world.request_received(&ada, NewRequest::Erasure, 3).await;
@@ -246,14 +248,15 @@ async fn only_those_who_see_the_candidate_may_extend_or_refuse(pool: PgPool) {
     world.request_received(&ada, NewRequest::Access, 2).await;
     let request = request_of(&world, &ada).await;
 
+    // Someone else's candidate's request answers as an unknown one would.
     let stranger = app.session(&stranger.email, PASSWORD).await;
     assert_eq!(
         extend(&stranger, &ada, request, "1", "Busy").await,
-        StatusCode::FORBIDDEN
+        StatusCode::NOT_FOUND
     );
     assert_eq!(
         refuse(&stranger, &ada, request, "No").await,
-        StatusCode::FORBIDDEN
+        StatusCode::NOT_FOUND
     );
     assert_eq!(
         state_of(&world, request).await,
@@ -285,4 +288,63 @@ async fn only_those_who_see_the_candidate_may_extend_or_refuse(pool: PgPool) {
         )
         .await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn refusing_an_erasure_takes_the_permission_to_anonymize(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let app = TestApp::new(pool);
+    let riley = world.member("Riley", Role::TeamMember, PASSWORD).await;
+    let trusted = world
+        .member("Tess Trusted", Role::TeamMember, PASSWORD)
+        .await;
+    world.grant(&trusted, "anonymize_candidates").await;
+    let ada = world.candidate("ada@example.com").await;
+    world.request_received(&ada, NewRequest::Erasure, 3).await;
+    let request = request_of(&world, &ada).await;
+    let reason = "We must keep your records during the ongoing legal claim.";
+
+    // Keeping what the candidate asked to remove weighs as much as removing it.
+    let riley = app.session(&riley.email, PASSWORD).await;
+    assert_eq!(
+        refuse(&riley, &ada, request, reason).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        state_of(&world, request).await,
+        ("open".into(), false, None, None, false),
+        "a refused call changes nothing"
+    );
+    assert!(world
+        .inbox(&ada.email)
+        .await
+        .iter()
+        .all(|e| e.kind != "refusal_notice"));
+    assert!(!world
+        .audit_actions()
+        .await
+        .contains(&"data_request.refused".to_owned()));
+    let profile = riley.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert!(profile.contains("Erasure request."));
+    assert!(
+        !profile.contains("Refuse and tell the candidate"),
+        "the banner offers no refusal to someone who may not"
+    );
+    // Extending an erasure stays open to whoever may see the candidate.
+    assert_eq!(
+        extend(&riley, &ada, request, "1", "Many systems to search").await,
+        StatusCode::OK
+    );
+
+    let trusted = app.session(&trusted.email, PASSWORD).await;
+    assert!(trusted
+        .get(&format!("/candidates/{}", ada.id))
+        .await
+        .body
+        .contains("Refuse and tell the candidate"));
+    assert_eq!(
+        refuse(&trusted, &ada, request, reason).await,
+        StatusCode::OK
+    );
+    assert_eq!(state_of(&world, request).await.0, "refused");
 }

@@ -213,6 +213,8 @@ async fn an_access_request_gets_the_edited_copy_with_its_json_export_then_is_res
 async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
     let world = World::new(pool.clone());
     let recruiter = world.member("Tom Team", Role::TeamMember, PASSWORD).await;
+    // Contact details are a profile manager's to change.
+    world.grant(&recruiter, "manage_profiles").await;
     let corrections = Corrections {
         name: Some("Ada Lovelace".into()),
         email: Some("ada.lovelace@example.com".into()),
@@ -241,7 +243,7 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
             "I married; my name and address changed.",
             "Ada Marker",
             "Ada Lovelace",
-            "Apply the corrected email address",
+            "Send the corrected email address a confirmation link",
         ],
     );
 
@@ -270,6 +272,58 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
         StatusCode::OK,
         "applying twice changes nothing"
     );
+    // The corrected address is not trusted on the candidate's word: it gets a confirmation link
+    // (once), and everything still goes to the address on file until it is followed.
+    let sent = world.inbox("ada.lovelace@example.com").await;
+    assert_eq!(common::world::kinds(&sent), ["email_confirmation"]);
+    assert_eq!(
+        sent[0].headers,
+        serde_json::json!({}),
+        "no unsubscribe link for an unconfirmed address"
+    );
+    let link = sent[0]
+        .body_text
+        .lines()
+        .find(|l| l.starts_with("http://candor.test/confirm-email/"))
+        .expect("a confirmation link")
+        .trim_start_matches("http://candor.test")
+        .to_owned();
+    let primary = || async {
+        sqlx::query_scalar::<_, String>(
+            "SELECT email FROM candidate_emails WHERE candidate_id = $1 AND is_primary",
+        )
+        .bind(ada.id.into_uuid())
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+    };
+    assert_eq!(primary().await, ada.email, "unchanged until confirmed");
+    let page = session.get(&profile).await.body;
+    assert!(page.contains("Confirmation link sent; waiting for the candidate"));
+
+    // A forged or altered link confirms nothing.
+    let forged = app.get(&format!("{link}x")).await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST);
+    assert!(forged.body.contains("confirmation link isn"));
+    // GET only asks (mail scanners fetch links); the button confirms.
+    let asked = app.get(&link).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.body.contains("ada.lovelace@example.com"));
+    assert!(asked.body.contains("Yes, this is my address"));
+    assert_eq!(primary().await, ada.email);
+    let token = link.trim_start_matches("/confirm-email/").to_owned();
+    let confirmed = app
+        .post_form("/api/confirm-email/confirm", &[("token", token.as_str())])
+        .await;
+    assert_eq!(confirmed.status, StatusCode::FOUND);
+    assert!(confirmed.header("location").contains("notice=confirmed"));
+    assert!(app
+        .get(confirmed.header("location"))
+        .await
+        .body
+        .contains("will write to you at ada.lovelace@example.com from now on"));
+    app.post_form("/api/confirm-email/confirm", &[("token", token.as_str())])
+        .await;
     assert_eq!(
         apply("location").await,
         StatusCode::NOT_FOUND,
@@ -294,12 +348,27 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
         .filter(|(_, action, _)| action == "data_request.correction_applied")
         .map(|(_, _, details)| details)
         .collect();
+    assert_eq!(applied, [serde_json::json!({ "field": "name" })]);
+    let actions: Vec<String> = world
+        .audit(&ada)
+        .await
+        .into_iter()
+        .map(|(_, action, _)| action)
+        .collect();
     assert_eq!(
-        applied,
-        [
-            serde_json::json!({ "field": "name" }),
-            serde_json::json!({ "field": "email" })
-        ]
+        actions
+            .iter()
+            .filter(|a| *a == "data_request.email_confirmation_sent")
+            .count(),
+        1
+    );
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "candidate.email_confirmed")
+            .count(),
+        1,
+        "confirming twice is confirming once"
     );
 
     // The page shows what is applied and suggests telling the candidate.
@@ -347,7 +416,71 @@ async fn an_erasure_request_is_resolved_only_by_anonymizing(pool: PgPool) {
     let stranger = app.session(&stranger.email, PASSWORD).await;
     assert_eq!(
         resolve(&stranger, &bob, access).await,
-        StatusCode::FORBIDDEN
+        StatusCode::NOT_FOUND
     );
     assert_eq!(request_state(&world, access).await, ("open".into(), None));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn contact_corrections_need_a_profile_manager(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let recruiter = world.member("Tom Team", Role::TeamMember, PASSWORD).await;
+    let (ada, request) = ada_asks(
+        &world,
+        &recruiter,
+        NewRequest::Rectification(Rectification {
+            note: None,
+            corrections: Corrections {
+                name: Some("Ada Lovelace".into()),
+                email: Some("ada.lovelace@example.com".into()),
+                phone: Some("+44 20 7946 0958".into()),
+                ..Corrections::default()
+            },
+        }),
+    )
+    .await;
+    let app = TestApp::new(pool.clone());
+    let session = app.session(&recruiter.email, PASSWORD).await;
+    let (candidate, request_id) = (ada.id.to_string(), request.to_string());
+    let apply = |field: &'static str| {
+        let (candidate, request_id) = (candidate.clone(), request_id.clone());
+        let session = &session;
+        async move {
+            session
+                .call(
+                    "/api/requests/apply-correction",
+                    &[
+                        ("candidate", candidate.as_str()),
+                        ("request", request_id.as_str()),
+                        ("field", field),
+                    ],
+                )
+                .await
+                .status
+        }
+    };
+    let page = session.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert!(page.contains(
+        "Contact details are changed by someone with the permission to manage profiles."
+    ));
+
+    assert_eq!(apply("email").await, StatusCode::FORBIDDEN);
+    assert_eq!(apply("phone").await, StatusCode::FORBIDDEN);
+    // Nothing changed: no unconfirmed address, no email to it, the phone as it was, no audit.
+    assert_eq!(world.count("email_confirmations").await, 0);
+    assert!(world.inbox("ada.lovelace@example.com").await.is_empty());
+    let phones: Vec<String> = sqlx::query_scalar("SELECT phones FROM candidates WHERE id = $1")
+        .bind(ada.id.into_uuid())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(phones, ["+49 30 1234567"]);
+    assert!(world
+        .audit_actions()
+        .await
+        .iter()
+        .all(|a| !a.starts_with("data_request.correction") && !a.contains("confirmation")));
+
+    // The name is no contact detail: any team member who sees the candidate applies it.
+    assert_eq!(apply("name").await, StatusCode::OK);
 }

@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 28] = [
+const TABLES: [&str; 29] = [
     "users",
     "sessions",
     "settings",
@@ -34,6 +34,7 @@ const TABLES: [&str; 28] = [
     "nurture_steps",
     "email_attachments",
     "sweep_runs",
+    "email_confirmations",
 ];
 
 /// Views count with the tables: a down migration must drop them too.

@@ -188,7 +188,11 @@ async fn one_client_failing_across_many_accounts_is_paused(pool: PgPool) {
         .fetch_all(&pool)
         .await
         .unwrap();
-    assert_eq!(stored.len(), 40, "one row per account and one per client");
+    assert_eq!(
+        stored.len(),
+        60,
+        "one row per account, one per client and one per account and client"
+    );
     assert!(stored
         .iter()
         .all(|s| !String::from_utf8_lossy(s).contains("guess")));
@@ -336,4 +340,152 @@ async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
         )
         .await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// A test server behind a proxy it trusts (in-process requests come from 0.0.0.0).
+fn behind_proxy(pool: &PgPool) -> TestApp {
+    TestApp::with_config(
+        pool.clone(),
+        common::config_with(
+            pool,
+            &[
+                ("CANDOR_TRUSTED_PROXIES", "0.0.0.0"),
+                ("CANDOR_POST_LIMIT_PER_MINUTE", "10000"),
+            ],
+        ),
+    )
+}
+
+fn paused(response: &common::TestResponse) -> bool {
+    response
+        .header("location")
+        .ends_with("error=sign-in-paused")
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn someone_who_knows_an_admins_address_cannot_keep_the_admin_out(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let admin = world.member("Ada Admin", Role::Admin, PASSWORD).await;
+    let app = behind_proxy(&pool);
+
+    // Attackers from five addresses try six wrong passwords each, all at once.
+    let attempts = (0..5).flat_map(|n| (0..6).map(move |_| format!("203.0.113.{n}")));
+    let answers = futures::future::join_all(
+        attempts
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|client| app.sign_in_from(client, &admin.email, "guess")),
+    )
+    .await;
+    assert_eq!(
+        answers.iter().filter(|a| paused(a)).count(),
+        5,
+        "one pause per attacker"
+    );
+
+    // The attackers stay paused, even with the right password …
+    let attacker = app
+        .sign_in_from("203.0.113.1", &admin.email, PASSWORD)
+        .await;
+    assert!(paused(&attacker));
+    assert_eq!(attacker.session_cookie(), None);
+    // … but the admin, at a desk that has not been failing, signs in.
+    let desk = app
+        .sign_in_from("198.51.100.20", &admin.email, PASSWORD)
+        .await;
+    assert!(
+        desk.session_cookie().is_some(),
+        "{}",
+        desk.header("location")
+    );
+    // The answers never say whether the account exists.
+    let unknown = app
+        .sign_in_from("198.51.100.21", "nobody@team.example", "guess")
+        .await;
+    let wrong = app
+        .sign_in_from("198.51.100.22", &admin.email, "guess")
+        .await;
+    assert_eq!(unknown.header("location"), wrong.header("location"));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_burst_of_parallel_guesses_gets_no_more_tries_than_the_limit(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = behind_proxy(&pool);
+
+    let answers = futures::future::join_all(
+        (0..30).map(|_| app.sign_in_from("203.0.113.50", &robin.email, "guess")),
+    )
+    .await;
+    let failed = answers
+        .iter()
+        .filter(|a| a.header("location").ends_with("error=sign-in-failed"))
+        .count();
+    assert_eq!(failed, 5, "exactly the limit reached the password check");
+    assert_eq!(answers.iter().filter(|a| paused(a)).count(), 25);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn forwarding_headers_name_the_client_only_from_a_trusted_proxy(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    // Not behind a trusted proxy: the header is ignored, so every "client" is the one peer.
+    let direct = TestApp::new(pool.clone());
+    for n in 0..5 {
+        direct
+            .sign_in_from(&format!("203.0.113.{n}"), &robin.email, "guess")
+            .await;
+    }
+    assert!(paused(
+        &direct
+            .sign_in_from("203.0.113.99", &robin.email, PASSWORD)
+            .await
+    ));
+    // Behind one: each named client counts on its own; IPv6 clients per /64.
+    sqlx::query("DELETE FROM sign_in_failures")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let proxied = behind_proxy(&pool);
+    for n in 0..5 {
+        proxied
+            .sign_in_from(&format!("2001:db8:1:2::{n}"), &robin.email, "guess")
+            .await;
+    }
+    assert!(paused(
+        &proxied
+            .sign_in_from("2001:db8:1:2:ffff::9", &robin.email, PASSWORD)
+            .await
+    ));
+    assert!(proxied
+        .sign_in_from("2001:db8:1:3::1", &robin.email, PASSWORD)
+        .await
+        .session_cookie()
+        .is_some());
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn over_https_the_session_cookie_is_host_only(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let app = TestApp::with_config(
+        pool.clone(),
+        common::config_with(&pool, &[("CANDOR_PUBLIC_URL", "https://candor.test")]),
+    );
+    let response = app
+        .post_form_with(
+            "/api/auth/sign-in",
+            &[("email", robin.email.as_str()), ("password", PASSWORD)],
+            &[("origin", "https://candor.test")],
+        )
+        .await;
+    let cookie = response.header("set-cookie");
+    assert!(cookie.starts_with("__Host-candor_session="), "{cookie}");
+    assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"));
+    let pair = cookie.split(';').next().unwrap();
+    assert_eq!(app.whoami(pair).await.as_deref(), Some("Robin"));
+    // A cookie without the prefix (as a sibling subdomain could plant) is no session here.
+    let planted = pair.replace("__Host-candor_session", "candor_session");
+    assert_eq!(app.whoami(&planted).await, None);
 }

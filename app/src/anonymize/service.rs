@@ -318,6 +318,8 @@ async fn remove_fields(
     .await?;
     sqlx::query!(
         "WITH emails AS (DELETE FROM candidate_emails WHERE candidate_id = $1 AND $2),
+              -- Addresses never confirmed were never the candidate's to keep.
+              unconfirmed AS (DELETE FROM email_confirmations WHERE candidate_id = $1),
               files AS (DELETE FROM attachments WHERE candidate_id = $1 AND $3),
               answers AS (DELETE FROM application_responses
                            WHERE $4 AND opportunity_id IN (SELECT id FROM opportunities WHERE candidate_id = $1))

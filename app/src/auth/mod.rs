@@ -37,7 +37,7 @@ mod guard {
     pub async fn signed_in() -> Result<(AppState, Viewer), AppError> {
         let state = state()?;
         let token = use_context::<axum::http::request::Parts>()
-            .and_then(|parts| session::token_from(&parts.headers))
+            .and_then(|parts| session::token_from(&parts.headers, state.config.is_https()))
             .ok_or(AppError::SignInRequired)?;
         let viewer = session::resolve(
             &state.pool,
@@ -94,10 +94,11 @@ pub async fn sign_in(
     let result: Result<(), AppError> = async {
         let state = state()?;
         let parts = use_context::<axum::http::request::Parts>().ok_or(AppError::Unavailable)?;
+        // The client as the HTTP layer identified it (through trusted proxies only).
         let client = parts
             .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |info| info.0.ip());
+            .get::<crate::security::ClientIp>()
+            .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
         let now = chrono::Utc::now();
         let (_, new_session) = sign_in::sign_in(
             &state.pool,
@@ -110,8 +111,11 @@ pub async fn sign_in(
             now,
         )
         .await?;
-        let secure = state.config.public_url.scheme() == "https";
-        set_cookie(&session::cookie_for(&new_session, secure, now));
+        set_cookie(&session::cookie_for(
+            &new_session,
+            state.config.is_https(),
+            now,
+        ));
         Ok(())
     }
     .await;
@@ -140,13 +144,11 @@ pub async fn sign_out() -> Result<(), AppError> {
     use crate::server_side::state;
     let state = state()?;
     let token = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| session::token_from(&parts.headers));
+        .and_then(|parts| session::token_from(&parts.headers, state.config.is_https()));
     if let (Ok(viewer), Some(token)) = (viewer().await, token) {
         sign_in::sign_out(&state.pool, viewer.id, &token).await?;
     }
-    set_cookie(&session::removal_cookie(
-        state.config.public_url.scheme() == "https",
-    ));
+    set_cookie(&session::removal_cookie(state.config.is_https()));
     leptos_axum::redirect("/signin?signed-out=1");
     Ok(())
 }

@@ -10,6 +10,18 @@ use sha2::{Digest, Sha256};
 use sqlx::{PgExecutor, PgPool};
 
 pub const COOKIE: &str = "candor_session";
+/// Over https the cookie carries the `__Host-` prefix: browsers then accept it only from this
+/// exact host, with `Secure` and `Path=/`, so a sibling subdomain cannot plant a session.
+pub const HOST_COOKIE: &str = "__Host-candor_session";
+
+/// The session cookie's name: prefixed over https (plain http can't use the prefix).
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        HOST_COOKIE
+    } else {
+        COOKIE
+    }
+}
 
 /// A session just created: the token goes into the cookie and is never stored.
 #[derive(Debug)]
@@ -114,15 +126,16 @@ async fn revoke_hash(db: impl PgExecutor<'_>, hash: &[u8]) -> Result<(), sqlx::E
     Ok(())
 }
 
-/// The session token in a request's cookies, if any.
-pub fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The session token in a request's cookies, if any. Over https only the prefixed cookie counts.
+pub fn token_from(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let name = cookie_name(secure);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE)
+        .find(|c| c.name() == name)
         .map(|c| c.value().to_owned())
 }
 
@@ -130,7 +143,7 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
 /// over https it never travels in clear.
 pub fn cookie_for(session: &NewSession, secure: bool, now: DateTime<Utc>) -> String {
     let seconds = (session.expires_at - now).num_seconds().max(0);
-    cookie::Cookie::build((COOKIE, session.token.clone()))
+    cookie::Cookie::build((cookie_name(secure), session.token.clone()))
         .path("/")
         .http_only(true)
         .same_site(cookie::SameSite::Lax)
@@ -142,7 +155,7 @@ pub fn cookie_for(session: &NewSession, secure: bool, now: DateTime<Utc>) -> Str
 
 /// `Set-Cookie` that removes the session cookie (sign-out).
 pub fn removal_cookie(secure: bool) -> String {
-    cookie::Cookie::build((COOKIE, ""))
+    cookie::Cookie::build((cookie_name(secure), ""))
         .path("/")
         .http_only(true)
         .same_site(cookie::SameSite::Lax)
@@ -172,16 +185,26 @@ mod tests {
             header::COOKIE,
             HeaderValue::from_static("theme=dark; candor_session=abc"),
         );
-        assert_eq!(token_from(&headers).as_deref(), Some("abc"));
+        assert_eq!(token_from(&headers, false).as_deref(), Some("abc"));
+        assert_eq!(
+            token_from(&headers, true),
+            None,
+            "over https an unprefixed cookie (planted by a sibling host) is ignored"
+        );
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("__Host-candor_session=def"),
+        );
+        assert_eq!(token_from(&headers, true).as_deref(), Some("def"));
         headers.clear();
         headers.append(header::COOKIE, HeaderValue::from_static("a=1"));
         headers.append(
             header::COOKIE,
             HeaderValue::from_static("candor_session=xyz"),
         );
-        assert_eq!(token_from(&headers).as_deref(), Some("xyz"));
+        assert_eq!(token_from(&headers, false).as_deref(), Some("xyz"));
         headers.clear();
-        assert_eq!(token_from(&headers), None);
+        assert_eq!(token_from(&headers, false), None);
     }
 
     #[test]
@@ -202,11 +225,18 @@ mod tests {
             assert!(plain.contains(part), "{part} missing from {plain}");
         }
         assert!(!plain.contains("Secure"));
-        assert!(cookie_for(&session, true, now).contains("Secure"));
+        let secure = cookie_for(&session, true, now);
+        assert!(secure.starts_with("__Host-candor_session=tok"), "{secure}");
+        assert!(
+            secure.contains("Secure") && secure.contains("Path=/"),
+            "{secure}"
+        );
+        assert!(!secure.contains("Domain"), "{secure}");
         let gone = removal_cookie(true);
         assert!(
-            gone.contains("Max-Age=0") && gone.contains("candor_session=;"),
+            gone.contains("Max-Age=0") && gone.contains("__Host-candor_session=;"),
             "{gone}"
         );
+        assert!(removal_cookie(false).starts_with("candor_session=;"));
     }
 }

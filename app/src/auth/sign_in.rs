@@ -3,6 +3,8 @@
 //! Unknown emails and wrong passwords get the same answer after the same work: an unknown email is
 //! checked against a dummy hash, and failures are counted per email whether or not an account has
 //! it, so neither the words nor the timing nor the throttle tell which emails have accounts.
+//! Tries are refused per (email, client) and per client, and only slowed per email, so nobody can
+//! lock a colleague out by failing on their address (`domain::ThrottlePolicy`).
 
 use super::session::{self, NewSession};
 use crate::accounts::hash_password;
@@ -44,24 +46,35 @@ pub async fn sign_in(
         return Err(AppError::SignInFailed);
     }
     let normalized = email.normalized();
-
-    let subjects = [
-        config
-            .hmac_key
-            .digest("sign-in account", &normalized)
-            .to_vec(),
-        config
-            .hmac_key
-            .digest("sign-in client", &attempt.client.to_string())
-            .to_vec(),
-    ];
+    let client = crate::security::limit_key(attempt.client).to_string();
+    let account_subject = config
+        .hmac_key
+        .digest("sign-in account", &normalized)
+        .to_vec();
+    let client_subject = config.hmac_key.digest("sign-in client", &client).to_vec();
+    let pair_subject = config
+        .hmac_key
+        .digest("sign-in account client", &format!("{normalized}\n{client}"))
+        .to_vec();
     let policy = config.sign_in_throttle;
+
+    // Count this try as a failure before checking anything, under a lock per client: of any
+    // number of tries sent at once, only as many as the limit allows get to the password check.
+    let mut tx = pool.begin().await?;
+    let client_lock = i64::from_be_bytes(client_subject[..8].try_into().expect("32-byte digest"));
+    sqlx::query!("SELECT pg_advisory_xact_lock($1)", client_lock)
+        .execute(&mut *tx)
+        .await?;
     let recent = sqlx::query!(
         "SELECT subject, at FROM sign_in_failures WHERE subject = ANY($1) AND at > $2",
-        &subjects[..],
+        &[
+            account_subject.clone(),
+            client_subject.clone(),
+            pair_subject.clone()
+        ][..],
         now - policy.window,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?;
     let times_of = |subject: &[u8]| -> Vec<DateTime<Utc>> {
         recent
@@ -71,9 +84,34 @@ pub async fn sign_in(
             .collect()
     };
     if let SignInGate::ClosedUntil(_) =
-        policy.gate(&times_of(&subjects[0]), &times_of(&subjects[1]), now)
+        policy.gate(&times_of(&pair_subject), &times_of(&client_subject), now)
     {
         return Err(AppError::SignInPaused);
+    }
+    let slowdown = policy.slowdown(&times_of(&account_subject), now);
+    let this_try = sqlx::query_scalar!(
+        "INSERT INTO sign_in_failures (subject, at) SELECT unnest($1::bytea[]), $2 RETURNING id",
+        &[
+            account_subject.clone(),
+            client_subject.clone(),
+            pair_subject.clone()
+        ][..],
+        now
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    // Failures older than any window are of no further use.
+    sqlx::query!(
+        "DELETE FROM sign_in_failures WHERE at < $1",
+        now - chrono::Duration::days(1)
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    // An account many clients fail on is slowed for everyone, its owner included, but never shut.
+    if !slowdown.is_zero() {
+        tokio::time::sleep(slowdown).await;
     }
 
     let account = sqlx::query!(
@@ -90,14 +128,17 @@ pub async fn sign_in(
         .await
         .map_err(|_| AppError::Unavailable)?;
 
-    let mut tx = pool.begin().await?;
     match account {
         Some(account) if password_matches && !account.disabled => {
             let user = UserId(account.id);
+            let mut tx = pool.begin().await?;
             let session = session::create(&mut *tx, user, &config.session, now).await?;
+            // This try was no failure, and this client's earlier ones for the account are
+            // forgiven; failures from other clients still slow the account.
             sqlx::query!(
-                "DELETE FROM sign_in_failures WHERE subject = $1",
-                &subjects[0]
+                "DELETE FROM sign_in_failures WHERE id = ANY($1) OR subject = $2",
+                &this_try[..],
+                &pair_subject
             )
             .execute(&mut *tx)
             .await?;
@@ -113,24 +154,7 @@ pub async fn sign_in(
             tx.commit().await?;
             Ok((user, session))
         }
-        _ => {
-            sqlx::query!(
-                "INSERT INTO sign_in_failures (subject, at) SELECT unnest($1::bytea[]), $2",
-                &subjects[..],
-                now
-            )
-            .execute(&mut *tx)
-            .await?;
-            // Failures older than any window are of no further use.
-            sqlx::query!(
-                "DELETE FROM sign_in_failures WHERE at < $1",
-                now - chrono::Duration::days(1)
-            )
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Err(AppError::SignInFailed)
-        }
+        _ => Err(AppError::SignInFailed),
     }
 }
 

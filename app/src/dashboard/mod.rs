@@ -350,7 +350,12 @@ fn RequestTable(rows: Vec<DashboardRow>, now: DateTime<Utc>) -> impl IntoView {
                         });
                         view! {
                             <tr class=class>
-                                <td><a href=format!("/compliance/requests/{}", row.id)>{row.kind.label()}</a></td>
+                                <td>{if row.candidate == CandidateLabel::NotYours {
+                                    // Their trail is not this viewer's to read.
+                                    row.kind.label().into_any()
+                                } else {
+                                    view! { <a href=format!("/compliance/requests/{}", row.id)>{row.kind.label()}</a> }.into_any()
+                                }}</td>
                                 <td>{candidate}</td>
                                 <td>{row.owner.map(|o| o.name).unwrap_or_else(|| text::NO_OWNER.into())}</td>
                                 <td>{text::date(row.received_at)}</td>

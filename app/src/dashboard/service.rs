@@ -111,7 +111,8 @@ pub async fn export_csv(
 ) -> Response {
     let now = Utc::now();
     let result = async {
-        let token = crate::auth::session::token_from(&headers).ok_or(AppError::SignInRequired)?;
+        let token = crate::auth::session::token_from(&headers, state.config.is_https())
+            .ok_or(AppError::SignInRequired)?;
         let viewer = crate::auth::session::resolve(&state.pool, &state.config.session, &token, now)
             .await?
             .ok_or(AppError::SignInRequired)?;

@@ -150,7 +150,8 @@ pub mod service {
         })
     }
 
-    /// The candidate as this viewer may see them; `NotFound` for an unknown id.
+    /// The candidate as this viewer may see them; `NotFound` for an unknown id, and for a Limited
+    /// Team Member's look at someone else's candidate (the same answer, so no id is confirmed).
     async fn label(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<CandidateLabel, AppError> {
         let scope = viewer.candidate_scope().map(|owner| owner.into_uuid());
         let c = sqlx::query!(
@@ -165,10 +166,11 @@ pub mod service {
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)?;
+        if !c.visible {
+            return Err(AppError::NotFound);
+        }
         Ok(if c.anonymized {
             CandidateLabel::Anonymized
-        } else if !c.visible {
-            CandidateLabel::NotYours
         } else {
             CandidateLabel::Named(c.name)
         })

@@ -137,6 +137,19 @@ text_enum!(CorrectionField {
     Links => "links",
 });
 
+impl CorrectionField {
+    /// The permission applying a correction of this field needs: contact details decide where
+    /// Candor writes, so changing them is a profile manager's call.
+    pub fn permission_to_apply(self) -> Option<super::roles::Permission> {
+        match self {
+            CorrectionField::Email | CorrectionField::Phone => {
+                Some(super::roles::Permission::ManageProfiles)
+            }
+            CorrectionField::Name | CorrectionField::Location | CorrectionField::Links => None,
+        }
+    }
+}
+
 /// The values a correction replaces: the name, the primary email, the first phone number, the
 /// location and the links.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +237,16 @@ pub fn manual_resolution(kind: RequestKind) -> Option<&'static str> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn contact_corrections_need_a_profile_manager() {
+        use crate::domain::Permission;
+        let needs: Vec<_> = CorrectionField::ALL
+            .iter()
+            .filter(|f| f.permission_to_apply() == Some(Permission::ManageProfiles))
+            .collect();
+        assert_eq!(needs, [&CorrectionField::Email, &CorrectionField::Phone]);
+    }
 
     fn ada() -> PersonalData {
         let since = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();

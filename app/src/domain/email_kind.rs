@@ -18,6 +18,8 @@ pub enum EmailKind {
     OverdueAlert,
     OverdueEscalation,
     AdminDigest,
+    /// To a corrected address not yet confirmed: the link that confirms it.
+    EmailConfirmation,
 }
 text_enum!(EmailKind {
     OwnerAlert => "owner_alert",
@@ -33,6 +35,7 @@ text_enum!(EmailKind {
     OverdueAlert => "overdue_alert",
     OverdueEscalation => "overdue_escalation",
     AdminDigest => "admin_digest",
+    EmailConfirmation => "email_confirmation",
 });
 
 impl EmailKind {

@@ -1,6 +1,7 @@
 //! Kinds and states of data-protection requests.
 
 use super::preferences::{Field, FieldError, Problem};
+use super::roles::Permission;
 use super::text_enum;
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,15 @@ impl RequestKind {
     /// Erasure stops all contact at once, like a revocation (SPEC §4).
     pub fn stops_contact(self) -> bool {
         matches!(self, RequestKind::Erasure)
+    }
+
+    /// The permission refusing this kind of request needs beyond seeing the candidate: refusing
+    /// an erasure keeps data the candidate asked to remove, as weighty as removing it.
+    pub fn permission_to_refuse(self) -> Option<Permission> {
+        match self {
+            RequestKind::Erasure => Some(Permission::AnonymizeCandidates),
+            _ => None,
+        }
     }
 }
 
@@ -97,6 +107,17 @@ mod tests {
             .filter(|k| k.stops_contact())
             .collect();
         assert_eq!(stopping, [&RequestKind::Erasure]);
+    }
+
+    #[test]
+    fn refusing_an_erasure_takes_the_permission_erasing_takes() {
+        assert_eq!(
+            RequestKind::Erasure.permission_to_refuse(),
+            Some(Permission::AnonymizeCandidates)
+        );
+        for kind in [RequestKind::Access, RequestKind::Rectification] {
+            assert_eq!(kind.permission_to_refuse(), None, "{kind}");
+        }
     }
 
     #[test]

@@ -48,25 +48,38 @@ impl SessionPolicy {
 }
 
 /// How many failed sign-ins are allowed before the door closes for a while.
+///
+/// Closing is per (account, client) and per client, never per account alone: someone who knows
+/// an Admin's address must not be able to keep that Admin out. Failures for an account from
+/// anywhere only slow each further try down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottlePolicy {
     /// Failures are counted over this sliding window.
     pub window: Duration,
-    /// Failures for one email address (known or not) within the window.
-    pub per_account: usize,
+    /// Failures for one email address (known or not) from one client within the window.
+    pub per_account_client: usize,
     /// Failures from one client address within the window, across accounts.
     pub per_client: usize,
+    /// Failures for one email address, from any client, after which every try waits first.
+    pub slow_account_after: usize,
+    /// The longest such wait.
+    pub max_slowdown: std::time::Duration,
 }
 
 impl Default for ThrottlePolicy {
     fn default() -> Self {
         Self {
             window: Duration::minutes(15),
-            per_account: 5,
+            per_account_client: 5,
             per_client: 20,
+            slow_account_after: 5,
+            max_slowdown: std::time::Duration::from_secs(2),
         }
     }
 }
+
+/// Each failure past `slow_account_after` adds this much to the wait, up to `max_slowdown`.
+const SLOWDOWN_STEP: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Whether a sign-in may be tried now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,15 +90,16 @@ pub enum SignInGate {
 }
 
 impl ThrottlePolicy {
-    /// Decides from the recent failures (any order) of the account and of the client.
+    /// Decides from the recent failures (any order) of this account from this client, and of the
+    /// client across accounts.
     pub fn gate(
         &self,
-        account_failures: &[DateTime<Utc>],
+        pair_failures: &[DateTime<Utc>],
         client_failures: &[DateTime<Utc>],
         now: DateTime<Utc>,
     ) -> SignInGate {
         let reopens = [
-            self.reopens_at(account_failures, self.per_account, now),
+            self.reopens_at(pair_failures, self.per_account_client, now),
             self.reopens_at(client_failures, self.per_client, now),
         ]
         .into_iter()
@@ -97,6 +111,31 @@ impl ThrottlePolicy {
         }
     }
 
+    /// How long a try waits before its password is checked, from the account's recent failures
+    /// from every client: nothing at first, then a little more per failure, capped.
+    pub fn slowdown(
+        &self,
+        account_failures: &[DateTime<Utc>],
+        now: DateTime<Utc>,
+    ) -> std::time::Duration {
+        let recent = self.recent(account_failures, now).len();
+        if recent < self.slow_account_after.max(1) {
+            return std::time::Duration::ZERO;
+        }
+        let steps = (recent - self.slow_account_after.max(1) + 1) as u32;
+        SLOWDOWN_STEP.saturating_mul(steps).min(self.max_slowdown)
+    }
+
+    /// Failures inside the window. One stamped a moment after `now` (a try sent at the same
+    /// time that took the lock first) counts too.
+    fn recent(&self, failures: &[DateTime<Utc>], now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+        failures
+            .iter()
+            .copied()
+            .filter(|at| *at > now - self.window)
+            .collect()
+    }
+
     /// With `limit` or more failures in the window, the door reopens when the `limit`-th most
     /// recent one leaves it.
     fn reopens_at(
@@ -105,11 +144,7 @@ impl ThrottlePolicy {
         limit: usize,
         now: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
-        let mut recent: Vec<_> = failures
-            .iter()
-            .copied()
-            .filter(|at| *at > now - self.window && *at <= now)
-            .collect();
+        let mut recent = self.recent(failures, now);
         if limit == 0 || recent.len() < limit {
             return None;
         }
@@ -156,7 +191,8 @@ mod tests {
     }
 
     #[test]
-    fn the_account_closes_after_five_failures_until_the_fifth_latest_leaves_the_window() {
+    fn one_client_closes_for_an_account_after_five_failures_until_the_fifth_latest_leaves_the_window(
+    ) {
         let policy = ThrottlePolicy::default();
         let four = [t(0), t(1), t(2), t(3)];
         assert_eq!(policy.gate(&four, &[], t(4)), SignInGate::Open);
@@ -188,11 +224,35 @@ mod tests {
     }
 
     #[test]
+    fn failures_for_an_account_from_anywhere_slow_it_down_but_never_close_it() {
+        let policy = ThrottlePolicy::default();
+        let failures = |n: i64| -> Vec<_> { (0..n).map(|m| t(m % 10)).collect() };
+        let zero = std::time::Duration::ZERO;
+        assert_eq!(policy.slowdown(&failures(4), t(10)), zero);
+        assert_eq!(
+            policy.slowdown(&failures(5), t(10)),
+            std::time::Duration::from_millis(200)
+        );
+        assert_eq!(
+            policy.slowdown(&failures(7), t(10)),
+            std::time::Duration::from_millis(600)
+        );
+        assert_eq!(
+            policy.slowdown(&failures(500), t(10)),
+            policy.max_slowdown,
+            "capped"
+        );
+        assert_eq!(policy.slowdown(&failures(500), t(40)), zero, "all old");
+        // However many failures the account has, a client that has not failed may try.
+        assert_eq!(policy.gate(&[], &[], t(10)), SignInGate::Open);
+    }
+
+    #[test]
     fn the_later_reopening_wins_when_both_are_closed() {
         let policy = ThrottlePolicy {
-            window: Duration::minutes(15),
-            per_account: 1,
+            per_account_client: 1,
             per_client: 1,
+            ..ThrottlePolicy::default()
         };
         assert_eq!(
             policy.gate(&[t(2)], &[t(5)], t(6)),

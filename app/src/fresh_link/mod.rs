@@ -24,13 +24,21 @@ pub async fn send_fresh_link(email: String) -> Result<(), AppError> {
             })
         })?;
         let state = server_side::state()?;
-        crate::preferences::service::send_fresh_link(
-            &state.pool,
-            &state.config,
-            &address,
-            chrono::Utc::now(),
-        )
-        .await
+        // Answer first, work afterwards: a known address must not take longer to answer than an
+        // unknown one. Failures are logged (never the address) and the person can ask again.
+        tokio::spawn(async move {
+            let sent = crate::preferences::service::send_fresh_link(
+                &state.pool,
+                &state.config,
+                &address,
+                chrono::Utc::now(),
+            )
+            .await;
+            if let Err(error) = sent {
+                tracing::warn!(code = %error.code(), "a fresh link could not be queued");
+            }
+        });
+        Ok(())
     }
     .await;
     let code = match &result {

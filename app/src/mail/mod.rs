@@ -49,6 +49,9 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
         "admin_digest.subject",
         "admin_digest.txt",
         "admin_digest.html",
+        "email_confirmation.subject",
+        "email_confirmation.txt",
+        "email_confirmation.html",
     ];
     for (name, source) in sources {
         env.add_template(name, source)

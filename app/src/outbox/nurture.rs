@@ -89,7 +89,12 @@ pub(super) async fn queue_due(
                         candidate_id: Some(candidate),
                         data_request_id: None,
                         dedupe_key: Some(format!("nurture:{}", touchpoint.id)),
-                        unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+                        unsubscribe_url: Some(links::unsubscribe_url(
+                            config,
+                            candidate,
+                            now,
+                            config.link_ttl,
+                        )),
                         send_after: Some(touchpoint.send_at),
                     }),
                     Err(error) => {

@@ -210,11 +210,8 @@ pub async fn send_email(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let token = config.link_keys.sign(
-        candidate,
-        now,
-        link_lifetime(config.link_ttl, now, draft.send_at),
-    );
+    let lifetime = link_lifetime(config.link_ttl, now, draft.send_at);
+    let token = config.link_keys.sign(candidate, now, lifetime);
     let content = template
         .render(&Placeholders {
             consent_link: links::preferences_url(&config.public_url, &token),
@@ -232,7 +229,7 @@ pub async fn send_email(
             candidate_id: Some(candidate),
             data_request_id: None,
             dedupe_key: draft.key.map(|key| format!("recruiter_message:{key}")),
-            unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+            unsubscribe_url: Some(links::unsubscribe_url(config, candidate, now, lifetime)),
             send_after: draft.send_at,
         },
     )

@@ -237,25 +237,35 @@ pub(crate) fn active_or_problem(
 ) -> Result<PreferencesView, AnyView> {
     match result {
         Ok(LinkPage::Active(view)) => Ok(*view),
-        Ok(LinkPage::Retired { organization }) => {
-            set_status(410);
-            Err(view! {
-                <h1>{title}</h1>
-                <p class="notice">{text::retired(&organization)}</p>
-            }
-            .into_any())
-        }
-        Err(AppError::LinkInvalid | AppError::LinkRetired) => {
+        Ok(LinkPage::Retired { organization }) => Err(retired_page(title, &organization)),
+        Err(error) => Err(link_problem(title, error)),
+    }
+}
+
+/// The deletion notice an anonymized candidate's link shows (410).
+pub(crate) fn retired_page(title: &'static str, organization: &str) -> AnyView {
+    set_status(410);
+    view! {
+        <h1>{title}</h1>
+        <p class="notice">{text::retired(organization)}</p>
+    }
+    .into_any()
+}
+
+/// The bad-link page (400) or an outage message (503).
+pub(crate) fn link_problem(title: &'static str, error: AppError) -> AnyView {
+    match error {
+        AppError::LinkInvalid | AppError::LinkRetired => {
             set_status(400);
-            Err(view! { <BadLink /> }.into_any())
+            view! { <BadLink /> }.into_any()
         }
-        Err(error) => {
+        error => {
             set_status(error.status());
-            Err(view! {
+            view! {
                 <h1>{title}</h1>
                 <p class="notice failure" role="alert">{text::error_message(&error)}</p>
             }
-            .into_any())
+            .into_any()
         }
     }
 }
@@ -267,9 +277,9 @@ fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl I
     move || {
         notice.get().map(|n| {
             let failed = n.is_failure();
-            // A received request also says when it will be answered.
+            // A received (or already open) request also says when it will be answered.
             let due = match n {
-                Notice::RequestReceived(kind) => requests
+                Notice::RequestReceived(kind) | Notice::RequestAlreadyOpen(kind) => requests
                     .iter()
                     .find(|r| r.kind == kind && r.status == RequestStatus::Open)
                     .map(|r| text::due_by(&organization, &text::date(r.due_at))),

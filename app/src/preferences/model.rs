@@ -83,6 +83,8 @@ pub enum Notice {
     /// The click asked for what was already the case.
     Unchanged,
     RequestReceived(RequestKind),
+    /// A request of this kind is already open: nothing new was recorded or sent.
+    RequestAlreadyOpen(RequestKind),
     Failed(AppError),
 }
 
@@ -94,6 +96,7 @@ impl Notice {
             }
             Notice::Unchanged => "unchanged".into(),
             Notice::RequestReceived(kind) => format!("received.{kind}"),
+            Notice::RequestAlreadyOpen(kind) => format!("open.{kind}"),
             Notice::Failed(error) => error.code(),
         }
     }
@@ -111,6 +114,7 @@ impl Notice {
             },
             ["unchanged"] => Notice::Unchanged,
             ["received", k] => Notice::RequestReceived(k.parse().ok()?),
+            ["open", k] => Notice::RequestAlreadyOpen(k.parse().ok()?),
             _ => Notice::Failed(AppError::from_code(code)?),
         })
     }
@@ -153,6 +157,11 @@ mod tests {
             }
         }
         notices.extend(RequestKind::ALL.iter().map(|k| Notice::RequestReceived(*k)));
+        notices.extend(
+            RequestKind::ALL
+                .iter()
+                .map(|k| Notice::RequestAlreadyOpen(*k)),
+        );
         for notice in notices {
             assert_eq!(
                 Notice::from_code(&notice.code()),

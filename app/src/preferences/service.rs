@@ -55,6 +55,18 @@ pub fn verify_link(config: &Config, token: &str) -> Result<CandidateId, AppError
     })
 }
 
+/// A link that may stop contact: an unsubscribe-only link, or a full preferences link (emails
+/// sent before unsubscribe-only links existed carry those).
+pub fn verify_stop_link(config: &Config, token: &str) -> Result<links::Verified, AppError> {
+    config
+        .link_keys
+        .verify_for(token, &[links::UNSUBSCRIBE, links::PREFERENCES])
+        .map_err(|reason| {
+            tracing::info!(%reason, "unsubscribe link refused");
+            AppError::LinkInvalid
+        })
+}
+
 /// Everything the page shows, or the notice for an anonymized candidate.
 pub async fn load_page(
     pool: &PgPool,
@@ -384,6 +396,25 @@ pub async fn submit_request(
         ),
         _ => (None, None),
     };
+    // One open request per kind (the row lock above makes this check and the insert one step):
+    // a repeat while one is open shows that one, and alerts and emails nobody again.
+    let idempotency_key = format!("{candidate}:{kind}:{form_key}");
+    let open_key = sqlx::query_scalar!(
+        "SELECT idempotency_key FROM data_requests
+          WHERE candidate_id = $1 AND kind = $2 AND status = 'open'
+          ORDER BY received_at LIMIT 1",
+        candidate.into_uuid(),
+        kind.as_str(),
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(open_key) = open_key {
+        return Ok(if open_key == idempotency_key {
+            Notice::RequestReceived(kind)
+        } else {
+            Notice::RequestAlreadyOpen(kind)
+        });
+    }
     let due_at = due_date(now);
     let inserted = sqlx::query_scalar!(
         "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at, idempotency_key)
@@ -396,7 +427,7 @@ pub async fn submit_request(
         corrections,
         now,
         due_at,
-        format!("{candidate}:{kind}:{form_key}"),
+        idempotency_key,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -653,7 +684,12 @@ async fn confirm_to_candidate(
             candidate_id: Some(candidate),
             data_request_id: request,
             dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
-            unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+            unsubscribe_url: Some(links::unsubscribe_url(
+                config,
+                candidate,
+                now,
+                config.link_ttl,
+            )),
             send_after: None,
         },
     )
@@ -703,7 +739,12 @@ pub async fn send_fresh_link(
                 "fresh_link:{candidate}:{}",
                 now.format("%Y-%m-%dT%H")
             )),
-            unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+            unsubscribe_url: Some(links::unsubscribe_url(
+                config,
+                candidate,
+                now,
+                config.link_ttl,
+            )),
             send_after: None,
         },
     )

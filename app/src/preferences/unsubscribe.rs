@@ -1,15 +1,54 @@
 //! `/unsubscribe/{token}` (SPEC §3, RFC 8058): GET shows one button; a POST — that button, or a
 //! mail client's one-click `List-Unsubscribe=One-Click` — revokes contact permission.
 
-use super::{active_or_problem, load_preferences};
+use super::{link_problem, retired_page};
+use crate::error::AppError;
 use crate::shell::use_hydrated;
 use crate::text;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
 
 /// The field the page's own button sends besides the RFC 8058 one, so the answer can be a page.
 pub const FROM_PAGE: &str = "from";
+
+/// What the page needs and no more: an unsubscribe-only link must not show the candidate's
+/// choices or requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UnsubscribeView {
+    Active {
+        organization: String,
+        contact_allowed: bool,
+        /// The link also opens the preferences page (older emails carry such links).
+        full_link: bool,
+    },
+    Retired {
+        organization: String,
+    },
+}
+
+#[server(endpoint = "unsubscribe/load")]
+pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
+    use super::{model::LinkPage, server_side, service};
+    let state = server_side::state()?;
+    let link = service::verify_stop_link(&state.config, &token)?;
+    let page = service::load_page(
+        &state.pool,
+        &state.rules,
+        link.candidate,
+        chrono::Utc::now(),
+    )
+    .await?;
+    Ok(match page {
+        LinkPage::Active(view) => UnsubscribeView::Active {
+            organization: view.organization.name,
+            contact_allowed: view.contact_allowed,
+            full_link: link.purpose == crate::links::PREFERENCES,
+        },
+        LinkPage::Retired { organization } => UnsubscribeView::Retired { organization },
+    })
+}
 
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
@@ -17,7 +56,7 @@ pub fn UnsubscribePage() -> impl IntoView {
     let query = use_query_map();
     let hydrated = use_hydrated();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let page = Resource::new(move || token.get(), load_preferences);
+    let page = Resource::new(move || token.get(), load_unsubscribe);
     let done = move || query.read().get("done").is_some();
     view! {
         <Title text=text::UNSUBSCRIBE_TITLE />
@@ -25,11 +64,11 @@ pub fn UnsubscribePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     page.get()
-                        .map(|result| match active_or_problem(result, text::UNSUBSCRIBE_TITLE) {
-                            Ok(view) => {
+                        .map(|result| match result {
+                            Ok(UnsubscribeView::Active { organization, contact_allowed, full_link }) => {
                                 let token = token.get_untracked();
                                 let preferences = format!("/preferences/{token}");
-                                let stopped = done() || !view.contact_allowed;
+                                let stopped = done() || !contact_allowed;
                                 view! {
                                     <h1>{text::UNSUBSCRIBE_TITLE}</h1>
                                     {if stopped {
@@ -41,7 +80,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                                             .into_any()
                                     } else {
                                         view! {
-                                            <p class="lead">{text::unsubscribe_text(&view.organization.name)}</p>
+                                            <p class="lead">{text::unsubscribe_text(&organization)}</p>
                                             <form method="post" action=format!("/unsubscribe/{token}")>
                                                 <input type="hidden" name="List-Unsubscribe" value="One-Click" />
                                                 <input type="hidden" name=FROM_PAGE value="page" />
@@ -50,11 +89,18 @@ pub fn UnsubscribePage() -> impl IntoView {
                                         }
                                             .into_any()
                                     }}
-                                    <p><a href=preferences>{text::MORE_CHOICES}</a></p>
+                                    {if full_link {
+                                        view! { <p><a href=preferences>{text::MORE_CHOICES}</a></p> }.into_any()
+                                    } else {
+                                        view! { <p class="muted">{text::MORE_CHOICES_ELSEWHERE}</p> }.into_any()
+                                    }}
                                 }
                                     .into_any()
                             }
-                            Err(problem) => problem,
+                            Ok(UnsubscribeView::Retired { organization }) => {
+                                retired_page(text::UNSUBSCRIBE_TITLE, &organization)
+                            }
+                            Err(error) => link_problem(text::UNSUBSCRIBE_TITLE, error),
                         })
                 }}
             </Suspense>
@@ -91,11 +137,11 @@ mod handler {
             .split('&')
             .any(|pair| pair == format!("{FROM_PAGE}=page"));
         let result = async {
-            let candidate = service::verify_link(&state.config, &token)?;
+            let link = service::verify_stop_link(&state.config, &token)?;
             service::change_consent(
                 &state.pool,
                 &state.config,
-                candidate,
+                link.candidate,
                 crate::domain::Purpose::Contact,
                 false,
                 service::Decider::Candidate(service::ConsentSource::EmailOneClick),

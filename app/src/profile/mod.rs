@@ -76,6 +76,8 @@ pub struct RequestBanner {
     pub due: DueState,
     /// It may still be extended: not yet extended, and the first month not over.
     pub extendable: bool,
+    /// This viewer may refuse it (an erasure needs the permission to anonymize).
+    pub refusable: bool,
     pub tools: RequestTools,
 }
 
@@ -546,7 +548,7 @@ fn RequestBanners(
                                             email: edits.email,
                                         } />
                                         {r.extendable.then(|| view! { <ExtendPen candidate request=r.id action=edits.extend /> })}
-                                        <RefusePen candidate request=r.id action=edits.refuse />
+                                        {r.refusable.then(|| view! { <RefusePen candidate request=r.id action=edits.refuse /> })}
                                     </div>
                                 })}
                             </div>

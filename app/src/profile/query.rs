@@ -170,7 +170,7 @@ pub async fn profile(
 
     let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
 
-    let requests = open_requests(pool, id, now).await?;
+    let requests = open_requests(pool, viewer, id, now).await?;
     // The profile's own panel decides the contact card: one consent computation per page.
     let outreach = crate::outreach::service::outreach(
         pool,
@@ -384,6 +384,7 @@ pub async fn anonymized_decisions(
 /// The candidate's open data requests, the nearest due date first, each with its resolve tools.
 async fn open_requests(
     pool: &PgPool,
+    viewer: &Viewer,
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Vec<RequestBanner>, AppError> {
@@ -424,7 +425,7 @@ async fn open_requests(
                 sent_at: sent.get(&r.id).copied(),
             },
             (RequestKind::Rectification, _) => RequestTools::Rectification(
-                resolve::rectification_view(&mut db, candidate, r.id).await?,
+                resolve::rectification_view(&mut db, viewer, candidate, r.id).await?,
             ),
             _ => RequestTools::None,
         };
@@ -436,6 +437,7 @@ async fn open_requests(
             extended: r.extended,
             due: DueState::of(r.due_at, now),
             extendable: crate::domain::extended_due_date(r.received_at, 1, r.extended, now).is_ok(),
+            refusable: kind.permission_to_refuse().is_none_or(|p| viewer.may(p)),
             tools,
         });
     }

@@ -53,6 +53,10 @@ pub struct AccessDraft {
 pub struct RectificationView {
     pub note: Option<String>,
     pub rows: Vec<CorrectionRow>,
+    /// The fields this viewer may apply (contact details need `manage_profiles`).
+    pub may_apply: Vec<CorrectionField>,
+    /// The corrected email address was sent a confirmation link the candidate has not followed.
+    pub email_awaiting_confirmation: bool,
     /// The draft key of the suggested email to the candidate.
     pub email_key: String,
 }
@@ -119,7 +123,15 @@ pub async fn apply_correction(
         let (state, viewer) = crate::auth::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let field: CorrectionField = field.parse().map_err(|_| AppError::NotFound)?;
-        resolve::apply_correction(&state.pool, &viewer, request, field).await?;
+        resolve::apply_correction(
+            &state.pool,
+            &state.config,
+            &viewer,
+            request,
+            field,
+            Utc::now(),
+        )
+        .await?;
         Ok(ProfileNotice::CorrectionApplied)
     }
     .await;
@@ -306,13 +318,17 @@ fn CorrectionsPen(
                                 <td>{row.requested}</td>
                                 <td>{if row.applied {
                                     view! { <span class="badge">{text::APPLIED}</span> }.into_any()
+                                } else if row.field == CorrectionField::Email && view.email_awaiting_confirmation {
+                                    view! { <span class="badge">{text::AWAITING_CONFIRMATION}</span> }.into_any()
+                                } else if !view.may_apply.contains(&row.field) {
+                                    view! { <span class="muted">{text::NEEDS_MANAGE_PROFILES}</span> }.into_any()
                                 } else {
                                     view! {
                                         <ActionForm action=apply>
                                             <input type="hidden" name="candidate" value=candidate.to_string() />
                                             <input type="hidden" name="request" value=request.to_string() />
                                             <input type="hidden" name="field" value=row.field.as_str() />
-                                            <button type="submit" class="button small" aria-label=text::apply_label(row.field)>{text::APPLY}</button>
+                                            <button type="submit" class="button small" aria-label=text::apply_label(row.field)>{text::apply_button(row.field)}</button>
                                         </ActionForm>
                                     }.into_any()
                                 }}</td>

@@ -16,7 +16,8 @@ use crate::domain::{CandidateId, EmailKind, RequestKind, Viewer};
 use crate::error::AppError;
 use crate::mail::{self, editable, Attachment, OutgoingEmail};
 use crate::outreach::service::draft_error;
-use crate::{settings, text};
+use crate::preferences::service::template_failed;
+use crate::{links, settings, text};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -109,6 +110,7 @@ pub async fn data_sent(
 /// The rectification request's note and its corrections beside the values on file.
 pub async fn rectification_view(
     db: &mut PgConnection,
+    viewer: &Viewer,
     candidate: CandidateId,
     request: Uuid,
 ) -> Result<RectificationView, AppError> {
@@ -116,7 +118,10 @@ pub async fn rectification_view(
         r#"SELECT r.details, r.corrections AS "corrections: sqlx::types::Json<Corrections>",
                   c.name, c.phones[1] AS "phone?", c.location_text, c.links,
                   (SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
-                    ORDER BY e.is_primary DESC, e.created_at LIMIT 1) AS "email?"
+                    ORDER BY e.is_primary DESC, e.created_at LIMIT 1) AS "email?",
+                  EXISTS (SELECT 1 FROM email_confirmations k
+                           WHERE k.candidate_id = c.id AND k.confirmed_at IS NULL
+                             AND lower(k.email) = lower(r.corrections->>'email')) AS "awaiting!"
              FROM data_requests r JOIN candidates c ON c.id = r.candidate_id
             WHERE r.id = $1 AND c.id = $2"#,
         request,
@@ -135,6 +140,12 @@ pub async fn rectification_view(
     Ok(RectificationView {
         note: row.details,
         rows: correction_rows(&asked, &current),
+        may_apply: CorrectionField::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.permission_to_apply().is_none_or(|p| viewer.may(p)))
+            .collect(),
+        email_awaiting_confirmation: row.awaiting,
         email_key: Uuid::new_v4().to_string(),
     })
 }
@@ -238,25 +249,39 @@ pub async fn resolve(
     Ok(())
 }
 
-/// Applies one corrected value the candidate asked for to their record.
+/// Applies one corrected value the candidate asked for to their record. A corrected email
+/// address is not taken on the candidate's word: it is sent a confirmation link, and replaces
+/// the address on file only once the candidate follows it.
 pub async fn apply_correction(
     pool: &PgPool,
+    config: &Config,
     viewer: &Viewer,
     request: Uuid,
     field: CorrectionField,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    if let Some(permission) = field.permission_to_apply() {
+        if !viewer.may(permission) {
+            return Err(AppError::Forbidden);
+        }
+    }
     let mut tx = pool.begin().await?;
     let open = lock_open_request(&mut tx, viewer, request).await?;
     if open.kind != RequestKind::Rectification {
         return Err(AppError::NotFound);
     }
-    let view = rectification_view(&mut tx, open.candidate, request).await?;
+    let view = rectification_view(&mut tx, viewer, open.candidate, request).await?;
     let row = view
         .rows
         .into_iter()
         .find(|r| r.field == field)
         .ok_or(AppError::NotFound)?;
-    if !row.applied {
+    if row.applied || (field == CorrectionField::Email && view.email_awaiting_confirmation) {
+        return Ok(());
+    }
+    if field == CorrectionField::Email {
+        ask_to_confirm(&mut tx, config, viewer, &open, &row.requested, now).await?;
+    } else {
         write_correction(&mut tx, &open, field, &row.requested).await?;
         audit::record(
             &mut tx,
@@ -269,6 +294,69 @@ pub async fn apply_correction(
         .await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Records the corrected address as unconfirmed and sends it the link that confirms it.
+async fn ask_to_confirm(
+    tx: &mut PgConnection,
+    config: &Config,
+    viewer: &Viewer,
+    open: &OpenRequest,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let confirmation = sqlx::query_scalar!(
+        "INSERT INTO email_confirmations (candidate_id, data_request_id, email, requested_by, created_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (candidate_id, lower(email)) WHERE confirmed_at IS NULL
+         DO UPDATE SET created_at = excluded.created_at
+         RETURNING id",
+        open.candidate.into_uuid(),
+        open.id.into_uuid(),
+        email,
+        viewer.id.into_uuid(),
+        now,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let organization = settings::load(&mut *tx).await?.organization_name.clone();
+    let content = mail::render(
+        "email_confirmation",
+        json!({
+            "organization": organization,
+            "confirm_url": links::confirm_email_url(config, open.candidate, confirmation, now),
+        }),
+    )
+    .map_err(template_failed)?;
+    mail::queue(
+        tx,
+        config,
+        OutgoingEmail {
+            kind: EmailKind::EmailConfirmation,
+            recipient: email.to_owned(),
+            content,
+            candidate_id: Some(open.candidate),
+            data_request_id: Some(open.id),
+            dedupe_key: Some(format!(
+                "email_confirmation:{confirmation}:{}",
+                now.timestamp()
+            )),
+            // The address is not yet the candidate's: it gets no way to act on their record.
+            unsubscribe_url: None,
+            send_after: None,
+        },
+    )
+    .await?;
+    audit::record(
+        tx,
+        Actor::User(viewer.id),
+        "data_request.email_confirmation_sent",
+        Some(open.candidate),
+        Some(open.id),
+        json!({ "field": CorrectionField::Email.as_str() }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -314,33 +402,9 @@ async fn write_correction(
             .await?;
         }
         CorrectionField::Email => {
-            // The address on file was wrong: the corrected one replaces it as the primary.
-            sqlx::query!(
-                "DELETE FROM candidate_emails
-                  WHERE candidate_id = $1 AND is_primary AND lower(email) <> lower($2)",
-                id,
-                value
-            )
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query!(
-                "INSERT INTO candidate_emails (candidate_id, email, is_primary)
-                 SELECT $1, $2, NOT EXISTS (SELECT 1 FROM candidate_emails WHERE candidate_id = $1 AND is_primary)
-                 ON CONFLICT (candidate_id, lower(email)) DO NOTHING",
-                id,
-                value
-            )
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query!(
-                "UPDATE candidate_emails SET is_primary = true
-                  WHERE candidate_id = $1 AND lower(email) = lower($2)
-                    AND NOT EXISTS (SELECT 1 FROM candidate_emails WHERE candidate_id = $1 AND is_primary)",
-                id,
-                value
-            )
-            .execute(&mut *tx)
-            .await?;
+            // Never written from here: `apply_correction` sends it to `ask_to_confirm`, and the
+            // confirmation page writes it once the candidate confirms.
+            return Err(AppError::NotFound);
         }
     }
     Ok(())

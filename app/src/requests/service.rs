@@ -136,6 +136,11 @@ pub async fn refuse(
     let reason = written_reason(reason)?;
     let mut tx = pool.begin().await?;
     let open = lock_open_request(&mut tx, viewer, request).await?;
+    if let Some(permission) = open.kind.permission_to_refuse() {
+        if !viewer.may(permission) {
+            return Err(AppError::Forbidden);
+        }
+    }
     close(&mut tx, viewer, &open, Closing::Refused(&reason), now).await?;
     tell_candidate(
         &mut tx,

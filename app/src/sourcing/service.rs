@@ -113,7 +113,12 @@ pub async fn add(
                 candidate_id: Some(candidate),
                 data_request_id: None,
                 dedupe_key: Some(format!("gdpr_notice:{id}")),
-                unsubscribe_url: Some(links::unsubscribe_url(&config.public_url, &token)),
+                unsubscribe_url: Some(links::unsubscribe_url(
+                    config,
+                    candidate,
+                    now,
+                    config.link_ttl,
+                )),
                 send_after: None,
             },
         )

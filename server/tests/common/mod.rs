@@ -48,9 +48,34 @@ pub fn database_url_of(pool: &PgPool) -> String {
     url.to_string()
 }
 
+/// The test configuration with some variables set as well, as an operator would.
+pub fn config_with(pool: &PgPool, extra: &[(&'static str, &str)]) -> Config {
+    let mut env = test_env(&database_url_of(pool));
+    for (name, value) in extra {
+        env.insert(name, (*value).to_owned());
+    }
+    Config::from_lookup(|name| env.get(name).cloned()).expect("test configuration is valid")
+}
+
 pub fn config_for(pool: &PgPool) -> Config {
     let env = test_env(&database_url_of(pool));
     Config::from_lookup(|name| env.get(name).cloned()).expect("test configuration is valid")
+}
+
+/// Waits (up to ten seconds) until `check` holds, for work a server does after it answers.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !check().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting: {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 /// What a browser accepts when it loads a page or posts a form.
@@ -254,6 +279,17 @@ impl TestApp {
             )
             .await;
         response.session_cookie()
+    }
+
+    /// Signs in from the client `client`, as named by a proxy in `X-Forwarded-For` (the app must
+    /// trust 0.0.0.0, the in-process peer, for that: `CANDOR_TRUSTED_PROXIES=0.0.0.0`).
+    pub async fn sign_in_from(&self, client: &str, email: &str, password: &str) -> TestResponse {
+        self.post_form_with(
+            "/api/auth/sign-in",
+            &[("email", email), ("password", password)],
+            &[("x-forwarded-for", client)],
+        )
+        .await
     }
 
     /// Sends one request; a request whose answer (streamed body included) is not complete within

@@ -98,6 +98,16 @@ impl World {
         User { id, email }
     }
 
+    /// Grants `permission` (e.g. `manage_profiles`) on top of the member's role.
+    pub async fn grant(&self, user: &User, permission: &str) {
+        sqlx::query("UPDATE users SET permissions = array_append(permissions, $2) WHERE id = $1")
+            .bind(user.id.into_uuid())
+            .bind(permission)
+            .execute(&self.pool)
+            .await
+            .unwrap();
+    }
+
     /// An outbox worker that delivers to `smtp_url`, giving up after `max_attempts`.
     pub fn postman(&self, smtp_url: &str, max_attempts: u32) -> app::outbox::Worker {
         let mut config = self.config.clone();
@@ -336,7 +346,8 @@ impl World {
         request: NewRequest,
         days_ago: i64,
     ) {
-        service::submit_request(
+        let kind = request.kind();
+        let notice = service::submit_request(
             &self.pool,
             &self.config,
             candidate.id,
@@ -346,6 +357,28 @@ impl World {
         )
         .await
         .expect("request accepted");
+        assert_eq!(notice, Notice::RequestReceived(kind), "a new request");
+    }
+
+    /// A second open request of a kind, as data from before the one-open-request rule may hold:
+    /// the product no longer makes one, so it is written as it was then.
+    pub async fn legacy_open_request(
+        &self,
+        candidate: &Candidate,
+        kind: RequestKind,
+        days_ago: i64,
+    ) {
+        sqlx::query(
+            "INSERT INTO data_requests (candidate_id, kind, received_at, due_at, idempotency_key)
+             VALUES ($1, $2, now() - make_interval(days => $3), now() - make_interval(days => $3) + interval '1 month', $4)",
+        )
+        .bind(candidate.id.into_uuid())
+        .bind(kind.as_str())
+        .bind(days_ago as i32)
+        .bind(Uuid::new_v4().to_string())
+        .execute(&self.pool)
+        .await
+        .unwrap();
     }
 
     pub async fn request_with_key(
