@@ -467,3 +467,126 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
     .unwrap();
     assert_eq!(audited, 2);
 }
+
+/// Forty lines that each double the text: stored unchecked, every email using it would fail.
+fn doubling_body() -> String {
+    let mut body = String::from("{% set a = organization %}\n");
+    for _ in 0..40 {
+        body.push_str("{% set a = a ~ a %}\n");
+    }
+    body + "{{ a }}"
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_template_that_cannot_render_is_never_stored(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+    let before = world.count("email_templates").await;
+
+    let body = doubling_body();
+    let refused = browser
+        .call(
+            "/api/settings/template",
+            &[
+                ("template[key]", ""),
+                ("template[name]", "Doubling"),
+                ("template[subject]", "Hi"),
+                ("template[body]", body.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains(r#""field":"Body""#),
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        world.count("email_templates").await,
+        before,
+        "nothing stored"
+    );
+    // Sent as a message it is refused the same way, and nothing is queued.
+    let ada = world.candidate("ada@mail.example").await;
+    let id = ada.id.to_string();
+    let sent = browser
+        .call(
+            "/api/candidates/email",
+            &[
+                ("candidate", id.as_str()),
+                ("draft", &uuid::Uuid::new_v4().to_string()),
+                ("template", ""),
+                ("subject", "Hi"),
+                ("body", body.as_str()),
+                ("when", "now"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        sent.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        sent.body
+    );
+    assert_eq!(world.count("email_outbox").await, 0);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_stored_template_that_cannot_render_fails_only_its_own_touchpoint(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    // Written past the checks, as a template saved before them would be.
+    let broken: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO email_templates (key, name, subject, body_text) VALUES ('old', 'Old doubling', 'Hi', $1) RETURNING id",
+    )
+    .bind(doubling_body())
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let good: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO email_templates (key, name, subject, body_text) VALUES ('fine', 'Fine', 'Hi', 'Hello {{ candidate_first_name }}') RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+
+    // The settings page names the problem beside the template.
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+    let page = browser.get("/settings").await.body;
+    assert!(page.contains("can&#x27;t be filled in") || page.contains("can't be filled in"));
+    assert!(
+        page.contains("Templates may use only"),
+        "the reason is shown"
+    );
+
+    // The worker fails that touchpoint with a readable reason and sends the other.
+    let ada = world.candidate("ada@mail.example").await;
+    let bob = world.candidate("bob@mail.example").await;
+    world.touchpoint(&ada, broken, chrono::Utc::now()).await;
+    world.touchpoint(&bob, good, chrono::Utc::now()).await;
+    let sink = common::smtp::SmtpSink::start().await;
+    world
+        .postman(&sink.url(), 5)
+        .drain(chrono::Utc::now())
+        .await
+        .unwrap();
+    let states: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT t.status, t.last_error FROM nurture_touchpoints t
+           JOIN nurture_enrollments e ON e.id = t.enrollment_id
+           JOIN candidates c ON c.id = e.candidate_id ORDER BY c.name",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(states[0].0, "failed");
+    assert!(states[0]
+        .1
+        .as_deref()
+        .unwrap_or("")
+        .contains("Templates may use only"));
+    assert_eq!(states[1], ("sent".into(), None));
+    assert_eq!(sink.received().len(), 1);
+}

@@ -1,15 +1,20 @@
 //! Admin-editable email templates (`email_templates`, SPEC §2): checked when saved, rendered in a
 //! sandbox when sent.
 //!
-//! Admins write plain text with three placeholders. The sandbox has no loader (no `include`, no
-//! `import`), limits the work a template may do (fuel), and knows no other variable, so a template
-//! can neither read files nor reach data it shouldn't. The HTML part is made from the text: escaped,
-//! in paragraphs, with links made clickable.
+//! Admins write plain text with three placeholders and, at most, `{% if placeholder %}` …
+//! `{% else %}` … `{% endif %}`. Nothing else is accepted: no `set`, loop, filter, operator or
+//! string, so what a template renders is never more than its own text with the placeholders
+//! filled in, and a hostile one cannot make the renderer allocate without end. The sandbox also
+//! has no loader (no `include`, no `import`), limits its work (fuel) and its output, and knows no
+//! other variable. The HTML part is made from the text: escaped, in paragraphs, with links made
+//! clickable.
 
 use super::{render_file, Rendered};
 use minijinja::{Environment, UndefinedBehavior};
+use regex::Regex;
 use serde::Serialize;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// The only names a template may use.
 pub const PLACEHOLDERS: [&str; 3] = ["consent_link", "candidate_first_name", "organization"];
@@ -19,6 +24,9 @@ pub use crate::domain::outreach::{MAX_BODY_CHARS, MAX_SUBJECT_CHARS};
 /// How much a template may compute when rendered (minijinja fuel): ample for text with a few
 /// conditions, far too little for a runaway loop.
 const FUEL: u64 = 20_000;
+
+/// The longest rendered part: a body of the longest allowed text, its placeholders filled.
+pub const MAX_RENDERED_CHARS: usize = 100_000;
 
 /// The part of a template a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +62,17 @@ pub enum TemplateError {
          Use {{{{ consent_link }}}}, {{{{ candidate_first_name }}}} or {{{{ organization }}}}."
     )]
     UnknownPlaceholder { part: Part, name: String },
+    #[error(
+        "The {part} uses {found} on line {line}. Templates may use only {{{{ consent_link }}}}, \
+         {{{{ candidate_first_name }}}}, {{{{ organization }}}} and {{% if … %}} … {{% endif %}}."
+    )]
+    Unsupported {
+        part: Part,
+        line: usize,
+        found: String,
+    },
+    #[error("The {part} would make an email too long to send (over {max} characters).")]
+    TooMuchOutput { part: Part, max: usize },
     #[error("The {part} could not be filled in: {detail}.")]
     Render { part: Part, detail: String },
 }
@@ -90,6 +109,7 @@ impl EditableTemplate {
             let template = env
                 .template_from_str(source)
                 .map_err(|e| syntax_error(part, &e))?;
+            check_constructs(part, source)?;
             let mut unknown: Vec<String> = template
                 .undeclared_variables(false)
                 .into_iter()
@@ -100,10 +120,13 @@ impl EditableTemplate {
                 return Err(TemplateError::UnknownPlaceholder { part, name });
             }
         }
-        Ok(Self {
+        let template = Self {
             subject: subject.trim().to_owned(),
             body: body.to_owned(),
-        })
+        };
+        // The same bounded render the send path runs, with the longest values a real email has.
+        template.render(&Placeholders::longest())?;
+        Ok(template)
     }
 
     pub fn subject(&self) -> &str {
@@ -119,11 +142,19 @@ impl EditableTemplate {
         let env = sandbox();
         let values_ctx = minijinja::Value::from(minijinja::value::Serde(values));
         let fill = |part: Part, source: &str| {
-            env.render_str(source, values_ctx.clone())
-                .map_err(|e| TemplateError::Render {
+            let out =
+                env.render_str(source, values_ctx.clone())
+                    .map_err(|e| TemplateError::Render {
+                        part,
+                        detail: e.detail().unwrap_or("it does too much work").to_owned(),
+                    })?;
+            if out.chars().count() > MAX_RENDERED_CHARS {
+                return Err(TemplateError::TooMuchOutput {
                     part,
-                    detail: e.detail().unwrap_or("it does too much work").to_owned(),
-                })
+                    max: MAX_RENDERED_CHARS,
+                });
+            }
+            Ok(out)
         };
         let subject = one_line(&fill(Part::Subject, &self.subject)?);
         let text = fill(Part::Body, &self.body)?;
@@ -174,6 +205,54 @@ pub fn first_name(full_name: &str) -> String {
         .next()
         .unwrap_or("there")
         .to_owned()
+}
+
+impl Placeholders {
+    /// Values as long as real ones get: a consent link, a long first name, a long organization.
+    fn longest() -> Self {
+        Self {
+            consent_link: format!("https://candor.example.com/preferences/{}", "x".repeat(400)),
+            candidate_first_name: "x".repeat(100),
+            organization: "x".repeat(200),
+        }
+    }
+}
+
+/// Refuses every tag but `{{ name }}`, `{% if name %}` / `{% if not name %}`, `{% elif … %}`,
+/// `{% else %}`, `{% endif %}` and comments (whitespace-control dashes allowed). The names are
+/// checked afterwards against the placeholders.
+fn check_constructs(part: Part, source: &str) -> Result<(), TemplateError> {
+    static EXPRESSION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[-+]?\s*[A-Za-z_][A-Za-z0-9_]*\s*[-+]?$").expect("valid"));
+    static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^[-+]?\s*(?:(?:if|elif)\s+(?:not\s+)?[A-Za-z_][A-Za-z0-9_]*|else|endif)\s*[-+]?$",
+        )
+        .expect("valid")
+    });
+    let mut rest = source;
+    while let Some(start) = rest.find('{') {
+        let tail = &rest[start..];
+        let (close, pattern) = if tail.starts_with("{{") {
+            ("}}", Some(&*EXPRESSION))
+        } else if tail.starts_with("{%") {
+            ("%}", Some(&*STATEMENT))
+        } else if tail.starts_with("{#") {
+            ("#}", None)
+        } else {
+            rest = &tail[1..];
+            continue;
+        };
+        let end = tail[2..].find(close).map(|i| i + 2).unwrap_or(tail.len());
+        let inner = &tail[2..end];
+        if pattern.is_some_and(|p| !p.is_match(inner)) {
+            let line = source[..source.len() - tail.len()].matches('\n').count() + 1;
+            let found: String = tail[..(end + 2).min(tail.len())].chars().take(40).collect();
+            return Err(TemplateError::Unsupported { part, line, found });
+        }
+        rest = &tail[(end + 2).min(tail.len())..];
+    }
+    Ok(())
 }
 
 fn sandbox() -> Environment<'static> {
@@ -346,24 +425,108 @@ mod tests {
     }
 
     #[test]
-    fn includes_and_imports_have_nothing_to_load() {
-        let template = EditableTemplate::parse("Hi", "{% include 'base.html' %}").unwrap();
-        assert!(matches!(
-            template.render(&values()),
-            Err(TemplateError::Render { .. })
-        ));
+    fn includes_imports_loops_sets_and_filters_are_refused_with_their_line() {
+        for (body, found) in [
+            ("{% include 'base.html' %}", "{% include 'base.html' %}"),
+            ("{% import 'x' as y %}", "{% import 'x' as y %}"),
+            (
+                "Hi\n{% for a in organization %}x{% endfor %}",
+                "{% for a in organization %}",
+            ),
+            (
+                "{% set a = organization %}{{ a }}",
+                "{% set a = organization %}",
+            ),
+            ("{{ organization|upper }}", "{{ organization|upper }}"),
+            (
+                "{{ organization ~ organization }}",
+                "{{ organization ~ organization }}",
+            ),
+            ("{{ 'x' * 100 }}", "{{ 'x' * 100 }}"),
+            ("{% raw %}{{ x }}{% endraw %}", "{% raw %}"),
+        ] {
+            match EditableTemplate::parse("Hi", body) {
+                Err(TemplateError::Unsupported { found: f, line, .. }) => {
+                    assert_eq!(f, found, "{body}");
+                    assert_eq!(line, if body.starts_with("Hi\n") { 2 } else { 1 });
+                }
+                other => panic!("{body}: expected a refusal, got {other:?}"),
+            }
+        }
     }
 
     #[test]
-    fn a_runaway_loop_runs_out_of_fuel() {
+    fn conditions_and_comments_on_placeholders_are_fine() {
         let template = EditableTemplate::parse(
             "Hi",
-            "{% for a in organization %}{% for b in organization %}{% for c in organization %}{% for d in organization %}x{% endfor %}{% endfor %}{% endfor %}{% endfor %}",
+            "{# greeting #}{% if candidate_first_name -%}Hello {{- candidate_first_name }}{% elif not organization %}Hi{% else %}Hello{% endif %}, {{organization}}",
         )
         .unwrap();
+        assert!(template
+            .render(&values())
+            .unwrap()
+            .text
+            .starts_with("Hello"));
+    }
+
+    /// The body that, stored unchecked, made every email that used it fail: each line doubles.
+    pub(super) fn doubling_body() -> String {
+        let mut body = String::from("{% set a = organization %}\n");
+        for _ in 0..40 {
+            body.push_str("{% set a = a ~ a %}\n");
+        }
+        body.push_str("{{ a }}");
+        body
+    }
+
+    #[test]
+    fn the_doubling_template_is_refused_before_anything_renders_it() {
         assert!(matches!(
-            template.render(&values()),
-            Err(TemplateError::Render { .. })
+            EditableTemplate::parse("Hi", &doubling_body()),
+            Err(TemplateError::Unsupported { line: 1, .. })
+        ));
+    }
+
+    /// Runs the doubling body through the check and the sandbox in a child process limited to
+    /// 512 MB of address space: if a future change (or a template engine upgrade) let it render,
+    /// the child runs out of memory and this test fails, instead of the machine running out.
+    #[test]
+    fn the_doubling_template_stays_bounded_under_a_memory_limit() {
+        if std::env::var_os("CANDOR_MEMORY_LIMITED").is_some() {
+            // Everything a server does with a template: save-time checks, then the send path.
+            let parsed = EditableTemplate::parse("Hi", &doubling_body());
+            assert!(parsed.is_err(), "the check refuses it");
+            // And the engine itself, should the check ever let such a body through.
+            let values = minijinja::Value::from(minijinja::value::Serde(values()));
+            assert!(sandbox().render_str(&doubling_body(), values).is_err());
+            return;
+        }
+        let exe = std::env::current_exe().unwrap();
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"ulimit -v 524288 && exec "$0" "$@""#)
+            .arg(exe)
+            .args([
+                "--exact",
+                "mail::editable::tests::the_doubling_template_stays_bounded_under_a_memory_limit",
+                "--test-threads=1",
+            ])
+            .env("CANDOR_MEMORY_LIMITED", "1")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the bounded render failed: {status}");
+    }
+
+    #[test]
+    fn output_past_the_limit_is_refused() {
+        let body = "{{ consent_link }}".repeat(MAX_BODY_CHARS / 18);
+        assert!(matches!(
+            EditableTemplate::parse("Hi", &body),
+            Err(TemplateError::TooMuchOutput {
+                part: Part::Body,
+                ..
+            })
         ));
     }
 

@@ -57,7 +57,7 @@ pub(super) async fn queue_due(
         .fetch_one(&mut *tx)
         .await?;
 
-    let (mut queued, mut cancelled) = (0, 0);
+    let (mut queued, mut cancelled, mut failed) = (0, 0, 0);
     for touchpoint in due {
         let contact = ConsentStatus::of(
             &ConsentEvent::from_rows(&touchpoint.contact_events.0),
@@ -71,7 +71,7 @@ pub(super) async fn queue_due(
             &contact,
         );
         let candidate = CandidateId(touchpoint.candidate_id);
-        let email = match (fate, touchpoint.address) {
+        let outcome = match (fate, touchpoint.address) {
             (TouchpointFate::Send, Some(address)) => {
                 let token = config.link_keys.sign(candidate, now, config.link_ttl);
                 let values = Placeholders {
@@ -82,7 +82,7 @@ pub(super) async fn queue_due(
                 match EditableTemplate::parse(&touchpoint.subject, &touchpoint.body_text)
                     .and_then(|t| t.render(&values))
                 {
-                    Ok(content) => Some(OutgoingEmail {
+                    Ok(content) => Outcome::Send(OutgoingEmail {
                         kind: EmailKind::Nurture,
                         recipient: address,
                         content,
@@ -97,18 +97,28 @@ pub(super) async fn queue_due(
                         )),
                         send_after: Some(touchpoint.send_at),
                     }),
-                    Err(error) => {
-                        // Saved before templates were checked, or broken since: never half-sent.
-                        tracing::warn!(touchpoint = %touchpoint.id, %error, "nurture template unusable; touchpoint cancelled");
-                        None
-                    }
+                    // Saved before templates were checked, or broken since: this touchpoint
+                    // fails, saying why in words an admin can act on; the others go on.
+                    Err(error) => Outcome::Fail(error.to_string()),
                 }
             }
-            _ => None,
+            _ => Outcome::Cancel,
         };
-        let outbox_id = match email {
-            Some(email) => mail::queue(&mut tx, config, email).await?,
-            None => None,
+        let outbox_id = match outcome {
+            Outcome::Send(email) => mail::queue(&mut tx, config, email).await?,
+            Outcome::Cancel => None,
+            Outcome::Fail(reason) => {
+                tracing::warn!(touchpoint = %touchpoint.id, "nurture template unusable; touchpoint failed");
+                sqlx::query!(
+                    "UPDATE nurture_touchpoints SET status = 'failed', last_error = $2 WHERE id = $1",
+                    touchpoint.id,
+                    reason,
+                )
+                .execute(&mut *tx)
+                .await?;
+                failed += 1;
+                continue;
+            }
         };
         match outbox_id {
             Some(outbox_id) => {
@@ -133,5 +143,15 @@ pub(super) async fn queue_due(
         }
     }
     tx.commit().await?;
+    if failed > 0 {
+        tracing::warn!(failed, "nurture touchpoints failed on their templates");
+    }
     Ok((queued, cancelled, more_waiting))
+}
+
+/// What becomes of one due touchpoint.
+enum Outcome {
+    Send(OutgoingEmail),
+    Cancel,
+    Fail(String),
 }

@@ -172,9 +172,12 @@ pub struct Draft<'a> {
 pub(crate) fn draft_error(error: TemplateError) -> AppError {
     let (part, problem) = match error {
         TemplateError::Empty { part } => (part, Problem::Required),
-        TemplateError::TooLong { part, .. } => (part, Problem::TooLong),
+        TemplateError::TooLong { part, .. } | TemplateError::TooMuchOutput { part, .. } => {
+            (part, Problem::TooLong)
+        }
         TemplateError::Syntax { part, .. }
         | TemplateError::UnknownPlaceholder { part, .. }
+        | TemplateError::Unsupported { part, .. }
         | TemplateError::Render { part, .. } => (part, Problem::Invalid),
     };
     let field = match part {

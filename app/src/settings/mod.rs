@@ -75,6 +75,8 @@ pub struct TemplateView {
     pub body: String,
     pub preview_subject: Option<String>,
     pub preview_text: Option<String>,
+    /// Why it can't be filled in (a template stored before today's checks, or broken since).
+    pub problem: Option<String>,
 }
 
 /// A template as posted; an empty key adds a new one.
@@ -489,7 +491,12 @@ fn Templates(templates: Vec<TemplateView>, save: ServerAction<SaveTemplate>) -> 
                                 <pre class="email-text">{body}</pre>
                             </figure>
                         }.into_any(),
-                        _ => view! { <p class="notice warning">{text::TEMPLATE_PREVIEW_BROKEN}</p> }.into_any(),
+                        _ => view! {
+                            <div class="notice warning" role="alert">
+                                <p>{text::TEMPLATE_PREVIEW_BROKEN}</p>
+                                {t.problem.clone().map(|p| view! { <p>{p}</p> })}
+                            </div>
+                        }.into_any(),
                     };
                     view! {
                         <div class="template">

@@ -275,9 +275,10 @@ pub async fn templates(
         .await?
         .into_iter()
         .map(|t| {
-            let preview = EditableTemplate::parse(&t.subject, &t.body_text)
-                .and_then(|template| template.render(&sample))
-                .ok();
+            let rendered = EditableTemplate::parse(&t.subject, &t.body_text)
+                .and_then(|template| template.render(&sample));
+            let problem = rendered.as_ref().err().map(ToString::to_string);
+            let preview = rendered.ok();
             super::TemplateView {
                 key: t.key,
                 name: t.name,
@@ -285,6 +286,7 @@ pub async fn templates(
                 body: t.body_text,
                 preview_subject: preview.as_ref().map(|p| p.subject.clone()),
                 preview_text: preview.map(|p| p.text),
+                problem,
             }
         })
         .collect(),
