@@ -2,6 +2,7 @@
 //! `sweep`.
 
 use crate::{db, http, seed};
+use app::background::supervise;
 use app::{
     accounts,
     config::{database_url_from_env, Config},
@@ -167,21 +168,40 @@ async fn serve() -> Result<(), CliError> {
     let config = Arc::new(config);
     let state = AppState::new(leptos_options, pool.clone(), config.clone());
 
-    // The outbox worker shares the process; it stops after its batch in hand when we do.
+    // The outbox worker shares the process; it stops after its batch in hand when we do. Each
+    // background task runs under a supervisor that restarts it (with backoff) if it dies.
     let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
+    let backoff = app::background::Backoff::default();
     let worker = if config.outbox.worker {
-        let worker = outbox::Worker::new(pool.clone(), config.clone())?;
-        Some(tokio::spawn(worker.run(worker_stopped)))
+        // Built once up front, so a bad mail configuration stops the start, not a restart.
+        outbox::Worker::new(pool.clone(), config.clone())?;
+        let (pool, config) = (pool.clone(), config.clone());
+        Some(tokio::spawn(supervise(
+            "outbox",
+            worker_stopped,
+            backoff,
+            move |shutdown| {
+                let worker = outbox::Worker::new(pool.clone(), config.clone());
+                async move {
+                    match worker {
+                        Ok(worker) => worker.run(shutdown).await,
+                        Err(error) => tracing::error!(%error, "outbox worker could not start"),
+                    }
+                }
+            },
+        )))
     } else {
         tracing::info!("outbox worker off (CANDOR_OUTBOX_WORKER=off)");
         None
     };
 
     let sweeper = if config.sweep_schedule {
-        Some(tokio::spawn(sweep::schedule(
-            pool.clone(),
-            config.clone(),
+        let (pool, config) = (pool.clone(), config.clone());
+        Some(tokio::spawn(supervise(
+            "retention sweep",
             stop_worker.subscribe(),
+            backoff,
+            move |shutdown| sweep::schedule(pool.clone(), config.clone(), shutdown),
         )))
     } else {
         tracing::info!("retention sweep schedule off (CANDOR_SWEEP_SCHEDULE=off)");
@@ -189,10 +209,12 @@ async fn serve() -> Result<(), CliError> {
     };
 
     let alerter = if config.alert_schedule {
-        Some(tokio::spawn(app::alerts::schedule(
-            pool.clone(),
-            config.clone(),
+        let (pool, config) = (pool.clone(), config.clone());
+        Some(tokio::spawn(supervise(
+            "due-date alerts",
             stop_worker.subscribe(),
+            backoff,
+            move |shutdown| app::alerts::schedule(pool.clone(), config.clone(), shutdown),
         )))
     } else {
         tracing::info!("due-date alerts off (CANDOR_ALERT_SCHEDULE=off)");

@@ -273,3 +273,55 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         assert!(plan.contains(index), "{what} does not use {index}:\n{plan}");
     }
 }
+
+#[sqlx::test(migrations = false)]
+async fn stored_addresses_are_brought_to_their_canonical_form(pool: PgPool) {
+    let migrator = &candor_server::db::MIGRATOR;
+    migrator.run(&pool).await.unwrap();
+    // Back to before the normalizing migration, then rows as older versions could store them.
+    let normalizing = migrator
+        .iter()
+        .find(|m| m.description.contains("canonical emails"))
+        .expect("the migration exists")
+        .version;
+    migrator.undo(&pool, normalizing - 1).await.unwrap();
+    let (_, candidate) = basics(&pool).await;
+    sqlx::query("UPDATE candidate_emails SET email = 'Ada@Example.COM' WHERE candidate_id = $1")
+        .bind(candidate)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO candidate_emails (candidate_id, email) VALUES ($1, '<Ada.L@Example.com>'), ($1, '<ADA@example.com>'), ($1, 'Bo@X.org')",
+    )
+    .bind(candidate)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE users SET email = 'Owner@Example.com'")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    migrator.run(&pool).await.unwrap();
+    let mut emails: Vec<(String, bool)> =
+        sqlx::query_as("SELECT email, is_primary FROM candidate_emails WHERE candidate_id = $1")
+            .bind(candidate)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    emails.sort();
+    assert_eq!(
+        emails,
+        [
+            ("ada.l@example.com".to_owned(), false),
+            ("ada@example.com".to_owned(), true),
+            ("bo@x.org".to_owned(), false)
+        ]
+    );
+    let user: String = sqlx::query_scalar("SELECT email FROM users")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(user, "owner@example.com");
+}

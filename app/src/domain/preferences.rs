@@ -624,7 +624,8 @@ mod tests {
         assert_eq!(parsed.corrections.name.as_deref(), Some("Anna Schmitt"));
         assert_eq!(
             parsed.corrections.email.as_deref(),
-            Some("Anna@Example.org")
+            Some("anna@example.org"),
+            "in its canonical form"
         );
         assert_eq!(parsed.corrections.links.len(), 2);
         assert_eq!(
