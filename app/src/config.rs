@@ -116,6 +116,9 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// `CANDOR_METRICS_TOKEN`: `/metrics` answers only with this bearer token; unset, it is off.
     pub metrics_token: Option<BearerToken>,
+    /// `CANDOR_SLOW_CLIENT_SECONDS`: how long a client may take to send its request headers,
+    /// and its whole request (four times as long for the application form's upload).
+    pub slow_client: std::time::Duration,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -165,6 +168,7 @@ pub const DEFAULT_MAIL_DIR: &str = "target/mail";
 pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
 pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
 pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
+pub const DEFAULT_SLOW_CLIENT_SECONDS: u32 = 30;
 pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
 
 impl Config {
@@ -347,6 +351,13 @@ impl Config {
             }
         };
 
+        let slow_client = std::time::Duration::from_secs(u64::from(whole_number(
+            &lookup,
+            "CANDOR_SLOW_CLIENT_SECONDS",
+            1..=600,
+            DEFAULT_SLOW_CLIENT_SECONDS,
+        )?));
+
         Ok(Self {
             database_url,
             public_url,
@@ -364,6 +375,7 @@ impl Config {
             alert_schedule,
             trusted_proxies,
             metrics_token,
+            slow_client,
         })
     }
 }
@@ -559,6 +571,7 @@ mod tests {
             ("CANDOR_TRUSTED_PROXIES", Some("10.0.0.0/8,proxy.internal")),
             ("CANDOR_TRUSTED_PROXIES", Some("10.0.0.0/33")),
             ("CANDOR_METRICS_TOKEN", Some("short")),
+            ("CANDOR_SLOW_CLIENT_SECONDS", Some("0")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();

@@ -445,6 +445,9 @@ pub fn unsubscribe_text(organization: &str) -> String {
 pub const UNSUBSCRIBE_BUTTON: &str = "Stop contacting me";
 pub const UNSUBSCRIBED: &str = "Done: you won't be contacted about future jobs.";
 pub const MORE_CHOICES: &str = "See all your data choices";
+/// A request that arrived too slowly and was cut.
+pub const REQUEST_TOO_SLOW: &str =
+    "Your request took too long to arrive, so nothing was saved. Please check your connection and send it again.";
 pub const CONFIRM_EMAIL_TITLE: &str = "Confirm your email address";
 pub const CONFIRM_EMAIL_BUTTON: &str = "Yes, this is my address";
 pub const CONFIRM_LINK_INVALID: &str =

@@ -223,10 +223,13 @@ async fn serve() -> Result<(), CliError> {
 
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
-    let app = http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    http::serve(
+        listener,
+        http::router(state),
+        config.slow_client,
+        shutdown_signal(),
+    )
+    .await?;
     let _ = stop_worker.send(true);
     if let Some(worker) = worker {
         let _ = worker.await;

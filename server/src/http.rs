@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
     ));
     let origin_check = Arc::new(OriginCheck::new(&state.config.public_url));
     let trusted_proxies = Arc::new(state.config.trusted_proxies.clone());
+    let slow_client = state.config.slow_client;
 
     Router::new()
         .route("/healthz", get(healthz))
@@ -90,6 +91,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn_with_state(
                     post_limit,
                     limit_public_posts,
+                ))
+                .layer(middleware::from_fn_with_state(
+                    slow_client,
+                    cut_slow_requests,
                 ))
                 // Last: it changes the body the layers above would see.
                 .layer(middleware::from_fn(limit_bodies)),
@@ -197,6 +202,32 @@ async fn limit_bodies(request: Request, next: Next) -> Response {
     }
     next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
         .await
+}
+
+/// Ends a request that takes too long to arrive (a body trickling in a byte at a time) with a
+/// 408, so a few slow connections cannot hold the server. The upload gets four times as long.
+/// Streamed pages are unaffected: the deadline covers the request until the answer starts.
+async fn cut_slow_requests(
+    State(limit): State<Duration>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let deadline = if security::expects_upload(request.uri().path()) {
+        limit * 4
+    } else {
+        limit
+    };
+    match tokio::time::timeout(deadline, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::info!("request cut: it arrived too slowly");
+            plain_page(
+                StatusCode::REQUEST_TIMEOUT,
+                "Please try again",
+                app::text::REQUEST_TOO_SLOW,
+            )
+        }
+    }
 }
 
 /// A friendly page, not a bare status, for people who post too fast.
@@ -370,4 +401,53 @@ async fn security_headers(State(https): State<bool>, request: Request, next: Nex
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets open requests finish. Unlike
+/// `axum::serve`, a client must send its request headers within `header_timeout`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use tower::Service as _;
+
+    let mut make_service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors and the like: wait a moment rather than spin.
+                Err(error) => {
+                    tracing::warn!(%error, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(service) = make_service.call(peer).await;
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let connection = builder
+            .serve_connection_with_upgrades(TokioIo::new(stream), service)
+            .into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            // A client that hangs up or times out is no error of ours.
+            let _ = connection.await;
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }

@@ -480,3 +480,71 @@ async fn applications_share_the_public_forms_rate_limit(pool: PgPool) {
     assert_eq!(second.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(board.applications().await.len(), 1);
 }
+
+/// A zip with these stored (uncompressed) entries, as a Word or OpenDocument file is.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        writer.start_file(*name, stored).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_resume_is_judged_by_what_it_holds_not_by_its_name(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document/>"),
+    ]);
+    let odt = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ]);
+    let crowded: Vec<(String, Vec<u8>)> = (0..2_001)
+        .map(|n| (format!("word/part{n}.xml"), Vec::new()))
+        .collect();
+    let crowded = zip_of(
+        &crowded
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    // (file name, bytes, filed)
+    let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+        ("cv.docx", docx.clone(), true),
+        ("cv.odt", odt.clone(), true),
+        (
+            "cv.pdf",
+            b"MZ\x90\x00 an executable renamed".to_vec(),
+            false,
+        ),
+        ("cv.docx", odt, false),
+        ("cv.odt", docx, false),
+        ("cv.docx", crowded, false),
+        ("cv.txt", b"\x7fELF\x02\x01\x01".to_vec(), false),
+    ];
+    for (n, (file_name, bytes, filed)) in cases.into_iter().enumerate() {
+        let applicant = Applicant {
+            email: format!("mia{n}@example.com"),
+            resume: Some((file_name.into(), bytes)),
+            ..Applicant::mia()
+        };
+        let response = board.apply(&applicant).await;
+        let expected = if filed {
+            "applied"
+        } else {
+            "invalid.resume.invalid"
+        };
+        assert_eq!(redirected_notice(&response), expected, "{file_name} #{n}");
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM attachments")
+        .fetch_one(&board.world.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 2, "only the genuine documents are kept");
+}

@@ -330,6 +330,7 @@ async fn serve_migrates_at_start_and_shuts_down_gracefully(pool: PgPool) {
         .envs(test_env(&url))
         .env("LEPTOS_SITE_ADDR", &addr)
         .env("RUST_LOG", "info")
+        .env("CANDOR_SLOW_CLIENT_SECONDS", "1")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -342,6 +343,37 @@ async fn serve_migrates_at_start_and_shuts_down_gracefully(pool: PgPool) {
         http_status(&addr, "/readyz") == Some(200)
     });
     assert!(ready, "candor serve did not become ready on {addr}");
+
+    // A client trickling its headers a byte at a time is cut off, and others are served meanwhile.
+    {
+        use std::io::{Read, Write};
+        let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+        slow.set_read_timeout(Some(std::time::Duration::from_millis(200)))
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut cut = false;
+        for byte in b"GET /healthz HTTP/1.1\r\nHost: candor\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" {
+            if slow.write_all(&[*byte]).is_err() {
+                cut = true;
+                break;
+            }
+            let mut buf = [0u8; 256];
+            // Still open: the read times out. Closed: 0 bytes, a reset, or a last 408 answer.
+            match slow.read(&mut buf) {
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::TimedOut => {}
+                _ => {
+                    cut = true;
+                    break;
+                }
+            }
+            assert_eq!(http_status(&addr, "/healthz"), Some(200), "others are served");
+        }
+        assert!(cut, "a trickling client is cut off");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "cut after about the configured second, not left open"
+        );
+    }
     let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations")
         .fetch_one(&pool)
         .await

@@ -210,3 +210,32 @@ async fn confirmation_links_are_redacted_and_sent_without_referrer(pool: PgPool)
         "/confirm-email/[redacted]"
     );
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_body_that_trickles_in_is_cut_with_a_friendly_408(pool: PgPool) {
+    use axum::body::Body;
+    use futures::StreamExt as _;
+    let app = TestApp::with_config(
+        pool.clone(),
+        common::config_with(&pool, &[("CANDOR_SLOW_CLIENT_SECONDS", "1")]),
+    );
+    // One byte every 300 ms: well-formed, but far slower than any real browser.
+    let trickle =
+        futures::stream::iter(b"email=ada%40example.com".to_vec()).then(|byte| async move {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            Ok::<_, std::io::Error>(axum::body::Bytes::from(vec![byte]))
+        });
+    let request = axum::http::Request::post("/api/links/fresh")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "text/html")
+        .body(Body::from_stream(trickle))
+        .unwrap();
+    let response = app.send(request).await;
+    assert_eq!(response.status, StatusCode::REQUEST_TIMEOUT);
+    assert!(response.body.contains("took too long to arrive"));
+    // A body sent at once is fine.
+    let quick = app
+        .post_form("/api/links/fresh", &[("email", "ada@example.com")])
+        .await;
+    assert_eq!(quick.status, StatusCode::FOUND);
+}

@@ -98,6 +98,21 @@ async fn an_access_request_is_recorded_owners_are_told_and_the_candidate_confirm
     assert_eq!(audit[0].2, serde_json::json!({ "kind": "access" }));
 }
 
+/// One request, one confirmation to the candidate, one alert and one notification to the owner.
+async fn assert_one_round_of_effects(
+    world: &World,
+    candidate: &common::world::Candidate,
+    owner: &common::world::User,
+) {
+    assert_eq!(world.requests(candidate).await.len(), 1);
+    assert_eq!(
+        kinds(&world.inbox(&candidate.email).await),
+        ["candidate_confirmation"]
+    );
+    assert_eq!(kinds(&world.inbox(&owner.email).await), ["owner_alert"]);
+    assert_eq!(world.notifications(owner).await.len(), 1);
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn a_double_or_replayed_submit_makes_one_request(pool: PgPool) {
     let world = World::new(pool);
@@ -117,13 +132,7 @@ async fn a_double_or_replayed_submit_makes_one_request(pool: PgPool) {
     for notice in [a, b, c] {
         assert_eq!(notice, received(RequestKind::Access));
     }
-    assert_eq!(world.requests(&anna).await.len(), 1);
-    assert_eq!(
-        kinds(&world.inbox(&anna.email).await),
-        ["candidate_confirmation"]
-    );
-    assert_eq!(kinds(&world.inbox(&riley.email).await), ["owner_alert"]);
-    assert_eq!(world.notifications(&riley).await.len(), 1);
+    assert_one_round_of_effects(&world, &anna, &riley).await;
 
     // A new form (a new key) is a new request once the first one is answered.
     sqlx::query("UPDATE data_requests SET status = 'resolved', resolved_at = now(), resolution = 'data_sent'")
@@ -155,13 +164,7 @@ async fn fifty_submits_from_one_link_make_one_open_request_and_one_round_of_emai
             Notice::RequestAlreadyOpen(RequestKind::Access)
         );
     }
-    assert_eq!(world.requests(&anna).await.len(), 1);
-    assert_eq!(
-        kinds(&world.inbox(&anna.email).await),
-        ["candidate_confirmation"]
-    );
-    assert_eq!(kinds(&world.inbox(&riley.email).await), ["owner_alert"]);
-    assert_eq!(world.notifications(&riley).await.len(), 1);
+    assert_one_round_of_effects(&world, &anna, &riley).await;
     assert_eq!(
         world.audit(&anna).await.len(),
         1,

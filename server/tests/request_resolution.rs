@@ -74,6 +74,27 @@ fn input_value(page: &str, name: &str) -> String {
     value[..value.find('"').unwrap()].to_owned()
 }
 
+/// "Apply" beside one corrected field of a rectification request.
+async fn apply_correction(
+    recruiter: &Session<'_>,
+    candidate: &Candidate,
+    request: Uuid,
+    field: &str,
+) -> StatusCode {
+    let (candidate, request) = (candidate.id.to_string(), request.to_string());
+    recruiter
+        .call(
+            "/api/requests/apply-correction",
+            &[
+                ("candidate", candidate.as_str()),
+                ("request", request.as_str()),
+                ("field", field),
+            ],
+        )
+        .await
+        .status
+}
+
 async fn resolve(recruiter: &Session<'_>, candidate: &Candidate, request: Uuid) -> StatusCode {
     let (candidate, request) = (candidate.id.to_string(), request.to_string());
     recruiter
@@ -247,24 +268,7 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
         ],
     );
 
-    let (candidate, request_id) = (ada.id.to_string(), request.to_string());
-    let apply = |field: &'static str| {
-        let (candidate, request_id) = (candidate.clone(), request_id.clone());
-        let session = &session;
-        async move {
-            session
-                .call(
-                    "/api/requests/apply-correction",
-                    &[
-                        ("candidate", candidate.as_str()),
-                        ("request", request_id.as_str()),
-                        ("field", field),
-                    ],
-                )
-                .await
-                .status
-        }
-    };
+    let apply = |field: &'static str| apply_correction(&session, &ada, request, field);
     assert_eq!(apply("name").await, StatusCode::OK);
     assert_eq!(apply("email").await, StatusCode::OK);
     assert_eq!(
@@ -441,24 +445,7 @@ async fn contact_corrections_need_a_profile_manager(pool: PgPool) {
     .await;
     let app = TestApp::new(pool.clone());
     let session = app.session(&recruiter.email, PASSWORD).await;
-    let (candidate, request_id) = (ada.id.to_string(), request.to_string());
-    let apply = |field: &'static str| {
-        let (candidate, request_id) = (candidate.clone(), request_id.clone());
-        let session = &session;
-        async move {
-            session
-                .call(
-                    "/api/requests/apply-correction",
-                    &[
-                        ("candidate", candidate.as_str()),
-                        ("request", request_id.as_str()),
-                        ("field", field),
-                    ],
-                )
-                .await
-                .status
-        }
-    };
+    let apply = |field: &'static str| apply_correction(&session, &ada, request, field);
     let page = session.get(&format!("/candidates/{}", ada.id)).await.body;
     assert!(page.contains(
         "Contact details are changed by someone with the permission to manage profiles."

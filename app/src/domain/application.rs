@@ -115,7 +115,8 @@ impl Application {
 pub const MAX_RESUME_BYTES: usize = 10 * 1024 * 1024;
 
 /// The résumé formats accepted, by file extension, with the media type they are stored under.
-/// The extension decides: browsers report media types inconsistently.
+/// The extension names the format (browsers report media types inconsistently); the content
+/// must then be that format (`Resume::parse`).
 pub const RESUME_FORMATS: [(&str, &str); 6] = [
     ("pdf", "application/pdf"),
     ("doc", "application/msword"),
@@ -136,9 +137,68 @@ pub struct Resume {
     pub bytes: Vec<u8>,
 }
 
+/// What a zip container holds, as listed from its central directory (nothing decompressed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZipListing {
+    pub names: Vec<String>,
+    /// The sum of the sizes the entries claim to unpack to.
+    pub unpacked_bytes: u64,
+    /// The ODF `mimetype` entry's text (stored uncompressed by the standard), if there is one.
+    pub odf_mimetype: Option<String>,
+}
+
+/// Most entries a résumé archive may list; Word and OpenDocument files hold a few dozen.
+pub const MAX_ZIP_ENTRIES: usize = 2_000;
+/// Most a résumé archive may claim to unpack to: far past any real document, far short of a bomb.
+pub const MAX_ZIP_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Whether `bytes` are what `extension` says, judged by content: a PDF header, an OLE2
+/// compound file for `.doc`, a zip holding a Word or OpenDocument text for `.docx`/`.odt`,
+/// `{\rtf`, or UTF-8 text without control bytes.
+pub fn content_matches(extension: &str, bytes: &[u8], zip: Option<&ZipListing>) -> bool {
+    const OLE2: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let sane_zip = |z: &ZipListing| {
+        !z.names.is_empty()
+            && z.names.len() <= MAX_ZIP_ENTRIES
+            && z.unpacked_bytes <= MAX_ZIP_UNPACKED_BYTES
+    };
+    match extension {
+        // PDF readers accept the header within the first kilobyte.
+        "pdf" => bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-"),
+        "doc" => bytes.starts_with(OLE2),
+        "docx" => {
+            bytes.starts_with(b"PK\x03\x04")
+                && zip.is_some_and(|z| {
+                    sane_zip(z) && z.names.iter().any(|n| n == "word/document.xml")
+                })
+        }
+        "odt" => {
+            bytes.starts_with(b"PK\x03\x04")
+                && zip.is_some_and(|z| {
+                    sane_zip(z)
+                        && z.odf_mimetype.as_deref().map(str::trim)
+                            == Some("application/vnd.oasis.opendocument.text")
+                })
+        }
+        "rtf" => bytes.starts_with(b"{\\rtf"),
+        "txt" => std::str::from_utf8(bytes).is_ok_and(|text| {
+            text.chars()
+                .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        }),
+        _ => false,
+    }
+}
+
 impl Resume {
     /// `None` when no file was chosen: browsers then send an empty part without a file name.
-    pub fn parse(file_name: &str, bytes: Vec<u8>) -> Result<Option<Self>, FieldError> {
+    /// `zip` is the listing of a zip container's entries, for the formats that are one.
+    pub fn parse(
+        file_name: &str,
+        bytes: Vec<u8>,
+        zip: Option<&ZipListing>,
+    ) -> Result<Option<Self>, FieldError> {
         // Some browsers send the whole local path; only the last part is the file's name.
         let file_name = file_name
             .rsplit(['/', '\\'])
@@ -160,7 +220,7 @@ impl Resume {
             .find(|(ext, _)| *ext == extension)
             .map(|(_, media_type)| *media_type);
         match media_type {
-            Some(media_type) if !bytes.is_empty() => Ok(Some(Self {
+            Some(media_type) if content_matches(&extension, &bytes, zip) => Ok(Some(Self {
                 file_name: Field::Resume.required(file_name)?,
                 media_type,
                 bytes,
@@ -324,11 +384,19 @@ mod tests {
         );
     }
 
+    fn word_listing() -> ZipListing {
+        ZipListing {
+            names: vec!["[Content_Types].xml".into(), "word/document.xml".into()],
+            unpacked_bytes: 40_000,
+            odf_mimetype: None,
+        }
+    }
+
     #[test]
     fn a_resume_is_a_known_format_within_the_size_limit() {
         let error = |problem| Err(Field::Resume.error(problem));
-        assert_eq!(Resume::parse("", Vec::new()), Ok(None));
-        let pdf = Resume::parse("C:\\Users\\mia\\CV Mia.PDF", b"%PDF-1.7".to_vec())
+        assert_eq!(Resume::parse("", Vec::new(), None), Ok(None));
+        let pdf = Resume::parse("C:\\Users\\mia\\CV Mia.PDF", b"%PDF-1.7".to_vec(), None)
             .unwrap()
             .unwrap();
         assert_eq!(
@@ -336,19 +404,76 @@ mod tests {
             ("CV Mia.PDF", "application/pdf")
         );
         assert_eq!(
-            Resume::parse("cv.docx", vec![1])
+            Resume::parse("cv.docx", b"PK\x03\x04rest".to_vec(), Some(&word_listing()))
                 .unwrap()
                 .unwrap()
                 .media_type,
             RESUME_FORMATS[2].1
         );
-        assert_eq!(Resume::parse("cv.exe", vec![1]), error(Problem::Invalid));
-        assert_eq!(Resume::parse("cv", vec![1]), error(Problem::Invalid));
-        assert_eq!(Resume::parse("cv.pdf", Vec::new()), error(Problem::Invalid));
         assert_eq!(
-            Resume::parse("cv.pdf", vec![0; MAX_RESUME_BYTES + 1]),
+            Resume::parse("cv.exe", vec![1], None),
+            error(Problem::Invalid)
+        );
+        assert_eq!(Resume::parse("cv", vec![1], None), error(Problem::Invalid));
+        assert_eq!(
+            Resume::parse("cv.pdf", Vec::new(), None),
+            error(Problem::Invalid)
+        );
+        let mut big = b"%PDF-1.7".to_vec();
+        big.resize(MAX_RESUME_BYTES + 1, b' ');
+        assert_eq!(
+            Resume::parse("cv.pdf", big.clone(), None),
             error(Problem::TooLong)
         );
-        assert!(Resume::parse("cv.pdf", vec![0; MAX_RESUME_BYTES]).is_ok());
+        big.truncate(MAX_RESUME_BYTES);
+        assert!(Resume::parse("cv.pdf", big, None).is_ok());
+    }
+
+    #[test]
+    fn a_resume_is_judged_by_its_content_not_its_name() {
+        let odt = ZipListing {
+            names: vec!["mimetype".into(), "content.xml".into()],
+            unpacked_bytes: 10_000,
+            odf_mimetype: Some("application/vnd.oasis.opendocument.text".into()),
+        };
+        let bomb = ZipListing {
+            unpacked_bytes: MAX_ZIP_UNPACKED_BYTES + 1,
+            ..word_listing()
+        };
+        let zip = b"PK\x03\x04....".as_slice();
+        let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        // (extension, bytes, listing, accepted)
+        let cases: &[(&str, &[u8], Option<&ZipListing>, bool)] = &[
+            ("pdf", b"%PDF-1.4 ...", None, true),
+            ("pdf", b"\x00\x00junk%PDF-1.4", None, true),
+            ("pdf", b"MZ\x90\x00 an executable", None, false),
+            ("pdf", b"<html>not a pdf</html>", None, false),
+            ("doc", &ole, None, true),
+            ("doc", b"%PDF-1.4", None, false),
+            ("docx", zip, Some(&word_listing()), true),
+            ("docx", zip, Some(&odt), false),
+            ("docx", zip, Some(&bomb), false),
+            ("docx", zip, None, false),
+            ("docx", b"%PDF-1.4", Some(&word_listing()), false),
+            ("odt", zip, Some(&odt), true),
+            ("odt", zip, Some(&word_listing()), false),
+            ("rtf", b"{\\rtf1\\ansi Mia}", None, true),
+            ("rtf", b"plain words", None, false),
+            ("txt", b"Mia Park\nEngineer\t2020-2026\n", None, true),
+            ("txt", b"MZ\x90\x00\x03\x00", None, false),
+            ("txt", &[0xff, 0xfe, 0x00], None, false),
+        ];
+        for (extension, bytes, listing, accepted) in cases {
+            assert_eq!(
+                content_matches(extension, bytes, *listing),
+                *accepted,
+                "{extension}: {bytes:?}"
+            );
+        }
+        let too_many = ZipListing {
+            names: vec!["word/document.xml".into(); MAX_ZIP_ENTRIES + 1],
+            ..word_listing()
+        };
+        assert!(!content_matches("docx", zip, Some(&too_many)));
     }
 }

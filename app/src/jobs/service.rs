@@ -194,7 +194,9 @@ pub async fn apply(
         Err(Refused::Invalid(error)) => return Err(AppError::Invalid(error)),
     };
     let resume = match &submission.resume {
-        Some((file_name, bytes)) => Resume::parse(file_name, bytes.clone())?,
+        Some((file_name, bytes)) => {
+            Resume::parse(file_name, bytes.clone(), zip_listing(bytes).as_ref())?
+        }
         None => None,
     };
     if let Some(key) = key {
@@ -290,4 +292,38 @@ pub async fn apply(
     .await?;
     tx.commit().await?;
     Ok(Filed::Applied { candidate })
+}
+
+/// The entries of a zip container, read from its central directory only: nothing is unpacked
+/// (the ODF `mimetype` entry, stored uncompressed and a few bytes long, aside), so a zip bomb
+/// costs no more than its own size. `None` for anything that is not a readable zip.
+fn zip_listing(bytes: &[u8]) -> Option<crate::domain::application::ZipListing> {
+    use crate::domain::application::{ZipListing, MAX_ZIP_ENTRIES};
+    use std::io::Read as _;
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    if archive.len() > MAX_ZIP_ENTRIES {
+        // Listed as too many to be a document; the domain refuses it.
+        return Some(ZipListing {
+            names: vec![String::new(); archive.len()],
+            ..ZipListing::default()
+        });
+    }
+    let mut listing = ZipListing::default();
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).ok()?;
+        listing.unpacked_bytes = listing.unpacked_bytes.saturating_add(entry.size());
+        listing.names.push(entry.name().to_owned());
+    }
+    if let Ok(entry) = archive.by_name("mimetype") {
+        if entry.compression() == zip::CompressionMethod::Stored && entry.size() <= 100 {
+            let mut text = String::new();
+            if entry.take(100).read_to_string(&mut text).is_ok() {
+                listing.odf_mimetype = Some(text);
+            }
+        }
+    }
+    Some(listing)
 }
