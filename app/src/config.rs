@@ -119,6 +119,8 @@ pub struct Config {
     /// `CANDOR_SLOW_CLIENT_SECONDS`: how long a client may take to send its request headers,
     /// and its whole request (four times as long for the application form's upload).
     pub slow_client: std::time::Duration,
+    /// `CANDOR_UPLOAD_MB_PER_CLIENT` / `CANDOR_UPLOAD_MB_TOTAL`: résumé bytes stored per day.
+    pub upload_quota: crate::domain::application::UploadQuota,
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -169,6 +171,8 @@ pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
 pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
 pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
 pub const DEFAULT_SLOW_CLIENT_SECONDS: u32 = 30;
+pub const DEFAULT_UPLOAD_MB_PER_CLIENT: u32 = 50;
+pub const DEFAULT_UPLOAD_MB_TOTAL: u32 = 5_000;
 pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
 
 impl Config {
@@ -358,6 +362,17 @@ impl Config {
             DEFAULT_SLOW_CLIENT_SECONDS,
         )?));
 
+        let megabytes = |variable, default| -> Result<u64, ConfigError> {
+            Ok(u64::from(whole_number(&lookup, variable, 1..=1_000_000, default)?) * 1024 * 1024)
+        };
+        let upload_quota = crate::domain::application::UploadQuota {
+            per_client_bytes: megabytes(
+                "CANDOR_UPLOAD_MB_PER_CLIENT",
+                DEFAULT_UPLOAD_MB_PER_CLIENT,
+            )?,
+            total_bytes: megabytes("CANDOR_UPLOAD_MB_TOTAL", DEFAULT_UPLOAD_MB_TOTAL)?,
+        };
+
         Ok(Self {
             database_url,
             public_url,
@@ -376,6 +391,7 @@ impl Config {
             trusted_proxies,
             metrics_token,
             slow_client,
+            upload_quota,
         })
     }
 }
@@ -572,6 +588,8 @@ mod tests {
             ("CANDOR_TRUSTED_PROXIES", Some("10.0.0.0/33")),
             ("CANDOR_METRICS_TOKEN", Some("short")),
             ("CANDOR_SLOW_CLIENT_SECONDS", Some("0")),
+            ("CANDOR_UPLOAD_MB_PER_CLIENT", Some("0")),
+            ("CANDOR_UPLOAD_MB_TOTAL", Some("lots")),
         ];
         for (variable, value) in cases {
             let mut vars = valid();

@@ -71,6 +71,9 @@ pub enum AppError {
     /// An erasure request is resolved by anonymizing the candidate (or refused), not marked.
     #[error("anonymize to resolve")]
     AnonymizeToResolve,
+    /// Today's allowance of uploaded bytes (for this client, or for everyone) is used up.
+    #[error("upload quota reached")]
+    UploadQuota,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -84,7 +87,7 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::LinkInvalid => 400,
             AppError::LinkRetired => 410,
-            AppError::RateLimited | AppError::SignInPaused => 429,
+            AppError::RateLimited | AppError::SignInPaused | AppError::UploadQuota => 429,
             AppError::SignInFailed | AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
@@ -129,6 +132,7 @@ impl AppError {
             AppError::AlreadyOnHold => "already-on-hold".into(),
             AppError::NoHold => "no-hold".into(),
             AppError::AnonymizeToResolve => "anonymize-to-resolve".into(),
+            AppError::UploadQuota => "upload-quota".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -159,6 +163,7 @@ impl AppError {
             ["already-on-hold"] => AppError::AlreadyOnHold,
             ["no-hold"] => AppError::NoHold,
             ["anonymize-to-resolve"] => AppError::AnonymizeToResolve,
+            ["upload-quota"] => AppError::UploadQuota,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })

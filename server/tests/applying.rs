@@ -22,6 +22,17 @@ struct JobBoard {
 impl JobBoard {
     /// A published posting in Germany (in GDPR scope), owned by a recruiter.
     async fn open(pool: PgPool) -> Self {
+        let app = TestApp::new(pool.clone());
+        Self::open_on(pool, app).await
+    }
+
+    /// The same board on a server configured with `extra` variables.
+    async fn open_with(pool: PgPool, extra: &[(&'static str, &str)]) -> Self {
+        let app = TestApp::with_config(pool.clone(), common::config_with(&pool, extra));
+        Self::open_on(pool, app).await
+    }
+
+    async fn open_on(pool: PgPool, app: TestApp) -> Self {
         let world = World::new(pool.clone());
         let owner = world.user("Olga Owner", "team_member").await.id.into_uuid();
         let posting = sqlx::query_scalar(
@@ -33,7 +44,7 @@ impl JobBoard {
         .await
         .unwrap();
         Self {
-            app: TestApp::new(pool),
+            app,
             world,
             posting,
             owner,
@@ -75,6 +86,28 @@ impl JobBoard {
     }
 
     async fn send(&self, applicant: &Applicant, key: &str, accept: &str) -> common::TestResponse {
+        self.send_from(applicant, key, accept, &[]).await
+    }
+
+    /// Applies from the client a trusted proxy names.
+    async fn apply_from(&self, client: &str, applicant: &Applicant) -> common::TestResponse {
+        let key = form_key(&self.page().await);
+        self.send_from(
+            applicant,
+            &key,
+            BROWSER_ACCEPT,
+            &[("x-forwarded-for", client)],
+        )
+        .await
+    }
+
+    async fn send_from(
+        &self,
+        applicant: &Applicant,
+        key: &str,
+        accept: &str,
+        headers: &[(&str, &str)],
+    ) -> common::TestResponse {
         let posting = self.posting.to_string();
         let mut parts = vec![
             Part::Text("posting", &posting),
@@ -95,7 +128,7 @@ impl JobBoard {
             parts.push(Part::File("resume", file_name, bytes));
         }
         self.app
-            .post_multipart("/api/jobs/apply", &parts, accept)
+            .post_multipart_with("/api/jobs/apply", &parts, accept, headers)
             .await
     }
 
@@ -547,4 +580,72 @@ async fn a_resume_is_judged_by_what_it_holds_not_by_its_name(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(stored, 2, "only the genuine documents are kept");
+}
+
+/// A résumé of `kilobytes`: a PDF header and padding.
+fn pdf_of(kilobytes: usize) -> Vec<u8> {
+    let mut pdf = PDF.to_vec();
+    pdf.resize(kilobytes * 1024, b' ');
+    pdf
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn stored_upload_bytes_have_a_daily_allowance_per_client_and_in_all(pool: PgPool) {
+    let board = JobBoard::open_with(
+        pool,
+        &[
+            ("CANDOR_TRUSTED_PROXIES", "0.0.0.0"),
+            ("CANDOR_UPLOAD_MB_PER_CLIENT", "1"),
+            ("CANDOR_UPLOAD_MB_TOTAL", "2"),
+            ("CANDOR_POST_LIMIT_PER_MINUTE", "10000"),
+        ],
+    )
+    .await;
+    let applicant = |n: u32| Applicant {
+        email: format!("applicant{n}@example.com"),
+        resume: Some(("cv.pdf".into(), pdf_of(600))),
+        ..Applicant::mia()
+    };
+    // One client: the first 600 KB fit its 1 MB, the second would not.
+    let first = board.apply_from("203.0.113.1", &applicant(1)).await;
+    assert_eq!(redirected_notice(&first), "applied");
+    let second = board.apply_from("203.0.113.1", &applicant(2)).await;
+    assert_eq!(redirected_notice(&second), "upload-quota");
+    let page = board.app.get(second.header("location")).await.body;
+    assert!(page.contains("We can"), "{page}");
+    // Without a résumé the same client still applies.
+    let plain = Applicant {
+        resume: None,
+        ..applicant(3)
+    };
+    assert_eq!(
+        redirected_notice(&board.apply_from("203.0.113.1", &plain).await),
+        "applied"
+    );
+    // Others have their own share, until the day's total (2 MB) is used up.
+    assert_eq!(
+        redirected_notice(&board.apply_from("198.51.100.2", &applicant(4)).await),
+        "applied"
+    );
+    assert_eq!(
+        redirected_notice(&board.apply_from("198.51.100.3", &applicant(5)).await),
+        "applied"
+    );
+    assert_eq!(
+        redirected_notice(&board.apply_from("198.51.100.4", &applicant(6)).await),
+        "upload-quota"
+    );
+    // A refused upload files nothing and counts nothing.
+    let emails: Vec<String> = board
+        .applications()
+        .await
+        .into_iter()
+        .map(|a| a.email)
+        .collect();
+    assert_eq!(emails.len(), 4, "{emails:?}");
+    let counted: i64 = sqlx::query_scalar("SELECT bytes FROM upload_usage WHERE subject = 'total'")
+        .fetch_one(&board.world.pool)
+        .await
+        .unwrap();
+    assert_eq!(counted, 3 * 600 * 1024);
 }

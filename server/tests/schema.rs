@@ -5,7 +5,7 @@ mod common;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 29] = [
+const TABLES: [&str; 30] = [
     "users",
     "sessions",
     "settings",
@@ -35,6 +35,7 @@ const TABLES: [&str; 29] = [
     "email_attachments",
     "sweep_runs",
     "email_confirmations",
+    "upload_usage",
 ];
 
 /// Views count with the tables: a down migration must drop them too.

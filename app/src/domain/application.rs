@@ -137,6 +137,20 @@ pub struct Resume {
     pub bytes: Vec<u8>,
 }
 
+/// How many résumé bytes may be stored in one day, from one client and from everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadQuota {
+    pub per_client_bytes: u64,
+    pub total_bytes: u64,
+}
+
+impl UploadQuota {
+    /// Whether the day's totals, this upload included, stay within both allowances.
+    pub fn allows(&self, client_bytes_today: u64, total_bytes_today: u64) -> bool {
+        client_bytes_today <= self.per_client_bytes && total_bytes_today <= self.total_bytes
+    }
+}
+
 /// What a zip container holds, as listed from its central directory (nothing decompressed).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ZipListing {
@@ -381,6 +395,20 @@ mod tests {
                 field: Field::Answer,
                 problem: Problem::TooLong
             }))
+        );
+    }
+
+    #[test]
+    fn the_upload_quota_holds_per_client_and_in_all() {
+        let quota = UploadQuota {
+            per_client_bytes: 100,
+            total_bytes: 1_000,
+        };
+        assert!(quota.allows(100, 1_000));
+        assert!(!quota.allows(101, 500), "one client past its share");
+        assert!(
+            !quota.allows(10, 1_001),
+            "everyone together past the day's total"
         );
     }
 

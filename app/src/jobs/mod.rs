@@ -65,7 +65,17 @@ pub async fn submit_application(data: MultipartData) -> Result<(), AppError> {
     let result: Result<(), AppError> = async {
         read?;
         let state = crate::server_side::state()?;
-        service::apply(&state.pool, &submission, chrono::Utc::now()).await?;
+        let client = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<crate::security::ClientIp>().copied())
+            .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
+        service::apply(
+            &state.pool,
+            &state.config,
+            &submission,
+            client,
+            chrono::Utc::now(),
+        )
+        .await?;
         Ok(())
     }
     .await;

@@ -163,7 +163,9 @@ pub enum Filed {
 /// answer, résumé, the consent decisions the form asked for, audit — all or nothing.
 pub async fn apply(
     pool: &PgPool,
+    config: &crate::config::Config,
     submission: &Submission,
+    client: std::net::IpAddr,
     now: DateTime<Utc>,
 ) -> Result<Filed, AppError> {
     let closed = AppError::Invalid(FieldError {
@@ -251,6 +253,7 @@ pub async fn apply(
         .await?;
     }
     if let Some(resume) = &resume {
+        charge_upload(&mut tx, config, client, resume.bytes.len(), now).await?;
         sqlx::query!(
             "INSERT INTO attachments (candidate_id, opportunity_id, file_name, media_type, bytes, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -326,4 +329,47 @@ fn zip_listing(bytes: &[u8]) -> Option<crate::domain::application::ZipListing> {
         }
     }
     Some(listing)
+}
+
+/// Counts the upload against today's allowances, in the application's transaction: refused,
+/// the transaction rolls back and nothing (the count included) is kept.
+async fn charge_upload(
+    tx: &mut sqlx::PgConnection,
+    config: &crate::config::Config,
+    client: std::net::IpAddr,
+    bytes: usize,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let client = crate::security::limit_key(client).to_string();
+    let digest = config.hmac_key.digest("upload client", &client);
+    let subject: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let today = now.date_naive();
+    let used = sqlx::query!(
+        r#"INSERT INTO upload_usage (day, subject, bytes)
+           SELECT $1, unnest(ARRAY[$2, 'total']), $3
+           ON CONFLICT (day, subject) DO UPDATE SET bytes = upload_usage.bytes + excluded.bytes
+           RETURNING subject, bytes"#,
+        today,
+        subject,
+        bytes as i64,
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let of = |name: &str| {
+        used.iter()
+            .find(|r| r.subject == name)
+            .map_or(0, |r| r.bytes.max(0) as u64)
+    };
+    if !config.upload_quota.allows(of(&subject), of("total")) {
+        tracing::info!("résumé refused: the day's upload allowance is used up");
+        return Err(AppError::UploadQuota);
+    }
+    // Yesterday's counts and older are of no further use.
+    sqlx::query!(
+        "DELETE FROM upload_usage WHERE day < $1",
+        today.pred_opt().unwrap_or(today)
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

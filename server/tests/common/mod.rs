@@ -198,6 +198,17 @@ impl TestApp {
         parts: &[Part<'_>],
         accept: &str,
     ) -> TestResponse {
+        self.post_multipart_with(path, parts, accept, &[]).await
+    }
+
+    /// A multipart post with extra request headers (e.g. the client a proxy names).
+    pub async fn post_multipart_with(
+        &self,
+        path: &str,
+        parts: &[Part<'_>],
+        accept: &str,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         const BOUNDARY: &str = "----candor-test-boundary";
         let mut body = Vec::new();
         for part in parts {
@@ -224,16 +235,18 @@ impl TestApp {
             body.extend_from_slice(b"\r\n");
         }
         body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-        let request = Request::post(path)
+        let mut request = Request::post(path)
             .header(
                 "content-type",
                 format!("multipart/form-data; boundary={BOUNDARY}"),
             )
             .header("content-length", body.len())
-            .header("accept", accept)
-            .body(Body::from(body))
-            .expect("valid request");
-        self.send(request).await
+            .header("accept", accept);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(body)).expect("valid request"))
+            .await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
