@@ -71,6 +71,9 @@ pub enum AppError {
     /// An erasure request is resolved by anonymizing the candidate (or refused), not marked.
     #[error("anonymize to resolve")]
     AnonymizeToResolve,
+    /// The form's fields could not be read (a tampered, truncated or outdated form).
+    #[error("form not understood")]
+    BadForm,
     /// Today's allowance of uploaded bytes (for this client, or for everyone) is used up.
     #[error("upload quota reached")]
     UploadQuota,
@@ -85,7 +88,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
-            AppError::LinkInvalid => 400,
+            AppError::LinkInvalid | AppError::BadForm => 400,
             AppError::LinkRetired => 410,
             AppError::RateLimited | AppError::SignInPaused | AppError::UploadQuota => 429,
             AppError::SignInFailed | AppError::SignInRequired => 401,
@@ -133,6 +136,7 @@ impl AppError {
             AppError::NoHold => "no-hold".into(),
             AppError::AnonymizeToResolve => "anonymize-to-resolve".into(),
             AppError::UploadQuota => "upload-quota".into(),
+            AppError::BadForm => "bad-form".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -164,6 +168,7 @@ impl AppError {
             ["no-hold"] => AppError::NoHold,
             ["anonymize-to-resolve"] => AppError::AnonymizeToResolve,
             ["upload-quota"] => AppError::UploadQuota,
+            ["bad-form"] => AppError::BadForm,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })
@@ -180,13 +185,20 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        // Malformed arguments come from a tampered or outdated form; the rest are transport
-        // failures. Neither is the person's mistake to fix beyond trying again.
+        // Malformed arguments come from a tampered, truncated or outdated form: the caller's
+        // doing, so a 400, never a 500. The rest are transport failures on our side.
+        let error = match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadForm,
+            _ => AppError::Unavailable,
+        };
         #[cfg(feature = "ssr")]
-        tracing::warn!(error = %value, "server function failed outside its body");
-        #[cfg(not(feature = "ssr"))]
-        let _ = value;
-        AppError::Unavailable
+        {
+            tracing::warn!(code = %error.code(), "server function failed outside its body");
+            crate::shell::set_status(error.status());
+        }
+        error
     }
 }
 
@@ -230,6 +242,8 @@ mod tests {
             AppError::AlreadyOnHold,
             AppError::NoHold,
             AppError::AnonymizeToResolve,
+            AppError::UploadQuota,
+            AppError::BadForm,
             AppError::Unavailable,
             AppError::Invalid(FieldError {
                 field: Field::SendAt,

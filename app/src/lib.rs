@@ -48,6 +48,8 @@ pub mod links;
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod outbox;
+#[cfg(all(test, feature = "ssr"))]
+mod properties;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]

@@ -295,6 +295,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::AlreadyOnHold => "This candidate is already on legal hold.".into(),
         AppError::NoHold => "This candidate is not on legal hold (it may just have been lifted).".into(),
         AppError::AnonymizeToResolve => "An erasure request is resolved by anonymizing the candidate, or refused with a reason.".into(),
+        AppError::BadForm => "This form could not be read, so nothing was changed. Please reload the page and send it again.".into(),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."

@@ -445,3 +445,75 @@ async fn the_list_unsubscribe_link_stops_contact_and_does_nothing_else(pool: PgP
     assert_eq!(old.status, 200);
     assert!(old.body.contains("See all your data choices"));
 }
+
+/// Random bodies to every public form, through the real router: each answer is a page or a
+/// refusal, never a 500, and nothing panics. `CANDOR_FUZZ_CASES` sets how many per form
+/// (`scripts/fuzz.sh` sends 100,000 to each of the eight).
+#[sqlx::test(migrations = "../migrations")]
+async fn public_forms_answer_any_input_without_a_server_error(pool: PgPool) {
+    use proptest::strategy::{Strategy, ValueTree};
+    const FORMS: usize = 8;
+    let per_form: usize = std::env::var("CANDOR_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(8);
+    let mut config = common::config_for(&pool);
+    config.post_limit_per_minute = 100_000;
+    let app = TestApp::with_config(pool.clone(), config);
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    let link = world.link(&anna);
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let text = proptest::prop_oneof![
+        proptest::arbitrary::any::<String>(),
+        "[ -~]{0,120}",
+        "(token|key|email|password|note|links|purpose|allow|confirm|name)=[ -~]{0,40}(&[a-z]{1,8}=[ -~]{0,40}){0,4}",
+    ];
+    let mut sample = || text.new_tree(&mut runner).unwrap().current();
+    for n in 0..per_form * FORMS {
+        let body = sample();
+        let (path, body) = match n % FORMS {
+            0 => ("/api/preferences/consent".to_owned(), body),
+            1 => (
+                "/api/preferences/access".to_owned(),
+                format!("token={link}&{body}"),
+            ),
+            2 => (
+                "/api/preferences/rectification".to_owned(),
+                format!("token={link}&key=k&{body}"),
+            ),
+            3 => ("/api/links/fresh".to_owned(), body),
+            4 => ("/api/auth/sign-in".to_owned(), body),
+            5 => (
+                format!(
+                    "/unsubscribe/{}",
+                    url::form_urlencoded::byte_serialize(body.as_bytes()).collect::<String>()
+                ),
+                body,
+            ),
+            6 => ("/api/preferences/erasure".to_owned(), body),
+            _ => ("/api/jobs/apply".to_owned(), body),
+        };
+        let accept = if n % 2 == 0 {
+            "text/html"
+        } else {
+            "application/json"
+        };
+        let content_type = if n % 16 == 7 {
+            "multipart/form-data; boundary=x"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
+        let request = Request::post(&path)
+            .header("content-type", content_type)
+            .header("accept", accept)
+            .body(Body::from(body.clone()))
+            .unwrap();
+        let response = app.send(request).await;
+        assert!(
+            response.status.as_u16() < 500,
+            "{path} answered {} to {body:?}",
+            response.status
+        );
+    }
+}

@@ -58,7 +58,7 @@ pub async fn change_consent(
     let result = async {
         let state = server_side::state()?;
         let candidate = service::verify_link(&state.config, &token)?;
-        let purpose: Purpose = purpose.parse().map_err(|_| AppError::Unavailable)?;
+        let purpose: Purpose = purpose.parse().map_err(|_| AppError::BadForm)?;
         service::change_consent(
             &state.pool,
             &state.config,

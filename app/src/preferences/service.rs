@@ -383,7 +383,7 @@ pub async fn submit_request(
     let kind = request.kind();
     let form_key = uuid::Uuid::parse_str(form_key.trim()).map_err(|_| {
         tracing::warn!("request form without a valid idempotency key");
-        AppError::Unavailable
+        AppError::BadForm
     })?;
     let mut tx = pool.begin().await?;
     lock_candidate(&mut tx, candidate).await?;
