@@ -1,8 +1,10 @@
 //! Anonymizing a candidate (SPEC §6): the canary tests that dump the whole database, in `gdpr` and
 //! `localized` mode; who may anonymize; legal holds; and the erasure action banner.
 
-mod common;
-
+use crate::common::{
+    world::{Candidate, User, World},
+    Session, TestApp,
+};
 use app::{
     domain::{
         access::Part,
@@ -14,10 +16,6 @@ use app::{
 };
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::{
-    world::{Candidate, User, World},
-    Session, TestApp,
-};
 use sqlx::PgPool;
 use uuid::Uuid;
 

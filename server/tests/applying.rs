@@ -2,10 +2,8 @@
 //! combination needs, and one transaction files the candidate, the applied opportunity, the
 //! answer, the résumé and the consent decisions (source `job_post`, text version).
 
-mod common;
-
+use crate::common::{world::World, Part, TestApp, BROWSER_ACCEPT};
 use axum::http::StatusCode;
-use common::{world::World, Part, TestApp, BROWSER_ACCEPT};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -28,7 +26,7 @@ impl JobBoard {
 
     /// The same board on a server configured with `extra` variables.
     async fn open_with(pool: PgPool, extra: &[(&'static str, &str)]) -> Self {
-        let app = TestApp::with_config(pool.clone(), common::config_with(&pool, extra));
+        let app = TestApp::with_config(pool.clone(), crate::common::config_with(&pool, extra));
         Self::open_on(pool, app).await
     }
 
@@ -80,17 +78,22 @@ impl JobBoard {
     }
 
     /// Fills in the form shown on the posting's page and sends it without JavaScript.
-    async fn apply(&self, applicant: &Applicant) -> common::TestResponse {
+    async fn apply(&self, applicant: &Applicant) -> crate::common::TestResponse {
         let key = form_key(&self.page().await);
         self.send(applicant, &key, BROWSER_ACCEPT).await
     }
 
-    async fn send(&self, applicant: &Applicant, key: &str, accept: &str) -> common::TestResponse {
+    async fn send(
+        &self,
+        applicant: &Applicant,
+        key: &str,
+        accept: &str,
+    ) -> crate::common::TestResponse {
         self.send_from(applicant, key, accept, &[]).await
     }
 
     /// Applies from the client a trusted proxy names.
-    async fn apply_from(&self, client: &str, applicant: &Applicant) -> common::TestResponse {
+    async fn apply_from(&self, client: &str, applicant: &Applicant) -> crate::common::TestResponse {
         let key = form_key(&self.page().await);
         self.send_from(
             applicant,
@@ -107,7 +110,7 @@ impl JobBoard {
         key: &str,
         accept: &str,
         headers: &[(&str, &str)],
-    ) -> common::TestResponse {
+    ) -> crate::common::TestResponse {
         let posting = self.posting.to_string();
         let mut parts = vec![
             Part::Text("posting", &posting),
@@ -216,7 +219,7 @@ fn form_key(page: &str) -> String {
     page[start..start + 36].to_owned()
 }
 
-fn redirected_notice(response: &common::TestResponse) -> &str {
+fn redirected_notice(response: &crate::common::TestResponse) -> &str {
     let location = response.header("location");
     location
         .split("notice=")
@@ -500,7 +503,7 @@ async fn uploads_are_size_limited_and_must_be_multipart(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn applications_share_the_public_forms_rate_limit(pool: PgPool) {
-    let mut env = common::test_env(&common::database_url_of(&pool));
+    let mut env = crate::common::test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "1".into());
     let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let board = JobBoard {

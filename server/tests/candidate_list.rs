@@ -1,14 +1,12 @@
 //! The recruiter's candidate list: sign-in required, search, paging, order, anonymized rows and
 //! what Limited Team Members may see.
 
-mod common;
-
+use crate::common::{world::World, TestApp};
 use app::{
     candidate_list::{query, CandidatePage, PAGE_SIZE},
     domain::Role,
 };
 use axum::http::StatusCode;
-use common::{world::World, TestApp};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";

@@ -1,13 +1,11 @@
 //! The candidate pages over HTTP: bad links, the anonymized notice, no-JavaScript form posts,
 //! one-click unsubscribe, and the limits on what a client may send.
 
-mod common;
-
+use crate::common::{test_env, world::World, TestApp};
 use app::domain::CandidateId;
 use axum::{body::Body, http::Request};
 use base64::Engine as _;
 use chrono::{Duration, Utc};
-use common::{test_env, world::World, TestApp};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::json;
 use sqlx::PgPool;
@@ -280,7 +278,7 @@ async fn one_click_and_the_page_button_both_unsubscribe(pool: PgPool) {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn posts_beyond_the_per_client_limit_get_a_friendly_429(pool: PgPool) {
-    let mut env = test_env(&common::database_url_of(&pool));
+    let mut env = test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
     let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let app = TestApp::with_config(pool, config);
@@ -335,7 +333,7 @@ async fn the_fresh_link_form_answers_the_same_for_known_and_unknown_addresses(po
     assert_eq!(known.header("location"), "/fresh-link?notice=sent#notice");
     assert_eq!(known.header("location"), unknown.header("location"));
     // The work happens after the answer, so the email arrives a moment later.
-    common::eventually("the fresh link is queued", || async {
+    crate::common::eventually("the fresh link is queued", || async {
         world.count("email_outbox").await == 1
     })
     .await;
@@ -457,7 +455,7 @@ async fn public_forms_answer_any_input_without_a_server_error(pool: PgPool) {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(8);
-    let mut config = common::config_for(&pool);
+    let mut config = crate::common::config_for(&pool);
     config.post_limit_per_minute = 100_000;
     let app = TestApp::with_config(pool.clone(), config);
     let world = World::new(pool);

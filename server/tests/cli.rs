@@ -1,12 +1,10 @@
 //! The `candor` binary as an operator runs it, against a real per-test database.
 
-mod common;
-
+use crate::common::{config_for, database_url_of, test_env};
 use app::{
     domain::{CandidateId, ConsentEvent, ConsentStatus, Purpose},
     links::KeyRing,
 };
-use common::{config_for, database_url_of, test_env};
 use sqlx::PgPool;
 use std::process::{Command, Output};
 
@@ -404,7 +402,7 @@ async fn serve_migrates_at_start_and_shuts_down_gracefully(pool: PgPool) {
 
 #[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
 async fn the_sweep_command_dry_runs_then_anonymizes(pool: PgPool) {
-    let world = common::world::World::new(pool.clone());
+    let world = crate::common::world::World::new(pool.clone());
     world
         .settings("compliance_mode = 'gdpr', gdpr_scope = 'all', retention_days = 365, anonymization_grace_days = 30")
         .await;

@@ -1,15 +1,13 @@
 //! Contacting a candidate from the profile: an email from a template, now or later, nurture
 //! enrolment, the warnings that need a confirmation, and the candidates nobody may contact.
 
-mod common;
-
-use app::{domain::Purpose, preferences::service::NewRequest};
-use axum::http::StatusCode;
-use chrono::{Duration, NaiveTime, Utc};
-use common::{
+use crate::common::{
     world::{Candidate, World},
     Session, TestApp,
 };
+use app::{domain::Purpose, preferences::service::NewRequest};
+use axum::http::StatusCode;
+use chrono::{Duration, NaiveTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 

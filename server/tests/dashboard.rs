@@ -1,15 +1,13 @@
 //! The compliance dashboard and the audit trails (SPEC §7): what they list, filter, count and
 //! export, who may read them, and the proof of an erasure that outlives the candidate's data.
 
-mod common;
-
+use crate::common::world::{Candidate, User, World};
+use crate::common::TestApp;
 use app::domain::dashboard::{Filter, FilterForm};
 use app::domain::Role;
 use app::preferences::service::NewRequest;
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::world::{Candidate, User, World};
-use common::TestApp;
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";

@@ -2,12 +2,10 @@
 //! becomes overdue, Admins get the escalation and (when turned on) a daily digest — each once,
 //! however often the job runs and however many servers run it.
 
-mod common;
-
+use crate::common::world::{Candidate, User, World};
 use app::alerts::{run, Sent};
 use app::preferences::service::NewRequest;
 use chrono::{DateTime, Duration, Utc};
-use common::world::{Candidate, User, World};
 use sqlx::PgPool;
 
 /// A team whose recruiter Olga owns Ada's candidacy; Ada asked for her data `days_ago`.

@@ -1,9 +1,7 @@
 //! The HTTP surface in-process: probes, headers, pages and log redaction.
 
-mod common;
-
+use crate::common::TestApp;
 use axum::http::StatusCode;
-use common::TestApp;
 use sqlx::{postgres::PgPoolOptions, PgPool};
 use std::{
     io::Write,
@@ -217,7 +215,7 @@ async fn a_body_that_trickles_in_is_cut_with_a_friendly_408(pool: PgPool) {
     use futures::StreamExt as _;
     let app = TestApp::with_config(
         pool.clone(),
-        common::config_with(&pool, &[("CANDOR_SLOW_CLIENT_SECONDS", "1")]),
+        crate::common::config_with(&pool, &[("CANDOR_SLOW_CLIENT_SECONDS", "1")]),
     );
     // One byte every 300 ms: well-formed, but far slower than any real browser.
     let trickle =

@@ -1,20 +1,18 @@
 //! The bell and the notifications list: an owner hears of a request, reads the candidate's name
 //! as it is now, and marks notifications read — only their own.
 
-mod common;
-
+use crate::common::{world::World, TestApp};
 use app::domain::{
     preferences::{Rectification, RectificationForm},
     Role,
 };
 use app::preferences::service::NewRequest;
 use axum::http::StatusCode;
-use common::{world::World, TestApp};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
 
-async fn unread(pool: &PgPool, user: &common::world::User) -> i64 {
+async fn unread(pool: &PgPool, user: &crate::common::world::User) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
         .bind(user.id.into_uuid())
         .fetch_one(pool)

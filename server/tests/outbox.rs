@@ -1,7 +1,10 @@
 //! Email delivery through the outbox, against a real SMTP server on loopback (SPEC §8).
 
-mod common;
-
+use crate::common::{
+    smtp::{Answer, SmtpSink},
+    world::{Candidate, World},
+    TestApp,
+};
 use app::{
     config::MailTransport,
     domain::Purpose,
@@ -10,11 +13,6 @@ use app::{
     preferences::service::NewRequest,
 };
 use chrono::{Duration, Utc};
-use common::{
-    smtp::{Answer, SmtpSink},
-    world::{Candidate, World},
-    TestApp,
-};
 use sqlx::PgPool;
 use std::{collections::HashSet, sync::Arc};
 use uuid::Uuid;
@@ -451,7 +449,7 @@ async fn metrics_count_the_outbox_by_status(pool: PgPool) {
     let token = "metrics-token-for-the-test";
     let app = TestApp::with_config(
         pool.clone(),
-        common::config_with(&pool, &[("CANDOR_METRICS_TOKEN", token)]),
+        crate::common::config_with(&pool, &[("CANDOR_METRICS_TOKEN", token)]),
     );
     assert_eq!(app.get("/metrics").await.status, 401);
     let guessed = app

@@ -1,7 +1,6 @@
 //! The full effect of each candidate action (SPEC §4), against a fresh database per test.
 
-mod common;
-
+use crate::common::world::{kinds, received, World};
 use app::{
     domain::{
         preferences::{Corrections, Rectification},
@@ -14,7 +13,6 @@ use app::{
     },
 };
 use chrono::{Months, Utc};
-use common::world::{kinds, received, World};
 use sqlx::PgPool;
 
 #[sqlx::test(migrations = "../migrations")]
@@ -101,8 +99,8 @@ async fn an_access_request_is_recorded_owners_are_told_and_the_candidate_confirm
 /// One request, one confirmation to the candidate, one alert and one notification to the owner.
 async fn assert_one_round_of_effects(
     world: &World,
-    candidate: &common::world::Candidate,
-    owner: &common::world::User,
+    candidate: &crate::common::world::Candidate,
+    owner: &crate::common::world::User,
 ) {
     assert_eq!(world.requests(candidate).await.len(), 1);
     assert_eq!(

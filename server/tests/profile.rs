@@ -1,8 +1,10 @@
 //! The candidate profile: what it shows, to whom, after anonymization, the consent sidebar's
 //! variants and the do-not-contact banner matched by email.
 
-mod common;
-
+use crate::common::{
+    world::{Candidate, User, World},
+    TestApp,
+};
 use app::{
     domain::{
         consent_panel::{PanelVariant, PanelWarning},
@@ -13,10 +15,6 @@ use app::{
 };
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::{
-    world::{Candidate, User, World},
-    TestApp,
-};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";

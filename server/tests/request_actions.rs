@@ -1,14 +1,12 @@
 //! Extending and refusing a candidate's data request from the profile: the rules of Art. 12,
 //! what is recorded, what the candidate is sent, and who may do it.
 
-mod common;
-
-use app::{domain::Role, preferences::service::NewRequest};
-use axum::http::StatusCode;
-use common::{
+use crate::common::{
     world::{Candidate, World},
     Session, TestApp,
 };
+use app::{domain::Role, preferences::service::NewRequest};
+use axum::http::StatusCode;
 use sqlx::PgPool;
 use uuid::Uuid;
 

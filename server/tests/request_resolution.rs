@@ -2,8 +2,11 @@
 //! their data with its JSON export, delivered over SMTP; corrections applied one field at a time;
 //! "Mark as resolved"; and erasure, which only anonymizing resolves.
 
-mod common;
-
+use crate::common::{
+    smtp::SmtpSink,
+    world::{Candidate, User, World},
+    Session, TestApp,
+};
 use app::{
     domain::{
         preferences::{Corrections, Rectification},
@@ -13,11 +16,6 @@ use app::{
 };
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::{
-    smtp::SmtpSink,
-    world::{Candidate, User, World},
-    Session, TestApp,
-};
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -279,7 +277,7 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
     // The corrected address is not trusted on the candidate's word: it gets a confirmation link
     // (once), and everything still goes to the address on file until it is followed.
     let sent = world.inbox("ada.lovelace@example.com").await;
-    assert_eq!(common::world::kinds(&sent), ["email_confirmation"]);
+    assert_eq!(crate::common::world::kinds(&sent), ["email_confirmation"]);
     assert_eq!(
         sent[0].headers,
         serde_json::json!({}),

@@ -1,12 +1,10 @@
 //! The retention sweep (SPEC §5): who is marked for deletion under each lawful-basis combination,
 //! when they are anonymized, and that runs repeated or run side by side do each thing once.
 
-mod common;
-
+use crate::common::world::{Candidate, World};
 use app::domain::{sweep::Verdict, CandidateId, MarkReason};
 use app::sweep::service::{self as sweep, SweepError, Trigger};
 use chrono::{DateTime, Duration, Utc};
-use common::world::{Candidate, World};
 use sqlx::PgPool;
 use std::collections::HashMap;
 use MarkReason::*;
@@ -487,7 +485,7 @@ async fn admins_read_the_run_summaries_and_team_members_are_refused(pool: PgPool
         .await
         .unwrap();
 
-    let app = common::TestApp::new(pool.clone());
+    let app = crate::common::TestApp::new(pool.clone());
     let admin = app.session(&admin.email, PASSWORD).await;
     let page = admin.get("/compliance/sweeps").await;
     assert_eq!(page.status, StatusCode::OK);

@@ -1,7 +1,5 @@
 //! The schema keeps the data honest: migrations, constraints and the append-only history.
 
-mod common;
-
 use sqlx::PgPool;
 use uuid::Uuid;
 

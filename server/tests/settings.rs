@@ -1,11 +1,9 @@
 //! The compliance settings page (SPEC §5): only Super Admins see and change it; every change is
 //! validated, audited by name, and in force for the very next request.
 
-mod common;
-
+use crate::common::{world::World, TestApp};
 use app::domain::Role;
 use axum::http::StatusCode;
-use common::{world::World, TestApp};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -567,7 +565,7 @@ async fn a_stored_template_that_cannot_render_fails_only_its_own_touchpoint(pool
     let bob = world.candidate("bob@mail.example").await;
     world.touchpoint(&ada, broken, chrono::Utc::now()).await;
     world.touchpoint(&bob, good, chrono::Utc::now()).await;
-    let sink = common::smtp::SmtpSink::start().await;
+    let sink = crate::common::smtp::SmtpSink::start().await;
     world
         .postman(&sink.url(), 5)
         .drain(chrono::Utc::now())

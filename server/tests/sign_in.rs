@@ -1,10 +1,8 @@
 //! Recruiter sign-in over HTTP: sessions, cookies, throttling, sign-out and the Origin check.
 
-mod common;
-
+use crate::common::{test_env, world::World, TestApp};
 use app::domain::Role;
 use axum::http::StatusCode;
-use common::{test_env, world::World, TestApp};
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
@@ -313,7 +311,7 @@ async fn posts_from_another_site_are_refused_before_anything_happens(pool: PgPoo
 
 #[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
 async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
-    let mut env = test_env(&common::database_url_of(&pool));
+    let mut env = test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
     let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let world = World::new(pool.clone());
@@ -346,7 +344,7 @@ async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
 fn behind_proxy(pool: &PgPool) -> TestApp {
     TestApp::with_config(
         pool.clone(),
-        common::config_with(
+        crate::common::config_with(
             pool,
             &[
                 ("CANDOR_TRUSTED_PROXIES", "0.0.0.0"),
@@ -356,7 +354,7 @@ fn behind_proxy(pool: &PgPool) -> TestApp {
     )
 }
 
-fn paused(response: &common::TestResponse) -> bool {
+fn paused(response: &crate::common::TestResponse) -> bool {
     response
         .header("location")
         .ends_with("error=sign-in-paused")
@@ -471,7 +469,7 @@ async fn over_https_the_session_cookie_is_host_only(pool: PgPool) {
     let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
     let app = TestApp::with_config(
         pool.clone(),
-        common::config_with(&pool, &[("CANDOR_PUBLIC_URL", "https://candor.test")]),
+        crate::common::config_with(&pool, &[("CANDOR_PUBLIC_URL", "https://candor.test")]),
     );
     let response = app
         .post_form_with(

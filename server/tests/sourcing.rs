@@ -1,12 +1,10 @@
 //! Adding a candidate by hand (SPEC §5): the candidate, their opportunity, and — when GDPR
 //! protects them — the data-collection notice with their personal link, delivered over SMTP.
 
-mod common;
-
+use crate::common::{smtp::SmtpSink, world::World, TestApp};
 use app::domain::Role;
 use axum::http::StatusCode;
 use chrono::Utc;
-use common::{smtp::SmtpSink, world::World, TestApp};
 use sqlx::PgPool;
 use uuid::Uuid;
 
