@@ -48,11 +48,12 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# A Postgres client for the scripts, and a server only when none is reachable.
+# A Postgres client for the scripts, and the server's binaries: the database-restart test runs a
+# throwaway cluster of its own (and the scripts start one when no server is reachable).
 if ! command -v psql >/dev/null; then
   apt_install postgresql-client
 fi
-if [ -z "${DATABASE_URL:-}" ] && ! local_postgres_answers && [ -z "$(pg_bindir)" ]; then
+if [ -z "$(pg_bindir)" ]; then
   apt_install postgresql
 fi
 

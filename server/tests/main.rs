@@ -11,6 +11,7 @@ mod cli;
 mod contacting;
 mod dashboard;
 mod due_alerts;
+mod faults;
 mod http;
 mod notifications;
 mod outbox;

@@ -14,6 +14,7 @@ use sqlx::PgPool;
 use std::{collections::HashMap, sync::Arc};
 use tower::ServiceExt as _;
 
+pub mod cluster;
 pub mod smtp;
 pub mod world;
 
@@ -58,7 +59,12 @@ pub fn config_with(pool: &PgPool, extra: &[(&'static str, &str)]) -> Config {
 }
 
 pub fn config_for(pool: &PgPool) -> Config {
-    let env = test_env(&database_url_of(pool));
+    config_for_url(&database_url_of(pool))
+}
+
+/// The test configuration for a database of the test's own (a throwaway cluster).
+pub fn config_for_url(database_url: &str) -> Config {
+    let env = test_env(database_url);
     Config::from_lookup(|name| env.get(name).cloned()).expect("test configuration is valid")
 }
 

@@ -63,6 +63,10 @@ pub struct Email {
 impl World {
     pub fn new(pool: PgPool) -> Self {
         let config = config_for(&pool);
+        Self::with_config(pool, config)
+    }
+
+    pub fn with_config(pool: PgPool, config: Config) -> Self {
         Self {
             pool,
             config,
