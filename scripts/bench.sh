@@ -110,7 +110,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 log "Release builds (page and floor)"
-cargo leptos build --release >/dev/null
+scripts/build-site.sh --release >/dev/null
 cargo build --release -p server --bin bench-floor >/dev/null
 
 select_postgres

@@ -14,8 +14,8 @@ load_dev_secrets
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export CANDOR_MAIL_DIR="${CANDOR_MAIL_DIR:-$PWD/target/mail}"
 
-log "cargo leptos build --release (the first build takes a few minutes)"
-cargo leptos build --release
+log "Release build (the first one takes several minutes)"
+scripts/build-site.sh --release
 bin=target/release/candor
 
 "$bin" migrate >/dev/null

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything Candor needs to build, run and test, skipping what is already present at the
-# right version. Safe to run again. The first run on a bare machine compiles cargo-leptos and the
-# wasm-bindgen CLI from crates.io (about 25–35 minutes on 2 cores); later runs take seconds.
+# right version. Safe to run again. The first run on a bare machine compiles the wasm-bindgen CLI
+# from crates.io (about 4 minutes on 2 cores) and installs Chromium and the npm tools; later runs
+# take seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-CARGO_LEPTOS_VERSION=0.3.10   # 0.3.11's lockfile needs a newer rustc; see README "Toolchain notes"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
 
 apt_updated=""
@@ -26,16 +26,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# cargo-leptos drives the two builds (server + WASM) and the CSS.
-if ! cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION"; then
-  log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (compiles from source: 15–30 minutes)"
-  # A build tool needs no release-grade optimisation: thin local LTO and parallel codegen units
-  # roughly halve its compile time on two cores.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
-fi
-
-# cargo-leptos would download wasm-bindgen from GitHub; the CLI must match the crate exactly.
+# The wasm-bindgen CLI (scripts/build-site.sh) must match the crate exactly.
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (3–5 minutes)"
   # Not --locked: its lockfile pins a yanked webpki-roots.
@@ -43,7 +34,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Node.js runs Playwright and provides wasm-opt (npm binaryen; Debian's is too old).
+# Node.js runs Playwright and the npm build tools (wasm-opt from binaryen: Debian's is too old).
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
@@ -62,7 +53,7 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
-# npm packages: binaryen (wasm-opt), @playwright/test, @axe-core/playwright — exact versions from
+# npm packages: binaryen (wasm-opt), lightningcss-cli, esbuild, @playwright/test, @axe-core/playwright — exact versions from
 # package-lock.json. Playwright's own browser download is skipped: we use /usr/bin/chromium.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.candor-lock; then
   log "npm ci"
