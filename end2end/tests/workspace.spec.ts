@@ -93,6 +93,31 @@ test.describe('recruiter workspace', () => {
     await expect(page).toHaveURL(/\/signin\?next=%2Fcandidates$/);
   });
 
+  test('keeps what was typed in the search while the page was still loading its script', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'javascript', 'only a page that hydrates can lose typing to it');
+    const email = 'eve.early-typing@team.example';
+    const password = createUser(email, 'team_member');
+    await page.goto('/candidates');
+    await signIn(page, email, password, true);
+    await expect(page).toHaveURL(/\/candidates$/);
+
+    // Hold the bundle back, type while it is held, then let the page hydrate.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pkg/candor.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/candidates?q=schmidt');
+    await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'false');
+    await page.getByLabel('Search by name or email').fill('');
+    release();
+    await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true', { timeout: 20_000 });
+    await expect(page.getByLabel('Search by name or email')).toHaveValue('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/candidates\?q=$/);
+  });
+
   test('opens a profile with its consent sidebar', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
     const email = `ada.${testInfo.project.name}@team.example`;

@@ -85,7 +85,9 @@ fn CandidateList() -> impl IntoView {
                 name="q"
                 type="search"
                 maxlength="200"
-                prop:value=move || search.get()
+                // The attribute, not the property: hydration must not overwrite what someone typed
+                // while the bundle loaded (issue 21's flaky search test was exactly that).
+                value=move || search.get()
                 placeholder=text::SEARCH_PLACEHOLDER
             />
             <button type="submit" class="button">{text::SEARCH_BUTTON}</button>
