@@ -4,14 +4,13 @@
 //! notification, sent once: its dedupe key makes a second run, or a second server, a no-op.
 
 use crate::config::Config;
+use crate::core::notify::{admins, candidate_label, owners_to_tell, Recipient};
+use crate::core::settings;
 use crate::domain::alerts::{Alert, Digest};
 use crate::domain::{CandidateId, EmailKind, RequestId, RequestKind, UserId};
 use crate::error::AppError;
 use crate::mail::{self, OutgoingEmail};
-use crate::preferences::service::{
-    admins, candidate_label, owners_to_tell, template_failed, Recipient,
-};
-use crate::{settings, text};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -137,7 +136,7 @@ async fn queue_alert(
             "profile_url": public(config, &format!("/candidates/{}", facts.candidate)),
         }),
     )
-    .map_err(template_failed)?;
+    .map_err(AppError::template)?;
     let queued = mail::queue(
         tx,
         config,
@@ -190,7 +189,7 @@ async fn queue_digest(
             "dashboard_url": public(config, "/compliance"),
         }),
     )
-    .map_err(template_failed)?;
+    .map_err(AppError::template)?;
     let queued = mail::queue(
         tx,
         config,

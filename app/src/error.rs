@@ -196,7 +196,7 @@ impl FromServerFnError for AppError {
         #[cfg(feature = "ssr")]
         {
             tracing::warn!(code = %error.code(), "server function failed outside its body");
-            crate::shell::set_status(error.status());
+            crate::ui::page::set_status(error.status());
         }
         error
     }
@@ -208,6 +208,39 @@ impl From<sqlx::Error> for AppError {
         // sqlx messages name constraints and columns, never row values.
         tracing::error!(error = %error, "database error");
         AppError::Unavailable
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// A built-in email template failed to render: our fault, logged, and nothing is done.
+    pub fn template(error: minijinja::Error) -> Self {
+        tracing::error!(error = %error, "email template failed to render");
+        AppError::Unavailable
+    }
+}
+
+/// An editable template (a message, a saved template) the writer must fix, named by its field.
+#[cfg(feature = "ssr")]
+impl From<crate::mail::editable::TemplateError> for AppError {
+    fn from(error: crate::mail::editable::TemplateError) -> Self {
+        use crate::domain::preferences::{Field, Problem};
+        use crate::mail::editable::{Part, TemplateError};
+        let (part, problem) = match error {
+            TemplateError::Empty { part } => (part, Problem::Required),
+            TemplateError::TooLong { part, .. } | TemplateError::TooMuchOutput { part, .. } => {
+                (part, Problem::TooLong)
+            }
+            TemplateError::Syntax { part, .. }
+            | TemplateError::UnknownPlaceholder { part, .. }
+            | TemplateError::Unsupported { part, .. }
+            | TemplateError::Render { part, .. } => (part, Problem::Invalid),
+        };
+        let field = match part {
+            Part::Subject => Field::Subject,
+            Part::Body => Field::Body,
+        };
+        AppError::Invalid(FieldError { field, problem })
     }
 }
 

@@ -5,10 +5,10 @@
 
 #![recursion_limit = "256"]
 
-mod actions;
 pub mod anonymize;
 pub mod auth;
 pub mod candidate_list;
+pub mod core;
 pub mod dashboard;
 pub mod domain;
 pub mod email_confirm;
@@ -16,6 +16,8 @@ pub mod error;
 pub mod fresh_link;
 mod home;
 pub mod jobs;
+#[cfg(test)]
+mod layering;
 pub mod legal_hold;
 pub mod notifications;
 pub mod outreach;
@@ -27,8 +29,8 @@ mod shell;
 pub mod sourcing;
 pub mod sweep;
 pub mod text;
+pub mod ui;
 pub mod urls;
-pub mod workspace;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;

@@ -58,7 +58,7 @@ pub fn answer_form<T>(
 /// caller's mistakes are 4xx, never a 500.
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
-        crate::shell::set_status(error.status());
+        crate::ui::page::set_status(error.status());
     }
     result
 }

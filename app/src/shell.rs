@@ -16,6 +16,7 @@ use crate::profile::ProfilePage;
 use crate::settings::SettingsPage;
 use crate::sourcing::AddCandidatePage;
 use crate::sweep::SweepRunsPage;
+use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -77,27 +78,6 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
-}
-
-/// Sets the HTTP status of the page being rendered on the server; nothing in the browser.
-pub fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(code),
-    ) {
-        response.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
-}
-
-/// True once the WASM has taken over the server-rendered page; pages expose it as
-/// `data-hydrated` so browser tests know when JavaScript handles the forms.
-pub fn use_hydrated() -> RwSignal<bool> {
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    hydrated
 }
 
 /// Shown for any path no route claims; answered with HTTP 404.

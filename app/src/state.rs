@@ -1,7 +1,7 @@
 //! What every request handler and server function can reach.
 
 use crate::config::Config;
-use crate::settings::RulesCache;
+use crate::core::settings::RulesCache;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;

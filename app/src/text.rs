@@ -960,7 +960,7 @@ fn personal_field(field: crate::domain::anonymization::PersonalField, count: i64
 
 pub fn removed_line(
     item: crate::domain::anonymization::Removed,
-    preview: &crate::anonymize::AnonymizationPreview,
+    preview: &crate::domain::anonymization::AnonymizationPreview,
 ) -> String {
     use crate::domain::anonymization::Removed;
     match item {
@@ -987,7 +987,7 @@ pub fn kept_line(item: crate::domain::anonymization::Kept) -> String {
     }
 }
 
-pub fn blocked_by_hold(hold: &crate::legal_hold::HoldView) -> String {
+pub fn blocked_by_hold(hold: &crate::domain::legal_hold::HoldView) -> String {
     format!(
         "This candidate is on legal hold ({}), so they can't be anonymized. An Admin must lift the hold first.",
         hold_placed(hold)
@@ -1005,7 +1005,7 @@ pub const HOLD_REASON: &str = "Reason (seen by the team only)";
 pub const HOLD_EXPLAINED: &str =
     "While the hold is in place, nobody can anonymize this candidate, and the retention sweep skips them.";
 
-pub fn hold_placed(hold: &crate::legal_hold::HoldView) -> String {
+pub fn hold_placed(hold: &crate::domain::legal_hold::HoldView) -> String {
     format!(
         "placed {} by {}",
         date(hold.placed_at),

@@ -456,7 +456,9 @@ async fn a_fresh_link_goes_only_to_a_known_address_and_once_an_hour(pool: PgPool
     let send = |address: &str| {
         let email = EmailAddress::parse(address).unwrap();
         let (pool, config) = (world.pool.clone(), world.config.clone());
-        async move { service::send_fresh_link(&pool, &config, &email, Utc::now()).await }
+        async move {
+            app::fresh_link::service::send_fresh_link(&pool, &config, &email, Utc::now()).await
+        }
     };
     send("nobody@example.com").await.unwrap();
     assert_eq!(world.count("email_outbox").await, 0);

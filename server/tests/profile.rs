@@ -315,7 +315,10 @@ async fn do_not_contact_follows_the_latest_decision_for_an_email_across_records(
     let digest = world
         .config
         .hmac_key
-        .digest(query::ANONYMIZED_CONTACT, "returning@example.com")
+        .digest(
+            app::core::compliance::ANONYMIZED_CONTACT,
+            "returning@example.com",
+        )
         .to_vec();
     sqlx::query(
         "INSERT INTO anonymized_contacts (email_hmac, contact_status, decided_at) VALUES ($1, 'do_not_contact', now())",

@@ -1,14 +1,12 @@
 //! Anonymizing a candidate from their profile (SPEC §6, §7): the erasure request's action banner
-//! with its confirm dialog, and the server function behind it. The engine is in `service`.
+//! with its confirm dialog, and the server function behind it. The engine is
+//! `core::anonymization`, which the retention sweep runs too.
 
-#[cfg(feature = "ssr")]
-pub mod service;
-
-use crate::domain::anonymization::{AnonymizationMode, Kept, PersonalField, Removed};
+use crate::domain::anonymization::AnonymizationPreview;
+use crate::domain::legal_hold::HoldView;
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::error::AppError;
-use crate::legal_hold::HoldView;
 use crate::profile::ProfileNotice;
 use crate::text;
 #[cfg(feature = "ssr")]
@@ -16,31 +14,6 @@ use chrono::Utc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// How many values of one kind the candidate has on file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldCount {
-    pub field: PersonalField,
-    pub count: i64,
-}
-
-/// What anonymizing this candidate now would remove and keep.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AnonymizationPreview {
-    pub mode: AnonymizationMode,
-    pub removed: Vec<Removed>,
-    pub kept: Vec<Kept>,
-    pub counts: Vec<FieldCount>,
-}
-
-impl AnonymizationPreview {
-    pub fn count(&self, field: PersonalField) -> i64 {
-        self.counts
-            .iter()
-            .find(|c| c.field == field)
-            .map_or(0, |c| c.count)
-    }
-}
 
 /// The erasure action banner's content, for a profile with an open erasure request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +29,7 @@ pub async fn anonymize_candidate(
     acknowledge: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         if acknowledge.as_deref() != Some("yes") {
             return Err(AppError::Invalid(FieldError {
@@ -64,7 +37,8 @@ pub async fn anonymize_candidate(
                 problem: Problem::Required,
             }));
         }
-        service::anonymize(&state.pool, &state.config, &viewer, id, Utc::now()).await?;
+        crate::core::anonymization::anonymize(&state.pool, &state.config, &viewer, id, Utc::now())
+            .await?;
         Ok(ProfileNotice::Anonymized)
     }
     .await;

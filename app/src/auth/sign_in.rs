@@ -6,10 +6,10 @@
 //! Tries are refused per (email, client) and per client, and only slowed per email, so nobody can
 //! lock a colleague out by failing on their address (`domain::ThrottlePolicy`).
 
-use super::session::{self, NewSession};
 use crate::accounts::hash_password;
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::session::store::{self as session, NewSession};
 use crate::domain::{
     preferences::{Field, FieldError, Problem},
     EmailAddress, SignInGate, UserId,
@@ -181,21 +181,4 @@ fn parse_email(raw: &str) -> Result<EmailAddress, AppError> {
 
 fn field(field: Field, problem: Problem) -> AppError {
     AppError::Invalid(FieldError { field, problem })
-}
-
-/// Ends a session and records it.
-pub async fn sign_out(pool: &PgPool, user: UserId, token: &str) -> Result<(), AppError> {
-    let mut tx = pool.begin().await?;
-    session::revoke(&mut *tx, token).await?;
-    audit::record(
-        &mut tx,
-        Actor::User(user),
-        "user.signed_out",
-        None,
-        None,
-        serde_json::json!({}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
 }

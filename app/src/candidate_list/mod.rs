@@ -6,7 +6,7 @@ pub mod query;
 
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,7 +41,7 @@ pub struct CandidatePage {
 pub async fn list_candidates(search: String, page: u32) -> Result<CandidatePage, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             query::page(&state.pool, &viewer, &search, page.max(1)).await
         }
         .await,

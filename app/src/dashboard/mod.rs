@@ -12,7 +12,7 @@ use crate::domain::dates::DueState;
 use crate::domain::{RequestKind, RequestStatus, UserId};
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -78,7 +78,7 @@ pub struct Dashboard {
 pub async fn load_dashboard(#[server(default)] filter: FilterForm) -> Result<Dashboard, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {
                 return Err(AppError::Forbidden);
             }

@@ -111,11 +111,12 @@ pub async fn export_csv(
 ) -> Response {
     let now = Utc::now();
     let result = async {
-        let token = crate::auth::session::token_from(&headers, state.config.is_https())
+        let token = crate::core::session::store::token_from(&headers, state.config.is_https())
             .ok_or(AppError::SignInRequired)?;
-        let viewer = crate::auth::session::resolve(&state.pool, &state.config.session, &token, now)
-            .await?
-            .ok_or(AppError::SignInRequired)?;
+        let viewer =
+            crate::core::session::store::resolve(&state.pool, &state.config.session, &token, now)
+                .await?
+                .ok_or(AppError::SignInRequired)?;
         if !viewer.may(Permission::ViewComplianceDashboard) {
             return Err(AppError::Forbidden);
         }
@@ -144,7 +145,7 @@ pub async fn export_csv(
         )
             .into_response(),
         Err(AppError::SignInRequired) => {
-            Redirect::to(&crate::auth::sign_in_path("/compliance")).into_response()
+            Redirect::to(&crate::core::session::sign_in_path("/compliance")).into_response()
         }
         Err(error) => (
             StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST),

@@ -6,7 +6,7 @@ use super::CandidateLabel;
 use crate::domain::{RequestKind, RequestStatus};
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,7 +57,7 @@ pub async fn load_trail(
 ) -> Result<Trail, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {
                 return Err(AppError::Forbidden);
             }

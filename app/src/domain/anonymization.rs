@@ -337,6 +337,31 @@ pub fn team_text_visible(anonymized: Option<AnonymizationMode>) -> bool {
     !matches!(anonymized, Some(AnonymizationMode::Localized))
 }
 
+/// How many values of one kind the candidate has on file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldCount {
+    pub field: PersonalField,
+    pub count: i64,
+}
+
+/// What anonymizing this candidate now would remove and keep.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnonymizationPreview {
+    pub mode: AnonymizationMode,
+    pub removed: Vec<Removed>,
+    pub kept: Vec<Kept>,
+    pub counts: Vec<FieldCount>,
+}
+
+impl AnonymizationPreview {
+    pub fn count(&self, field: PersonalField) -> i64 {
+        self.counts
+            .iter()
+            .find(|c| c.field == field)
+            .map_or(0, |c| c.count)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

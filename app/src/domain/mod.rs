@@ -18,6 +18,7 @@ pub mod email;
 pub mod email_kind;
 pub mod ids;
 pub mod lawful_basis;
+pub mod legal_hold;
 pub mod outreach;
 pub mod preferences;
 pub mod requests;

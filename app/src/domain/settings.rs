@@ -85,6 +85,25 @@ pub struct SettingsForm {
     pub admin_digest: bool,
 }
 
+/// Who the organization is, as candidate pages name it: its privacy policy and data-protection
+/// contact where the settings give them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub name: String,
+    pub privacy_policy_url: Option<String>,
+    pub data_protection_contact: Option<String>,
+}
+
+impl From<&ComplianceSettings> for Organization {
+    fn from(settings: &ComplianceSettings) -> Self {
+        Organization {
+            name: settings.organization_name.clone(),
+            privacy_policy_url: settings.privacy_policy_url.clone(),
+            data_protection_contact: settings.data_protection_contact.clone(),
+        }
+    }
+}
+
 /// Valid compliance settings, ready to store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplianceSettings {

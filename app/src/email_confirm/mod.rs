@@ -3,8 +3,8 @@
 //! GET only shows the button (mail scanners fetch links); the POST confirms.
 
 use crate::error::AppError;
-use crate::shell::{set_status, use_hydrated};
 use crate::text;
+use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};

@@ -1,9 +1,12 @@
 //! Bad and dead links (SPEC §3): the friendly page every invalid token gets, and the "send me a
 //! fresh link" form, which answers the same for known and unknown addresses.
 
+#[cfg(feature = "ssr")]
+pub mod service;
+
 use crate::error::AppError;
-use crate::shell::use_hydrated;
 use crate::text;
+use crate::ui::page::use_hydrated;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -15,7 +18,7 @@ pub async fn send_fresh_link(email: String) -> Result<(), AppError> {
         preferences::{Field, FieldError, Problem},
         EmailAddress,
     };
-    use crate::preferences::server_side;
+    use crate::server_side;
     let result = async {
         let address = EmailAddress::parse(&email).map_err(|_| {
             AppError::Invalid(FieldError {
@@ -27,13 +30,9 @@ pub async fn send_fresh_link(email: String) -> Result<(), AppError> {
         // Answer first, work afterwards: a known address must not take longer to answer than an
         // unknown one. Failures are logged (never the address) and the person can ask again.
         tokio::spawn(async move {
-            let sent = crate::preferences::service::send_fresh_link(
-                &state.pool,
-                &state.config,
-                &address,
-                chrono::Utc::now(),
-            )
-            .await;
+            let sent =
+                service::send_fresh_link(&state.pool, &state.config, &address, chrono::Utc::now())
+                    .await;
             if let Err(error) = sent {
                 tracing::warn!(code = %error.code(), "a fresh link could not be queued");
             }

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let hydrated = crate::shell::use_hydrated();
+    let hydrated = crate::ui::page::use_hydrated();
 
     view! {
         <Title text="" />

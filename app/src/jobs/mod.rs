@@ -5,11 +5,11 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use crate::core::postings::PostingChoice;
+use crate::domain::settings::Organization;
 use crate::error::AppError;
-use crate::preferences::model::Organization;
-use crate::shell::{set_status, use_hydrated};
-use crate::sourcing::PostingChoice;
 use crate::text;
+use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use leptos::server_fn::ServerFn;
@@ -37,7 +37,7 @@ pub async fn open_jobs() -> Result<Vec<PostingChoice>, AppError> {
     crate::server_side::answer(
         async {
             let state = crate::server_side::state()?;
-            crate::sourcing::service::open_postings(&state.pool).await
+            crate::core::postings::open_postings(&state.pool).await
         }
         .await,
     )
@@ -198,7 +198,7 @@ fn JobApplication(
             <ApplicationForm job=form_job.clone() apply />
         </Show>
         <footer class="page-notes">
-            <crate::preferences::OrganizationContacts organization=job.organization.clone() />
+            <crate::ui::organization::OrganizationContacts organization=job.organization.clone() />
         </footer>
     }
 }

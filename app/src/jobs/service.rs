@@ -2,17 +2,17 @@
 
 use super::JobPage;
 use crate::audit::{self, Actor};
+use crate::core::consent::{record_consent, Decider};
+use crate::core::postings::PostingChoice;
+use crate::core::settings;
 use crate::domain::application::{
     consent_questions, Application, ApplicationForm, Refused, Resume, MAX_RESUME_BYTES,
     MOTIVATION_QUESTION,
 };
 use crate::domain::preferences::{Field, FieldError, Problem};
+use crate::domain::settings::Organization;
 use crate::domain::{consent::ConsentSource, CandidateId, CountryCode};
 use crate::error::AppError;
-use crate::preferences::model::Organization;
-use crate::preferences::service::{record_consent, Decider};
-use crate::settings;
-use crate::sourcing::PostingChoice;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgPool;
@@ -37,11 +37,7 @@ pub async fn posting(pool: &PgPool, id: Uuid) -> Result<JobPage, AppError> {
         country(&posting.country),
     );
     Ok(JobPage {
-        organization: Organization {
-            name: settings.organization_name.clone(),
-            privacy_policy_url: settings.privacy_policy_url.clone(),
-            data_protection_contact: settings.data_protection_contact.clone(),
-        },
+        organization: Organization::from(&settings.compliance),
         processing_required: questions.processing_required,
         retention_optional: questions.retention_optional,
         retention_days: settings.retention_days,

@@ -5,31 +5,22 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::actions::reset_after_success;
 use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::profile::ProfileNotice;
 use crate::text;
+use crate::ui::actions::reset_after_success;
 #[cfg(feature = "ssr")]
 use chrono::Utc;
-use chrono::{DateTime, Utc as UtcZone};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// The hold in force on a candidate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HoldView {
-    pub reason: String,
-    /// `None` when the Admin who placed it has since left.
-    pub placed_by: Option<String>,
-    pub placed_at: DateTime<UtcZone>,
-}
+use crate::domain::legal_hold::HoldView;
 
 #[server(endpoint = "candidates/hold")]
 pub async fn place_hold(candidate: String, reason: String) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         service::change(
             &state.pool,
@@ -48,7 +39,7 @@ pub async fn place_hold(candidate: String, reason: String) -> Result<ProfileNoti
 #[server(endpoint = "candidates/lift-hold")]
 pub async fn lift_hold(candidate: String) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         service::change(
             &state.pool,

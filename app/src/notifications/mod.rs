@@ -4,7 +4,7 @@
 use crate::domain::RequestKind;
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,7 +31,7 @@ pub struct Notification {
 pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             query::list(&state.pool, &viewer).await
         }
         .await,
@@ -42,7 +42,7 @@ pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
 #[server(endpoint = "notifications/read")]
 pub async fn mark_read(id: Option<String>) -> Result<(), AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = match id.as_deref().filter(|i| !i.is_empty()) {
             Some(text) => Some(text.parse::<Uuid>().map_err(|_| AppError::NotFound)?),
             None => None,
@@ -115,15 +115,6 @@ pub mod query {
         .execute(pool)
         .await?;
         Ok(())
-    }
-
-    pub async fn unread(pool: &PgPool, viewer: &Viewer) -> Result<i64, AppError> {
-        Ok(sqlx::query_scalar!(
-            r#"SELECT count(*) AS "n!" FROM notifications WHERE user_id = $1 AND read_at IS NULL"#,
-            viewer.id.into_uuid()
-        )
-        .fetch_one(pool)
-        .await?)
     }
 }
 

@@ -6,12 +6,12 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::actions::reset_after_success;
 use crate::domain::consent_panel::{ContactCheck, ContactWarning};
 use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::profile::ProfileNotice;
 use crate::text;
+use crate::ui::actions::reset_after_success;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -74,7 +74,7 @@ pub async fn send_email(
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let now = Utc::now();
         let send_later = when == "later";
         let send_at = crate::domain::outreach::send_time(
@@ -110,7 +110,7 @@ pub async fn enroll(
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse().map_err(|_| AppError::NotFound)?;
         let campaign = campaign.parse().map_err(|_| {
             AppError::Invalid(crate::domain::preferences::FieldError {

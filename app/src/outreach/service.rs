@@ -5,6 +5,7 @@
 use super::{CampaignChoice, EnrollmentView, Outreach, ScheduledEmail, TemplateChoice};
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::compliance::consent_panel_of;
 use crate::domain::{
     consent_panel::{contact_check, ContactCheck, ContactWarning},
     outreach::{link_lifetime, may_contact, touchpoint_times, ContactRefusal},
@@ -15,10 +16,9 @@ use crate::error::AppError;
 use crate::links;
 use crate::mail::{
     self,
-    editable::{first_name, EditableTemplate, Part, Placeholders, TemplateError},
+    editable::{first_name, EditableTemplate, Placeholders},
     OutgoingEmail,
 };
-use crate::profile::query::consent_panel_of;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -168,25 +168,6 @@ pub struct Draft<'a> {
     pub confirmed: bool,
 }
 
-/// The field a template problem belongs to, in the form's words.
-pub(crate) fn draft_error(error: TemplateError) -> AppError {
-    let (part, problem) = match error {
-        TemplateError::Empty { part } => (part, Problem::Required),
-        TemplateError::TooLong { part, .. } | TemplateError::TooMuchOutput { part, .. } => {
-            (part, Problem::TooLong)
-        }
-        TemplateError::Syntax { part, .. }
-        | TemplateError::UnknownPlaceholder { part, .. }
-        | TemplateError::Unsupported { part, .. }
-        | TemplateError::Render { part, .. } => (part, Problem::Invalid),
-    };
-    let field = match part {
-        Part::Subject => Field::Subject,
-        Part::Body => Field::Body,
-    };
-    AppError::Invalid(FieldError { field, problem })
-}
-
 /// Queues the email to the candidate (`recruiter_message`), now or at `send_at`, with the
 /// placeholders filled in and the one-click unsubscribe headers. Returns the outbox id, `None`
 /// when this draft was queued before.
@@ -201,7 +182,7 @@ pub async fn send_email(
     if reachable.anonymized {
         return Err(AppError::Anonymized);
     }
-    let template = EditableTemplate::parse(draft.subject, draft.body).map_err(draft_error)?;
+    let template = EditableTemplate::parse(draft.subject, draft.body).map_err(AppError::from)?;
     let mut tx = pool.begin().await?;
     let confirmed =
         cleared_for_contact(&mut tx, config, draft.candidate, draft.confirmed, now).await?;
@@ -221,7 +202,7 @@ pub async fn send_email(
             candidate_first_name: first_name(&names.name),
             organization: names.organization_name,
         })
-        .map_err(draft_error)?;
+        .map_err(AppError::from)?;
     let queued = mail::queue(
         &mut tx,
         config,

@@ -10,22 +10,26 @@ pub mod model;
 pub mod service;
 pub mod unsubscribe;
 
-use crate::actions::follow_action;
 use crate::domain::{
     preferences::{Field, PageLayout},
     Purpose, RequestKind, RequestStatus,
 };
 use crate::error::AppError;
 use crate::fresh_link::BadLink;
-use crate::shell::{set_status, use_hydrated};
 use crate::text;
+use crate::ui::actions::follow_action;
+use crate::ui::organization::OrganizationContacts;
+use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::{ConsentState, LinkPage, Notice, PreferencesView, RequestRow};
 
 #[cfg(feature = "ssr")]
-pub(crate) use crate::server_side;
+#[cfg(feature = "ssr")]
+use crate::core::consent;
+#[cfg(feature = "ssr")]
+use crate::server_side;
 
 #[server(endpoint = "preferences/load")]
 pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
@@ -59,16 +63,17 @@ pub async fn change_consent(
         let state = server_side::state()?;
         let candidate = service::verify_link(&state.config, &token)?;
         let purpose: Purpose = purpose.parse().map_err(|_| AppError::BadForm)?;
-        service::change_consent(
+        consent::change_consent(
             &state.pool,
             &state.config,
             candidate,
             purpose,
             allow == "yes",
-            service::Decider::Candidate(service::ConsentSource::PreferencesPage),
+            consent::Decider::Candidate(consent::ConsentSource::PreferencesPage),
             chrono::Utc::now(),
         )
         .await
+        .map(Notice::from)
     }
     .await;
     answer_preferences_form(&token, result)
@@ -373,19 +378,6 @@ fn Preferences(
             <p class="muted">{text::PERSONAL_LINK}</p>
             <OrganizationContacts organization=view.organization.clone() />
         </footer>
-    }
-}
-
-/// The organization's privacy policy and data-protection contact, where the settings name them.
-#[component]
-pub fn OrganizationContacts(organization: model::Organization) -> impl IntoView {
-    view! {
-        {organization.privacy_policy_url.map(|url| view! {
-            <p><a href=url rel="noopener noreferrer">{text::privacy_policy()}</a></p>
-        })}
-        {organization.data_protection_contact.map(|c| view! {
-            <p>{text::data_protection_contact(&c)}</p>
-        })}
     }
 }
 

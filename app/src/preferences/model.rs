@@ -1,5 +1,6 @@
 //! What the preferences page shows and what its actions answer; shared by server and browser.
 
+pub use crate::domain::settings::Organization;
 use crate::domain::{
     preferences::PageLayout, ConsentStatus, Purpose, RequestId, RequestKind, RequestStatus,
 };
@@ -15,13 +16,6 @@ pub enum LinkPage {
     Retired {
         organization: String,
     },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Organization {
-    pub name: String,
-    pub privacy_policy_url: Option<String>,
-    pub data_protection_contact: Option<String>,
 }
 
 /// A consent purpose's state as the page words it.
@@ -86,6 +80,17 @@ pub enum Notice {
     /// A request of this kind is already open: nothing new was recorded or sent.
     RequestAlreadyOpen(RequestKind),
     Failed(AppError),
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::core::consent::Change> for Notice {
+    fn from(change: crate::core::consent::Change) -> Self {
+        use crate::core::consent::Change;
+        match change {
+            Change::Made { purpose, allowed } => Notice::Changed { purpose, allowed },
+            Change::Unchanged => Notice::Unchanged,
+        }
+    }
 }
 
 impl Notice {

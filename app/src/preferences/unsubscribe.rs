@@ -3,8 +3,8 @@
 
 use super::{link_problem, retired_page};
 use crate::error::AppError;
-use crate::shell::use_hydrated;
 use crate::text;
+use crate::ui::page::use_hydrated;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -30,7 +30,8 @@ pub enum UnsubscribeView {
 
 #[server(endpoint = "unsubscribe/load")]
 pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
-    use super::{model::LinkPage, server_side, service};
+    use super::{model::LinkPage, service};
+    use crate::server_side;
     let state = server_side::state()?;
     let link = service::verify_stop_link(&state.config, &token)?;
     let page = service::load_page(
@@ -115,7 +116,8 @@ pub use handler::unsubscribe;
 mod handler {
     use super::FROM_PAGE;
     use crate::error::AppError;
-    use crate::preferences::{server_side::path_safe, service};
+    use crate::preferences::service;
+    use crate::server_side::path_safe;
     use crate::state::AppState;
     use crate::text;
     use axum::{
@@ -138,13 +140,15 @@ mod handler {
             .any(|pair| pair == format!("{FROM_PAGE}=page"));
         let result = async {
             let link = service::verify_stop_link(&state.config, &token)?;
-            service::change_consent(
+            crate::core::consent::change_consent(
                 &state.pool,
                 &state.config,
                 link.candidate,
                 crate::domain::Purpose::Contact,
                 false,
-                service::Decider::Candidate(service::ConsentSource::EmailOneClick),
+                crate::core::consent::Decider::Candidate(
+                    crate::core::consent::ConsentSource::EmailOneClick,
+                ),
                 chrono::Utc::now(),
             )
             .await

@@ -3,12 +3,12 @@
 
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::consent::{self, Decider};
 use crate::domain::{
     preferences::{Field, FieldError, Problem},
     CandidateId, CountryCode, Permission, Purpose, Viewer,
 };
 use crate::error::AppError;
-use crate::preferences::service::{self, Decider};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgPool;
@@ -35,7 +35,7 @@ pub async fn change_gdpr_country(
     country: &str,
 ) -> Result<(), AppError> {
     let candidate = editable(pool, viewer, id).await?;
-    let settings = crate::settings::load(pool).await?;
+    let settings = crate::core::settings::load(pool).await?;
     if settings.mode != crate::domain::ComplianceMode::Gdpr || !settings.scope.country_is_editable()
     {
         return Err(AppError::Forbidden);
@@ -109,7 +109,7 @@ pub async fn record_consent(
             problem,
         }));
     }
-    service::change_consent(
+    consent::change_consent(
         pool,
         config,
         candidate,

@@ -6,20 +6,21 @@ pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod query;
 
-use crate::actions::{follow_action, reset_after_success};
 use crate::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
+use crate::domain::legal_hold::HoldView;
 use crate::domain::preferences::Field;
 use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKind};
 use crate::error::AppError;
-use crate::legal_hold::{HoldView, LegalHoldCard, LiftHold, PlaceHold};
+use crate::legal_hold::{LegalHoldCard, LiftHold, PlaceHold};
 use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::requests::{
     ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
     ResolveTools, SendPersonalData,
 };
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::actions::{follow_action, reset_after_success};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -167,7 +168,7 @@ pub async fn change_gdpr_country(
     country: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         edit::change_gdpr_country(&state.pool, &viewer, id, &country).await?;
         Ok(ProfileNotice::CountryChanged)
@@ -184,7 +185,7 @@ pub async fn record_consent(
     note: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
         let purpose: Purpose = purpose.parse().map_err(|_| AppError::NotFound)?;
         let decision = edit::WrittenDecision {
@@ -282,7 +283,7 @@ impl TimelineEntry {
 pub async fn load_profile(id: String) -> Result<Profile, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             let id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
             query::profile(&state.pool, &state.config, &viewer, id, Utc::now()).await
         }

@@ -7,27 +7,19 @@ use super::{
 };
 use crate::anonymize::AnonymizeOffer;
 use crate::config::Config;
-use crate::domain::consent_panel::{compliance_facts, Record};
+use crate::core::compliance::consent_panel_of;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
-    consent_panel::{consent_panel, contact_check, ConsentPanel, PanelFacts},
-    contact::{contact_by_email, ContactDecision},
-    lawful_basis::OpportunityFacts,
-    settings::GdprFacts,
-    CandidateId, ConsentEvent, ConsentStatus, CountryCode, DueState, EmailAddress, Permission,
-    Purpose, RequestKind, Viewer,
+    consent_panel::contact_check,
+    CandidateId, DueState, Permission, RequestKind, Viewer,
 };
 use crate::error::AppError;
 use crate::requests::{resolve, RequestTools};
-use crate::settings::country_policies;
 use crate::text;
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgPool};
+use sqlx::PgPool;
 use std::collections::HashMap;
 use uuid::Uuid;
-
-/// The digest under which an anonymized candidate's email is kept (SPEC §6).
-pub const ANONYMIZED_CONTACT: &str = "anonymized contact";
 
 pub async fn profile(
     pool: &PgPool,
@@ -226,7 +218,7 @@ pub async fn profile(
             Some(if viewer.may(Permission::AnonymizeCandidates) {
                 let mut db = pool.acquire().await?;
                 AnonymizeOffer::Offer(
-                    crate::anonymize::service::preview(&mut db, CandidateId(id)).await?,
+                    crate::core::anonymization::preview(&mut db, CandidateId(id)).await?,
                 )
             } else {
                 AnonymizeOffer::NeedsPermission
@@ -251,134 +243,6 @@ pub async fn profile(
             sent_at: n.sent_at,
         }),
     })
-}
-
-/// The consent sidebar of one candidate, decided by the domain from the settings, the candidate's
-/// own decisions and every decision recorded for their email addresses (SPEC §5). Inside a
-/// transaction that locked the candidate, it is the state an action is checked against.
-pub async fn consent_panel_of(
-    db: &mut PgConnection,
-    config: &Config,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<ConsentPanel, AppError> {
-    let c = sqlx::query!(
-        r#"SELECT c.location_country, c.gdpr_country_override, c.created_at,
-                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
-                  -- Consent was asked when they first answered, or when the GDPR email went.
-                  least((SELECT min(e.at) FROM consent_events e
-                          WHERE e.candidate_id = c.id AND e.purpose <> 'contact'),
-                        (SELECT min(m.created_at) FROM email_outbox m
-                          WHERE m.candidate_id = c.id AND m.kind = 'gdpr_notice')) AS consent_asked_at
-             FROM candidates c WHERE c.id = $1"#,
-        id,
-    )
-    .fetch_optional(&mut *db)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let opportunities = sqlx::query!(
-        r#"SELECT p.location_country AS "posting_country?", o.archived_at, o.hired
-             FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
-            WHERE o.candidate_id = $1
-            ORDER BY o.created_at DESC"#,
-        id
-    )
-    .fetch_all(&mut *db)
-    .await?;
-    let settings = crate::settings::load(&mut *db).await?;
-    let policies = country_policies(&mut *db).await?;
-    let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
-        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
-             FROM candidate_consent_events($1)"#,
-        id
-    )
-    .fetch_all(&mut *db)
-    .await?
-    .into_iter()
-    .map(|e| (e.purpose, e.decision, e.at))
-    .collect();
-    let events = ConsentEvent::from_rows(&event_rows);
-    let mut decisions: Vec<ContactDecision> = events
-        .iter()
-        .filter(|e| e.purpose == Purpose::Contact)
-        .map(|e| ContactDecision {
-            allows: e.decision.allows(),
-            at: e.at,
-        })
-        .collect();
-    decisions.extend(anonymized_decisions(&mut *db, config, &c.emails).await?);
-
-    let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
-    let posting_countries: Vec<Option<CountryCode>> = opportunities
-        .iter()
-        .map(|o| country(&o.posting_country))
-        .collect();
-    let gdpr = GdprFacts {
-        country: country(&c.location_country),
-        country_override: country(&c.gdpr_country_override),
-        posting_countries,
-    };
-    let compliance = compliance_facts(
-        &settings,
-        &policies,
-        Record {
-            gdpr,
-            events: &events,
-            opportunities: opportunities
-                .iter()
-                .map(|o| OpportunityFacts {
-                    archived_at: o.archived_at,
-                    hired: o.hired,
-                })
-                .collect(),
-            created_at: c.created_at,
-            consent_asked_at: c.consent_asked_at,
-        },
-        now,
-    );
-    Ok(consent_panel(
-        &PanelFacts {
-            compliance,
-            contact: ConsentStatus::of(&events, Purpose::Contact, settings.consent_validity(), now),
-            contact_by_email: contact_by_email(&decisions),
-        },
-        now,
-    ))
-}
-
-/// The keyed hashes under which these addresses are kept once anonymized (never a plain hash).
-pub fn contact_digests(config: &Config, emails: &[String]) -> Vec<Vec<u8>> {
-    emails
-        .iter()
-        .filter_map(|e| EmailAddress::parse(e).ok())
-        .map(|e| {
-            config
-                .hmac_key
-                .digest(ANONYMIZED_CONTACT, &e.normalized())
-                .to_vec()
-        })
-        .collect()
-}
-
-/// The contact decisions kept for these addresses from anonymized records (SPEC §5).
-pub async fn anonymized_decisions(
-    db: &mut PgConnection,
-    config: &Config,
-    emails: &[String],
-) -> Result<Vec<ContactDecision>, AppError> {
-    let digests = contact_digests(config, emails);
-    Ok(sqlx::query!(
-        "SELECT contact_status, decided_at FROM anonymized_contacts WHERE email_hmac = ANY($1)",
-        &digests[..]
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|a| ContactDecision {
-        allows: a.contact_status == "allowed",
-        at: a.decided_at,
-    })
-    .collect())
 }
 
 /// The candidate's open data requests, the nearest due date first, each with its resolve tools.

@@ -7,7 +7,6 @@ pub mod resolve;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::actions::reset_after_success;
 use crate::domain::access::{CorrectionField, CorrectionRow};
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
@@ -15,6 +14,7 @@ use crate::error::AppError;
 use crate::outreach::SendEmail;
 use crate::profile::ProfileNotice;
 use crate::text;
+use crate::ui::actions::reset_after_success;
 #[cfg(feature = "ssr")]
 use chrono::Utc;
 use chrono::{DateTime, Utc as UtcZone};
@@ -71,7 +71,7 @@ pub async fn send_personal_data(
     include: Option<BTreeMap<String, String>>,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let parts = include
             .unwrap_or_default()
@@ -104,7 +104,7 @@ pub async fn resolve_request(
     request: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         resolve::resolve(&state.pool, &viewer, request, Utc::now()).await?;
         Ok(ProfileNotice::Resolved)
@@ -120,7 +120,7 @@ pub async fn apply_correction(
     field: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let field: CorrectionField = field.parse().map_err(|_| AppError::NotFound)?;
         resolve::apply_correction(
@@ -146,7 +146,7 @@ pub async fn extend_request(
     reason: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let months = months.parse().map_err(|_| {
             AppError::Invalid(FieldError {
@@ -177,7 +177,7 @@ pub async fn refuse_request(
     reason: String,
 ) -> Result<ProfileNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         service::refuse(
             &state.pool,

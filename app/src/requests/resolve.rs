@@ -7,6 +7,7 @@ use super::service::{close, lock_open_request, Closing, OpenRequest};
 use super::{AccessDraft, RectificationView};
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::settings;
 use crate::domain::access::{
     correction_rows, manual_resolution, CorrectionField, CurrentValues, OpportunityData, Part,
     PersonalData,
@@ -15,9 +16,7 @@ use crate::domain::preferences::Corrections;
 use crate::domain::{CandidateId, EmailKind, RequestKind, Viewer};
 use crate::error::AppError;
 use crate::mail::{self, editable, Attachment, OutgoingEmail};
-use crate::outreach::service::draft_error;
-use crate::preferences::service::template_failed;
-use crate::{links, settings, text};
+use crate::{links, text};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -178,7 +177,7 @@ pub async fn send_data(
     }
     let settings = settings::load(&mut *tx).await?;
     let content = editable::written(copy.subject, copy.body, &settings.organization_name)
-        .map_err(draft_error)?;
+        .map_err(AppError::from)?;
     let data = personal_data(&mut tx, open.candidate).await?;
     let recipient = data
         .emails
@@ -328,7 +327,7 @@ async fn ask_to_confirm(
             "confirm_url": links::confirm_email_url(config, open.candidate, confirmation, now),
         }),
     )
-    .map_err(template_failed)?;
+    .map_err(AppError::template)?;
     mail::queue(
         tx,
         config,

@@ -4,14 +4,14 @@
 
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::settings;
 use crate::domain::{
     extended_due_date, requests::written_reason, CandidateId, EmailKind, ExtensionError, RequestId,
     RequestKind, Viewer,
 };
 use crate::error::AppError;
 use crate::mail::{self, editable::first_name, OutgoingEmail};
-use crate::preferences::service::template_failed;
-use crate::{links, settings, text};
+use crate::{links, text};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -232,7 +232,7 @@ async fn tell_candidate(
     if let (Some(all), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
         all.extend(extra.clone());
     }
-    let content = mail::render(kind.as_str(), &context).map_err(template_failed)?;
+    let content = mail::render(kind.as_str(), &context).map_err(AppError::template)?;
     mail::queue(
         tx,
         config,

@@ -4,15 +4,8 @@
 //! refused, on the page and on the server.
 
 #[cfg(feature = "ssr")]
-mod rules;
-#[cfg(feature = "ssr")]
 mod store;
-#[cfg(feature = "ssr")]
-pub use rules::{Rules, RulesCache};
-#[cfg(feature = "ssr")]
-pub use store::{country_policies, load, Settings, SettingsRow};
 
-use crate::actions::follow_action;
 use crate::domain::anonymization::PersonalField;
 use crate::domain::lawful_basis::Combination;
 use crate::domain::preferences::Field;
@@ -20,7 +13,8 @@ use crate::domain::settings::{ComplianceSettings, PolicyForm, PolicySetting, Set
 use crate::domain::{ComplianceMode, GdprScope, LawfulBasis};
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::actions::follow_action;
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -93,7 +87,7 @@ pub struct TemplateForm {
 pub async fn current_settings() -> Result<SettingsPageData, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             let settings = store::current(&state.pool, &viewer).await?;
             Ok(SettingsPageData {
                 policies: store::policies(&state.pool, &viewer).await?,
@@ -113,7 +107,7 @@ pub async fn current_settings() -> Result<SettingsPageData, AppError> {
 #[server(endpoint = "settings/policy")]
 pub async fn save_policy(policy: PolicyForm) -> Result<SettingsNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         store::super_admin_only(&viewer)?;
         let policy = PolicySetting::parse(&policy).map_err(AppError::Invalid)?;
         store::save_policy(&state.pool, &viewer, &policy).await?;
@@ -126,7 +120,7 @@ pub async fn save_policy(policy: PolicyForm) -> Result<SettingsNotice, AppError>
 #[server(endpoint = "settings/template")]
 pub async fn save_template(template: TemplateForm) -> Result<SettingsNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         store::save_template(&state.pool, &viewer, &template).await?;
         Ok(SettingsNotice::TemplateSaved)
     }
@@ -137,7 +131,7 @@ pub async fn save_template(template: TemplateForm) -> Result<SettingsNotice, App
 #[server(endpoint = "settings/remove-policy")]
 pub async fn remove_policy(country: String) -> Result<SettingsNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let country =
             crate::domain::CountryCode::parse(&country).map_err(|_| AppError::NotFound)?;
         store::remove_policy(&state.pool, &viewer, country).await?;
@@ -164,7 +158,7 @@ fn answer_settings_form(
 #[server(endpoint = "settings/save")]
 pub async fn save_settings(form: SettingsForm) -> Result<SettingsNotice, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         store::super_admin_only(&viewer)?;
         let settings = ComplianceSettings::parse(&form).map_err(AppError::Invalid)?;
         store::save(&state.pool, &viewer, &settings).await?;

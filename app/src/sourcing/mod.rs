@@ -8,27 +8,19 @@ use crate::domain::preferences::Field;
 use crate::domain::sourcing::SourcedForm;
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
-/// A posting a candidate can be sourced for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostingChoice {
-    pub id: Uuid,
-    pub title: String,
-    pub country: Option<String>,
-}
+use crate::core::postings::PostingChoice;
 
 #[server(endpoint = "candidates/postings")]
 pub async fn open_postings() -> Result<Vec<PostingChoice>, AppError> {
     crate::server_side::answer(
         async {
-            let (state, _viewer) = crate::auth::signed_in().await?;
-            service::open_postings(&state.pool).await
+            let (state, _viewer) = crate::core::session::signed_in().await?;
+            crate::core::postings::open_postings(&state.pool).await
         }
         .await,
     )
@@ -38,7 +30,7 @@ pub async fn open_postings() -> Result<Vec<PostingChoice>, AppError> {
 #[server(endpoint = "candidates/add")]
 pub async fn add_candidate(candidate: SourcedForm) -> Result<String, AppError> {
     let result = async {
-        let (state, viewer) = crate::auth::signed_in().await?;
+        let (state, viewer) = crate::core::session::signed_in().await?;
         let sourced =
             crate::domain::sourcing::Sourced::parse(&candidate).map_err(AppError::Invalid)?;
         service::add(

@@ -12,16 +12,6 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-pub async fn open_postings(pool: &PgPool) -> Result<Vec<super::PostingChoice>, AppError> {
-    Ok(sqlx::query_as!(
-        super::PostingChoice,
-        r#"SELECT id, title, location_country AS country FROM postings
-            WHERE state = 'published' ORDER BY title"#
-    )
-    .fetch_all(pool)
-    .await?)
-}
-
 /// What `add` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Added {
@@ -40,7 +30,7 @@ pub async fn add(
     now: DateTime<Utc>,
 ) -> Result<Added, AppError> {
     let mut tx = pool.begin().await?;
-    let settings = crate::settings::load(&mut *tx).await?;
+    let settings = crate::core::settings::load(&mut *tx).await?;
     let posting_country = match sourced.posting {
         None => None,
         Some(posting) => {

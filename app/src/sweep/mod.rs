@@ -7,7 +7,7 @@ pub mod service;
 use crate::domain::MarkReason;
 use crate::error::AppError;
 use crate::text;
-use crate::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -39,7 +39,7 @@ pub struct SweepRun {
 pub async fn load_sweep_runs() -> Result<Vec<SweepRun>, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {
                 return Err(AppError::Forbidden);
             }

@@ -1,16 +1,16 @@
 //! The retention sweep's work: one set-based scan decides every candidate through the domain rule,
 //! then the due ones are anonymized by the same engine as the Anonymize button.
 
-use crate::anonymize::service::anonymize_locked;
 use crate::audit::Actor;
 use crate::config::Config;
+use crate::core::anonymization::anonymize_locked;
+use crate::core::settings::country_policies;
 use crate::domain::consent_panel::{compliance_facts, deletion_notice, Record};
 use crate::domain::lawful_basis::OpportunityFacts;
 use crate::domain::settings::GdprFacts;
 use crate::domain::sweep::{scheduled_run_due, verdict, Outcome, Tally, Verdict};
 use crate::domain::{CandidateId, ConsentEvent, CountryCode, MarkReason};
 use crate::error::AppError;
-use crate::settings::country_policies;
 use crate::sweep::SweepRun;
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
@@ -125,7 +125,7 @@ pub async fn decide_all(
     now: DateTime<Utc>,
     mut decided: impl FnMut(CandidateId, Verdict),
 ) -> Result<(), AppError> {
-    let settings = crate::settings::load(pool).await?;
+    let settings = crate::core::settings::load(pool).await?;
     let policies = country_policies(pool).await?;
     let mut rows = sqlx::query!(
         r#"SELECT id AS "id!", created_at AS "created_at!", location_country, gdpr_country_override,
@@ -333,7 +333,7 @@ async fn anonymize_if_still_due(
         Some(true) => {}
     }
     let panel =
-        crate::profile::query::consent_panel_of(&mut tx, config, candidate.into_uuid(), now)
+        crate::core::compliance::consent_panel_of(&mut tx, config, candidate.into_uuid(), now)
             .await?;
     if panel.deletion.is_none_or(|d| d.anonymize_on > now) {
         return Ok(Attempt::NoLongerDue);

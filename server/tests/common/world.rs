@@ -2,13 +2,14 @@
 //! outreach, and views of what the system wrote (outbox, notifications, consent events, audit).
 
 use super::config_for;
+use app::core::consent::{ConsentSource, Decider};
 use app::{
     accounts,
     config::Config,
     domain::{CandidateId, EmailAddress, Purpose, RequestKind, Role, UserId},
     preferences::{
         model::{LinkPage, Notice, PreferencesView},
-        service::{self, ConsentSource, Decider, NewRequest},
+        service::{self, NewRequest},
     },
 };
 use chrono::{Duration, Utc};
@@ -19,7 +20,7 @@ pub struct World {
     pub pool: PgPool,
     pub config: Config,
     /// Shared by every page this world loads, as one server's memory is.
-    rules: app::settings::RulesCache,
+    rules: app::core::settings::RulesCache,
 }
 
 #[derive(Debug, Clone)]
@@ -404,7 +405,7 @@ impl World {
     }
 
     pub async fn decide(&self, candidate: &Candidate, purpose: Purpose, allow: bool) -> Notice {
-        service::change_consent(
+        app::core::consent::change_consent(
             &self.pool,
             &self.config,
             candidate.id,
@@ -415,6 +416,7 @@ impl World {
         )
         .await
         .expect("decision recorded")
+        .into()
     }
 
     // What the system wrote.

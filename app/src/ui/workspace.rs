@@ -1,11 +1,11 @@
 //! The frame around every recruiter page: the header with navigation and the signed-in team
 //! member, and the hand-off to sign-in when there is no live session.
 
-use crate::auth::{sign_in_path, SignOut};
+use crate::core::session::{sign_in_path, SignOut};
 use crate::domain::{Permission, Viewer};
 use crate::error::AppError;
-use crate::shell::{set_status, use_hydrated};
 use crate::text;
+use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::{components::Redirect, hooks::use_location};
@@ -21,8 +21,8 @@ pub struct HeaderData {
 pub async fn workspace_header() -> Result<HeaderData, AppError> {
     crate::server_side::answer(
         async {
-            let (state, viewer) = crate::auth::signed_in().await?;
-            let unread = crate::notifications::query::unread(&state.pool, &viewer).await?;
+            let (state, viewer) = crate::core::session::signed_in().await?;
+            let unread = crate::core::notify::unread(&state.pool, &viewer).await?;
             Ok(HeaderData { viewer, unread })
         }
         .await,

@@ -3,17 +3,16 @@
 //! a keyed hash with its contact decision, resolves every open request as `anonymized` and writes
 //! the audit rows. The Anonymize button and the retention sweep both come through here.
 
-use super::{AnonymizationPreview, FieldCount};
 use crate::audit::{self, Actor};
 use crate::config::Config;
+use crate::core::compliance::{anonymized_decisions, contact_digests};
 use crate::domain::anonymization::{
-    may_anonymize, policies_in_force, AnonymizationMode, KnownValues, PersonalField, Refusal,
-    Removal, Scrubber, REMOVED,
+    may_anonymize, policies_in_force, AnonymizationMode, AnonymizationPreview, FieldCount,
+    KnownValues, PersonalField, Refusal, Removal, Scrubber, REMOVED,
 };
 use crate::domain::contact::{contact_by_email, ContactDecision};
 use crate::domain::{CandidateId, CountryCode, Permission, RequestId, Viewer};
 use crate::error::AppError;
-use crate::profile::query::{anonymized_decisions, contact_digests};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -132,7 +131,7 @@ pub async fn anonymize_locked(
 
 /// What anonymizing this candidate would remove under the current settings.
 async fn removal_for(db: &mut PgConnection, candidate: CandidateId) -> Result<Removal, AppError> {
-    let settings = crate::settings::load(&mut *db).await?;
+    let settings = crate::core::settings::load(&mut *db).await?;
     let mode = AnonymizationMode::for_compliance(settings.mode);
     if mode == AnonymizationMode::Gdpr {
         return Ok(Removal::new(mode, &[]));

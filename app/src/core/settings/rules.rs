@@ -3,7 +3,7 @@
 //! number tells whether this copy is current: a change saved on any server is seen by the next
 //! request on every server, and the busiest page need not carry the whole row each time.
 
-use super::store::{self, Settings, SettingsRow};
+use super::{self as store, Settings, SettingsRow};
 use crate::domain::preferences::CountryPolicy;
 use crate::error::AppError;
 use sqlx::{types::Json, PgPool};

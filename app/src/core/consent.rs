@@ -1,0 +1,218 @@
+//! Consent decisions (SPEC §2): recorded with their evidence, whoever makes them (the candidate on
+//! their page or through an email, a recruiter with a note, the application form), and the
+//! outreach a refusal cancels. One transaction holds every effect.
+
+use super::notify;
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::core::settings::{self, Settings};
+use crate::domain::{
+    preferences::consent_change, CandidateId, ConsentEvent, ConsentStatus, EmailKind, Purpose,
+    UserId,
+};
+use crate::error::AppError;
+use crate::text;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+
+/// Where a consent decision came from (the subset a candidate can use).
+pub use crate::domain::consent::ConsentSource;
+
+/// Who records a consent decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decider {
+    /// The candidate, on their page or through an email link.
+    Candidate(ConsentSource),
+    /// A team member recording the candidate's word received outside Candor, with a note of the
+    /// written evidence (SPEC §2: source `recruiter_manual`).
+    Recruiter { user: UserId, note: String },
+}
+
+impl Decider {
+    pub fn source(&self) -> ConsentSource {
+        match self {
+            Decider::Candidate(source) => *source,
+            Decider::Recruiter { .. } => ConsentSource::RecruiterManual,
+        }
+    }
+}
+
+/// What a click changed: the purpose is now allowed or not, or it already was as asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Made { purpose: Purpose, allowed: bool },
+    Unchanged,
+}
+
+/// The candidate's consent events; for contact, also those of every other record that shares one
+/// of their email addresses, since the latest decision for an address wins (SPEC §5). The rule
+/// is the SQL function `candidate_consent_events`, which the page query uses too.
+pub async fn consent_events(
+    db: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<Vec<ConsentEvent>, AppError> {
+    let rows = sqlx::query!(
+        r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
+             FROM candidate_consent_events($1)
+            ORDER BY at"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(db)
+    .await?;
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|r| (r.purpose, r.decision, r.at))
+        .collect();
+    Ok(ConsentEvent::from_rows(&rows))
+}
+
+/// Locks the candidate's row for the action, so two clicks at once are applied one after the
+/// other. Fails for an unknown or anonymized candidate.
+pub async fn lock_candidate(db: &mut PgConnection, candidate: CandidateId) -> Result<(), AppError> {
+    let anonymized = sqlx::query_scalar!(
+        "SELECT anonymized_at IS NOT NULL AS \"anonymized!\" FROM candidates WHERE id = $1 FOR UPDATE",
+        candidate.into_uuid()
+    )
+    .fetch_optional(db)
+    .await?;
+    match anonymized {
+        None => Err(AppError::LinkInvalid),
+        Some(true) => Err(AppError::LinkRetired),
+        Some(false) => Ok(()),
+    }
+}
+
+/// Gives or revokes consent for a purpose, or stops or re-allows contact.
+pub async fn change_consent(
+    pool: &PgPool,
+    config: &Config,
+    candidate: CandidateId,
+    purpose: Purpose,
+    allow: bool,
+    decider: Decider,
+    now: DateTime<Utc>,
+) -> Result<Change, AppError> {
+    let mut tx = pool.begin().await?;
+    lock_candidate(&mut tx, candidate).await?;
+    let settings = settings::load(&mut *tx).await?;
+    let events = consent_events(&mut tx, candidate).await?;
+    let current = ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
+    let Some(decision) = consent_change(purpose, &current, allow) else {
+        return Ok(Change::Unchanged);
+    };
+    record_consent(
+        &mut tx, &settings, candidate, purpose, decision, &decider, now,
+    )
+    .await?;
+    if !decision.allows() {
+        cancel_outreach(&mut tx, candidate).await?;
+    }
+    if decider == Decider::Candidate(ConsentSource::PreferencesPage) {
+        let what = text::consent_changed(purpose, allow);
+        notify::confirm_to_candidate(
+            &mut tx,
+            config,
+            &settings,
+            candidate,
+            None,
+            text::choice_recorded_headline(&settings.organization_name),
+            what,
+            None,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Change::Made {
+        purpose,
+        allowed: allow,
+    })
+}
+
+pub async fn record_consent(
+    tx: &mut PgConnection,
+    settings: &Settings,
+    candidate: CandidateId,
+    purpose: Purpose,
+    decision: crate::domain::ConsentDecision,
+    decider: &Decider,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let basis = match purpose {
+        Purpose::Contact => "legitimate_interest",
+        Purpose::Processing | Purpose::Retention => "consent",
+    };
+    let source = decider.source();
+    let (actor, recorded_by, note) = match decider {
+        Decider::Candidate(_) => (Actor::Candidate, None, None),
+        Decider::Recruiter { user, note } => (
+            Actor::User(*user),
+            Some(user.into_uuid()),
+            Some(note.as_str()),
+        ),
+    };
+    sqlx::query!(
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version,
+                                     recorded_by, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        candidate.into_uuid(),
+        purpose.as_str(),
+        basis,
+        decision.as_str(),
+        source.as_str(),
+        settings.consent_text_version,
+        recorded_by,
+        note,
+        now,
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        "consent.recorded",
+        Some(candidate),
+        None,
+        json!({ "purpose": purpose.as_str(), "decision": decision.as_str(), "source": source.as_str() }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Cancels the candidate's scheduled nurture touchpoints and outreach emails still waiting in the
+/// outbox. Answers to the candidate and legal notices are left alone.
+pub async fn cancel_outreach(
+    tx: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<(), AppError> {
+    let counts = sqlx::query!(
+        r#"WITH touchpoints AS (
+               UPDATE nurture_touchpoints t SET status = 'cancelled'
+                 FROM nurture_enrollments e
+                WHERE t.enrollment_id = e.id AND e.candidate_id = $1 AND t.status = 'scheduled'
+               RETURNING t.id),
+           emails AS (
+               UPDATE email_outbox SET status = 'cancelled'
+                WHERE candidate_id = $1 AND status = 'pending' AND kind = ANY($2)
+               RETURNING id)
+           SELECT (SELECT count(*) FROM touchpoints) AS "touchpoints!",
+                  (SELECT count(*) FROM emails) AS "emails!""#,
+        candidate.into_uuid(),
+        &EmailKind::outreach_kinds(),
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if counts.touchpoints + counts.emails > 0 {
+        audit::record(
+            tx,
+            Actor::System,
+            "outreach.cancelled",
+            Some(candidate),
+            None,
+            json!({ "touchpoints": counts.touchpoints, "emails": counts.emails }),
+        )
+        .await?;
+    }
+    Ok(())
+}

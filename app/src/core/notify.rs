@@ -1,0 +1,236 @@
+//! Telling people: the owners (or else the Admins) who must hear of a candidate's request, by
+//! email and in the app; the candidate's confirmation of what they did; and the unread count of
+//! a team member's notifications.
+
+use crate::config::Config;
+use crate::core::settings::Settings;
+use crate::domain::{
+    preferences::{alert_recipients, AlertRecipients, OwnedOpportunity},
+    CandidateId, EmailKind, RequestId, RequestKind, UserId, Viewer,
+};
+use crate::error::AppError;
+use crate::links;
+use crate::mail::{self, OutgoingEmail};
+use crate::text;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::{PgConnection, PgPool};
+
+/// A team member an alert goes to.
+pub struct Recipient {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub name: String,
+}
+
+/// Who must hear of a candidate's request (SPEC §4): the owners of their active opportunities,
+/// else the owner of the most recent one, else every Admin and Super Admin.
+pub async fn owners_to_tell(
+    tx: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<Vec<Recipient>, AppError> {
+    let opportunities: Vec<OwnedOpportunity> = sqlx::query!(
+        r#"SELECT o.owner_id AS "owner_id?", u.disabled AS "disabled?",
+                  o.archived_at IS NOT NULL AS "archived!", o.created_at
+             FROM opportunities o LEFT JOIN users u ON u.id = o.owner_id
+            WHERE o.candidate_id = $1"#,
+        candidate.into_uuid()
+    )
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|o| OwnedOpportunity {
+        owner: o.owner_id.filter(|_| o.disabled == Some(false)).map(UserId),
+        archived: o.archived,
+        created_at: o.created_at,
+    })
+    .collect();
+
+    match alert_recipients(&opportunities) {
+        AlertRecipients::Owners(ids) => {
+            let ids: Vec<uuid::Uuid> = ids.into_iter().map(UserId::into_uuid).collect();
+            Ok(sqlx::query_as!(
+                Recipient,
+                "SELECT id, email, name FROM users WHERE id = ANY($1) ORDER BY array_position($1, id)",
+                &ids
+            )
+            .fetch_all(&mut *tx)
+            .await?)
+        }
+        AlertRecipients::Admins => admins(tx).await,
+    }
+}
+
+/// Every active Admin and Super Admin.
+pub async fn admins(tx: &mut PgConnection) -> Result<Vec<Recipient>, AppError> {
+    Ok(sqlx::query_as!(
+        Recipient,
+        "SELECT id, email, name FROM users
+          WHERE role IN ('super_admin', 'admin') AND NOT disabled ORDER BY created_at"
+    )
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
+/// How an alert names the candidate: by name only where the settings allow it.
+pub async fn candidate_label(
+    tx: &mut PgConnection,
+    settings: &Settings,
+    candidate: CandidateId,
+) -> Result<String, AppError> {
+    if settings.owner_alert_includes_name {
+        Ok(sqlx::query_scalar!(
+            "SELECT name FROM candidates WHERE id = $1",
+            candidate.into_uuid()
+        )
+        .fetch_one(&mut *tx)
+        .await?)
+    } else {
+        Ok("A candidate".to_owned())
+    }
+}
+
+/// An in-app notification and an `owner_alert` email for each person who must hear of the
+/// request (SPEC §4).
+#[allow(clippy::too_many_arguments)]
+pub async fn alert_owners(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    request: RequestId,
+    kind: RequestKind,
+    now: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let recipients = owners_to_tell(tx, candidate).await?;
+    if recipients.is_empty() {
+        tracing::warn!(request = %request, "no owner or admin to tell about a data request");
+        return Ok(());
+    }
+
+    let user_ids: Vec<uuid::Uuid> = recipients.iter().map(|r| r.id).collect();
+    sqlx::query!(
+        "INSERT INTO notifications (user_id, kind, data_request_id, candidate_id)
+         SELECT unnest($1::uuid[]), 'data_request', $2, $3",
+        &user_ids,
+        request.into_uuid(),
+        candidate.into_uuid(),
+    )
+    .execute(&mut *tx)
+    .await?;
+
+    let candidate_label = candidate_label(tx, settings, candidate).await?;
+    let profile_url = format!(
+        "{}/candidates/{candidate}",
+        config.public_url.as_str().trim_end_matches('/')
+    );
+    for recipient in recipients {
+        let content = mail::render(
+            "owner_alert",
+            json!({
+                "owner_name": recipient.name,
+                "candidate": candidate_label,
+                "organization": settings.organization_name,
+                "kind_label": kind.label(),
+                "kind_sentence": text::request_sentence(kind),
+                "received": text::date(now),
+                "due": text::date(due_at),
+                "profile_url": profile_url,
+            }),
+        )
+        .map_err(AppError::template)?;
+        mail::queue(
+            tx,
+            config,
+            OutgoingEmail {
+                kind: EmailKind::OwnerAlert,
+                recipient: recipient.email,
+                content,
+                candidate_id: Some(candidate),
+                data_request_id: Some(request),
+                dedupe_key: Some(format!("owner_alert:{request}:{}", recipient.id)),
+                unsubscribe_url: None,
+                send_after: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The address Candor writes to: the primary one, else the oldest.
+pub async fn candidate_address(
+    db: &mut PgConnection,
+    candidate: CandidateId,
+) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "SELECT email FROM candidate_emails WHERE candidate_id = $1
+          ORDER BY is_primary DESC, created_at LIMIT 1",
+        candidate.into_uuid()
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Queues the candidate's confirmation email, with a fresh personal link.
+#[allow(clippy::too_many_arguments)]
+pub async fn confirm_to_candidate(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    request: Option<RequestId>,
+    headline: String,
+    what: String,
+    due: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(address) = candidate_address(tx, candidate).await? else {
+        return Ok(());
+    };
+    let token = config.link_keys.sign(candidate, now, config.link_ttl);
+    let content = mail::render(
+        "candidate_confirmation",
+        json!({
+            "headline": headline,
+            "what": what,
+            "due": due.map(text::date),
+            "organization": settings.organization_name,
+            "preferences_url": links::preferences_url(&config.public_url, &token),
+            "contact": settings.data_protection_contact,
+        }),
+    )
+    .map_err(AppError::template)?;
+    mail::queue(
+        tx,
+        config,
+        OutgoingEmail {
+            kind: EmailKind::CandidateConfirmation,
+            recipient: address,
+            content,
+            candidate_id: Some(candidate),
+            data_request_id: request,
+            dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
+            unsubscribe_url: Some(links::unsubscribe_url(
+                config,
+                candidate,
+                now,
+                config.link_ttl,
+            )),
+            send_after: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// How many of `viewer`'s notifications are unread (the header's bell).
+pub async fn unread(pool: &PgPool, viewer: &Viewer) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM notifications WHERE user_id = $1 AND read_at IS NULL"#,
+        viewer.id.into_uuid()
+    )
+    .fetch_one(pool)
+    .await?)
+}

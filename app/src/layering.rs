@@ -1,0 +1,237 @@
+//! The house rules, read off the source so that they survive the next wave:
+//! - a feature imports the domain, the shared core, the UI kit, the text and its own children,
+//!   never another feature (`shell.rs`, the router, is the one module that names them all);
+//! - the domain imports nothing outside itself and does no I/O;
+//! - the text depends on the domain only.
+//!
+//! Imports that break a rule today are listed below, each to be moved into the shared core (issue
+//! 21). The lists only shrink: the test fails on a new import and on an entry that no longer
+//! occurs, so a fixed one must be struck off.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Top-level modules every feature may use. `core/`, `ui/` and `text` are the target layout; the
+/// rest is shared infrastructure that is to move under `core/`.
+const SHARED: &[&str] = &[
+    "domain",
+    "core",
+    "ui",
+    "text",
+    "error",
+    "urls",
+    "accounts",
+    "audit",
+    "background",
+    "candidates",
+    "config",
+    "links",
+    "mail",
+    "outbox",
+    "security",
+    "server_side",
+    "state",
+    "properties",
+    "actions",
+];
+
+/// The router: it may import every feature, and no feature may import it.
+const ROUTER: &str = "shell";
+
+/// Feature-to-feature imports still to be moved into the shared core (from, to).
+const KNOWN_FEATURE_IMPORTS: &[(&str, &str)] = &[
+    ("anonymize", "profile"),
+    ("legal_hold", "profile"),
+    ("outreach", "profile"),
+    ("preferences", "fresh_link"),
+    ("profile", "anonymize"),
+    ("profile", "legal_hold"),
+    ("profile", "outreach"),
+    ("profile", "requests"),
+    ("requests", "outreach"),
+    ("requests", "profile"),
+];
+
+/// What the text imports besides the domain today: view models to move into the domain.
+const KNOWN_TEXT_IMPORTS: &[&str] = &["dashboard", "error", "preferences", "profile", "sweep"];
+
+/// Crates that do I/O or rendering, which the pure domain must not name.
+const IMPURE_CRATES: &[&str] = &[
+    "sqlx", "leptos", "tokio", "axum", "lettre", "std::fs", "std::net",
+];
+
+fn sources() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root(), &mut out);
+    out.sort();
+    out
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The top-level module a file belongs to: `profile/query.rs` → `profile`, `text.rs` → `text`.
+fn top_module(path: &Path) -> String {
+    let relative = path.strip_prefix(root()).unwrap();
+    let first = relative.components().next().unwrap().as_os_str();
+    first.to_string_lossy().trim_end_matches(".rs").to_owned()
+}
+
+/// The code of a file without its comments (a doc comment may name another module).
+fn code(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every top-level module a piece of code names through `crate::` (including inside braces:
+/// `use crate::{a, b::c}`).
+fn crate_modules(code: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The first name of each item at the group's own level (items may nest braces).
+            let (mut depth, mut item_start) = (0, true);
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => item_start = true,
+                    c if item_start && (c.is_alphanumeric() || c == '_') => {
+                        let name: String = group[i..]
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        found.insert(name);
+                        item_start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            found.insert(name);
+        }
+    }
+    found
+}
+
+fn is_feature(module: &str) -> bool {
+    module != "lib" && module != "layering" && !SHARED.contains(&module)
+}
+
+/// (from, to) for every import of one feature by another (or of the router by a feature).
+fn feature_imports() -> BTreeMap<(String, String), PathBuf> {
+    let mut found = BTreeMap::new();
+    for path in sources() {
+        let from = top_module(&path);
+        if !is_feature(&from) || from == ROUTER {
+            continue;
+        }
+        for to in crate_modules(&code(&path)) {
+            if to != from && is_feature(&to) {
+                found.entry((from.clone(), to)).or_insert(path.clone());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn features_never_import_each_other() {
+    let found = feature_imports();
+    let known: BTreeSet<(String, String)> = KNOWN_FEATURE_IMPORTS
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let new: Vec<String> = found
+        .iter()
+        .filter(|(pair, _)| !known.contains(*pair))
+        .map(|((from, to), path)| format!("{from} imports {to} (in {})", path.display()))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "a feature imports another; move what they share into core/ or ui/:\n{}",
+        new.join("\n")
+    );
+    let gone: Vec<String> = known
+        .iter()
+        .filter(|pair| !found.contains_key(*pair))
+        .map(|(from, to)| format!("({from:?}, {to:?})"))
+        .collect();
+    assert!(
+        gone.is_empty(),
+        "fixed, strike these off KNOWN_FEATURE_IMPORTS: {}",
+        gone.join(", ")
+    );
+}
+
+#[test]
+fn the_domain_imports_only_itself_and_does_no_io() {
+    for path in sources().iter().filter(|p| top_module(p) == "domain") {
+        let code = code(path);
+        let outside: Vec<String> = crate_modules(&code)
+            .into_iter()
+            .filter(|m| m != "domain")
+            .collect();
+        assert!(outside.is_empty(), "{} imports {outside:?}", path.display());
+        for name in IMPURE_CRATES {
+            assert!(
+                !code.contains(&format!("{name}::")),
+                "{} uses {name}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_text_depends_on_the_domain_only() {
+    let found: BTreeSet<String> = sources()
+        .iter()
+        .filter(|p| top_module(p) == "text")
+        .flat_map(|p| crate_modules(&code(p)))
+        .filter(|m| m != "domain")
+        .collect();
+    let known: BTreeSet<String> = KNOWN_TEXT_IMPORTS.iter().map(|m| m.to_string()).collect();
+    let new: Vec<&String> = found.difference(&known).collect();
+    assert!(
+        new.is_empty(),
+        "the text imports {new:?}: move it into the domain"
+    );
+    let gone: Vec<&String> = known.difference(&found).collect();
+    assert!(
+        gone.is_empty(),
+        "fixed, strike off KNOWN_TEXT_IMPORTS: {gone:?}"
+    );
+}
+
+#[test]
+fn the_import_reader_sees_what_a_feature_imports() {
+    // The reader itself could fail silently (and every rule above would pass): check it on code.
+    let code = "use crate::{domain::{X, y::Z}, profile::query};\nfn f() { crate::jobs::apply(); }";
+    let found: Vec<String> = crate_modules(code).into_iter().collect();
+    assert_eq!(found, ["domain", "jobs", "profile"]);
+    assert_eq!(top_module(&root().join("profile/query.rs")), "profile");
+    assert!(is_feature("profile") && !is_feature("domain") && !is_feature("core"));
+}

@@ -1,0 +1,7 @@
+//! The UI kit: components and hooks every feature's pages share. It depends on the domain, the
+//! shared core and the text, never on a feature.
+
+pub mod actions;
+pub mod organization;
+pub mod page;
+pub mod workspace;
