@@ -129,7 +129,7 @@ async fn queue_alert(
             "footer": footer,
             "candidate": facts.label,
             "organization": settings.organization_name,
-            "kind_label": facts.kind.label(),
+            "kind_label": crate::text::request_kind_for_team(facts.kind),
             "kind_sentence": text::request_sentence(facts.kind),
             "received": text::date(facts.received_at),
             "due": text::date(facts.due_at),

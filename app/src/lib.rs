@@ -5,7 +5,6 @@
 
 #![recursion_limit = "256"]
 
-pub mod anonymize;
 pub mod auth;
 pub mod candidate_list;
 pub mod core;
@@ -18,12 +17,9 @@ mod home;
 pub mod jobs;
 #[cfg(test)]
 mod layering;
-pub mod legal_hold;
 pub mod notifications;
-pub mod outreach;
 pub mod preferences;
 pub mod profile;
-pub mod requests;
 pub mod settings;
 mod shell;
 pub mod sourcing;

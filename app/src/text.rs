@@ -143,7 +143,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::TemplateName => "Template name",
         Field::Posting => "Sourced for (optional)",
         Field::ProcessingConsent => "Consent to the processing of your data",
-        Field::Answer => crate::domain::application::MOTIVATION_QUESTION,
+        Field::Answer => MOTIVATION_QUESTION,
         Field::Resume => "Résumé (optional)",
         Field::RequestKind => FILTER_KIND,
         Field::RequestState => FILTER_STATE,
@@ -727,8 +727,8 @@ pub fn decision_label(purpose: Purpose, allow: bool) -> &'static str {
     }
 }
 
-pub fn profile_notice(notice: &crate::profile::ProfileNotice) -> String {
-    use crate::profile::ProfileNotice;
+pub fn profile_notice(notice: &crate::ui::profile_action::ProfileNotice) -> String {
+    use crate::ui::profile_action::ProfileNotice;
     match notice {
         ProfileNotice::EmailQueued => "The email is on its way.".into(),
         ProfileNotice::EmailScheduled => {
@@ -908,7 +908,7 @@ pub const REFUSE_EXPLAINED: &str =
     "The candidate is sent your reason and told they may complain to a supervisory authority.";
 
 pub fn request_banner_title(kind: RequestKind) -> String {
-    format!("{} request.", kind.label())
+    format!("{} request.", request_kind_for_team(kind))
 }
 
 pub fn request_banner_dates(
@@ -1610,7 +1610,7 @@ pub const CANDIDATE_TRAIL_LINK: &str = "Everything recorded for this candidate";
 pub const FORMER_TEAM_MEMBER: &str = "A former team member";
 
 pub fn request_trail_heading(kind: crate::domain::RequestKind, candidate: &str) -> String {
-    format!("{} request — {candidate}", kind.label())
+    format!("{} request — {candidate}", request_kind_for_team(kind))
 }
 
 pub fn candidate_trail_heading(candidate: &str) -> String {
@@ -1670,6 +1670,32 @@ pub fn audit_action(action: &str, details: &serde_json::Value) -> String {
         other => other.replace(['.', '_'], " "),
     }
 }
+
+/// A request kind as the team reads it (and owner alerts name it); candidates read
+/// [`request_kind`].
+pub fn request_kind_for_team(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Access => "Copy of data",
+        RequestKind::Rectification => "Correction",
+        RequestKind::Erasure => "Erasure",
+        RequestKind::Restriction => "Restriction",
+        RequestKind::Objection => "Objection",
+    }
+}
+
+/// A team role as the workspace names it.
+pub fn role(role: crate::domain::Role) -> &'static str {
+    use crate::domain::Role;
+    match role {
+        Role::SuperAdmin => "Super Admin",
+        Role::Admin => "Admin",
+        Role::TeamMember => "Team Member",
+        Role::LimitedTeamMember => "Limited Team Member",
+    }
+}
+
+/// The question every application form asks besides the contact details.
+pub const MOTIVATION_QUESTION: &str = "Why are you interested in this role?";
 
 #[cfg(test)]
 mod tests {

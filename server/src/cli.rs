@@ -134,7 +134,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!(
                 "Created {} ({}). Password (shown once): {password}",
                 email,
-                role.label()
+                app::text::role(role)
             );
             Ok(())
         }

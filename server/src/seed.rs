@@ -305,7 +305,7 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
         let _ = writeln!(
             report,
             "  {:<20} {:<28} {password}",
-            user.role.label(),
+            app::text::role(user.role),
             user.email
         );
         user_ids.push(id.into_uuid());

@@ -11,8 +11,8 @@ use app::{
         preferences::{Corrections, Rectification},
         Role,
     },
-    legal_hold::service::HoldChange,
     preferences::{model::LinkPage, service::NewRequest},
+    profile::legal_hold::service::HoldChange,
 };
 use axum::http::StatusCode;
 use chrono::Utc;
@@ -197,7 +197,7 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     .await
     .unwrap();
     let admin = owner.as_viewer(Role::Admin);
-    app::requests::service::extend(
+    app::profile::requests::service::extend(
         pool,
         &world.config,
         &admin,
@@ -219,11 +219,11 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     .fetch_one(pool)
     .await
     .unwrap();
-    app::requests::resolve::send_data(
+    app::profile::requests::resolve::send_data(
         pool,
         &world.config,
         &admin,
-        app::requests::resolve::DataCopy {
+        app::profile::requests::resolve::DataCopy {
             request: access,
             draft: &Uuid::new_v4().to_string(),
             subject: "Your data",
@@ -237,7 +237,7 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     // A hold placed and lifted in the past, its reason naming them.
     let reason = format!("Claim by {first} {last}");
     for change in [HoldChange::Place(&reason), HoldChange::Lift] {
-        app::legal_hold::service::change(pool, &admin, id, change, Utc::now())
+        app::profile::legal_hold::service::change(pool, &admin, id, change, Utc::now())
             .await
             .unwrap();
     }

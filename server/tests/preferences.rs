@@ -233,6 +233,36 @@ async fn erasure_stops_contact_and_cancels_outreach_but_not_answers(pool: PgPool
 }
 
 #[sqlx::test(migrations = "../migrations")]
+async fn each_consent_event_records_the_lawful_basis_in_force(pool: PgPool) {
+    let world = World::new(pool);
+    let anna = world.candidate("anna@example.com").await;
+    // Legitimate interest for both (the default): stopping contact rests on it.
+    world.decide(&anna, Purpose::Contact, false).await;
+    world.settings("retention_basis = 'explicit_consent'").await;
+    world.decide(&anna, Purpose::Retention, true).await;
+    world.decide(&anna, Purpose::Contact, true).await;
+    let bases: Vec<(String, String)> = sqlx::query_as(
+        "SELECT purpose, basis FROM consent_events WHERE candidate_id = $1 ORDER BY at, id",
+    )
+    .bind(anna.id.into_uuid())
+    .fetch_all(&world.pool)
+    .await
+    .unwrap();
+    let bases: Vec<(&str, &str)> = bases
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(
+        bases,
+        [
+            ("contact", "legitimate_interest"),
+            ("retention", "consent"),
+            ("contact", "consent")
+        ]
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
 async fn consent_is_given_and_revoked_with_the_text_version_and_revoking_cancels_outreach(
     pool: PgPool,
 ) {
@@ -456,9 +486,7 @@ async fn a_fresh_link_goes_only_to_a_known_address_and_once_an_hour(pool: PgPool
     let send = |address: &str| {
         let email = EmailAddress::parse(address).unwrap();
         let (pool, config) = (world.pool.clone(), world.config.clone());
-        async move {
-            app::fresh_link::service::send_fresh_link(&pool, &config, &email, Utc::now()).await
-        }
+        async move { app::core::fresh_link::queue_fresh_link(&pool, &config, &email, Utc::now()).await }
     };
     send("nobody@example.com").await.unwrap();
     assert_eq!(world.count("email_outbox").await, 0);

@@ -32,11 +32,8 @@ pub async fn consent_panel_of(
     let c = sqlx::query!(
         r#"SELECT c.location_country, c.gdpr_country_override, c.created_at,
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
-                  -- Consent was asked when they first answered, or when the GDPR email went.
-                  least((SELECT min(e.at) FROM consent_events e
-                          WHERE e.candidate_id = c.id AND e.purpose <> 'contact'),
-                        (SELECT min(m.created_at) FROM email_outbox m
-                          WHERE m.candidate_id = c.id AND m.kind = 'gdpr_notice')) AS consent_asked_at
+                  (SELECT min(m.created_at) FROM email_outbox m
+                    WHERE m.candidate_id = c.id AND m.kind = 'gdpr_notice') AS notice_sent_at
              FROM candidates c WHERE c.id = $1"#,
         id,
     )
@@ -99,7 +96,7 @@ pub async fn consent_panel_of(
                 })
                 .collect(),
             created_at: c.created_at,
-            consent_asked_at: c.consent_asked_at,
+            notice_sent_at: c.notice_sent_at,
         },
         now,
     );

@@ -139,10 +139,7 @@ pub async fn record_consent(
     decider: &Decider,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let basis = match purpose {
-        Purpose::Contact => "legitimate_interest",
-        Purpose::Processing | Purpose::Retention => "consent",
-    };
+    let basis = settings.combination.basis_for(purpose);
     let source = decider.source();
     let (actor, recorded_by, note) = match decider {
         Decider::Candidate(_) => (Actor::Candidate, None, None),
@@ -158,7 +155,7 @@ pub async fn record_consent(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         candidate.into_uuid(),
         purpose.as_str(),
-        basis,
+        basis.as_str(),
         decision.as_str(),
         source.as_str(),
         settings.consent_text_version,

@@ -7,6 +7,7 @@ pub mod anonymization;
 pub mod compliance;
 #[cfg(feature = "ssr")]
 pub mod consent;
+pub mod fresh_link;
 #[cfg(feature = "ssr")]
 pub mod notify;
 pub mod postings;

@@ -132,7 +132,7 @@ pub async fn alert_owners(
                 "owner_name": recipient.name,
                 "candidate": candidate_label,
                 "organization": settings.organization_name,
-                "kind_label": kind.label(),
+                "kind_label": crate::text::request_kind_for_team(kind),
                 "kind_sentence": text::request_sentence(kind),
                 "received": text::date(now),
                 "due": text::date(due_at),

@@ -179,7 +179,7 @@ fn FilterBar(filter: FilterForm, owners: Vec<Owner>) -> impl IntoView {
                 <select id="filter-kind" name="kind">
                     <option value="">{text::ANY}</option>
                     {kinds.into_iter().map(|kind| view! {
-                        <option value=kind.as_str() selected=filter.kind == kind.as_str()>{kind.label()}</option>
+                        <option value=kind.as_str() selected=filter.kind == kind.as_str()>{crate::text::request_kind_for_team(kind)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -233,7 +233,7 @@ fn CountsView(counts: Counts) -> impl IntoView {
             </dl>
             <dl class="tiles kinds">
                 {[RequestKind::Access, RequestKind::Rectification, RequestKind::Erasure].into_iter().map(|k| view! {
-                    <div><dt>{k.label()}</dt><dd>{kind(k)}</dd></div>
+                    <div><dt>{crate::text::request_kind_for_team(k)}</dt><dd>{kind(k)}</dd></div>
                 }).collect_view()}
             </dl>
         </section>
@@ -352,9 +352,9 @@ fn RequestTable(rows: Vec<DashboardRow>, now: DateTime<Utc>) -> impl IntoView {
                             <tr class=class>
                                 <td>{if row.candidate == CandidateLabel::NotYours {
                                     // Their trail is not this viewer's to read.
-                                    row.kind.label().into_any()
+                                    crate::text::request_kind_for_team(row.kind).into_any()
                                 } else {
-                                    view! { <a href=format!("/compliance/requests/{}", row.id)>{row.kind.label()}</a> }.into_any()
+                                    view! { <a href=format!("/compliance/requests/{}", row.id)>{crate::text::request_kind_for_team(row.kind)}</a> }.into_any()
                                 }}</td>
                                 <td>{candidate}</td>
                                 <td>{row.owner.map(|o| o.name).unwrap_or_else(|| text::NO_OWNER.into())}</td>

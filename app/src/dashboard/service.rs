@@ -163,7 +163,7 @@ fn csv_of(dashboard: &Dashboard) -> Result<String, csv::Error> {
         let due_state = row.facts().due_state(dashboard.now);
         out.write_record([
             row.id.to_string(),
-            row.kind.label().to_owned(),
+            crate::text::request_kind_for_team(row.kind).to_owned(),
             spreadsheet_safe(&text::candidate_label(&row.candidate)),
             spreadsheet_safe(row.owner.as_ref().map_or("", |o| o.name.as_str())),
             row.received_at.format("%Y-%m-%d").to_string(),

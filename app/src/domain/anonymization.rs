@@ -1,5 +1,5 @@
 //! Anonymization (SPEC §6): what anonymizing one candidate removes and keeps, in each mode, and
-//! what stays visible afterwards. The engine (`crate::anonymize::service`) only carries this out.
+//! what stays visible afterwards. The engine (`crate::profile::anonymize::service`) only carries this out.
 
 use super::{text_enum, ComplianceMode, CountryCode};
 use serde::{Deserialize, Serialize};

@@ -9,9 +9,6 @@ use super::{
     ComplianceMode, ConsentDecision, CountryCode, EmailAddress, GdprScope, Purpose,
 };
 
-/// The question every application form asks besides the contact details.
-pub const MOTIVATION_QUESTION: &str = "Why are you interested in this role?";
-
 /// The checkboxes a posting's form shows: consent is asked only where GDPR protects the
 /// applicant, judged by the posting's country (the applicant's own is not known yet).
 pub fn consent_questions(

@@ -320,7 +320,22 @@ pub struct Record<'a> {
     pub events: &'a [ConsentEvent],
     pub opportunities: Vec<OpportunityFacts>,
     pub created_at: DateTime<Utc>,
-    pub consent_asked_at: Option<DateTime<Utc>>,
+    /// When the GDPR email (the data-collection notice with their link) first went, if it did.
+    pub notice_sent_at: Option<DateTime<Utc>>,
+}
+
+/// When the candidate was asked for consent: when they first answered (processing or retention),
+/// or when the GDPR email went, whichever came first. The answer window runs from here.
+pub fn consent_asked_at(
+    events: &[ConsentEvent],
+    notice_sent_at: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let first_answer = events
+        .iter()
+        .filter(|e| e.purpose != Purpose::Contact)
+        .map(|e| e.at)
+        .min();
+    first_answer.into_iter().chain(notice_sent_at).min()
 }
 
 /// The facts the deletion rule reads, from the settings and one candidate's records. Shared with
@@ -348,7 +363,7 @@ pub fn compliance_facts(
         retention: status(Purpose::Retention),
         opportunities: record.opportunities,
         created_at: record.created_at,
-        consent_asked_at: record.consent_asked_at,
+        consent_asked_at: consent_asked_at(record.events, record.notice_sent_at),
         answer_window_days: settings.consent_answer_window_days,
         grace_days: settings.anonymization_grace_days,
     }
@@ -362,6 +377,36 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn consent_was_asked_at_the_first_answer_or_the_gdpr_email_whichever_came_first() {
+        use crate::domain::ConsentDecision::{Given, Revoked};
+        let event = |purpose, decision, days| ConsentEvent {
+            purpose,
+            decision,
+            at: days_ago(days),
+        };
+        let answers = [
+            event(Purpose::Contact, Revoked, 40),
+            event(Purpose::Retention, Given, 30),
+            event(Purpose::Processing, Given, 20),
+        ];
+        // A contact decision is no answer to a consent question.
+        assert_eq!(consent_asked_at(&answers, None), Some(days_ago(30)));
+        assert_eq!(
+            consent_asked_at(&answers, Some(days_ago(35))),
+            Some(days_ago(35))
+        );
+        assert_eq!(
+            consent_asked_at(&answers, Some(days_ago(10))),
+            Some(days_ago(30))
+        );
+        assert_eq!(
+            consent_asked_at(&answers[..1], Some(days_ago(10))),
+            Some(days_ago(10))
+        );
+        assert_eq!(consent_asked_at(&answers[..1], None), None);
     }
 
     fn days_ago(n: i64) -> DateTime<Utc> {

@@ -1,7 +1,7 @@
 //! The four lawful-basis combinations (SPEC §5): what a candidate is asked, and when their data is
 //! marked for deletion.
 
-use super::{text_enum, ConsentStatus};
+use super::{consent::EventBasis, text_enum, ConsentStatus, Purpose};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +33,21 @@ pub struct ConsentQuestions {
 }
 
 impl Combination {
+    /// The lawful basis in force for a decision about `purpose`, as each consent event records
+    /// it (SPEC §2): consent where the settings ask for explicit consent, legitimate interest
+    /// otherwise. Contact rests on the retention basis: keeping someone to contact later is
+    /// retention.
+    pub fn basis_for(self, purpose: Purpose) -> EventBasis {
+        let basis = match purpose {
+            Purpose::Processing => self.processing,
+            Purpose::Retention | Purpose::Contact => self.retention,
+        };
+        match basis {
+            LawfulBasis::ExplicitConsent => EventBasis::Consent,
+            LawfulBasis::LegitimateInterestOrContract => EventBasis::LegitimateInterest,
+        }
+    }
+
     /// The number Greenhouse and SPEC §5 give the combination (1–4).
     pub fn number(self) -> u8 {
         use LawfulBasis::*;
@@ -226,6 +241,31 @@ fn refusal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_event_records_the_basis_the_settings_put_in_force() {
+        use EventBasis::{Consent, LegitimateInterest};
+        use LawfulBasis::{ExplicitConsent as C, LegitimateInterestOrContract as L};
+        // (processing, retention) → basis for processing, retention, contact.
+        let cases = [
+            (
+                (L, L),
+                [LegitimateInterest, LegitimateInterest, LegitimateInterest],
+            ),
+            ((L, C), [LegitimateInterest, Consent, Consent]),
+            ((C, L), [Consent, LegitimateInterest, LegitimateInterest]),
+            ((C, C), [Consent, Consent, Consent]),
+        ];
+        for ((processing, retention), expected) in cases {
+            let combination = Combination {
+                processing,
+                retention,
+            };
+            let got = [Purpose::Processing, Purpose::Retention, Purpose::Contact]
+                .map(|purpose| combination.basis_for(purpose));
+            assert_eq!(got, expected, "{combination:?}");
+        }
+    }
     use chrono::TimeZone;
     use LawfulBasis::*;
 

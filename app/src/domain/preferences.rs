@@ -278,6 +278,22 @@ pub struct FieldError {
 }
 
 impl Field {
+    /// Text this field requires: trimmed, not empty, within its length.
+    pub fn required_text(self, raw: &str) -> Result<String, FieldError> {
+        let text = raw.trim();
+        let problem = if text.is_empty() {
+            Problem::Required
+        } else if text.chars().count() > self.max_chars() {
+            Problem::TooLong
+        } else {
+            return Ok(text.to_owned());
+        };
+        Err(FieldError {
+            field: self,
+            problem,
+        })
+    }
+
     /// The most characters the field accepts (the form says so too, with `maxlength`).
     pub fn max_chars(self) -> usize {
         match self {

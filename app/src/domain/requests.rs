@@ -1,6 +1,6 @@
 //! Kinds and states of data-protection requests.
 
-use super::preferences::{Field, FieldError, Problem};
+use super::preferences::{Field, FieldError};
 use super::roles::Permission;
 use super::text_enum;
 use serde::{Deserialize, Serialize};
@@ -27,17 +27,6 @@ text_enum!(RequestKind {
 });
 
 impl RequestKind {
-    /// What the candidate and the recruiter read.
-    pub fn label(self) -> &'static str {
-        match self {
-            RequestKind::Access => "Copy of data",
-            RequestKind::Rectification => "Correction",
-            RequestKind::Erasure => "Erasure",
-            RequestKind::Restriction => "Restriction",
-            RequestKind::Objection => "Objection",
-        }
-    }
-
     /// Erasure stops all contact at once, like a revocation (SPEC §4).
     pub fn stops_contact(self) -> bool {
         matches!(self, RequestKind::Erasure)
@@ -70,23 +59,13 @@ text_enum!(RequestStatus {
 /// The reason a recruiter gives for extending or refusing a request: required, because the
 /// candidate is sent it (Art. 12(3) and 12(4)).
 pub fn written_reason(raw: &str) -> Result<String, FieldError> {
-    let reason = raw.trim();
-    let problem = if reason.is_empty() {
-        Problem::Required
-    } else if reason.chars().count() > Field::Reason.max_chars() {
-        Problem::TooLong
-    } else {
-        return Ok(reason.to_owned());
-    };
-    Err(FieldError {
-        field: Field::Reason,
-        problem,
-    })
+    Field::Reason.required_text(raw)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::preferences::Problem;
 
     #[test]
     fn spellings_round_trip_and_unknown_is_rejected() {

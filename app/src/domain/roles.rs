@@ -32,15 +32,6 @@ text_enum!(Permission {
 });
 
 impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::SuperAdmin => "Super Admin",
-            Role::Admin => "Admin",
-            Role::TeamMember => "Team Member",
-            Role::LimitedTeamMember => "Limited Team Member",
-        }
-    }
-
     /// Super Admins and Admins hold every permission; others only those granted to them.
     pub fn has(self, permission: Permission, granted: &[Permission]) -> bool {
         matches!(self, Role::SuperAdmin | Role::Admin) || granted.contains(&permission)

@@ -7,7 +7,6 @@ use crate::core::postings::PostingChoice;
 use crate::core::settings;
 use crate::domain::application::{
     consent_questions, Application, ApplicationForm, Refused, Resume, MAX_RESUME_BYTES,
-    MOTIVATION_QUESTION,
 };
 use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::domain::settings::Organization;
@@ -241,7 +240,7 @@ pub async fn apply(
             "INSERT INTO application_responses (opportunity_id, question, answer, created_at)
              VALUES ($1, $2, $3, $4)",
             opportunity,
-            MOTIVATION_QUESTION,
+            crate::text::MOTIVATION_QUESTION,
             answer,
             now,
         )

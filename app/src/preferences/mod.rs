@@ -15,9 +15,9 @@ use crate::domain::{
     Purpose, RequestKind, RequestStatus,
 };
 use crate::error::AppError;
-use crate::fresh_link::BadLink;
 use crate::text;
 use crate::ui::actions::follow_action;
+use crate::ui::bad_link::BadLink;
 use crate::ui::organization::OrganizationContacts;
 use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;

@@ -95,20 +95,8 @@ pub async fn record_consent(
         note,
     } = decision;
     let candidate = editable(pool, viewer, id).await?;
-    let note = note.trim();
-    let problem = if note.is_empty() {
-        Some(Problem::Required)
-    } else if note.chars().count() > Field::Evidence.max_chars() {
-        Some(Problem::TooLong)
-    } else {
-        None
-    };
-    if let Some(problem) = problem {
-        return Err(AppError::Invalid(FieldError {
-            field: Field::Evidence,
-            problem,
-        }));
-    }
+    // The written evidence a recruiter-recorded decision needs (SPEC §2).
+    let note = Field::Evidence.required_text(note)?;
     consent::change_consent(
         pool,
         config,
@@ -117,7 +105,7 @@ pub async fn record_consent(
         allow,
         Decider::Recruiter {
             user: viewer.id,
-            note: note.to_owned(),
+            note,
         },
         now,
     )

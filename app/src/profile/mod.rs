@@ -1,25 +1,32 @@
 //! A candidate's profile (SPEC §7): opportunities, contact details, what they sent, what the team
 //! wrote, a timeline, and the consent sidebar with the do-not-contact banner.
 
+pub mod anonymize;
 #[cfg(feature = "ssr")]
 pub mod edit;
+pub mod legal_hold;
+pub mod outreach;
 #[cfg(feature = "ssr")]
 pub mod query;
+pub mod requests;
 
-use crate::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
 use crate::domain::consent_panel::{ConsentPanel, PanelVariant, PanelWarning};
 use crate::domain::legal_hold::HoldView;
 use crate::domain::preferences::Field;
 use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKind};
 use crate::error::AppError;
-use crate::legal_hold::{LegalHoldCard, LiftHold, PlaceHold};
-use crate::outreach::{ContactCard, Enroll, Outreach, SendEmail};
-use crate::requests::{
+use crate::profile::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
+use crate::profile::legal_hold::{LegalHoldCard, LiftHold, PlaceHold};
+use crate::profile::outreach::{ContactCard, Enroll, Outreach, SendEmail};
+use crate::profile::requests::{
     ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
     ResolveTools, SendPersonalData,
 };
 use crate::text;
 use crate::ui::actions::{follow_action, reset_after_success};
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::candidate_action;
+use crate::ui::profile_action::ProfileNotice;
 use crate::ui::workspace::{Problem, WorkspaceFrame};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -82,99 +89,16 @@ pub struct RequestBanner {
     pub tools: RequestTools,
 }
 
-/// The outcome of a pen-icon form, shown above the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProfileNotice {
-    CountryChanged,
-    ConsentRecorded,
-    EmailQueued,
-    EmailScheduled,
-    Enrolled,
-    Extended,
-    Refused,
-    Anonymized,
-    HoldPlaced,
-    HoldLifted,
-    DataSent,
-    Resolved,
-    CorrectionApplied,
-    /// A sourced candidate was added (and maybe sent the data-collection notice).
-    Added,
-    AddedWithNotice,
-    Failed(AppError),
-}
-
-impl ProfileNotice {
-    pub fn code(&self) -> String {
-        match self {
-            ProfileNotice::CountryChanged => "country-changed".into(),
-            ProfileNotice::ConsentRecorded => "consent-recorded".into(),
-            ProfileNotice::EmailQueued => "email-queued".into(),
-            ProfileNotice::EmailScheduled => "email-scheduled".into(),
-            ProfileNotice::Enrolled => "enrolled".into(),
-            ProfileNotice::Extended => "extended".into(),
-            ProfileNotice::Refused => "refused".into(),
-            ProfileNotice::Anonymized => "anonymized-now".into(),
-            ProfileNotice::HoldPlaced => "hold-placed".into(),
-            ProfileNotice::HoldLifted => "hold-lifted".into(),
-            ProfileNotice::DataSent => "data-sent".into(),
-            ProfileNotice::Resolved => "resolved".into(),
-            ProfileNotice::CorrectionApplied => "correction-applied".into(),
-            ProfileNotice::Added => "added".into(),
-            ProfileNotice::AddedWithNotice => "added-notice".into(),
-            ProfileNotice::Failed(error) => error.code(),
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "country-changed" => Some(ProfileNotice::CountryChanged),
-            "consent-recorded" => Some(ProfileNotice::ConsentRecorded),
-            "email-queued" => Some(ProfileNotice::EmailQueued),
-            "email-scheduled" => Some(ProfileNotice::EmailScheduled),
-            "enrolled" => Some(ProfileNotice::Enrolled),
-            "extended" => Some(ProfileNotice::Extended),
-            "refused" => Some(ProfileNotice::Refused),
-            "anonymized-now" => Some(ProfileNotice::Anonymized),
-            "hold-placed" => Some(ProfileNotice::HoldPlaced),
-            "hold-lifted" => Some(ProfileNotice::HoldLifted),
-            "data-sent" => Some(ProfileNotice::DataSent),
-            "resolved" => Some(ProfileNotice::Resolved),
-            "correction-applied" => Some(ProfileNotice::CorrectionApplied),
-            "added" => Some(ProfileNotice::Added),
-            "added-notice" => Some(ProfileNotice::AddedWithNotice),
-            other => AppError::from_code(other).map(ProfileNotice::Failed),
-        }
-    }
-}
-
-/// Answers a profile form: a redirect back to the profile without JavaScript, the outcome with.
-#[cfg(feature = "ssr")]
-pub(crate) fn answer_profile_form(
-    candidate: &str,
-    result: Result<ProfileNotice, AppError>,
-) -> Result<ProfileNotice, AppError> {
-    let notice = result.unwrap_or_else(ProfileNotice::Failed);
-    let page = match candidate.parse::<Uuid>() {
-        Ok(id) => format!("/candidates/{id}"),
-        Err(_) => "/candidates".to_owned(),
-    };
-    crate::server_side::answer_form(page, notice.code(), result, ProfileNotice::Failed)
-}
-
 #[server(endpoint = "candidates/gdpr-country")]
 pub async fn change_gdpr_country(
     candidate: String,
     country: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         edit::change_gdpr_country(&state.pool, &viewer, id, &country).await?;
         Ok(ProfileNotice::CountryChanged)
-    }
-    .await;
-    answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "candidates/consent")]
@@ -184,9 +108,7 @@ pub async fn record_consent(
     allow: String,
     note: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         let purpose: Purpose = purpose.parse().map_err(|_| AppError::NotFound)?;
         let decision = edit::WrittenDecision {
             candidate: id,
@@ -196,9 +118,8 @@ pub async fn record_consent(
         };
         edit::record_consent(&state.pool, &state.config, &viewer, decision, Utc::now()).await?;
         Ok(ProfileNotice::ConsentRecorded)
-    }
-    .await;
-    answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

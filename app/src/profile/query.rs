@@ -5,7 +5,6 @@ use super::{
     AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, RequestBanner, TeamText,
     TimelineEntry,
 };
-use crate::anonymize::AnonymizeOffer;
 use crate::config::Config;
 use crate::core::compliance::consent_panel_of;
 use crate::domain::{
@@ -14,7 +13,8 @@ use crate::domain::{
     CandidateId, DueState, Permission, RequestKind, Viewer,
 };
 use crate::error::AppError;
-use crate::requests::{resolve, RequestTools};
+use crate::profile::anonymize::AnonymizeOffer;
+use crate::profile::requests::{resolve, RequestTools};
 use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
@@ -164,7 +164,7 @@ pub async fn profile(
 
     let requests = open_requests(pool, viewer, id, now).await?;
     // The profile's own panel decides the contact card: one consent computation per page.
-    let outreach = crate::outreach::service::outreach(
+    let outreach = crate::profile::outreach::service::outreach(
         pool,
         id,
         contact_check(
@@ -227,7 +227,7 @@ pub async fn profile(
             None
         },
         requests,
-        hold: crate::legal_hold::service::current(pool, id).await?,
+        hold: crate::profile::legal_hold::service::current(pool, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
         may_audit: viewer.may(Permission::ViewComplianceDashboard),
         data_notice: sqlx::query!(

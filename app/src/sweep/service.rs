@@ -181,11 +181,7 @@ pub async fn decide_all(
                     })
                     .collect(),
                 created_at: row.created_at,
-                // Consent was asked when they first answered, or when the GDPR email went.
-                consent_asked_at: [events.first().map(|e| e.at), row.notice_sent_at]
-                    .into_iter()
-                    .flatten()
-                    .min(),
+                notice_sent_at: row.notice_sent_at,
             },
             now,
         );

@@ -2,6 +2,8 @@
 //! shared core and the text, never on a feature.
 
 pub mod actions;
+pub mod bad_link;
 pub mod organization;
 pub mod page;
+pub mod profile_action;
 pub mod workspace;

@@ -101,7 +101,7 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
             </a>
             <div class="who">
                 <span>{viewer.name}</span>
-                <span class="muted">{viewer.role.label()}</span>
+                <span class="muted">{crate::text::role(viewer.role)}</span>
                 // A plain form even with JavaScript on: signing out ends every view of the session,
                 // so the browser loads the sign-in page afresh.
                 <form method="post" action=SignOut::url() class="inline">

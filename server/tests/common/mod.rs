@@ -311,34 +311,40 @@ impl TestApp {
         .await
     }
 
-    /// Sends one request; a request whose answer (streamed body included) is not complete within
-    /// a minute fails the test by name rather than stalling the whole run.
+    /// Sends one request; an answer whose head, or next piece of streamed body, takes more than a
+    /// minute fails the test by name (saying which, with the body's tail) rather than stalling
+    /// the whole run.
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let target = format!("{} {}", request.method(), request.uri().path());
-        let exchange = async {
-            let response = self
-                .router
-                .clone()
-                .oneshot(request)
-                .await
-                .expect("router is infallible");
-            let status = response.status();
-            let headers = response.headers().clone();
-            let bytes = response
-                .into_body()
-                .collect()
-                .await
-                .expect("body reads")
-                .to_bytes();
-            TestResponse {
-                status,
-                headers,
-                body: String::from_utf8_lossy(&bytes).into_owned(),
-            }
-        };
-        tokio::time::timeout(std::time::Duration::from_secs(60), exchange)
+        let limit = std::time::Duration::from_secs(60);
+        let response = tokio::time::timeout(limit, self.router.clone().oneshot(request))
             .await
-            .unwrap_or_else(|_| panic!("no complete answer within 60 s to {target}"))
+            .unwrap_or_else(|_| panic!("no response head within {limit:?} to {target}"))
+            .expect("router is infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let mut body = response.into_body();
+        let mut bytes = Vec::new();
+        loop {
+            match tokio::time::timeout(limit, body.frame()).await {
+                Ok(Some(frame)) => {
+                    if let Ok(data) = frame.expect("body reads").into_data() {
+                        bytes.extend_from_slice(&data);
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => panic!(
+                    "the body of {target} ({status}) stalled after {} bytes: …{}",
+                    bytes.len(),
+                    String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(600)..])
+                ),
+            }
+        }
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 }
 

@@ -11,10 +11,12 @@ use crate::domain::access::{CorrectionField, CorrectionRow};
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::error::AppError;
-use crate::outreach::SendEmail;
-use crate::profile::ProfileNotice;
+use crate::profile::outreach::SendEmail;
 use crate::text;
 use crate::ui::actions::reset_after_success;
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::profile_action;
+use crate::ui::profile_action::ProfileNotice;
 #[cfg(feature = "ssr")]
 use chrono::Utc;
 use chrono::{DateTime, Utc as UtcZone};
@@ -70,8 +72,7 @@ pub async fn send_personal_data(
     body: String,
     include: Option<BTreeMap<String, String>>,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let parts = include
             .unwrap_or_default()
@@ -93,9 +94,8 @@ pub async fn send_personal_data(
         )
         .await?;
         Ok(ProfileNotice::DataSent)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "requests/resolve")]
@@ -103,14 +103,12 @@ pub async fn resolve_request(
     candidate: String,
     request: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         resolve::resolve(&state.pool, &viewer, request, Utc::now()).await?;
         Ok(ProfileNotice::Resolved)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "requests/apply-correction")]
@@ -119,8 +117,7 @@ pub async fn apply_correction(
     request: String,
     field: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let field: CorrectionField = field.parse().map_err(|_| AppError::NotFound)?;
         resolve::apply_correction(
@@ -133,9 +130,8 @@ pub async fn apply_correction(
         )
         .await?;
         Ok(ProfileNotice::CorrectionApplied)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "requests/extend")]
@@ -145,8 +141,7 @@ pub async fn extend_request(
     months: String,
     reason: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         let months = months.parse().map_err(|_| {
             AppError::Invalid(FieldError {
@@ -165,9 +160,8 @@ pub async fn extend_request(
         )
         .await?;
         Ok(ProfileNotice::Extended)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "requests/refuse")]
@@ -176,8 +170,7 @@ pub async fn refuse_request(
     request: String,
     reason: String,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
         service::refuse(
             &state.pool,
@@ -189,9 +182,8 @@ pub async fn refuse_request(
         )
         .await?;
         Ok(ProfileNotice::Refused)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 /// The server actions the resolve tools post to.

@@ -9,9 +9,11 @@ pub mod service;
 use crate::domain::consent_panel::{ContactCheck, ContactWarning};
 use crate::domain::preferences::Field;
 use crate::error::AppError;
-use crate::profile::ProfileNotice;
 use crate::text;
 use crate::ui::actions::reset_after_success;
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::candidate_action;
+use crate::ui::profile_action::ProfileNotice;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -73,8 +75,7 @@ pub async fn send_email(
     utc_offset: Option<String>,
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         let now = Utc::now();
         let send_later = when == "later";
         let send_at = crate::domain::outreach::send_time(
@@ -84,7 +85,7 @@ pub async fn send_email(
             now,
         )?;
         let draft = service::Draft {
-            candidate: candidate.parse().map_err(|_| AppError::NotFound)?,
+            candidate: id,
             key: draft.parse().ok(),
             template: template.and_then(|t| t.parse().ok()),
             subject: &subject,
@@ -98,9 +99,8 @@ pub async fn send_email(
         } else {
             ProfileNotice::EmailQueued
         })
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "candidates/enroll")]
@@ -109,9 +109,7 @@ pub async fn enroll(
     campaign: String,
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         let campaign = campaign.parse().map_err(|_| {
             AppError::Invalid(crate::domain::preferences::FieldError {
                 field: Field::Campaign,
@@ -129,9 +127,8 @@ pub async fn enroll(
         )
         .await?;
         Ok(ProfileNotice::Enrolled)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 /// The profile card for contacting the candidate: what is scheduled, the compose form and the

@@ -7,9 +7,11 @@ pub mod service;
 
 use crate::domain::preferences::Field;
 use crate::error::AppError;
-use crate::profile::ProfileNotice;
 use crate::text;
 use crate::ui::actions::reset_after_success;
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::candidate_action;
+use crate::ui::profile_action::ProfileNotice;
 #[cfg(feature = "ssr")]
 use chrono::Utc;
 use leptos::prelude::*;
@@ -19,9 +21,7 @@ use crate::domain::legal_hold::HoldView;
 
 #[server(endpoint = "candidates/hold")]
 pub async fn place_hold(candidate: String, reason: String) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         service::change(
             &state.pool,
             &viewer,
@@ -31,16 +31,13 @@ pub async fn place_hold(candidate: String, reason: String) -> Result<ProfileNoti
         )
         .await?;
         Ok(ProfileNotice::HoldPlaced)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 #[server(endpoint = "candidates/lift-hold")]
 pub async fn lift_hold(candidate: String) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         service::change(
             &state.pool,
             &viewer,
@@ -50,9 +47,8 @@ pub async fn lift_hold(candidate: String) -> Result<ProfileNotice, AppError> {
         )
         .await?;
         Ok(ProfileNotice::HoldLifted)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 /// The sidebar's legal-hold card: the hold in force for everyone to see, and for Admins the forms

@@ -7,8 +7,10 @@ use crate::domain::legal_hold::HoldView;
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::error::AppError;
-use crate::profile::ProfileNotice;
 use crate::text;
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::candidate_action;
+use crate::ui::profile_action::ProfileNotice;
 #[cfg(feature = "ssr")]
 use chrono::Utc;
 use leptos::prelude::*;
@@ -28,9 +30,7 @@ pub async fn anonymize_candidate(
     candidate: String,
     acknowledge: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
-    let result = async {
-        let (state, viewer) = crate::core::session::signed_in().await?;
-        let id = candidate.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
+    candidate_action(&candidate, |state, viewer, id| async move {
         if acknowledge.as_deref() != Some("yes") {
             return Err(AppError::Invalid(FieldError {
                 field: Field::Acknowledge,
@@ -40,9 +40,8 @@ pub async fn anonymize_candidate(
         crate::core::anonymization::anonymize(&state.pool, &state.config, &viewer, id, Utc::now())
             .await?;
         Ok(ProfileNotice::Anonymized)
-    }
-    .await;
-    crate::profile::answer_profile_form(&candidate, result)
+    })
+    .await
 }
 
 /// The action banner under an erasure request: what anonymizing removes and keeps for this
