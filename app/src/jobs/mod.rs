@@ -9,6 +9,7 @@ use crate::core::postings::PostingChoice;
 use crate::domain::settings::Organization;
 use crate::error::AppError;
 use crate::text;
+use crate::ui::form::FormField;
 use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -231,9 +232,9 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
             <h2>{text::APPLY_HEADING}</h2>
             <input type="hidden" name="posting" value=job.posting.id.to_string() />
             <input type="hidden" name="key" value=job.key.to_string() />
-            <ApplyField field=Field::Name kind="text" autocomplete="name" required=true />
-            <ApplyField field=Field::Email kind="email" autocomplete="email" required=true />
-            <ApplyField field=Field::Phone kind="tel" autocomplete="tel" />
+            <FormField field=Field::Name scope="apply" labels=text::application_label kind="text" autocomplete="name" required=true />
+            <FormField field=Field::Email scope="apply" labels=text::application_label kind="email" autocomplete="email" required=true />
+            <FormField field=Field::Phone scope="apply" labels=text::application_label kind="tel" autocomplete="tel" />
             <div class="field">
                 <label for="apply-resume">{text::field_label(Field::Resume)}</label>
                 <input id="apply-resume" type="file" name="resume" accept=accept aria-describedby="apply-resume-help" />
@@ -284,22 +285,5 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
                 {move || if sending.get() { text::SENDING } else { text::APPLY_BUTTON }}
             </button>
         </form>
-    }
-}
-
-#[component]
-fn ApplyField(
-    field: crate::domain::preferences::Field,
-    kind: &'static str,
-    autocomplete: &'static str,
-    #[prop(optional)] required: bool,
-) -> impl IntoView {
-    let id = format!("apply-{}", field.as_str());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{text::application_label(field)}</label>
-            <input id=id type=kind name=field.as_str() required=required autocomplete=autocomplete
-                maxlength=field.max_chars().to_string() />
-        </div>
     }
 }

@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::text;
 use crate::ui::actions::follow_action;
 use crate::ui::bad_link::BadLink;
+use crate::ui::form::FormField;
 use crate::ui::organization::OrganizationContacts;
 use crate::ui::page::{set_status, use_hydrated};
 use leptos::prelude::*;
@@ -463,23 +464,6 @@ fn AccessForm(token: String, key: String, action: ServerAction<RequestAccess>) -
 }
 
 #[component]
-fn TextInput(field: Field, #[prop(optional)] kind: Option<&'static str>) -> impl IntoView {
-    let id = format!("rect-{field}");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{text::field_label(field)}</label>
-            <input
-                id=id
-                name=field.as_str()
-                type=kind.unwrap_or("text")
-                maxlength=field.max_chars()
-                autocomplete="off"
-            />
-        </div>
-    }
-}
-
-#[component]
 fn RectificationForm(
     token: String,
     key: String,
@@ -494,10 +478,10 @@ fn RectificationForm(
                     <label for="rect-note">{text::field_label(Field::Note)}</label>
                     <textarea id="rect-note" name="note" rows="4" maxlength=Field::Note.max_chars()></textarea>
                 </div>
-                <TextInput field=Field::Name />
-                <TextInput field=Field::Email kind="email" />
-                <TextInput field=Field::Phone kind="tel" />
-                <TextInput field=Field::Location />
+                <FormField field=Field::Name scope="rect" labels=text::field_label autocomplete="off" />
+                <FormField field=Field::Email scope="rect" labels=text::field_label kind="email" autocomplete="off" />
+                <FormField field=Field::Phone scope="rect" labels=text::field_label kind="tel" autocomplete="off" />
+                <FormField field=Field::Location scope="rect" labels=text::field_label autocomplete="off" />
                 <div class="field">
                     <label for="rect-links">{text::field_label(Field::Links)}</label>
                     <textarea id="rect-links" name="links" rows="2" maxlength=Field::Links.max_chars()></textarea>

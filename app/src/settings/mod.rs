@@ -14,6 +14,7 @@ use crate::domain::{ComplianceMode, GdprScope, LawfulBasis};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::actions::follow_action;
+use crate::ui::form::FormField;
 use crate::ui::workspace::{Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -239,26 +240,6 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// One text or number field of the form, labelled, limited like the server limits it.
-#[component]
-fn SettingInput(
-    field: Field,
-    value: String,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] required: bool,
-) -> impl IntoView {
-    let name = format!("form[{}]", field.as_str());
-    let id = format!("setting-{}", field.as_str());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{text::field_label(field)}</label>
-            <input id=id type=kind name=name value=value required=required
-                inputmode=if kind == "number" { "numeric" } else { "text" }
-                maxlength=field.max_chars().to_string() />
-        </div>
-    }
-}
-
 /// A group of radio buttons, one per choice, with the stored one checked.
 #[component]
 fn SettingChoice(
@@ -339,17 +320,17 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
             </section>
             <section class="card" aria-labelledby="periods-heading">
                 <h2 id="periods-heading">{text::SETTINGS_PERIODS}</h2>
-                <SettingInput field=Field::RetentionDays value=form.retention_days.clone() kind="number" required=true />
-                <SettingInput field=Field::ConsentValidityDays value=form.consent_validity_days.clone() kind="number" />
-                <SettingInput field=Field::AnswerWindowDays value=form.consent_answer_window_days.clone() kind="number" required=true />
-                <SettingInput field=Field::GraceDays value=form.anonymization_grace_days.clone() kind="number" required=true />
+                <FormField field=Field::RetentionDays scope="setting" labels=text::field_label group="form" value=form.retention_days.clone() kind="number" required=true />
+                <FormField field=Field::ConsentValidityDays scope="setting" labels=text::field_label group="form" value=form.consent_validity_days.clone() kind="number" />
+                <FormField field=Field::AnswerWindowDays scope="setting" labels=text::field_label group="form" value=form.consent_answer_window_days.clone() kind="number" required=true />
+                <FormField field=Field::GraceDays scope="setting" labels=text::field_label group="form" value=form.anonymization_grace_days.clone() kind="number" required=true />
             </section>
             <section class="card" aria-labelledby="organization-heading">
                 <h2 id="organization-heading">{text::SETTINGS_ORGANIZATION}</h2>
-                <SettingInput field=Field::Organization value=form.organization_name.clone() required=true />
-                <SettingInput field=Field::ReplyTo value=form.reply_to.clone() kind="email" />
-                <SettingInput field=Field::PrivacyPolicy value=form.privacy_policy_url.clone() kind="url" />
-                <SettingInput field=Field::DataProtectionContact value=form.data_protection_contact.clone() />
+                <FormField field=Field::Organization scope="setting" labels=text::field_label group="form" value=form.organization_name.clone() required=true />
+                <FormField field=Field::ReplyTo scope="setting" labels=text::field_label group="form" value=form.reply_to.clone() kind="email" />
+                <FormField field=Field::PrivacyPolicy scope="setting" labels=text::field_label group="form" value=form.privacy_policy_url.clone() kind="url" />
+                <FormField field=Field::DataProtectionContact scope="setting" labels=text::field_label group="form" value=form.data_protection_contact.clone() />
                 <div class="field checkbox">
                     <input type="checkbox" id="setting-owner-alert-names" name="form[owner_alert_includes_name]"
                         value="true" checked=form.owner_alert_includes_name />

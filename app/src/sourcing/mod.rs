@@ -8,6 +8,7 @@ use crate::domain::preferences::Field;
 use crate::domain::sourcing::SourcedForm;
 use crate::error::AppError;
 use crate::text;
+use crate::ui::form::FormField;
 use crate::ui::workspace::{Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -97,26 +98,13 @@ pub fn AddCandidatePage() -> impl IntoView {
     }
 }
 
-/// One labelled text field of the form.
-#[component]
-fn NewField(field: Field, kind: &'static str, #[prop(optional)] required: bool) -> impl IntoView {
-    let id = format!("new-{}", field.as_str());
-    view! {
-        <div class="field">
-            <label for=id.clone()>{text::new_candidate_label(field)}</label>
-            <input id=id type=kind name=format!("candidate[{}]", field.as_str()) required=required
-                autocomplete="off" maxlength=field.max_chars().to_string() />
-        </div>
-    }
-}
-
 #[component]
 fn SourcedFormView(postings: Vec<PostingChoice>, add: ServerAction<AddCandidate>) -> impl IntoView {
     view! {
         <ActionForm action=add attr:class="card add-candidate">
-            <NewField field=Field::Name kind="text" required=true />
-            <NewField field=Field::Email kind="email" required=true />
-            <NewField field=Field::Phone kind="tel" />
+            <FormField field=Field::Name scope="new" labels=text::new_candidate_label group="candidate" kind="text" autocomplete="off" required=true />
+            <FormField field=Field::Email scope="new" labels=text::new_candidate_label group="candidate" kind="email" autocomplete="off" required=true />
+            <FormField field=Field::Phone scope="new" labels=text::new_candidate_label group="candidate" kind="tel" autocomplete="off" />
             <div class="field">
                 <label for="new-country">{text::new_candidate_label(Field::Country)}</label>
                 <input id="new-country" name="candidate[country]" maxlength="2" size="3" autocomplete="off"

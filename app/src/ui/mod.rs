@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod bad_link;
+pub mod form;
 pub mod organization;
 pub mod page;
 pub mod profile_action;
