@@ -17,7 +17,7 @@ log "Domain targets: ${cases} inputs each (links, email, rectification, applicat
 PROPTEST_CASES="$cases" cargo test -p app --lib --features ssr properties -- --test-threads=2
 
 log "HTTP targets: ${cases} requests to each of the eight public forms (no 5xx, no panic)"
-CANDOR_FUZZ_CASES="$cases" cargo test -p server --test candidate_pages \
-  public_forms_answer_any_input_without_a_server_error -- --exact
+CANDOR_FUZZ_CASES="$cases" cargo test -p server --test server \
+  preferences::pages::public_forms_answer_any_input_without_a_server_error -- --exact
 
 log "Fuzzing passed: ${cases} inputs per target, no panic, no server error"

@@ -3,24 +3,22 @@
 
 mod common;
 
-mod anonymization;
-mod applying;
+mod alerts;
+mod anonymize;
+mod auth;
 mod candidate_list;
-mod candidate_pages;
 mod cli;
-mod contacting;
 mod dashboard;
-mod due_alerts;
 mod faults;
 mod http;
+mod jobs;
 mod notifications;
 mod outbox;
+mod outreach;
 mod preferences;
 mod profile;
-mod request_actions;
-mod request_resolution;
-mod retention_sweep;
+mod requests;
 mod schema;
 mod settings;
-mod sign_in;
 mod sourcing;
+mod sweep;

@@ -1,5 +1,7 @@
 //! The full effect of each candidate action (SPEC §4), against a fresh database per test.
 
+mod pages;
+
 use crate::common::world::{kinds, received, World};
 use app::{
     domain::{

@@ -1,0 +1,4 @@
+//! A candidate's data requests, handled from their profile.
+
+mod extend_and_refuse;
+mod resolve;
