@@ -10,6 +10,7 @@ use axum::{
 use base64::Engine as _;
 use http_body_util::BodyExt as _;
 use leptos::config::LeptosOptions;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 use std::{collections::HashMap, sync::Arc};
 use tower::ServiceExt as _;
@@ -175,6 +176,26 @@ impl TestApp {
         self.post(path, fields, "application/json", headers).await
     }
 
+    /// A server function called as the page's JavaScript calls it: its own path, its arguments
+    /// by name, encoded as the generated client encodes them. A renamed endpoint or argument is
+    /// a compile error here, not a 404 at run time.
+    pub async fn invoke<F>(&self, call: F, headers: &[(&str, &str)]) -> TestResponse
+    where
+        F: ServerFn + serde::Serialize,
+    {
+        self.post_body(F::PATH, encode(&call), "application/json", headers)
+            .await
+    }
+
+    /// The same call as a browser without JavaScript submits its form (a redirect comes back).
+    pub async fn submit<F>(&self, call: F, headers: &[(&str, &str)]) -> TestResponse
+    where
+        F: ServerFn + serde::Serialize,
+    {
+        self.post_body(F::PATH, encode(&call), BROWSER_ACCEPT, headers)
+            .await
+    }
+
     async fn post(
         &self,
         path: &str,
@@ -185,6 +206,16 @@ impl TestApp {
         let body = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
+        self.post_body(path, body, accept, headers).await
+    }
+
+    async fn post_body(
+        &self,
+        path: &str,
+        body: String,
+        accept: &str,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut request = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", body.len())
@@ -371,4 +402,25 @@ impl Session<'_> {
             .call(path, fields, &[("cookie", &self.cookie)])
             .await
     }
+
+    /// [`TestApp::invoke`] with this session.
+    pub async fn invoke<F>(&self, call: F) -> TestResponse
+    where
+        F: ServerFn + serde::Serialize,
+    {
+        self.app.invoke(call, &[("cookie", &self.cookie)]).await
+    }
+
+    /// [`TestApp::submit`] with this session.
+    pub async fn submit<F>(&self, call: F) -> TestResponse
+    where
+        F: ServerFn + serde::Serialize,
+    {
+        self.app.submit(call, &[("cookie", &self.cookie)]).await
+    }
+}
+
+/// A server function's arguments as its generated client form-encodes them.
+fn encode<F: serde::Serialize>(call: &F) -> String {
+    serde_qs::to_string(call).expect("server-function arguments encode")
 }

@@ -5,6 +5,7 @@ use crate::common::{
     world::{Candidate, World},
     Session, TestApp,
 };
+use app::profile::requests::{ExtendRequest, RefuseRequest};
 use app::{domain::Role, preferences::service::NewRequest};
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -43,17 +44,13 @@ async fn extend(
     months: &str,
     reason: &str,
 ) -> StatusCode {
-    let (id, request) = (candidate.id.to_string(), request.to_string());
     recruiter
-        .call(
-            "/api/requests/extend",
-            &[
-                ("candidate", id.as_str()),
-                ("request", request.as_str()),
-                ("months", months),
-                ("reason", reason),
-            ],
-        )
+        .invoke(ExtendRequest {
+            candidate: candidate.id.to_string(),
+            request: request.to_string(),
+            months: months.into(),
+            reason: reason.into(),
+        })
         .await
         .status
 }
@@ -64,16 +61,12 @@ async fn refuse(
     request: Uuid,
     reason: &str,
 ) -> StatusCode {
-    let (id, request) = (candidate.id.to_string(), request.to_string());
     recruiter
-        .call(
-            "/api/requests/refuse",
-            &[
-                ("candidate", id.as_str()),
-                ("request", request.as_str()),
-                ("reason", reason),
-            ],
-        )
+        .invoke(RefuseRequest {
+            candidate: candidate.id.to_string(),
+            request: request.to_string(),
+            reason: reason.into(),
+        })
         .await
         .status
 }
@@ -209,21 +202,16 @@ async fn a_refusal_closes_the_request_and_tells_the_candidate_why(pool: PgPool) 
     // Without JavaScript, the form comes back to the profile with the outcome.
     let bob = world.candidate("bob@example.com").await;
     world.request_received(&bob, NewRequest::Access, 1).await;
-    let bobs = request_of(&world, &bob).await.to_string();
-    let id = bob.id.to_string();
     let answer = riley
-        .post_form(
-            "/api/requests/refuse",
-            &[
-                ("candidate", &id),
-                ("request", &bobs),
-                ("reason", "Manifestly unfounded"),
-            ],
-        )
+        .submit(RefuseRequest {
+            candidate: bob.id.to_string(),
+            request: request_of(&world, &bob).await.to_string(),
+            reason: "Manifestly unfounded".into(),
+        })
         .await;
     assert_eq!(answer.status, StatusCode::FOUND);
     let back = answer.header("location").to_owned();
-    assert!(back.starts_with(&format!("/candidates/{id}?notice=refused")));
+    assert!(back.starts_with(&format!("/candidates/{}?notice=refused", bob.id)));
     assert!(riley
         .get(&back)
         .await
@@ -276,12 +264,13 @@ async fn only_those_who_see_the_candidate_may_extend_or_refuse(pool: PgPool) {
         StatusCode::NOT_FOUND
     );
     // Without a session: sign in first.
-    let id = ada.id.to_string();
-    let request = request.to_string();
     let anonymous = app
-        .call(
-            "/api/requests/refuse",
-            &[("candidate", &id), ("request", &request), ("reason", "x")],
+        .invoke(
+            RefuseRequest {
+                candidate: ada.id.to_string(),
+                request: request.to_string(),
+                reason: "x".into(),
+            },
             &[],
         )
         .await;

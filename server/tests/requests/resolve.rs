@@ -7,6 +7,8 @@ use crate::common::{
     world::{Candidate, User, World},
     Session, TestApp,
 };
+use app::email_confirm::ConfirmEmail;
+use app::profile::requests::{ApplyCorrection, ResolveRequest, SendPersonalData};
 use app::{
     domain::{
         preferences::{Corrections, Rectification},
@@ -81,14 +83,11 @@ async fn apply_correction(
 ) -> StatusCode {
     let (candidate, request) = (candidate.id.to_string(), request.to_string());
     recruiter
-        .call(
-            "/api/requests/apply-correction",
-            &[
-                ("candidate", candidate.as_str()),
-                ("request", request.as_str()),
-                ("field", field),
-            ],
-        )
+        .invoke(ApplyCorrection {
+            candidate,
+            request,
+            field: field.into(),
+        })
         .await
         .status
 }
@@ -96,13 +95,7 @@ async fn apply_correction(
 async fn resolve(recruiter: &Session<'_>, candidate: &Candidate, request: Uuid) -> StatusCode {
     let (candidate, request) = (candidate.id.to_string(), request.to_string());
     recruiter
-        .call(
-            "/api/requests/resolve",
-            &[
-                ("candidate", candidate.as_str()),
-                ("request", request.as_str()),
-            ],
-        )
+        .invoke(ResolveRequest { candidate, request })
         .await
         .status
 }
@@ -134,34 +127,21 @@ async fn an_access_request_gets_the_edited_copy_with_its_json_export_then_is_res
     let draft = input_value(&page, "draft");
 
     // The recruiter trims the text and leaves the answers out of the export.
-    let (candidate, request_id) = (ada.id.to_string(), request.to_string());
-    let fields = [
-        ("candidate", candidate.as_str()),
-        ("request", request_id.as_str()),
-        ("draft", draft.as_str()),
-        ("subject", "Your data"),
-        (
-            "body",
-            "Hello Ada,\n\nName: Ada Marker\nPhone: +49 30 1234567\n\nKind regards",
+    let send = || SendPersonalData {
+        candidate: ada.id.to_string(),
+        request: request.to_string(),
+        draft: draft.clone(),
+        subject: "Your data".into(),
+        body: "Hello Ada,\n\nName: Ada Marker\nPhone: +49 30 1234567\n\nKind regards".into(),
+        include: Some(
+            [("contact", "yes"), ("comments-0", "yes")]
+                .map(|(part, yes)| (part.to_owned(), yes.to_owned()))
+                .into(),
         ),
-        ("include[contact]", "yes"),
-        ("include[comments-0]", "yes"),
-    ];
-    assert_eq!(
-        session
-            .call("/api/requests/send-data", &fields)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    };
+    assert_eq!(session.invoke(send()).await.status, StatusCode::OK);
     // The same draft submitted again (a double click) queues nothing more.
-    assert_eq!(
-        session
-            .call("/api/requests/send-data", &fields)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(session.invoke(send()).await.status, StatusCode::OK);
     let packages: Vec<_> = world
         .inbox("ada@example.com")
         .await
@@ -315,7 +295,12 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
     assert_eq!(primary().await, ada.email);
     let token = link.trim_start_matches("/confirm-email/").to_owned();
     let confirmed = app
-        .post_form("/api/confirm-email/confirm", &[("token", token.as_str())])
+        .submit(
+            ConfirmEmail {
+                token: token.clone(),
+            },
+            &[],
+        )
         .await;
     assert_eq!(confirmed.status, StatusCode::FOUND);
     assert!(confirmed.header("location").contains("notice=confirmed"));
@@ -324,8 +309,7 @@ async fn a_rectification_is_applied_field_by_field_then_resolved(pool: PgPool) {
         .await
         .body
         .contains("will write to you at ada.lovelace@example.com from now on"));
-    app.post_form("/api/confirm-email/confirm", &[("token", token.as_str())])
-        .await;
+    app.submit(ConfirmEmail { token }, &[]).await;
     assert_eq!(
         apply("location").await,
         StatusCode::NOT_FOUND,
