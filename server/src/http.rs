@@ -28,8 +28,18 @@ const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub use security::MAX_BODY_BYTES;
 
+/// The app's routes, listed once per process. Listing runs the app with resource loading
+/// suppressed by a process-wide flag, and a resource first polled meanwhile by another render
+/// waits forever (leptos#4773): a second router built while one serves (every test builds its
+/// own) must not list them again.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     let fallback_state = state.clone();
