@@ -5,6 +5,8 @@ use crate::common::{
     world::{Candidate, User, World},
     Session, TestApp,
 };
+use app::profile::anonymize::AnonymizeCandidate;
+use app::profile::legal_hold::{LiftHold, PlaceHold};
 use app::{
     domain::{
         access::Part,
@@ -306,31 +308,30 @@ async fn scene(pool: PgPool) -> Scene {
 }
 
 async fn anonymize(session: &Session<'_>, candidate: &Candidate) -> StatusCode {
-    let id = candidate.id.to_string();
     session
-        .call(
-            "/api/candidates/anonymize",
-            &[("candidate", id.as_str()), ("acknowledge", "yes")],
-        )
+        .invoke(AnonymizeCandidate {
+            candidate: candidate.id.to_string(),
+            acknowledge: Some("yes".into()),
+        })
         .await
         .status
 }
 
 async fn hold(session: &Session<'_>, candidate: &Candidate, reason: &str) -> StatusCode {
-    let id = candidate.id.to_string();
     session
-        .call(
-            "/api/candidates/hold",
-            &[("candidate", id.as_str()), ("reason", reason)],
-        )
+        .invoke(PlaceHold {
+            candidate: candidate.id.to_string(),
+            reason: reason.into(),
+        })
         .await
         .status
 }
 
 async fn lift(session: &Session<'_>, candidate: &Candidate) -> StatusCode {
-    let id = candidate.id.to_string();
     session
-        .call("/api/candidates/lift-hold", &[("candidate", id.as_str())])
+        .invoke(LiftHold {
+            candidate: candidate.id.to_string(),
+        })
         .await
         .status
 }
@@ -586,7 +587,10 @@ async fn only_holders_of_the_permission_anonymize_and_a_legal_hold_blocks_them(p
     assert_eq!(anonymize(&stranger_s, &ada).await, StatusCode::NOT_FOUND);
     // The acknowledgement is required.
     let unacknowledged = trusted_s
-        .call("/api/candidates/anonymize", &[("candidate", id.as_str())])
+        .invoke(AnonymizeCandidate {
+            candidate: id.clone(),
+            acknowledge: None,
+        })
         .await;
     assert_eq!(unacknowledged.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!anonymized().await);
@@ -671,12 +675,11 @@ async fn the_erasure_banner_shows_what_goes_and_anonymizes_without_javascript(po
     assert!(!page.contains("Anonymize candidate"));
 
     // The form posted without JavaScript comes back to the profile with the outcome.
-    let id = ada.id.to_string();
     let response = admin_s
-        .post_form(
-            "/api/candidates/anonymize",
-            &[("candidate", id.as_str()), ("acknowledge", "yes")],
-        )
+        .submit(AnonymizeCandidate {
+            candidate: ada.id.to_string(),
+            acknowledge: Some("yes".into()),
+        })
         .await;
     assert_eq!(response.status, StatusCode::FOUND);
     let back = response.header("location").to_owned();

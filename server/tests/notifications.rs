@@ -6,6 +6,7 @@ use app::domain::{
     preferences::{Rectification, RectificationForm},
     Role,
 };
+use app::notifications::{LoadNotifications, MarkRead};
 use app::preferences::service::NewRequest;
 use axum::http::StatusCode;
 use sqlx::PgPool;
@@ -65,12 +66,16 @@ async fn an_owner_sees_the_request_in_the_bell_and_the_list_and_marks_it_read(po
     .unwrap();
     let stranger = app.session(&other.email, PASSWORD).await;
     stranger
-        .post_form("/api/notifications/read", &[("id", &first.to_string())])
+        .submit(MarkRead {
+            id: Some(first.to_string()),
+        })
         .await;
     assert_eq!(unread(&pool, &robin).await, 2);
 
     let marked = browser
-        .post_form("/api/notifications/read", &[("id", &first.to_string())])
+        .submit(MarkRead {
+            id: Some(first.to_string()),
+        })
         .await;
     assert_eq!(marked.status, StatusCode::FOUND);
     assert_eq!(
@@ -78,7 +83,7 @@ async fn an_owner_sees_the_request_in_the_bell_and_the_list_and_marks_it_read(po
         "/notifications?notice=read#notice"
     );
     assert_eq!(unread(&pool, &robin).await, 1);
-    browser.post_form("/api/notifications/read", &[]).await;
+    browser.submit(MarkRead { id: None }).await;
     assert_eq!(unread(&pool, &robin).await, 0);
     let after = browser.get("/notifications").await;
     assert!(after
@@ -116,8 +121,8 @@ async fn notifications_need_a_session(pool: PgPool) {
     let page = app.get("/notifications").await;
     assert_eq!(page.status, StatusCode::FOUND);
     assert_eq!(page.header("location"), "/signin?next=%2Fnotifications");
-    let call = app.call("/api/notifications/list", &[], &[]).await;
+    let call = app.invoke(LoadNotifications {}, &[]).await;
     assert_eq!(call.status, StatusCode::UNAUTHORIZED);
-    let read = app.call("/api/notifications/read", &[], &[]).await;
+    let read = app.invoke(MarkRead { id: None }, &[]).await;
     assert_eq!(read.status, StatusCode::UNAUTHORIZED);
 }
