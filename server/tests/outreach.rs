@@ -5,6 +5,7 @@ use crate::common::{
     world::{Candidate, World},
     Session, TestApp,
 };
+use app::profile::outreach::{Enroll, SendEmail};
 use app::{domain::Purpose, preferences::service::NewRequest};
 use axum::http::StatusCode;
 use chrono::{Duration, NaiveTime, Utc};
@@ -44,36 +45,29 @@ impl Message {
         self
     }
 
-    fn fields<'a>(&'a self, candidate: &'a str) -> Vec<(&'a str, &'a str)> {
-        let mut fields = vec![
-            ("candidate", candidate),
-            ("draft", self.draft.as_str()),
-            ("template", ""),
-            ("subject", self.subject.as_str()),
-            ("body", self.body.as_str()),
-        ];
-        match &self.later {
-            Some((at, offset)) => fields.extend([
-                ("when", "later"),
-                ("send_at", at.as_str()),
-                ("utc_offset", offset.as_str()),
-            ]),
-            None => fields.extend([("when", "now"), ("send_at", ""), ("utc_offset", "")]),
+    /// The compose form's server-function call for `candidate`.
+    fn to(&self, candidate: &Candidate) -> SendEmail {
+        let (when, send_at, utc_offset) = match &self.later {
+            Some((at, offset)) => ("later", at.clone(), offset.clone()),
+            None => ("now", String::new(), String::new()),
+        };
+        SendEmail {
+            candidate: candidate.id.to_string(),
+            draft: self.draft.clone(),
+            template: Some(String::new()),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+            when: when.into(),
+            send_at: Some(send_at),
+            utc_offset: Some(utc_offset),
+            confirmed: self.confirmed.then(|| "yes".into()),
         }
-        if self.confirmed {
-            fields.push(("confirmed", "yes"));
-        }
-        fields
     }
 }
 
 /// The recruiter sends `message` to `candidate` from the profile (JavaScript on).
 async fn email(recruiter: &Session<'_>, candidate: &Candidate, message: &Message) -> StatusCode {
-    let id = candidate.id.to_string();
-    recruiter
-        .call("/api/candidates/email", &message.fields(&id))
-        .await
-        .status
+    recruiter.invoke(message.to(candidate)).await.status
 }
 
 /// The recruiter enrolls `candidate` in `campaign`.
@@ -83,14 +77,12 @@ async fn enroll(
     campaign: Uuid,
     confirmed: bool,
 ) -> StatusCode {
-    let id = candidate.id.to_string();
-    let campaign = campaign.to_string();
-    let mut fields = vec![("candidate", id.as_str()), ("campaign", campaign.as_str())];
-    if confirmed {
-        fields.push(("confirmed", "yes"));
-    }
     recruiter
-        .call("/api/candidates/enroll", &fields)
+        .invoke(Enroll {
+            candidate: candidate.id.to_string(),
+            campaign: campaign.to_string(),
+            confirmed: confirmed.then(|| "yes".into()),
+        })
         .await
         .status
 }
@@ -237,9 +229,7 @@ async fn a_template_mistake_is_named_and_nothing_goes(pool: PgPool) {
     // Without JavaScript the form comes back to the profile with the reason.
     let id = ada.id.to_string();
     let message = Message::new("Hi", "Dear {{ candidate_last_name }}");
-    let answer = riley
-        .post_form("/api/candidates/email", &message.fields(&id))
-        .await;
+    let answer = riley.submit(message.to(&ada)).await;
     assert_eq!(answer.status, StatusCode::FOUND);
     let back = answer.header("location").to_owned();
     assert!(back.starts_with(&format!("/candidates/{id}?notice=invalid.body.invalid")));
