@@ -87,22 +87,18 @@ pub async fn queue_fresh_link(
         &mut tx,
         config,
         OutgoingEmail {
-            kind: EmailKind::FreshLink,
-            recipient: address,
-            content,
-            candidate_id: Some(candidate),
-            data_request_id: None,
             dedupe_key: Some(format!(
                 "fresh_link:{candidate}:{}",
                 now.format("%Y-%m-%dT%H")
             )),
-            unsubscribe_url: Some(links::unsubscribe_url(
+            ..OutgoingEmail::to_candidate(
                 config,
+                EmailKind::FreshLink,
+                address,
+                content,
                 candidate,
                 now,
-                config.link_ttl,
-            )),
-            send_after: None,
+            )
         },
     )
     .await?

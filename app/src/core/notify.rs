@@ -206,19 +206,16 @@ pub async fn confirm_to_candidate(
         tx,
         config,
         OutgoingEmail {
-            kind: EmailKind::CandidateConfirmation,
-            recipient: address,
-            content,
-            candidate_id: Some(candidate),
             data_request_id: request,
             dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
-            unsubscribe_url: Some(links::unsubscribe_url(
+            ..OutgoingEmail::to_candidate(
                 config,
+                EmailKind::CandidateConfirmation,
+                address,
+                content,
                 candidate,
                 now,
-                config.link_ttl,
-            )),
-            send_after: None,
+            )
         },
     )
     .await?;

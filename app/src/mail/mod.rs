@@ -105,6 +105,36 @@ pub struct OutgoingEmail {
     pub send_after: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+impl OutgoingEmail {
+    /// An email to a candidate: about them, with the one-click unsubscribe headers (a stop-only
+    /// link valid as long as `config`'s candidate links). Set the dedupe key, request or send
+    /// time on the result where the email has them.
+    pub fn to_candidate(
+        config: &Config,
+        kind: EmailKind,
+        recipient: String,
+        content: Rendered,
+        candidate: CandidateId,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        OutgoingEmail {
+            kind,
+            recipient,
+            content,
+            candidate_id: Some(candidate),
+            data_request_id: None,
+            dedupe_key: None,
+            unsubscribe_url: Some(crate::links::unsubscribe_url(
+                config,
+                candidate,
+                now,
+                config.link_ttl,
+            )),
+            send_after: None,
+        }
+    }
+}
+
 /// Queues the email in the caller's transaction. Returns its outbox id, or None when its dedupe
 /// key was taken.
 pub async fn queue(

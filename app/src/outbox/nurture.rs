@@ -83,19 +83,16 @@ pub(super) async fn queue_due(
                     .and_then(|t| t.render(&values))
                 {
                     Ok(content) => Outcome::Send(OutgoingEmail {
-                        kind: EmailKind::Nurture,
-                        recipient: address,
-                        content,
-                        candidate_id: Some(candidate),
-                        data_request_id: None,
                         dedupe_key: Some(format!("nurture:{}", touchpoint.id)),
-                        unsubscribe_url: Some(links::unsubscribe_url(
+                        send_after: Some(touchpoint.send_at),
+                        ..OutgoingEmail::to_candidate(
                             config,
+                            EmailKind::Nurture,
+                            address,
+                            content,
                             candidate,
                             now,
-                            config.link_ttl,
-                        )),
-                        send_after: Some(touchpoint.send_at),
+                        )
                     }),
                     // Saved before templates were checked, or broken since: this touchpoint
                     // fails, saying why in words an admin can act on; the others go on.

@@ -97,19 +97,15 @@ pub async fn add(
             &mut tx,
             config,
             OutgoingEmail {
-                kind: EmailKind::GdprNotice,
-                recipient: sourced.email.as_str().to_owned(),
-                content,
-                candidate_id: Some(candidate),
-                data_request_id: None,
                 dedupe_key: Some(format!("gdpr_notice:{id}")),
-                unsubscribe_url: Some(links::unsubscribe_url(
+                ..OutgoingEmail::to_candidate(
                     config,
+                    EmailKind::GdprNotice,
+                    sourced.email.as_str().to_owned(),
+                    content,
                     candidate,
                     now,
-                    config.link_ttl,
-                )),
-                send_after: None,
+                )
             },
         )
         .await?;
