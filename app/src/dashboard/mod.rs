@@ -7,6 +7,7 @@
 pub mod service;
 pub mod trail;
 
+pub use crate::domain::dashboard::CandidateLabel;
 use crate::domain::dashboard::{Counts, FilterForm, RequestFacts, StateFilter, Week};
 use crate::domain::dates::DueState;
 use crate::domain::{RequestKind, RequestStatus, UserId};
@@ -19,15 +20,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// Who a row names: the candidate, unless anonymized or outside what the viewer may see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CandidateLabel {
-    Named(String),
-    Anonymized,
-    /// A Limited Team Member sees names only on their own opportunities.
-    NotYours,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owner {

@@ -3,6 +3,7 @@
 //! so an anonymized candidate stays anonymous and the proof of their erasure stays whole.
 
 use super::CandidateLabel;
+pub use crate::domain::dashboard::TrailActor as Actor;
 use crate::domain::{RequestKind, RequestStatus};
 use crate::error::AppError;
 use crate::text;
@@ -13,14 +14,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// Who acted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Actor {
-    TeamMember(String),
-    Candidate,
-    System,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {

@@ -239,6 +239,23 @@ pub fn spreadsheet_safe(value: &str) -> String {
     }
 }
 
+/// Who a row names: the candidate, unless anonymized or outside what the viewer may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CandidateLabel {
+    Named(String),
+    Anonymized,
+    /// A Limited Team Member sees names only on their own opportunities.
+    NotYours,
+}
+
+/// Who acted, as an audit trail names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TrailActor {
+    TeamMember(String),
+    Candidate,
+    System,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use super::{lawful_basis::Combination, text_enum};
 use super::{
     ComplianceMode, ConsentDecision, ConsentStatus, CountryCode, EmailAddress, LawfulBasis,
-    Purpose, UserId,
+    Purpose, RequestKind, UserId,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -452,6 +452,86 @@ impl Rectification {
     }
 }
 
+/// A consent purpose's state as the page words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentState {
+    Given,
+    NotProvidedOrRevoked,
+    NotYetAsked,
+}
+
+impl From<&ConsentStatus> for ConsentState {
+    fn from(status: &ConsentStatus) -> Self {
+        match status {
+            ConsentStatus::Given { .. } => ConsentState::Given,
+            // An expired consent counts as not given (SPEC §5).
+            ConsentStatus::NotProvidedOrRevoked { .. } | ConsentStatus::Expired { .. } => {
+                ConsentState::NotProvidedOrRevoked
+            }
+            ConsentStatus::NotYetAsked => ConsentState::NotYetAsked,
+        }
+    }
+}
+
+/// The answer to an action, shown at the top of the page. Round-trips through a short code in the
+/// URL so that a page reached by a no-JavaScript form post shows it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    /// A purpose (consent or contact) is now allowed or not.
+    Changed {
+        purpose: Purpose,
+        allowed: bool,
+    },
+    /// The click asked for what was already the case.
+    Unchanged,
+    RequestReceived(RequestKind),
+    /// A request of this kind is already open: nothing new was recorded or sent.
+    RequestAlreadyOpen(RequestKind),
+    Failed(super::error::AppError),
+}
+
+impl Notice {
+    pub fn code(&self) -> String {
+        match self {
+            Notice::Changed { purpose, allowed } => {
+                format!("{}.{purpose}", if *allowed { "allowed" } else { "stopped" })
+            }
+            Notice::Unchanged => "unchanged".into(),
+            Notice::RequestReceived(kind) => format!("received.{kind}"),
+            Notice::RequestAlreadyOpen(kind) => format!("open.{kind}"),
+            Notice::Failed(error) => error.code(),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Notice> {
+        let parts: Vec<&str> = code.split('.').collect();
+        Some(match parts.as_slice() {
+            ["allowed", p] => Notice::Changed {
+                purpose: p.parse().ok()?,
+                allowed: true,
+            },
+            ["stopped", p] => Notice::Changed {
+                purpose: p.parse().ok()?,
+                allowed: false,
+            },
+            ["unchanged"] => Notice::Unchanged,
+            ["received", k] => Notice::RequestReceived(k.parse().ok()?),
+            ["open", k] => Notice::RequestAlreadyOpen(k.parse().ok()?),
+            _ => Notice::Failed(super::error::AppError::from_code(code)?),
+        })
+    }
+
+    pub fn is_failure(&self) -> bool {
+        matches!(self, Notice::Failed(_))
+    }
+}
+
+impl From<Result<Notice, super::error::AppError>> for Notice {
+    fn from(result: Result<Notice, super::error::AppError>) -> Self {
+        result.unwrap_or_else(Notice::Failed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,6 +779,51 @@ mod tests {
         ];
         for (form, expected) in cases {
             assert_eq!(err(form.clone()), expected, "{form:?}");
+        }
+    }
+
+    #[test]
+    fn every_notice_survives_the_url() {
+        let mut notices = vec![
+            Notice::Unchanged,
+            Notice::Failed(crate::domain::error::AppError::LinkInvalid),
+            Notice::Failed(crate::domain::error::AppError::LinkRetired),
+            Notice::Failed(crate::domain::error::AppError::RateLimited),
+            Notice::Failed(crate::domain::error::AppError::Unavailable),
+            Notice::Failed(crate::domain::error::AppError::Invalid(FieldError {
+                field: Field::Note,
+                problem: Problem::TooLong,
+            })),
+        ];
+        for purpose in Purpose::ALL {
+            for allowed in [true, false] {
+                notices.push(Notice::Changed {
+                    purpose: *purpose,
+                    allowed,
+                });
+            }
+        }
+        notices.extend(RequestKind::ALL.iter().map(|k| Notice::RequestReceived(*k)));
+        notices.extend(
+            RequestKind::ALL
+                .iter()
+                .map(|k| Notice::RequestAlreadyOpen(*k)),
+        );
+        for notice in notices {
+            assert_eq!(
+                Notice::from_code(&notice.code()),
+                Some(notice),
+                "{notice:?}"
+            );
+        }
+        for junk in [
+            "",
+            "received.nothing",
+            "invalid.note",
+            "allowed",
+            "link.extra",
+        ] {
+            assert_eq!(Notice::from_code(junk), None, "{junk}");
         }
     }
 }

@@ -102,6 +102,24 @@ pub fn scheduled_run_due(last_started: Option<DateTime<Utc>>, now: DateTime<Utc>
 /// drift later each day.
 pub const SCHEDULE_INTERVAL: Duration = Duration::hours(23);
 
+/// One run's summary, as stored in `sweep_runs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SweepRun {
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub scheduled: bool,
+    pub dry_run: bool,
+    pub examined: i64,
+    /// Marked for deletion, by reason, in the domain's order.
+    pub marked: Vec<(MarkReason, i64)>,
+    pub waiting: i64,
+    pub held: i64,
+    pub due: i64,
+    pub anonymized: i64,
+    pub skipped: i64,
+    pub retry_later: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,35 +4,15 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::domain::MarkReason;
+pub use crate::domain::sweep::SweepRun;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::workspace::{Problem, WorkspaceFrame};
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
 
 /// How many of the latest runs the page lists.
 pub const SHOWN: i64 = 30;
-
-/// One run's summary, as stored in `sweep_runs`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SweepRun {
-    pub started_at: DateTime<Utc>,
-    pub finished_at: DateTime<Utc>,
-    pub scheduled: bool,
-    pub dry_run: bool,
-    pub examined: i64,
-    /// Marked for deletion, by reason, in the domain's order.
-    pub marked: Vec<(MarkReason, i64)>,
-    pub waiting: i64,
-    pub held: i64,
-    pub due: i64,
-    pub anonymized: i64,
-    pub skipped: i64,
-    pub retry_later: i64,
-}
 
 /// Super Admins, Admins and holders of `view_compliance_dashboard` (others are refused).
 #[server(endpoint = "compliance/sweeps")]

@@ -1,76 +1,10 @@
 //! The action envelope of the candidate profile's forms (pen icons, banners, cards): the notice
 //! each one answers with, and the server-function frame they share.
 
+pub use crate::domain::profile::ProfileNotice;
 use crate::error::AppError;
-use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use uuid::Uuid;
-
-/// The outcome of a pen-icon form, shown above the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProfileNotice {
-    CountryChanged,
-    ConsentRecorded,
-    EmailQueued,
-    EmailScheduled,
-    Enrolled,
-    Extended,
-    Refused,
-    Anonymized,
-    HoldPlaced,
-    HoldLifted,
-    DataSent,
-    Resolved,
-    CorrectionApplied,
-    /// A sourced candidate was added (and maybe sent the data-collection notice).
-    Added,
-    AddedWithNotice,
-    Failed(AppError),
-}
-
-impl ProfileNotice {
-    pub fn code(&self) -> String {
-        match self {
-            ProfileNotice::CountryChanged => "country-changed".into(),
-            ProfileNotice::ConsentRecorded => "consent-recorded".into(),
-            ProfileNotice::EmailQueued => "email-queued".into(),
-            ProfileNotice::EmailScheduled => "email-scheduled".into(),
-            ProfileNotice::Enrolled => "enrolled".into(),
-            ProfileNotice::Extended => "extended".into(),
-            ProfileNotice::Refused => "refused".into(),
-            ProfileNotice::Anonymized => "anonymized-now".into(),
-            ProfileNotice::HoldPlaced => "hold-placed".into(),
-            ProfileNotice::HoldLifted => "hold-lifted".into(),
-            ProfileNotice::DataSent => "data-sent".into(),
-            ProfileNotice::Resolved => "resolved".into(),
-            ProfileNotice::CorrectionApplied => "correction-applied".into(),
-            ProfileNotice::Added => "added".into(),
-            ProfileNotice::AddedWithNotice => "added-notice".into(),
-            ProfileNotice::Failed(error) => error.code(),
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "country-changed" => Some(ProfileNotice::CountryChanged),
-            "consent-recorded" => Some(ProfileNotice::ConsentRecorded),
-            "email-queued" => Some(ProfileNotice::EmailQueued),
-            "email-scheduled" => Some(ProfileNotice::EmailScheduled),
-            "enrolled" => Some(ProfileNotice::Enrolled),
-            "extended" => Some(ProfileNotice::Extended),
-            "refused" => Some(ProfileNotice::Refused),
-            "anonymized-now" => Some(ProfileNotice::Anonymized),
-            "hold-placed" => Some(ProfileNotice::HoldPlaced),
-            "hold-lifted" => Some(ProfileNotice::HoldLifted),
-            "data-sent" => Some(ProfileNotice::DataSent),
-            "resolved" => Some(ProfileNotice::Resolved),
-            "correction-applied" => Some(ProfileNotice::CorrectionApplied),
-            "added" => Some(ProfileNotice::Added),
-            "added-notice" => Some(ProfileNotice::AddedWithNotice),
-            other => AppError::from_code(other).map(ProfileNotice::Failed),
-        }
-    }
-}
 
 /// Answers a profile form: a redirect back to the profile without JavaScript, the outcome with.
 #[cfg(feature = "ssr")]

@@ -1,0 +1,30 @@
+//! Every sentence Candor shows or sends, in one place so that other languages can drop in, split by
+//! the surface that shows it. English only for now; a second language becomes a second set of
+//! modules behind the same functions. Depends on the domain only (a layering test keeps it so).
+
+mod alerts;
+mod candidate;
+mod compliance;
+mod forms;
+mod jobs;
+mod profile;
+mod settings;
+mod workspace;
+
+pub use alerts::*;
+pub use candidate::*;
+pub use compliance::*;
+pub use forms::*;
+pub use jobs::*;
+pub use profile::*;
+pub use settings::*;
+pub use workspace::*;
+
+/// "1 day", "3 days": shared by the surfaces that count days.
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
