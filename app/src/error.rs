@@ -4,7 +4,6 @@
 //! browser as `Unavailable`. The words people read are in [`crate::text`].
 
 pub use crate::domain::error::AppError;
-use crate::domain::preferences::FieldError;
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
@@ -53,7 +52,7 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::mail::editable::TemplateError> for AppError {
     fn from(error: crate::mail::editable::TemplateError) -> Self {
-        use crate::domain::preferences::{Field, Problem};
+        use crate::domain::preferences::{Field, FieldError, Problem};
         use crate::mail::editable::{Part, TemplateError};
         let (part, problem) = match error {
             TemplateError::Empty { part } => (part, Problem::Required),
@@ -76,7 +75,7 @@ impl From<crate::mail::editable::TemplateError> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::preferences::{Field, Problem};
+    use crate::domain::preferences::{Field, FieldError, Problem};
 
     #[test]
     fn every_error_survives_its_url_code() {

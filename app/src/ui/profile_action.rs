@@ -2,6 +2,7 @@
 //! each one answers with, and the server-function frame they share.
 
 pub use crate::domain::profile::ProfileNotice;
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use uuid::Uuid;
