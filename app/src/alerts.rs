@@ -3,13 +3,13 @@
 //! optional daily digest for Admins. Every alert is an outbox email plus an in-app
 //! notification, sent once: its dedupe key makes a second run, or a second server, a no-op.
 
-use crate::config::Config;
+use crate::core::config::Config;
+use crate::core::mail::{self, OutgoingEmail};
 use crate::core::notify::{admins, candidate_label, owners_to_tell, Recipient};
 use crate::core::settings;
 use crate::domain::alerts::{Alert, Digest};
 use crate::domain::{CandidateId, EmailKind, RequestId, RequestKind, UserId};
 use crate::error::AppError;
-use crate::mail::{self, OutgoingEmail};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -218,7 +218,7 @@ pub async fn schedule(
     config: std::sync::Arc<Config>,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
-    crate::background::every(CHECK_EVERY, shutdown, || async {
+    crate::core::background::every(CHECK_EVERY, shutdown, || async {
         match run(&pool, &config, Utc::now()).await {
             Ok(sent) if sent != Sent::default() => tracing::info!(
                 due_soon = sent.due_soon,

@@ -50,10 +50,10 @@ impl AppError {
 
 /// An editable template (a message, a saved template) the writer must fix, named by its field.
 #[cfg(feature = "ssr")]
-impl From<crate::mail::editable::TemplateError> for AppError {
-    fn from(error: crate::mail::editable::TemplateError) -> Self {
+impl From<crate::core::mail::editable::TemplateError> for AppError {
+    fn from(error: crate::core::mail::editable::TemplateError) -> Self {
+        use crate::core::mail::editable::{Part, TemplateError};
         use crate::domain::preferences::{Field, FieldError, Problem};
-        use crate::mail::editable::{Part, TemplateError};
         let (part, problem) = match error {
             TemplateError::Empty { part } => (part, Problem::Required),
             TemplateError::TooLong { part, .. } | TemplateError::TooMuchOutput { part, .. } => {

@@ -26,34 +26,11 @@ pub mod sourcing;
 pub mod sweep;
 pub mod text;
 pub mod ui;
-pub mod urls;
 
 #[cfg(feature = "ssr")]
-pub mod accounts;
-#[cfg(feature = "ssr")]
 pub mod alerts;
-#[cfg(feature = "ssr")]
-pub mod audit;
-#[cfg(feature = "ssr")]
-pub mod background;
-#[cfg(feature = "ssr")]
-pub mod candidates;
-#[cfg(feature = "ssr")]
-pub mod config;
-#[cfg(feature = "ssr")]
-pub mod links;
-#[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod outbox;
 #[cfg(all(test, feature = "ssr"))]
 mod properties;
-#[cfg(feature = "ssr")]
-pub mod security;
-#[cfg(feature = "ssr")]
-pub(crate) mod server_side;
-#[cfg(feature = "ssr")]
-pub mod state;
 
 pub use shell::{shell, App};
 

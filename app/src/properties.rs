@@ -3,13 +3,13 @@
 //! The test command runs a short round; `scripts/fuzz.sh` runs 100,000 inputs each
 //! (`PROPTEST_CASES`).
 
+use crate::core::links::{KeyRing, PREFERENCES, UNSUBSCRIBE};
 use crate::domain::{
     application::{content_matches, Application, ApplicationForm, Resume, ZipListing},
     lawful_basis::ConsentQuestions,
     preferences::{Rectification, RectificationForm},
     EmailAddress,
 };
-use crate::links::{KeyRing, PREFERENCES, UNSUBSCRIBE};
 use proptest::prelude::*;
 
 fn ring() -> KeyRing {

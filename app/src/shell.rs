@@ -107,7 +107,7 @@ mod csp {
         else {
             return;
         };
-        let policy = crate::security::content_security_policy(Some(&nonce));
+        let policy = crate::core::security::content_security_policy(Some(&nonce));
         if let Ok(value) = HeaderValue::from_str(&policy) {
             response.insert_header(CONTENT_SECURITY_POLICY, value);
         }

@@ -13,8 +13,8 @@ mod common;
 use common::smtp;
 
 use app::{
-    config::{Config, MailTransport, SmtpUrl},
-    outbox::{transport, Worker},
+    core::config::{Config, MailTransport, SmtpUrl},
+    core::outbox::{transport, Worker},
 };
 use chrono::Utc;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -22,8 +22,8 @@ use sqlx::{Connection, PgConnection, PgPool};
 use std::{collections::BTreeMap, sync::Arc, time::Instant};
 
 const SUBJECT: &str = "We received your request";
-const TEXT: &str = include_str!("../../app/src/mail/templates/candidate_confirmation.txt");
-const HTML: &str = include_str!("../../app/src/mail/templates/candidate_confirmation.html");
+const TEXT: &str = include_str!("../../app/src/core/mail/templates/candidate_confirmation.txt");
+const HTML: &str = include_str!("../../app/src/core/mail/templates/candidate_confirmation.html");
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -93,7 +93,9 @@ async fn bare_loop(
     let smtp = AsyncSmtpTransport::<Tokio1Executor>::from_url(&sink.url())
         .unwrap()
         .build();
-    let ids: Vec<String> = (0..emails).map(|_| app::mail::message_id(config)).collect();
+    let ids: Vec<String> = (0..emails)
+        .map(|_| app::core::mail::message_id(config))
+        .collect();
     let started = Instant::now();
     for (i, id) in ids.iter().enumerate() {
         let recipient = format!("person{i}@mail.example");

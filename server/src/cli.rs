@@ -2,13 +2,14 @@
 //! `sweep`.
 
 use crate::{db, http, seed};
-use app::background::supervise;
+use app::core::background::supervise;
 use app::{
-    accounts,
-    config::{database_url_from_env, Config},
+    core::accounts,
+    core::config::{database_url_from_env, Config},
+    core::links,
+    core::outbox,
+    core::state::AppState,
     domain::{EmailAddress, Role},
-    links, outbox,
-    state::AppState,
     sweep::service::{self as sweep, SweepError, Trigger},
 };
 use clap::{Parser, Subcommand};
@@ -60,7 +61,7 @@ pub enum Command {
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("configuration error: {0}")]
-    Config(#[from] app::config::ConfigError),
+    Config(#[from] app::core::config::ConfigError),
     #[error(transparent)]
     Db(#[from] db::DbError),
     #[error("{0}")]
@@ -107,7 +108,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config::from_env()?;
             let email = EmailAddress::parse(&email).map_err(|e| CliError::Usage(e.to_string()))?;
             let pool = db::connect(&config.database_url).await?;
-            let found = app::candidates::find_by_email(&pool, &email).await?;
+            let found = app::core::candidates::find_by_email(&pool, &email).await?;
             let Some(candidate) = found.first() else {
                 return Err(CliError::Usage(
                     "no active candidate has that email address".into(),
@@ -171,7 +172,7 @@ async fn serve() -> Result<(), CliError> {
     // The outbox worker shares the process; it stops after its batch in hand when we do. Each
     // background task runs under a supervisor that restarts it (with backoff) if it dies.
     let (stop_worker, worker_stopped) = tokio::sync::watch::channel(false);
-    let backoff = app::background::Backoff::default();
+    let backoff = app::core::background::Backoff::default();
     let worker = if config.outbox.worker {
         // Built once up front, so a bad mail configuration stops the start, not a restart.
         outbox::Worker::new(pool.clone(), config.clone())?;

@@ -1,6 +1,6 @@
 //! The Postgres pool and migrations.
 
-use app::config::DatabaseUrl;
+use app::core::config::DatabaseUrl;
 use sqlx::{postgres::PgPoolOptions, PgPool};
 use std::time::Duration;
 

@@ -2,7 +2,7 @@
 //! passes through (request ids, redacted traces, security headers).
 
 use crate::client_limit::{ClientLimit, DEFAULT_MAX_CLIENTS};
-use app::{security, state::AppState, App};
+use app::{core::security, core::state::AppState, App};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -308,7 +308,7 @@ async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) 
         }
         Some(_) => {}
     }
-    match app::outbox::counts(&state.pool, chrono::Utc::now()).await {
+    match app::core::outbox::counts(&state.pool, chrono::Utc::now()).await {
         Ok(c) => {
             let mut body = String::from(
                 "# HELP candor_outbox_emails Emails in the outbox by status.\n\

@@ -3,8 +3,8 @@
 //! Runs only on a database without users, in one transaction, so it never mixes with real data.
 
 use app::{
-    accounts,
-    config::Config,
+    core::accounts,
+    core::config::Config,
     domain::{due_date, EmailAddress, Role},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -506,7 +506,7 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
                 candidate.email,
                 candidate_id,
                 send_after,
-                app::mail::message_id(config),
+                app::core::mail::message_id(config),
             )
             .execute(&mut *tx)
             .await?;

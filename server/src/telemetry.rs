@@ -1,5 +1,5 @@
 //! Structured logs. Personal data and tokens are kept out at the source: spans record the redacted
-//! path (`app::security::redact_path`) and ids, never addresses or bodies.
+//! path (`app::core::security::redact_path`) and ids, never addresses or bodies.
 
 use tracing_subscriber::{fmt, prelude::*, EnvFilter};
 

@@ -313,7 +313,7 @@ async fn posts_from_another_site_are_refused_before_anything_happens(pool: PgPoo
 async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
     let mut env = test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
-    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let config = app::core::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let world = World::new(pool.clone());
     let robin = world.member("Robin", Role::Admin, PASSWORD).await;
     let app = TestApp::with_config(pool, config);

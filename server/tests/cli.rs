@@ -2,8 +2,8 @@
 
 use crate::common::{config_for, database_url_of, test_env};
 use app::{
+    core::links::KeyRing,
     domain::{CandidateId, ConsentEvent, ConsentStatus, Purpose},
-    links::KeyRing,
 };
 use sqlx::PgPool;
 use std::process::{Command, Output};

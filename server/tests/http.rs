@@ -40,8 +40,11 @@ async fn readyz_is_unavailable_when_the_database_is_down(pool: PgPool) {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("candor")
         .build();
-    app.router =
-        candor_server::http::router(app::state::AppState::new(options, down, app.config.clone()));
+    app.router = candor_server::http::router(app::core::state::AppState::new(
+        options,
+        down,
+        app.config.clone(),
+    ));
     let response = app.get("/readyz").await;
     assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(response.body.contains("unreachable"));
@@ -204,7 +207,7 @@ async fn confirmation_links_are_redacted_and_sent_without_referrer(pool: PgPool)
     assert_eq!(response.status, StatusCode::BAD_REQUEST);
     assert_eq!(response.header("referrer-policy"), "no-referrer");
     assert_eq!(
-        app::security::redact_path("/confirm-email/abc.def.ghi"),
+        app::core::security::redact_path("/confirm-email/abc.def.ghi"),
         "/confirm-email/[redacted]"
     );
 }

@@ -482,7 +482,7 @@ async fn uploads_are_size_limited_and_must_be_multipart(pool: PgPool) {
     let huge = Applicant {
         resume: Some((
             "cv.pdf".into(),
-            vec![b'x'; app::security::body_limit(app::security::APPLICATION_PATH) + 1],
+            vec![b'x'; app::core::security::body_limit(app::core::security::APPLICATION_PATH) + 1],
         )),
         ..Applicant::mia()
     };
@@ -490,7 +490,7 @@ async fn uploads_are_size_limited_and_must_be_multipart(pool: PgPool) {
     assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(response.body.contains("Résumé too large"));
     // Other paths keep the small limit.
-    assert!(app::security::body_limit("/api/links/fresh") < 100 * 1024);
+    assert!(app::core::security::body_limit("/api/links/fresh") < 100 * 1024);
     // Not multipart: a friendly refusal, not a crash in the parser.
     let plain = board
         .app
@@ -505,7 +505,7 @@ async fn uploads_are_size_limited_and_must_be_multipart(pool: PgPool) {
 async fn applications_share_the_public_forms_rate_limit(pool: PgPool) {
     let mut env = crate::common::test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "1".into());
-    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let config = app::core::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let board = JobBoard {
         app: TestApp::with_config(pool.clone(), config),
         ..JobBoard::open(pool).await

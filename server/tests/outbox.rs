@@ -6,10 +6,10 @@ use crate::common::{
     TestApp,
 };
 use app::{
-    config::MailTransport,
+    core::config::MailTransport,
+    core::mail::editable::{self, SaveError, TemplateError},
+    core::outbox::Worker,
     domain::Purpose,
-    mail::editable::{self, SaveError, TemplateError},
-    outbox::Worker,
     preferences::service::NewRequest,
 };
 use chrono::{Duration, Utc};

@@ -21,7 +21,7 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server_side::{plain_form_post, state};
+    use crate::core::server_side::{plain_form_post, state};
     let destination = safe_destination(next.as_deref());
     let result: Result<(), AppError> = async {
         let state = state()?;
@@ -29,7 +29,7 @@ pub async fn sign_in(
         // The client as the HTTP layer identified it (through trusted proxies only).
         let client = parts
             .extensions
-            .get::<crate::security::ClientIp>()
+            .get::<crate::core::security::ClientIp>()
             .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
         let now = chrono::Utc::now();
         let (_, new_session) = sign_in::sign_in(
@@ -57,11 +57,12 @@ pub async fn sign_in(
             Ok(())
         }
         Err(error) if plain_form_post() => {
-            let query = crate::urls::query(&[("next", &destination), ("error", &error.code())]);
+            let query =
+                crate::core::urls::query(&[("next", &destination), ("error", &error.code())]);
             leptos_axum::redirect(&format!("/signin?{query}"));
             Ok(())
         }
-        Err(error) => crate::server_side::answer(Err(error)),
+        Err(error) => crate::core::server_side::answer(Err(error)),
     }
 }
 

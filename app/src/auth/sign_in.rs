@@ -6,9 +6,9 @@
 //! Tries are refused per (email, client) and per client, and only slowed per email, so nobody can
 //! lock a colleague out by failing on their address (`domain::ThrottlePolicy`).
 
-use crate::accounts::hash_password;
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::accounts::hash_password;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
 use crate::core::session::store::{self as session, NewSession};
 use crate::domain::{
     preferences::{Field, FieldError, Problem},
@@ -46,7 +46,7 @@ pub async fn sign_in(
         return Err(AppError::SignInFailed);
     }
     let normalized = email.normalized();
-    let client = crate::security::limit_key(attempt.client).to_string();
+    let client = crate::core::security::limit_key(attempt.client).to_string();
     let account_subject = config
         .hmac_key
         .digest("sign-in account", &normalized)

@@ -39,7 +39,7 @@ pub struct CandidatePage {
 
 #[server(endpoint = "candidates/list")]
 pub async fn list_candidates(search: String, page: u32) -> Result<CandidatePage, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             query::page(&state.pool, &viewer, &search, page.max(1)).await
@@ -120,11 +120,14 @@ fn Listing(listing: CandidatePage, search: String) -> impl IntoView {
         let page = page.to_string();
         let search = search.trim();
         if search.is_empty() {
-            format!("/candidates?{}", crate::urls::query(&[("page", &page)]))
+            format!(
+                "/candidates?{}",
+                crate::core::urls::query(&[("page", &page)])
+            )
         } else {
             format!(
                 "/candidates?{}",
-                crate::urls::query(&[("q", search), ("page", &page)])
+                crate::core::urls::query(&[("q", search), ("page", &page)])
             )
         }
     };

@@ -3,9 +3,9 @@
 //! a keyed hash with its contact decision, resolves every open request as `anonymized` and writes
 //! the audit rows. The Anonymize button and the retention sweep both come through here.
 
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
 use crate::core::compliance::{anonymized_decisions, contact_digests};
+use crate::core::config::Config;
 use crate::domain::anonymization::{
     may_anonymize, policies_in_force, AnonymizationMode, AnonymizationPreview, FieldCount,
     KnownValues, PersonalField, Refusal, Removal, Scrubber, REMOVED,
@@ -27,7 +27,7 @@ pub async fn anonymize(
     now: DateTime<Utc>,
 ) -> Result<Removal, AppError> {
     let mut tx = pool.begin().await?;
-    let reachable = crate::candidates::reachable(&mut *tx, viewer, candidate).await?;
+    let reachable = crate::core::candidates::reachable(&mut *tx, viewer, candidate).await?;
     let removal = anonymize_locked(
         &mut tx,
         config,

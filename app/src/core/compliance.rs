@@ -2,7 +2,7 @@
 //! every action (contact, enroll, anonymize, the sweep) is checked against, and the contact
 //! decisions kept from anonymized records.
 
-use crate::config::Config;
+use crate::core::config::Config;
 use crate::core::settings::country_policies;
 use crate::domain::consent_panel::{compliance_facts, Record};
 use crate::domain::{

@@ -3,8 +3,8 @@
 //! outreach a refusal cancels. One transaction holds every effect.
 
 use super::notify;
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
 use crate::core::settings::{self, Settings};
 use crate::domain::{
     preferences::consent_change, CandidateId, ConsentEvent, ConsentStatus, EmailKind, Purpose,

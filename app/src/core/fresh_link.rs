@@ -6,12 +6,12 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
-    crate::audit::{self, Actor},
-    crate::config::Config,
+    crate::core::audit::{self, Actor},
+    crate::core::config::Config,
+    crate::core::links,
+    crate::core::mail::{self, OutgoingEmail},
     crate::core::settings,
     crate::domain::{EmailAddress, EmailKind},
-    crate::links,
-    crate::mail::{self, OutgoingEmail},
     chrono::{DateTime, Utc},
     serde_json::json,
     sqlx::PgPool,
@@ -20,11 +20,11 @@ use {
 /// Queues a new personal link for a known address. The answer is the same whatever the address.
 #[server(endpoint = "links/fresh")]
 pub async fn send_fresh_link(email: String) -> Result<(), AppError> {
+    use crate::core::server_side;
     use crate::domain::{
         preferences::{Field, FieldError, Problem},
         EmailAddress,
     };
-    use crate::server_side;
     let result = async {
         let address = EmailAddress::parse(&email).map_err(|_| {
             AppError::Invalid(FieldError {
@@ -63,7 +63,7 @@ pub async fn queue_fresh_link(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let Some(candidate) = crate::candidates::find_by_email(&mut *tx, email)
+    let Some(candidate) = crate::core::candidates::find_by_email(&mut *tx, email)
         .await?
         .into_iter()
         .next()

@@ -2,15 +2,15 @@
 //! email and in the app; the candidate's confirmation of what they did; and the unread count of
 //! a team member's notifications.
 
-use crate::config::Config;
+use crate::core::config::Config;
+use crate::core::links;
+use crate::core::mail::{self, OutgoingEmail};
 use crate::core::settings::Settings;
 use crate::domain::{
     preferences::{alert_recipients, AlertRecipients, OwnedOpportunity},
     CandidateId, EmailKind, RequestId, RequestKind, UserId, Viewer,
 };
 use crate::error::AppError;
-use crate::links;
-use crate::mail::{self, OutgoingEmail};
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;

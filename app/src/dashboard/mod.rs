@@ -68,7 +68,7 @@ pub struct Dashboard {
 
 #[server(endpoint = "compliance/requests")]
 pub async fn load_dashboard(#[server(default)] filter: FilterForm) -> Result<Dashboard, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {
@@ -153,7 +153,7 @@ fn query_string(filter: &FilterForm) -> String {
     if pairs.is_empty() {
         String::new()
     } else {
-        format!("?{}", crate::urls::query(&pairs))
+        format!("?{}", crate::core::urls::query(&pairs))
     }
 }
 

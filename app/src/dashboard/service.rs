@@ -1,10 +1,10 @@
 //! The dashboard's one query, and the CSV export of the filtered list.
 
 use super::{CandidateLabel, Dashboard, DashboardRow, Owner};
+use crate::core::state::AppState;
 use crate::domain::dashboard::{sort_by_urgency, spreadsheet_safe, weekly, Counts, Filter};
 use crate::domain::{Permission, RequestKind, RequestStatus, Viewer};
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::text;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -48,7 +48,7 @@ pub async fn load_trail(
     request: Option<String>,
     candidate: Option<String>,
 ) -> Result<Trail, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {

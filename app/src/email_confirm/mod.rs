@@ -19,13 +19,13 @@ pub enum Confirmation {
 
 #[server(endpoint = "confirm-email/load")]
 pub async fn load_confirmation(token: String) -> Result<Confirmation, AppError> {
-    let state = crate::server_side::state()?;
-    crate::server_side::answer(service::load(&state.pool, &state.config, &token).await)
+    let state = crate::core::server_side::state()?;
+    crate::core::server_side::answer(service::load(&state.pool, &state.config, &token).await)
 }
 
 #[server(endpoint = "confirm-email/confirm")]
 pub async fn confirm_email(token: String) -> Result<Confirmation, AppError> {
-    use crate::server_side::{answer_form, path_safe, state};
+    use crate::core::server_side::{answer_form, path_safe, state};
     let result = async {
         let state = state()?;
         service::confirm(&state.pool, &state.config, &token, chrono::Utc::now()).await
@@ -103,11 +103,11 @@ pub fn ConfirmEmailPage() -> impl IntoView {
 #[cfg(feature = "ssr")]
 pub mod service {
     use super::Confirmation;
-    use crate::audit::{self, Actor};
-    use crate::config::Config;
+    use crate::core::audit::{self, Actor};
+    use crate::core::config::Config;
+    use crate::core::links;
     use crate::domain::{CandidateId, RequestId};
     use crate::error::AppError;
-    use crate::links;
     use chrono::{DateTime, Utc};
     use serde_json::json;
     use sqlx::PgPool;
@@ -189,7 +189,7 @@ pub mod service {
         .await?
         .ok_or(AppError::LinkInvalid)?;
         if !row.confirmed {
-            crate::candidates::replace_primary_email(&mut tx, candidate, &row.email).await?;
+            crate::core::candidates::replace_primary_email(&mut tx, candidate, &row.email).await?;
             sqlx::query!(
                 "UPDATE email_confirmations SET confirmed_at = $2 WHERE id = $1",
                 id,

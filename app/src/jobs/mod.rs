@@ -35,9 +35,9 @@ pub struct JobPage {
 
 #[server(endpoint = "jobs/open")]
 pub async fn open_jobs() -> Result<Vec<PostingChoice>, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
-            let state = crate::server_side::state()?;
+            let state = crate::core::server_side::state()?;
             crate::core::postings::open_postings(&state.pool).await
         }
         .await,
@@ -46,10 +46,10 @@ pub async fn open_jobs() -> Result<Vec<PostingChoice>, AppError> {
 
 #[server(endpoint = "jobs/posting")]
 pub async fn job_posting(posting: String) -> Result<JobPage, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let id = posting.parse().map_err(|_| AppError::NotFound)?;
-            let state = crate::server_side::state()?;
+            let state = crate::core::server_side::state()?;
             service::posting(&state.pool, id).await
         }
         .await,
@@ -65,9 +65,14 @@ pub async fn submit_application(data: MultipartData) -> Result<(), AppError> {
     };
     let result: Result<(), AppError> = async {
         read?;
-        let state = crate::server_side::state()?;
+        let state = crate::core::server_side::state()?;
         let client = use_context::<axum::http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<crate::security::ClientIp>().copied())
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::core::security::ClientIp>()
+                    .copied()
+            })
             .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
         service::apply(
             &state.pool,
@@ -87,7 +92,7 @@ pub async fn submit_application(data: MultipartData) -> Result<(), AppError> {
         Ok(()) => APPLIED.to_owned(),
         Err(error) => error.code(),
     };
-    crate::server_side::answer_form(page, code, result, |_| ())
+    crate::core::server_side::answer_form(page, code, result, |_| ())
 }
 
 /// The `?notice=` code of a filed application.

@@ -1,7 +1,7 @@
 //! Reading an application form off the wire, and the one transaction that files it.
 
 use super::JobPage;
-use crate::audit::{self, Actor};
+use crate::core::audit::{self, Actor};
 use crate::core::consent::{record_consent, Decider};
 use crate::core::postings::PostingChoice;
 use crate::core::settings;
@@ -158,7 +158,7 @@ pub enum Filed {
 /// answer, résumé, the consent decisions the form asked for, audit — all or nothing.
 pub async fn apply(
     pool: &PgPool,
-    config: &crate::config::Config,
+    config: &crate::core::config::Config,
     submission: &Submission,
     client: std::net::IpAddr,
     now: DateTime<Utc>,
@@ -207,9 +207,9 @@ pub async fn apply(
             return Ok(Filed::Repeat);
         }
     }
-    let candidate = crate::candidates::insert(
+    let candidate = crate::core::candidates::insert(
         &mut tx,
-        &crate::candidates::NewCandidate {
+        &crate::core::candidates::NewCandidate {
             name: &application.name,
             email: &application.email,
             phone: application.phone.as_deref(),
@@ -330,12 +330,12 @@ fn zip_listing(bytes: &[u8]) -> Option<crate::domain::application::ZipListing> {
 /// the transaction rolls back and nothing (the count included) is kept.
 async fn charge_upload(
     tx: &mut sqlx::PgConnection,
-    config: &crate::config::Config,
+    config: &crate::core::config::Config,
     client: std::net::IpAddr,
     bytes: usize,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let client = crate::security::limit_key(client).to_string();
+    let client = crate::core::security::limit_key(client).to_string();
     let digest = config.hmac_key.digest("upload client", &client);
     let subject: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     let today = now.date_naive();

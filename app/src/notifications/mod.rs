@@ -29,7 +29,7 @@ pub struct Notification {
 
 #[server(endpoint = "notifications/list")]
 pub async fn load_notifications() -> Result<Vec<Notification>, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             query::list(&state.pool, &viewer).await
@@ -54,7 +54,7 @@ pub async fn mark_read(id: Option<String>) -> Result<(), AppError> {
         Ok(()) => "read".to_owned(),
         Err(error) => error.code(),
     };
-    crate::server_side::answer_form("/notifications".into(), code, result, |_| ())
+    crate::core::server_side::answer_form("/notifications".into(), code, result, |_| ())
 }
 
 #[cfg(feature = "ssr")]

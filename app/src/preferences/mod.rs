@@ -30,7 +30,7 @@ use model::{ConsentState, LinkPage, Notice, PreferencesView, RequestRow};
 #[cfg(feature = "ssr")]
 use crate::core::consent;
 #[cfg(feature = "ssr")]
-use crate::server_side;
+use crate::core::server_side;
 
 #[server(endpoint = "preferences/load")]
 pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {

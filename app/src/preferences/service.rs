@@ -3,11 +3,12 @@
 //! owners' notifications and the emails in the outbox.
 
 use super::model::{ConsentState, LinkPage, Notice, Organization, PreferencesView, RequestRow};
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
 use crate::core::consent::{
     cancel_outreach, consent_events, lock_candidate, record_consent, ConsentSource, Decider,
 };
+use crate::core::links;
 use crate::core::notify::{alert_owners, confirm_to_candidate};
 use crate::core::settings::{self, RulesCache, Settings};
 use crate::domain::{
@@ -19,7 +20,6 @@ use crate::domain::{
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, Purpose, RequestId, RequestKind,
 };
 use crate::error::AppError;
-use crate::links;
 use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;

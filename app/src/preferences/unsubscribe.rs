@@ -31,7 +31,7 @@ pub enum UnsubscribeView {
 #[server(endpoint = "unsubscribe/load")]
 pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
     use super::{model::LinkPage, service};
-    use crate::server_side;
+    use crate::core::server_side;
     let state = server_side::state()?;
     let link = service::verify_stop_link(&state.config, &token)?;
     let page = service::load_page(
@@ -45,7 +45,7 @@ pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError
         LinkPage::Active(view) => UnsubscribeView::Active {
             organization: view.organization.name,
             contact_allowed: view.contact_allowed,
-            full_link: link.purpose == crate::links::PREFERENCES,
+            full_link: link.purpose == crate::core::links::PREFERENCES,
         },
         LinkPage::Retired { organization } => UnsubscribeView::Retired { organization },
     })
@@ -115,10 +115,10 @@ pub use handler::unsubscribe;
 #[cfg(feature = "ssr")]
 mod handler {
     use super::FROM_PAGE;
+    use crate::core::server_side::path_safe;
+    use crate::core::state::AppState;
     use crate::error::AppError;
     use crate::preferences::service;
-    use crate::server_side::path_safe;
-    use crate::state::AppState;
     use crate::text;
     use axum::{
         extract::{Path, State},

@@ -1,8 +1,8 @@
 //! The profile's pen icons (SPEC §5, §7): change the GDPR country, and record a consent decision
 //! the candidate sent outside Candor. Both need `manage_profiles`, both are audited.
 
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
 use crate::core::consent::{self, Decider};
 use crate::domain::{
     preferences::{Field, FieldError, Problem},
@@ -20,7 +20,7 @@ async fn editable(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<CandidateI
     if !viewer.may(Permission::ManageProfiles) {
         return Err(AppError::Forbidden);
     }
-    match crate::candidates::reachable(pool, viewer, id).await? {
+    match crate::core::candidates::reachable(pool, viewer, id).await? {
         candidate if candidate.anonymized => Err(AppError::Anonymized),
         candidate => Ok(candidate.id),
     }

@@ -202,7 +202,7 @@ impl TimelineEntry {
 
 #[server(endpoint = "candidates/profile")]
 pub async fn load_profile(id: String) -> Result<Profile, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             let id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;

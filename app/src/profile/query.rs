@@ -5,8 +5,8 @@ use super::{
     AttachmentView, ContactDetails, Feedback, OpportunityView, Profile, RequestBanner, TeamText,
     TimelineEntry,
 };
-use crate::config::Config;
 use crate::core::compliance::consent_panel_of;
+use crate::core::config::Config;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
     consent_panel::contact_check,
@@ -28,7 +28,7 @@ pub async fn profile(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Profile, AppError> {
-    crate::candidates::reachable(pool, viewer, id).await?;
+    crate::core::candidates::reachable(pool, viewer, id).await?;
     let c = sqlx::query!(
         r#"SELECT c.id, c.name, c.headline, c.location_text, c.phones, c.skype, c.links,
                   c.anonymization_mode,
@@ -60,9 +60,9 @@ pub async fn profile(
     .fetch_all(pool)
     .await?;
     let mut sent = if personal {
-        crate::candidates::what_they_sent(&mut *pool.acquire().await?, id).await?
+        crate::core::candidates::what_they_sent(&mut *pool.acquire().await?, id).await?
     } else {
-        crate::candidates::Sent::default()
+        crate::core::candidates::Sent::default()
     };
     let mut feedback: HashMap<Uuid, Vec<Feedback>> = HashMap::new();
     for f in sqlx::query!(

@@ -86,7 +86,7 @@ pub struct TemplateForm {
 
 #[server(endpoint = "settings/current")]
 pub async fn current_settings() -> Result<SettingsPageData, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             let settings = store::current(&state.pool, &viewer).await?;
@@ -148,7 +148,7 @@ fn answer_settings_form(
     result: Result<SettingsNotice, AppError>,
 ) -> Result<SettingsNotice, AppError> {
     let notice = result.clone().unwrap_or_else(SettingsNotice::Failed);
-    crate::server_side::answer_form(
+    crate::core::server_side::answer_form(
         "/settings".into(),
         notice.code(),
         result,
@@ -167,7 +167,7 @@ pub async fn save_settings(form: SettingsForm) -> Result<SettingsNotice, AppErro
     }
     .await;
     let notice = result.clone().unwrap_or_else(SettingsNotice::Failed);
-    crate::server_side::answer_form(
+    crate::core::server_side::answer_form(
         "/settings".into(),
         notice.code(),
         result,

@@ -172,12 +172,12 @@ pub async fn remove_policy(
 /// Every editable email template, with a preview of what a candidate reads (sample values).
 pub async fn templates(
     pool: &sqlx::PgPool,
-    config: &crate::config::Config,
+    config: &crate::core::config::Config,
     organization: &str,
 ) -> Result<Vec<super::TemplateView>, AppError> {
-    use crate::mail::editable::{EditableTemplate, Placeholders};
+    use crate::core::mail::editable::{EditableTemplate, Placeholders};
     let sample = Placeholders {
-        consent_link: crate::links::preferences_url(&config.public_url, "example-link"),
+        consent_link: crate::core::links::preferences_url(&config.public_url, "example-link"),
         candidate_first_name: "Anna".into(),
         organization: organization.to_owned(),
     };
@@ -213,7 +213,7 @@ pub async fn save_template(
     viewer: &crate::domain::Viewer,
     form: &super::TemplateForm,
 ) -> Result<(), AppError> {
-    use crate::mail::editable::{save, SaveError};
+    use crate::core::mail::editable::{save, SaveError};
     super_admin_only(viewer)?;
     // The template and its audit row land together, or neither does.
     let mut tx = pool.begin().await?;
@@ -274,9 +274,9 @@ async fn audited(
     action: &str,
     details: serde_json::Value,
 ) -> Result<(), AppError> {
-    crate::audit::record(
+    crate::core::audit::record(
         db,
-        crate::audit::Actor::User(viewer.id),
+        crate::core::audit::Actor::User(viewer.id),
         action,
         None,
         None,

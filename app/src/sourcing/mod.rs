@@ -18,7 +18,7 @@ use crate::core::postings::PostingChoice;
 
 #[server(endpoint = "candidates/postings")]
 pub async fn open_postings() -> Result<Vec<PostingChoice>, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, _viewer) = crate::core::session::signed_in().await?;
             crate::core::postings::open_postings(&state.pool).await
@@ -57,7 +57,7 @@ pub async fn add_candidate(candidate: SourcedForm) -> Result<String, AppError> {
         Err(error) => ("/candidates/new".to_owned(), error.code()),
     };
     let result = result.map(|added| format!("/candidates/{}?notice={code}", added.id));
-    crate::server_side::answer_form(page, code, result, |_| String::new())
+    crate::core::server_side::answer_form(page, code, result, |_| String::new())
 }
 
 #[component]

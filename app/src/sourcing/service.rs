@@ -1,13 +1,14 @@
 //! The transaction that adds a sourced candidate, and the notice it may queue.
 
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
+use crate::core::links;
+use crate::core::mail::{self, editable::first_name, OutgoingEmail};
 use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::domain::sourcing::{notice_due, Sourced};
 use crate::domain::{CandidateId, CountryCode, EmailKind, Viewer};
 use crate::error::AppError;
-use crate::mail::{self, editable::first_name, OutgoingEmail};
-use crate::{links, text};
+use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -47,9 +48,9 @@ pub async fn add(
             Some(country.as_deref().and_then(|c| CountryCode::parse(c).ok()))
         }
     };
-    let id = crate::candidates::insert(
+    let id = crate::core::candidates::insert(
         &mut tx,
-        &crate::candidates::NewCandidate {
+        &crate::core::candidates::NewCandidate {
             name: &sourced.name,
             email: &sourced.email,
             phone: sourced.phone.as_deref(),

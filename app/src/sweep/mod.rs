@@ -17,7 +17,7 @@ pub const SHOWN: i64 = 30;
 /// Super Admins, Admins and holders of `view_compliance_dashboard` (others are refused).
 #[server(endpoint = "compliance/sweeps")]
 pub async fn load_sweep_runs() -> Result<Vec<SweepRun>, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             if !viewer.may(crate::domain::Permission::ViewComplianceDashboard) {

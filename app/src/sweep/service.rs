@@ -1,9 +1,9 @@
 //! The retention sweep's work: one set-based scan decides every candidate through the domain rule,
 //! then the due ones are anonymized by the same engine as the Anonymize button.
 
-use crate::audit::Actor;
-use crate::config::Config;
 use crate::core::anonymization::anonymize_locked;
+use crate::core::audit::Actor;
+use crate::core::config::Config;
 use crate::core::settings::country_policies;
 use crate::domain::consent_panel::{compliance_facts, deletion_notice, Record};
 use crate::domain::lawful_basis::OpportunityFacts;
@@ -402,7 +402,7 @@ pub async fn schedule(
     config: std::sync::Arc<Config>,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
-    crate::background::every(SCHEDULE_CHECK, shutdown, || async {
+    crate::core::background::every(SCHEDULE_CHECK, shutdown, || async {
         match run_if_scheduled(&pool, &config, Utc::now()).await {
             Ok(Some(report)) => tracing::info!(
                 examined = report.tally.examined,

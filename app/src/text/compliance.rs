@@ -135,8 +135,6 @@ pub fn request_state(
     }
 }
 
-/// "1 day", "12 days".
-
 pub fn candidate_label(label: &crate::domain::dashboard::CandidateLabel) -> String {
     use crate::domain::dashboard::CandidateLabel::*;
     match label {

@@ -18,7 +18,7 @@ fn answer_profile_form(
         Ok(id) => format!("/candidates/{id}"),
         Err(_) => "/candidates".to_owned(),
     };
-    crate::server_side::answer_form(page, notice.code(), result, ProfileNotice::Failed)
+    crate::core::server_side::answer_form(page, notice.code(), result, ProfileNotice::Failed)
 }
 
 /// The frame every profile action's server function shares: who is asking, then the action,
@@ -26,7 +26,7 @@ fn answer_profile_form(
 #[cfg(feature = "ssr")]
 pub async fn profile_action<F, Fut>(candidate: &str, action: F) -> Result<ProfileNotice, AppError>
 where
-    F: FnOnce(crate::state::AppState, crate::domain::Viewer) -> Fut,
+    F: FnOnce(crate::core::state::AppState, crate::domain::Viewer) -> Fut,
     Fut: std::future::Future<Output = Result<ProfileNotice, AppError>>,
 {
     let result = async {
@@ -41,7 +41,7 @@ where
 #[cfg(feature = "ssr")]
 pub async fn candidate_action<F, Fut>(candidate: &str, action: F) -> Result<ProfileNotice, AppError>
 where
-    F: FnOnce(crate::state::AppState, crate::domain::Viewer, Uuid) -> Fut,
+    F: FnOnce(crate::core::state::AppState, crate::domain::Viewer, Uuid) -> Fut,
     Fut: std::future::Future<Output = Result<ProfileNotice, AppError>>,
 {
     let id = candidate.parse::<Uuid>();

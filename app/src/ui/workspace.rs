@@ -19,7 +19,7 @@ pub struct HeaderData {
 
 #[server(endpoint = "workspace/header")]
 pub async fn workspace_header() -> Result<HeaderData, AppError> {
-    crate::server_side::answer(
+    crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             let unread = crate::core::notify::unread(&state.pool, &viewer).await?;

@@ -2,7 +2,7 @@
 //! same JWT with the same key ring and run the same primary-key query — and a static body.
 //! The real page's requests per second are reported as a ratio of this one's.
 
-use app::{config::Config, domain::CandidateId};
+use app::{core::config::Config, domain::CandidateId};
 use axum::{
     extract::{Path, State},
     http::StatusCode,

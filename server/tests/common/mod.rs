@@ -1,7 +1,7 @@
 //! Shared helpers: a real router over a real (per-test) Postgres database, driven in-process.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use app::{config::Config, state::AppState};
+use app::{core::config::Config, core::state::AppState};
 use axum::{
     body::Body,
     http::{HeaderMap, Request, StatusCode},

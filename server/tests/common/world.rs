@@ -4,8 +4,8 @@
 use super::config_for;
 use app::core::consent::{ConsentSource, Decider};
 use app::{
-    accounts,
-    config::Config,
+    core::accounts,
+    core::config::Config,
     domain::{CandidateId, EmailAddress, Purpose, RequestKind, Role, UserId},
     preferences::{
         model::{LinkPage, Notice, PreferencesView},
@@ -114,15 +114,17 @@ impl World {
     }
 
     /// An outbox worker that delivers to `smtp_url`, giving up after `max_attempts`.
-    pub fn postman(&self, smtp_url: &str, max_attempts: u32) -> app::outbox::Worker {
+    pub fn postman(&self, smtp_url: &str, max_attempts: u32) -> app::core::outbox::Worker {
         let mut config = self.config.clone();
-        config.mail = app::config::MailTransport::Smtp(app::config::SmtpUrl(smtp_url.to_owned()));
+        config.mail =
+            app::core::config::MailTransport::Smtp(app::core::config::SmtpUrl(smtp_url.to_owned()));
         config.outbox.retry = app::domain::RetryPolicy {
             max_attempts,
             first_delay: Duration::seconds(30),
             max_delay: Duration::minutes(10),
         };
-        app::outbox::Worker::new(self.pool.clone(), std::sync::Arc::new(config)).expect("a worker")
+        app::core::outbox::Worker::new(self.pool.clone(), std::sync::Arc::new(config))
+            .expect("a worker")
     }
 
     pub async fn disable(&self, user: &User) {

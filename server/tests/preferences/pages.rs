@@ -280,7 +280,7 @@ async fn one_click_and_the_page_button_both_unsubscribe(pool: PgPool) {
 async fn posts_beyond_the_per_client_limit_get_a_friendly_429(pool: PgPool) {
     let mut env = test_env(&crate::common::database_url_of(&pool));
     env.insert("CANDOR_POST_LIMIT_PER_MINUTE", "2".into());
-    let config = app::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
+    let config = app::core::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let app = TestApp::with_config(pool, config);
     let statuses = [
         app.post_form("/api/links/fresh", &[("email", "a@example.com")])

@@ -15,10 +15,10 @@ pub use guard::{require, signed_in, viewer};
 #[cfg(feature = "ssr")]
 mod guard {
     use super::store as session;
+    use crate::core::server_side::state;
+    use crate::core::state::AppState;
     use crate::domain::{Permission, Viewer};
     use crate::error::AppError;
-    use crate::server_side::state;
-    use crate::state::AppState;
     use leptos::prelude::use_context;
 
     /// The signed-in team member behind this request, or `SignInRequired`.
@@ -74,19 +74,19 @@ pub fn safe_destination(next: Option<&str>) -> String {
 
 /// The sign-in page's address that returns to `next` afterwards.
 pub fn sign_in_path(next: &str) -> String {
-    let query = crate::urls::query(&[("next", next)]);
+    let query = crate::core::urls::query(&[("next", next)]);
     format!("/signin?{query}")
 }
 
 /// The signed-in team member, for the workspace header.
 #[server(endpoint = "auth/me")]
 pub async fn current_viewer() -> Result<Viewer, AppError> {
-    crate::server_side::answer(viewer().await)
+    crate::core::server_side::answer(viewer().await)
 }
 
 #[server(endpoint = "auth/sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server_side::state;
+    use crate::core::server_side::state;
     let state = state()?;
     let token = use_context::<axum::http::request::Parts>()
         .and_then(|parts| store::token_from(&parts.headers, state.config.is_https()));
@@ -116,7 +116,7 @@ async fn end(
     user: crate::domain::UserId,
     token: &str,
 ) -> Result<(), AppError> {
-    use crate::audit::{self, Actor};
+    use crate::core::audit::{self, Actor};
     let mut tx = pool.begin().await?;
     store::revoke(&mut *tx, token).await?;
     audit::record(

@@ -2,7 +2,7 @@
 //! hold and an anonymization arriving together are decided one after the other.
 
 use super::HoldView;
-use crate::audit::{self, Actor};
+use crate::core::audit::{self, Actor};
 use crate::domain::{requests::written_reason, CandidateId, Viewer};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -36,7 +36,7 @@ async fn lock_for_hold(
     viewer: &Viewer,
     candidate: Uuid,
 ) -> Result<CandidateId, AppError> {
-    let reachable = crate::candidates::reachable(&mut *tx, viewer, candidate).await?;
+    let reachable = crate::core::candidates::reachable(&mut *tx, viewer, candidate).await?;
     if !viewer.role.manages_legal_holds() {
         return Err(AppError::Forbidden);
     }

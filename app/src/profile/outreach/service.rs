@@ -3,9 +3,15 @@
 //! applied either before (and then warned about here) or after (and then cancels what we queued).
 
 use super::{CampaignChoice, EnrollmentView, Outreach, ScheduledEmail, TemplateChoice};
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
 use crate::core::compliance::consent_panel_of;
+use crate::core::config::Config;
+use crate::core::links;
+use crate::core::mail::{
+    self,
+    editable::{first_name, EditableTemplate, Placeholders},
+    OutgoingEmail,
+};
 use crate::domain::{
     consent_panel::{contact_check, ContactCheck, ContactWarning},
     outreach::{link_lifetime, may_contact, touchpoint_times, ContactRefusal},
@@ -13,12 +19,6 @@ use crate::domain::{
     CandidateId, EmailKind, Viewer,
 };
 use crate::error::AppError;
-use crate::links;
-use crate::mail::{
-    self,
-    editable::{first_name, EditableTemplate, Placeholders},
-    OutgoingEmail,
-};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -178,7 +178,7 @@ pub async fn send_email(
     draft: Draft<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<Uuid>, AppError> {
-    let reachable = crate::candidates::reachable(pool, viewer, draft.candidate).await?;
+    let reachable = crate::core::candidates::reachable(pool, viewer, draft.candidate).await?;
     if reachable.anonymized {
         return Err(AppError::Anonymized);
     }
@@ -251,7 +251,7 @@ pub async fn enroll(
     confirmed: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let reachable = crate::candidates::reachable(pool, viewer, candidate).await?;
+    let reachable = crate::core::candidates::reachable(pool, viewer, candidate).await?;
     if reachable.anonymized {
         return Err(AppError::Anonymized);
     }

@@ -5,8 +5,10 @@
 
 use super::service::{close, lock_open_request, Closing, OpenRequest};
 use super::{AccessDraft, RectificationView};
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
+use crate::core::links;
+use crate::core::mail::{self, editable, Attachment, OutgoingEmail};
 use crate::core::settings;
 use crate::domain::access::{
     correction_rows, manual_resolution, CorrectionField, CurrentValues, OpportunityData, Part,
@@ -15,8 +17,7 @@ use crate::domain::access::{
 use crate::domain::preferences::Corrections;
 use crate::domain::{CandidateId, EmailKind, RequestKind, Viewer};
 use crate::error::AppError;
-use crate::mail::{self, editable, Attachment, OutgoingEmail};
-use crate::{links, text};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -46,7 +47,7 @@ pub async fn personal_data(
     )
     .fetch_all(&mut *db)
     .await?;
-    let mut sent = crate::candidates::what_they_sent(&mut *db, id).await?;
+    let mut sent = crate::core::candidates::what_they_sent(&mut *db, id).await?;
     Ok(PersonalData {
         name: c.name,
         emails: c.emails,

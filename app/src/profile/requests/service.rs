@@ -2,16 +2,17 @@
 //! transaction that locks the request, records the decision on it and in the audit log (ids and
 //! codes; the reason stays on the request row), and queues the email that tells the candidate.
 
-use crate::audit::{self, Actor};
-use crate::config::Config;
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
+use crate::core::links;
+use crate::core::mail::{self, editable::first_name, OutgoingEmail};
 use crate::core::settings;
 use crate::domain::{
     extended_due_date, requests::written_reason, CandidateId, EmailKind, ExtensionError, RequestId,
     RequestKind, Viewer,
 };
 use crate::error::AppError;
-use crate::mail::{self, editable::first_name, OutgoingEmail};
-use crate::{links, text};
+use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -39,7 +40,7 @@ pub(super) async fn lock_open_request(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let candidate = crate::candidates::reachable(&mut *tx, viewer, candidate).await?;
+    let candidate = crate::core::candidates::reachable(&mut *tx, viewer, candidate).await?;
     if candidate.anonymized {
         return Err(AppError::Anonymized);
     }

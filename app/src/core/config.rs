@@ -2,7 +2,7 @@
 //!
 //! Every error names the variable at fault and never echoes a secret's value.
 
-use crate::links::KeyRing;
+use crate::core::links::KeyRing;
 use base64::Engine as _;
 use lettre::message::Mailbox;
 use std::{fmt, net::SocketAddr, path::PathBuf};

@@ -8,11 +8,11 @@
 mod nurture;
 pub mod transport;
 
-use crate::{
+use crate::core::{
     config::{Config, OutboxConfig},
-    domain::AfterFailure,
     mail::Attachment,
 };
+use crate::domain::AfterFailure;
 use chrono::{DateTime, Duration, Utc};
 use futures::{stream, StreamExt};
 use rand::Rng;

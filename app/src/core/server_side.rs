@@ -1,7 +1,7 @@
 //! Helpers every server function shares: the app state, and answering plain form posts
 //! (JavaScript off) with a redirect instead of data.
+use crate::core::state::AppState;
 use crate::error::AppError;
-use crate::state::AppState;
 use leptos::prelude::use_context;
 
 pub fn state() -> Result<AppState, AppError> {

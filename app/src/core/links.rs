@@ -233,7 +233,7 @@ pub fn preferences_url(public_url: &url::Url, token: &str) -> String {
 /// `{public_url}/unsubscribe/{token}` for the one-click `List-Unsubscribe` header (RFC 8058),
 /// with a token that can stop contact and do nothing else.
 pub fn unsubscribe_url(
-    config: &crate::config::Config,
+    config: &crate::core::config::Config,
     candidate: CandidateId,
     now: DateTime<Utc>,
     ttl: Duration,
@@ -249,7 +249,7 @@ pub fn unsubscribe_url(
 
 /// `{public_url}/confirm-email/{token}`: confirms the corrected address `confirmation`.
 pub fn confirm_email_url(
-    config: &crate::config::Config,
+    config: &crate::core::config::Config,
     candidate: CandidateId,
     confirmation: uuid::Uuid,
     now: DateTime<Utc>,

@@ -1,7 +1,7 @@
 //! Turning an outbox row into a MIME message and handing it to SMTP (or, with no SMTP
 //! configured, to an .eml file).
 
-use crate::config::{Config, MailTransport};
+use crate::core::config::{Config, MailTransport};
 use lettre::{
     message::{
         header::{ContentType, HeaderName, HeaderValue},
@@ -104,7 +104,7 @@ pub struct Envelope<'a> {
     pub body_html: &'a str,
     pub headers: &'a BTreeMap<String, String>,
     pub message_id: &'a str,
-    pub attachments: &'a [crate::mail::Attachment],
+    pub attachments: &'a [crate::core::mail::Attachment],
 }
 
 /// A multipart/alternative message (text and HTML) with the row's own Message-ID, so every retry

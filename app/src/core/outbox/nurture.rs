@@ -2,18 +2,17 @@
 //! can no longer be written to). Claimed with SKIP LOCKED like the outbox, so two servers never
 //! turn one touchpoint into two emails.
 
-use crate::{
+use crate::core::{
     config::Config,
-    domain::{
-        touchpoint_fate, CandidateId, ConsentEvent, ConsentStatus, EmailKind, Purpose,
-        TouchpointFate,
-    },
     links,
     mail::{
         self,
         editable::{first_name, EditableTemplate, Placeholders},
         OutgoingEmail,
     },
+};
+use crate::domain::{
+    touchpoint_fate, CandidateId, ConsentEvent, ConsentStatus, EmailKind, Purpose, TouchpointFate,
 };
 use chrono::{DateTime, Utc};
 use sqlx::{types::Json, PgPool};

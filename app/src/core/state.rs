@@ -1,6 +1,6 @@
 //! What every request handler and server function can reach.
 
-use crate::config::Config;
+use crate::core::config::Config;
 use crate::core::settings::RulesCache;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;

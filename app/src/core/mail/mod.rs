@@ -1,7 +1,7 @@
 //! Writing emails: rendering the built-in templates and queuing the result in `email_outbox`,
 //! inside the caller's transaction (SPEC §8). Delivery is the outbox worker's job.
 
-use crate::config::Config;
+use crate::core::config::Config;
 use crate::domain::{CandidateId, EmailKind, RequestId};
 use minijinja::Environment;
 use serde::Serialize;
@@ -124,7 +124,7 @@ impl OutgoingEmail {
             candidate_id: Some(candidate),
             data_request_id: None,
             dedupe_key: None,
-            unsubscribe_url: Some(crate::links::unsubscribe_url(
+            unsubscribe_url: Some(crate::core::links::unsubscribe_url(
                 config,
                 candidate,
                 now,
