@@ -263,6 +263,43 @@ fn the_shared_modules_never_import_a_feature() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
+/// The queries in `code` that lock a candidate's row (`FROM candidates … FOR UPDATE`).
+fn candidate_locks(code: &str) -> usize {
+    code.match_indices("FOR UPDATE")
+        .filter(|(at, _)| {
+            // The query is the string literal the lock ends: back to its opening quote.
+            let query = &code[..*at];
+            let query = &query[query.rfind('"').map_or(0, |q| q + 1)..];
+            query.contains("FROM candidates ")
+        })
+        .count()
+}
+
+#[test]
+fn a_candidate_is_locked_in_one_place() {
+    // Every action on a candidate takes the same lock first (core::candidates::lock), so
+    // concurrent actions queue in one order and never deadlock.
+    let home = root().join("core/candidates.rs");
+    let elsewhere: Vec<String> = sources()
+        .iter()
+        .filter(|p| **p != home && top_module(p) != "layering" && candidate_locks(&code(p)) > 0)
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(
+        elsewhere.is_empty(),
+        "lock candidates with core::candidates::lock: {elsewhere:?}"
+    );
+    assert_eq!(candidate_locks(&code(&home)), 1);
+    assert_eq!(
+        candidate_locks("sqlx::query!(\"SELECT id FROM candidates WHERE id = $1 FOR UPDATE\")"),
+        1
+    );
+    assert_eq!(
+        candidate_locks("\"SELECT id FROM data_requests WHERE candidate_id = $1 FOR UPDATE\""),
+        0
+    );
+}
+
 #[test]
 fn the_text_depends_on_the_domain_only() {
     let found: BTreeSet<String> = sources()

@@ -52,12 +52,15 @@ pub async fn anonymize_locked(
     now: DateTime<Utc>,
 ) -> Result<Removal, AppError> {
     let id = candidate.into_uuid();
+    crate::core::candidates::lock(tx, candidate)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let person = sqlx::query!(
         r#"SELECT name, phones, skype, links, anonymized_at IS NOT NULL AS "anonymized!",
                   EXISTS (SELECT 1 FROM legal_holds h WHERE h.candidate_id = c.id AND h.lifted_at IS NULL)
                       AS "on_hold!",
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!"
-             FROM candidates c WHERE c.id = $1 FOR UPDATE"#,
+             FROM candidates c WHERE c.id = $1"#,
         id
     )
     .fetch_optional(&mut *tx)

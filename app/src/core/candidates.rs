@@ -44,6 +44,26 @@ pub async fn reachable(
     })
 }
 
+/// A candidate's row, locked until the transaction ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locked {
+    pub anonymized: bool,
+}
+
+/// The one lock every action on a candidate takes, before any of their other rows (requests,
+/// addresses, outreach): two actions at once on one candidate are applied one after the other,
+/// and always in the same order, so they never deadlock. `None` when there is no such candidate;
+/// what that means (a bad link, a 404) is the caller's to say.
+pub async fn lock(db: &mut PgConnection, id: CandidateId) -> Result<Option<Locked>, AppError> {
+    let anonymized = sqlx::query_scalar!(
+        r#"SELECT anonymized_at IS NOT NULL AS "anonymized!" FROM candidates WHERE id = $1 FOR UPDATE"#,
+        id.into_uuid()
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(anonymized.map(|anonymized| Locked { anonymized }))
+}
+
 /// Makes `email` the candidate's primary address, in place of the primary one on file (which was
 /// wrong: that is what a correction says). Only for an address the candidate has confirmed.
 pub async fn replace_primary_email(

@@ -70,16 +70,10 @@ pub async fn consent_events(
 /// Locks the candidate's row for the action, so two clicks at once are applied one after the
 /// other. Fails for an unknown or anonymized candidate.
 pub async fn lock_candidate(db: &mut PgConnection, candidate: CandidateId) -> Result<(), AppError> {
-    let anonymized = sqlx::query_scalar!(
-        "SELECT anonymized_at IS NOT NULL AS \"anonymized!\" FROM candidates WHERE id = $1 FOR UPDATE",
-        candidate.into_uuid()
-    )
-    .fetch_optional(db)
-    .await?;
-    match anonymized {
+    match crate::core::candidates::lock(db, candidate).await? {
         None => Err(AppError::LinkInvalid),
-        Some(true) => Err(AppError::LinkRetired),
-        Some(false) => Ok(()),
+        Some(locked) if locked.anonymized => Err(AppError::LinkRetired),
+        Some(_) => Ok(()),
     }
 }
 

@@ -166,14 +166,10 @@ pub mod service {
     ) -> Result<Confirmation, AppError> {
         let (candidate, id) = verify(config, token)?;
         let mut tx = pool.begin().await?;
-        let anonymized = sqlx::query_scalar!(
-            r#"SELECT anonymized_at IS NOT NULL AS "anonymized!" FROM candidates WHERE id = $1 FOR UPDATE"#,
-            candidate.into_uuid()
-        )
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
-        if anonymized {
+        let locked = crate::core::candidates::lock(&mut tx, candidate)
+            .await?
+            .ok_or(AppError::LinkInvalid)?;
+        if locked.anonymized {
             return Err(AppError::LinkInvalid);
         }
         let row = sqlx::query!(

@@ -43,12 +43,9 @@ async fn lock_for_hold(
     if reachable.anonymized {
         return Err(AppError::Anonymized);
     }
-    sqlx::query!(
-        "SELECT id FROM candidates WHERE id = $1 FOR UPDATE",
-        candidate
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    crate::core::candidates::lock(tx, reachable.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(reachable.id)
 }
 

@@ -123,13 +123,9 @@ async fn cleared_for_contact(
     confirmed: bool,
     now: DateTime<Utc>,
 ) -> Result<Vec<ContactWarning>, AppError> {
-    sqlx::query!(
-        "SELECT id FROM candidates WHERE id = $1 FOR UPDATE",
-        candidate
-    )
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or(AppError::NotFound)?;
+    crate::core::candidates::lock(tx, CandidateId(candidate))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let check = current_check(tx, config, candidate, now).await?;
     may_contact(&check, confirmed).map_err(|refusal| match refusal {
         ContactRefusal::Anonymized => AppError::Anonymized,

@@ -45,12 +45,9 @@ pub(super) async fn lock_open_request(
         return Err(AppError::Anonymized);
     }
     // The candidate first, then the request: the order anonymizing takes them in.
-    sqlx::query!(
-        "SELECT id FROM candidates WHERE id = $1 FOR UPDATE",
-        candidate.id.into_uuid()
-    )
-    .fetch_one(&mut *tx)
-    .await?;
+    crate::core::candidates::lock(tx, candidate.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let row = sqlx::query!(
         r#"SELECT kind, status, received_at, due_at, extended_until IS NOT NULL AS "extended!"
              FROM data_requests WHERE id = $1 FOR UPDATE"#,
