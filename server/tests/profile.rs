@@ -6,15 +6,24 @@ use crate::common::{
     TestApp,
 };
 use app::{
+    candidate_list::ListCandidates,
     domain::{
         consent_panel::{PanelVariant, PanelWarning},
         ConsentStatus, Purpose, Role, Viewer,
     },
     error::AppError,
-    profile::{query, Profile, TimelineEntry},
+    profile::{
+        anonymize::AnonymizeCandidate,
+        legal_hold::{LiftHold, PlaceHold},
+        outreach::{Enroll, SendEmail},
+        query,
+        requests::{ExtendRequest, RefuseRequest},
+        ChangeGdprCountry, LoadProfile, Profile, RecordConsent, TimelineEntry,
+    },
 };
 use axum::http::StatusCode;
 use chrono::Utc;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -344,10 +353,6 @@ async fn do_not_contact_follows_the_latest_decision_for_an_email_across_records(
 }
 
 /// A server-function call as the page's JavaScript makes it: the answer's status, no redirect.
-async fn call(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> StatusCode {
-    app.call(path, fields, &[("cookie", cookie)]).await.status
-}
-
 async fn manual_events(pool: &PgPool) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM consent_events WHERE source = 'recruiter_manual'")
         .fetch_one(pool)
@@ -409,19 +414,24 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             }
         };
 
+        let as_them = [("cookie", cookie.as_str())];
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/list",
-                &[("search", ""), ("page", "1")]
+            app.invoke(
+                ListCandidates {
+                    search: String::new(),
+                    page: 1
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             StatusCode::OK,
             "{who}: list"
         );
         assert_eq!(
-            call(&app, &cookie, "/api/candidates/profile", &[("id", &id)]).await,
+            app.invoke(LoadProfile { id: id.clone() }, &as_them)
+                .await
+                .status,
             refused_or(sees_profile),
             "{who}: profile"
         );
@@ -434,69 +444,66 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             "FR"
         };
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/gdpr-country",
-                &[("candidate", &id), ("country", country)]
+            app.invoke(
+                ChangeGdprCountry {
+                    candidate: id.clone(),
+                    country: country.into()
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             refused_or(edits),
             "{who}: GDPR country"
         );
         let allow = if events_before % 2 == 0 { "no" } else { "yes" };
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/consent",
-                &[
-                    ("candidate", &id),
-                    ("purpose", "contact"),
-                    ("allow", allow),
-                    ("note", "Email of 20 Nov")
-                ]
+            app.invoke(
+                RecordConsent {
+                    candidate: id.clone(),
+                    purpose: "contact".into(),
+                    allow: allow.into(),
+                    note: "Email of 20 Nov".into()
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             refused_or(edits),
             "{who}: record consent"
         );
 
         // Contacting needs no permission beyond seeing the candidate.
         let messages_before = world.count("email_outbox").await;
-        let draft = uuid::Uuid::new_v4().to_string();
+        let email = SendEmail {
+            candidate: id.clone(),
+            draft: uuid::Uuid::new_v4().to_string(),
+            template: None,
+            subject: "Hello".into(),
+            body: "Hello {{ candidate_first_name }}".into(),
+            when: "now".into(),
+            send_at: None,
+            utc_offset: None,
+            confirmed: Some("yes".into()),
+        };
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/email",
-                &[
-                    ("candidate", &id),
-                    ("draft", &draft),
-                    ("subject", "Hello"),
-                    ("body", "Hello {{ candidate_first_name }}"),
-                    ("when", "now"),
-                    ("confirmed", "yes"),
-                ]
-            )
-            .await,
+            app.invoke(email, &as_them).await.status,
             refused_or(sees_profile),
             "{who}: email"
         );
         let campaign = world.campaign(who, &[7]).await.to_string();
         let touchpoints_before = world.count("nurture_touchpoints").await;
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/enroll",
-                &[
-                    ("candidate", &id),
-                    ("campaign", &campaign),
-                    ("confirmed", "yes")
-                ]
+            app.invoke(
+                Enroll {
+                    candidate: id.clone(),
+                    campaign,
+                    confirmed: Some("yes".into())
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             refused_or(sees_profile),
             "{who}: enroll"
         );
@@ -524,22 +531,29 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         .await
         .unwrap();
         let request = request.to_string();
-        for (path, extra) in [
-            ("/api/requests/extend", Some(("months", "1"))),
-            ("/api/requests/refuse", None),
-        ] {
-            let mut fields = vec![
-                ("candidate", id.as_str()),
-                ("request", request.as_str()),
-                ("reason", "Many files"),
-            ];
-            fields.extend(extra);
-            assert_eq!(
-                call(&app, &cookie, path, &fields).await,
-                refused_or(sees_profile),
-                "{who}: {path}"
-            );
-        }
+        let extended = app
+            .invoke(
+                ExtendRequest {
+                    candidate: id.clone(),
+                    request: request.clone(),
+                    months: "1".into(),
+                    reason: "Many files".into(),
+                },
+                &as_them,
+            )
+            .await;
+        assert_eq!(extended.status, refused_or(sees_profile), "{who}: extend");
+        let refused = app
+            .invoke(
+                RefuseRequest {
+                    candidate: id.clone(),
+                    request: request.clone(),
+                    reason: "Many files".into(),
+                },
+                &as_them,
+            )
+            .await;
+        assert_eq!(refused.status, refused_or(sees_profile), "{who}: refuse");
         let status: String =
             sqlx::query_scalar("SELECT status FROM data_requests WHERE id = $1::uuid")
                 .bind(&request)
@@ -556,24 +570,27 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         let holds = role.manages_legal_holds() && sees_profile;
         let lifted_before = world.count("legal_holds WHERE lifted_at IS NOT NULL").await;
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/hold",
-                &[("candidate", &id), ("reason", "Tribunal claim")]
+            app.invoke(
+                PlaceHold {
+                    candidate: id.clone(),
+                    reason: "Tribunal claim".into()
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             refused_or(holds),
             "{who}: place hold"
         );
         assert_eq!(
-            call(
-                &app,
-                &cookie,
-                "/api/candidates/lift-hold",
-                &[("candidate", &id)]
+            app.invoke(
+                LiftHold {
+                    candidate: id.clone()
+                },
+                &as_them
             )
-            .await,
+            .await
+            .status,
             refused_or(holds),
             "{who}: lift hold"
         );
@@ -604,19 +621,20 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
         }
     }
 
-    // Without a session, every function asks to sign in.
+    // Without a session, every function asks to sign in (whatever the arguments: one set
+    // holds them all).
     for path in [
-        "/api/candidates/list",
-        "/api/candidates/profile",
-        "/api/candidates/gdpr-country",
-        "/api/candidates/consent",
-        "/api/candidates/email",
-        "/api/candidates/enroll",
-        "/api/requests/extend",
-        "/api/requests/refuse",
-        "/api/candidates/anonymize",
-        "/api/candidates/hold",
-        "/api/candidates/lift-hold",
+        ListCandidates::PATH,
+        LoadProfile::PATH,
+        ChangeGdprCountry::PATH,
+        RecordConsent::PATH,
+        SendEmail::PATH,
+        Enroll::PATH,
+        ExtendRequest::PATH,
+        RefuseRequest::PATH,
+        AnonymizeCandidate::PATH,
+        PlaceHold::PATH,
+        LiftHold::PATH,
     ] {
         let id = ada.id.to_string();
         let fields = [
@@ -655,17 +673,13 @@ async fn a_consent_change_received_in_writing_is_recorded_with_its_note_and_auth
     let page = format!("/candidates/{id}");
 
     // Without a note nothing is recorded, and the form says why.
-    let refused = browser
-        .post_form(
-            "/api/candidates/consent",
-            &[
-                ("candidate", &id),
-                ("purpose", "contact"),
-                ("allow", "no"),
-                ("note", "  "),
-            ],
-        )
-        .await;
+    let decision = |note: &str| RecordConsent {
+        candidate: id.clone(),
+        purpose: "contact".into(),
+        allow: "no".into(),
+        note: note.into(),
+    };
+    let refused = browser.submit(decision("  ")).await;
     assert_eq!(refused.status, StatusCode::FOUND);
     assert_eq!(
         refused.header("location"),
@@ -675,17 +689,7 @@ async fn a_consent_change_received_in_writing_is_recorded_with_its_note_and_auth
     assert!(shown.body.contains("note the candidate"), "{}", shown.body);
     assert_eq!(manual_events(&pool).await, 0);
 
-    let recorded = browser
-        .post_form(
-            "/api/candidates/consent",
-            &[
-                ("candidate", &id),
-                ("purpose", "contact"),
-                ("allow", "no"),
-                ("note", "Asked by email on 20 Nov"),
-            ],
-        )
-        .await;
+    let recorded = browser.submit(decision("Asked by email on 20 Nov")).await;
     assert_eq!(
         recorded.header("location"),
         format!("{page}?notice=consent-recorded#notice")
@@ -724,24 +728,18 @@ async fn the_gdpr_country_can_be_set_and_cleared_only_where_the_scope_depends_on
     let app = TestApp::new(pool.clone());
     let browser = app.session(&robin.email, PASSWORD).await;
     let id = ada.id.to_string();
+    let override_to = |country: &str| ChangeGdprCountry {
+        candidate: id.clone(),
+        country: country.into(),
+    };
 
-    let bad = browser
-        .post_form(
-            "/api/candidates/gdpr-country",
-            &[("candidate", &id), ("country", "Germany")],
-        )
-        .await;
+    let bad = browser.submit(override_to("Germany")).await;
     assert!(bad
         .header("location")
         .ends_with("notice=invalid.country.invalid#notice"));
     assert_eq!(country_override(&pool, &ada).await, None);
 
-    browser
-        .post_form(
-            "/api/candidates/gdpr-country",
-            &[("candidate", &id), ("country", "us")],
-        )
-        .await;
+    browser.submit(override_to("us")).await;
     assert_eq!(country_override(&pool, &ada).await.as_deref(), Some("US"));
     let me = robin.as_viewer(Role::Admin);
     let panel = profile_of(&world, &me, &ada).await.panel;
@@ -751,21 +749,11 @@ async fn the_gdpr_country_can_be_set_and_cleared_only_where_the_scope_depends_on
         "a US override takes them out of eu_only scope"
     );
 
-    browser
-        .post_form(
-            "/api/candidates/gdpr-country",
-            &[("candidate", &id), ("country", "")],
-        )
-        .await;
+    browser.submit(override_to("")).await;
     assert_eq!(country_override(&pool, &ada).await, None, "cleared");
 
     world.settings("gdpr_scope = 'all'").await;
-    let refused = browser
-        .post_form(
-            "/api/candidates/gdpr-country",
-            &[("candidate", &id), ("country", "FR")],
-        )
-        .await;
+    let refused = browser.submit(override_to("FR")).await;
     assert!(refused
         .header("location")
         .ends_with("notice=forbidden#notice"));
@@ -879,10 +867,10 @@ async fn a_candidate_past_the_retention_period_shows_as_marked_for_deletion(pool
     assert!(page.contains("due to be anonymized on"));
     let id = due.id.to_string();
     let held = session
-        .call(
-            "/api/candidates/hold",
-            &[("candidate", id.as_str()), ("reason", "Audit")],
-        )
+        .invoke(PlaceHold {
+            candidate: id,
+            reason: "Audit".into(),
+        })
         .await;
     assert_eq!(held.status, StatusCode::OK);
     let page = session.get(&path).await.body;
