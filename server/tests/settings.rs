@@ -2,47 +2,72 @@
 //! validated, audited by name, and in force for the very next request.
 
 use crate::common::{world::World, TestApp};
-use app::domain::Role;
+use app::domain::{
+    settings::{PolicyForm, SettingsForm},
+    Role,
+};
+use app::profile::outreach::SendEmail;
+use app::settings::{
+    CurrentSettings, RemovePolicy, SavePolicy, SaveSettings, SaveTemplate, TemplateForm,
+};
 use axum::http::StatusCode;
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
 
-/// The form as the page posts it, with every field filled as a careful admin would.
-fn filled(changes: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
-    let mut fields = vec![
-        ("organization_name", "Northwind Talent"),
-        ("reply_to", "privacy@northwind.example"),
-        ("privacy_policy_url", "https://northwind.example/privacy"),
-        ("data_protection_contact", "dpo@northwind.example"),
-        ("compliance_mode", "gdpr"),
-        ("gdpr_scope", "all"),
-        ("processing_basis", "explicit_consent"),
-        ("retention_basis", "explicit_consent"),
-        ("retention_days", "400"),
-        ("consent_validity_days", ""),
-        ("consent_answer_window_days", "21"),
-        ("anonymization_grace_days", "10"),
-        ("owner_alert_includes_name", "true"),
-    ];
-    for (name, value) in changes {
-        match fields.iter_mut().find(|(n, _)| n == name) {
-            Some(field) => field.1 = value,
-            None => fields.push((name, value)),
-        }
+/// The form as a careful admin fills it in.
+fn filled() -> SettingsForm {
+    SettingsForm {
+        organization_name: "Northwind Talent".into(),
+        reply_to: "privacy@northwind.example".into(),
+        privacy_policy_url: "https://northwind.example/privacy".into(),
+        data_protection_contact: "dpo@northwind.example".into(),
+        compliance_mode: "gdpr".into(),
+        gdpr_scope: "all".into(),
+        processing_basis: "explicit_consent".into(),
+        retention_basis: "explicit_consent".into(),
+        retention_days: "400".into(),
+        consent_validity_days: String::new(),
+        consent_answer_window_days: "21".into(),
+        anonymization_grace_days: "10".into(),
+        owner_alert_includes_name: true,
+        admin_digest: false,
     }
-    fields
-        .into_iter()
-        .filter(|(name, value)| !(*name == "owner_alert_includes_name" && value.is_empty()))
-        .map(|(name, value)| (format!("form[{name}]"), value.to_owned()))
-        .collect()
 }
 
-fn refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
-    fields
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect()
+fn save(form: SettingsForm) -> SaveSettings {
+    SaveSettings { form }
+}
+
+fn policy(country: &str, retention_days: &str, enabled: bool, removed: &[&str]) -> SavePolicy {
+    SavePolicy {
+        policy: PolicyForm {
+            country: country.into(),
+            retention_days: retention_days.into(),
+            enabled,
+            removed: removed
+                .iter()
+                .map(|f| (f.to_string(), "on".into()))
+                .collect(),
+        },
+    }
+}
+
+fn template(key: &str, name: &str, subject: &str, body: &str) -> SaveTemplate {
+    SaveTemplate {
+        template: TemplateForm {
+            key: key.into(),
+            name: name.into(),
+            subject: subject.into(),
+            body: body.into(),
+        },
+    }
+}
+
+fn remove(country: &str) -> RemovePolicy {
+    RemovePolicy {
+        country: country.into(),
+    }
 }
 
 async fn stored(pool: &PgPool) -> (String, String, i32, Option<i32>, bool) {
@@ -91,10 +116,7 @@ async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool)
     }
 
     // Without JavaScript: a form post, answered by the page with its notice.
-    let fields = filled(&[]);
-    let saved = browser
-        .post_form("/api/settings/save", &refs(&fields))
-        .await;
+    let saved = browser.submit(save(filled())).await;
     assert_eq!(saved.status, StatusCode::FOUND);
     assert_eq!(saved.header("location"), "/settings?notice=saved#notice");
     assert_eq!(
@@ -129,12 +151,13 @@ async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool)
     );
 
     // Saving the same again records nothing; unticking the box is a change.
-    browser
-        .post_form("/api/settings/save", &refs(&fields))
-        .await;
+    browser.submit(save(filled())).await;
     assert_eq!(setting_audits(&pool).await.len(), 1);
-    let unticked = filled(&[("owner_alert_includes_name", "")]);
-    let answer = browser.call("/api/settings/save", &refs(&unticked)).await;
+    let unticked = SettingsForm {
+        owner_alert_includes_name: false,
+        ..filled()
+    };
+    let answer = browser.invoke(save(unticked)).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert!(!stored(&pool).await.4);
     assert_eq!(
@@ -151,31 +174,34 @@ async fn a_bad_value_is_named_and_nothing_changes(pool: PgPool) {
     let browser = app.session(&sam.email, PASSWORD).await;
     let before = stored(&pool).await;
 
-    let cases: [(&str, &str, &str); 4] = [
-        ("retention_days", "0", "invalid.retention_days.invalid"),
+    let cases: [(&str, fn(&mut SettingsForm), &str); 4] = [
+        (
+            "retention_days",
+            |f| f.retention_days = "0".into(),
+            "invalid.retention_days.invalid",
+        ),
         (
             "compliance_mode",
-            "strict",
+            |f| f.compliance_mode = "strict".into(),
             "invalid.compliance_mode.invalid",
         ),
         (
             "privacy_policy_url",
-            "javascript:alert(1)",
+            |f| f.privacy_policy_url = "javascript:alert(1)".into(),
             "invalid.privacy_policy_url.invalid",
         ),
         (
             "organization_name",
-            " ",
+            |f| f.organization_name = " ".into(),
             "invalid.organization_name.required",
         ),
     ];
-    for (field, value, code) in cases {
-        let fields = filled(&[(field, value)]);
-        let refused = browser.call("/api/settings/save", &refs(&fields)).await;
+    for (field, spoil, code) in cases {
+        let mut form = filled();
+        spoil(&mut form);
+        let refused = browser.invoke(save(form.clone())).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-        let plain = browser
-            .post_form("/api/settings/save", &refs(&fields))
-            .await;
+        let plain = browser.submit(save(form)).await;
         assert_eq!(
             plain.header("location"),
             format!("/settings?notice={code}#notice")
@@ -198,7 +224,6 @@ async fn everyone_but_super_admins_is_refused(pool: PgPool) {
     let world = World::new(pool.clone());
     let app = TestApp::new(pool.clone());
     let before = stored(&pool).await;
-    let fields = filled(&[]);
     for (name, role) in [
         ("Ada Admin", Role::Admin),
         ("Tam Member", Role::TeamMember),
@@ -215,12 +240,12 @@ async fn everyone_but_super_admins_is_refused(pool: PgPool) {
             .await
             .body
             .contains(r#"href="/settings""#));
-        let refused = browser.call("/api/settings/save", &refs(&fields)).await;
+        let refused = browser.invoke(save(filled())).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{name}");
-        let current = browser.call("/api/settings/current", &[]).await;
+        let current = browser.invoke(CurrentSettings {}).await;
         assert_eq!(current.status, StatusCode::FORBIDDEN, "{name}");
     }
-    let anonymous = app.call("/api/settings/save", &refs(&fields), &[]).await;
+    let anonymous = app.invoke(save(filled()), &[]).await;
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     assert_eq!(stored(&pool).await, before);
     assert!(setting_audits(&pool).await.is_empty());
@@ -254,16 +279,7 @@ async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
     let browser = app.session(&sam.email, PASSWORD).await;
 
     let added = browser
-        .post_form(
-            "/api/settings/policy",
-            &[
-                ("policy[country]", "de"),
-                ("policy[retention_days]", "180"),
-                ("policy[enabled]", "true"),
-                ("policy[removed][name]", "on"),
-                ("policy[removed][phones]", "on"),
-            ],
-        )
+        .submit(policy("de", "180", true, &["name", "phones"]))
         .await;
     assert_eq!(
         added.header("location"),
@@ -279,16 +295,7 @@ async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
     assert!(page.contains("<h3>DE</h3>"), "{page}");
 
     // Saving again replaces it: unticked fields are no longer removed, and it can be paused.
-    let edited = browser
-        .call(
-            "/api/settings/policy",
-            &[
-                ("policy[country]", "DE"),
-                ("policy[retention_days]", "90"),
-                ("policy[removed][emails]", "on"),
-            ],
-        )
-        .await;
+    let edited = browser.invoke(policy("DE", "90", false, &["emails"])).await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
     assert_eq!(
         policies(&pool).await,
@@ -300,35 +307,21 @@ async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
         .body
         .contains("DE (not in force)"));
 
-    let bad = browser
-        .call(
-            "/api/settings/policy",
-            &[
-                ("policy[country]", "Germany"),
-                ("policy[retention_days]", "90"),
-            ],
-        )
-        .await;
+    let bad = browser.invoke(policy("Germany", "90", false, &[])).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     let admin = app.session(&ada.email, PASSWORD).await;
-    let refused = admin
-        .call("/api/settings/remove-policy", &[("country", "DE")])
-        .await;
+    let refused = admin.invoke(remove("DE")).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(policies(&pool).await.len(), 1);
 
-    let removed = browser
-        .post_form("/api/settings/remove-policy", &[("country", "DE")])
-        .await;
+    let removed = browser.submit(remove("DE")).await;
     assert_eq!(
         removed.header("location"),
         "/settings?notice=policy-removed#notice"
     );
     assert!(policies(&pool).await.is_empty());
-    let again = browser
-        .call("/api/settings/remove-policy", &[("country", "DE")])
-        .await;
+    let again = browser.invoke(remove("DE")).await;
     assert_eq!(again.status, StatusCode::NOT_FOUND);
 
     let audited: Vec<(String, serde_json::Value)> = sqlx::query_as(
@@ -357,18 +350,12 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
     let browser = app.session(&sam.email, PASSWORD).await;
 
     let added = browser
-        .post_form(
-            "/api/settings/template",
-            &[
-                ("template[key]", ""),
-                ("template[name]", "Silver medalist"),
-                ("template[subject]", "Still thinking of you, {{ candidate_first_name }}"),
-                (
-                    "template[body]",
-                    "Hello {{ candidate_first_name }},\n\n{{ organization }} has a new role.\nYour data: {{ consent_link }}",
-                ),
-            ],
-        )
+        .submit(template(
+            "",
+            "Silver medalist",
+            "Still thinking of you, {{ candidate_first_name }}",
+            "Hello {{ candidate_first_name }},\n\n{{ organization }} has a new role.\nYour data: {{ consent_link }}",
+        ))
         .await;
     assert_eq!(
         added.header("location"),
@@ -390,15 +377,12 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
 
     // A placeholder Candor can't fill in is refused, and the stored template stays.
     let refused = browser
-        .call(
-            "/api/settings/template",
-            &[
-                ("template[key]", &key),
-                ("template[name]", "Silver medalist"),
-                ("template[subject]", "Hi {{ candidate_last_name }}"),
-                ("template[body]", "Text"),
-            ],
-        )
+        .invoke(template(
+            &key,
+            "Silver medalist",
+            "Hi {{ candidate_last_name }}",
+            "Text",
+        ))
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -407,15 +391,12 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
         refused.body
     );
     let edited = browser
-        .call(
-            "/api/settings/template",
-            &[
-                ("template[key]", &key),
-                ("template[name]", "Silver medalists"),
-                ("template[subject]", "A role for you"),
-                ("template[body]", "Hello {{ candidate_first_name }}"),
-            ],
-        )
+        .invoke(template(
+            &key,
+            "Silver medalists",
+            "A role for you",
+            "Hello {{ candidate_first_name }}",
+        ))
         .await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
     let stored: Vec<(String, String)> =
@@ -430,32 +411,12 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
     );
 
     // An unknown key is not a way to add templates under names of one's choosing.
-    let unknown = browser
-        .call(
-            "/api/settings/template",
-            &[
-                ("template[key]", "made_up"),
-                ("template[name]", "X"),
-                ("template[subject]", "X"),
-                ("template[body]", "X"),
-            ],
-        )
-        .await;
+    let unknown = browser.invoke(template("made_up", "X", "X", "X")).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
     let ada = world.member("Ada Admin", Role::Admin, PASSWORD).await;
     let admin = app.session(&ada.email, PASSWORD).await;
-    let forbidden = admin
-        .call(
-            "/api/settings/template",
-            &[
-                ("template[key]", &key),
-                ("template[name]", "Mine"),
-                ("template[subject]", "Mine"),
-                ("template[body]", "Mine"),
-            ],
-        )
-        .await;
+    let forbidden = admin.invoke(template(&key, "Mine", "Mine", "Mine")).await;
     assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
     let audited: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM audit_log WHERE action = 'settings.template_saved'",
@@ -484,17 +445,7 @@ async fn a_template_that_cannot_render_is_never_stored(pool: PgPool) {
     let before = world.count("email_templates").await;
 
     let body = doubling_body();
-    let refused = browser
-        .call(
-            "/api/settings/template",
-            &[
-                ("template[key]", ""),
-                ("template[name]", "Doubling"),
-                ("template[subject]", "Hi"),
-                ("template[body]", body.as_str()),
-            ],
-        )
-        .await;
+    let refused = browser.invoke(template("", "Doubling", "Hi", &body)).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused.body.contains(r#""field":"Body""#),
@@ -510,17 +461,17 @@ async fn a_template_that_cannot_render_is_never_stored(pool: PgPool) {
     let ada = world.candidate("ada@mail.example").await;
     let id = ada.id.to_string();
     let sent = browser
-        .call(
-            "/api/candidates/email",
-            &[
-                ("candidate", id.as_str()),
-                ("draft", &uuid::Uuid::new_v4().to_string()),
-                ("template", ""),
-                ("subject", "Hi"),
-                ("body", body.as_str()),
-                ("when", "now"),
-            ],
-        )
+        .invoke(SendEmail {
+            candidate: id,
+            draft: uuid::Uuid::new_v4().to_string(),
+            template: Some(String::new()),
+            subject: "Hi".into(),
+            body,
+            when: "now".into(),
+            send_at: None,
+            utc_offset: None,
+            confirmed: None,
+        })
         .await;
     assert_eq!(
         sent.status,
