@@ -1,12 +1,22 @@
 //! Recruiter sign-in over HTTP: sessions, cookies, throttling, sign-out and the Origin check.
 
 use crate::common::{test_env, world::World, TestApp};
+use app::auth::SignIn;
+use app::core::session::SignOut;
 use app::domain::Role;
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
 const PASSWORD: &str = "correct horse battery staple";
+
+fn sign_in(email: &str, password: &str, next: Option<&str>) -> SignIn {
+    SignIn {
+        email: email.into(),
+        password: password.into(),
+        next: next.map(Into::into),
+    }
+}
 
 async fn session_rows(pool: &PgPool) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM sessions")
@@ -24,13 +34,13 @@ async fn signing_in_sets_a_protected_cookie_and_stores_only_its_hash(pool: PgPoo
     let app = TestApp::new(pool.clone());
 
     let response = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[
-                ("email", "ROBIN.recruiter@team.example"),
-                ("password", PASSWORD),
-                ("next", "/candidates?q=ada"),
-            ],
+        .submit(
+            sign_in(
+                "ROBIN.recruiter@team.example",
+                PASSWORD,
+                Some("/candidates?q=ada"),
+            ),
+            &[],
         )
         .await;
     assert_eq!(response.status, StatusCode::FOUND);
@@ -66,13 +76,9 @@ async fn a_foreign_destination_is_replaced_by_the_candidate_list(pool: PgPool) {
     world.member("Robin", Role::TeamMember, PASSWORD).await;
     let app = TestApp::new(pool);
     let response = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[
-                ("email", "robin@team.example"),
-                ("password", PASSWORD),
-                ("next", "//evil.example/steal"),
-            ],
+        .submit(
+            sign_in("robin@team.example", PASSWORD, Some("//evil.example/steal")),
+            &[],
         )
         .await;
     assert_eq!(response.header("location"), "/candidates");
@@ -85,16 +91,10 @@ async fn unknown_email_and_wrong_password_get_the_same_answer(pool: PgPool) {
     let app = TestApp::new(pool.clone());
 
     let wrong_password = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", "robin@team.example"), ("password", "guess")],
-        )
+        .submit(sign_in("robin@team.example", "guess", None), &[])
         .await;
     let unknown_email = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", "nobody@team.example"), ("password", "guess")],
-        )
+        .submit(sign_in("nobody@team.example", "guess", None), &[])
         .await;
     for response in [&wrong_password, &unknown_email] {
         assert_eq!(response.status, StatusCode::FOUND);
@@ -130,10 +130,7 @@ async fn five_failures_pause_the_account_even_for_the_right_password(pool: PgPoo
         assert_eq!(app.sign_in("robin@team.example", "guess").await, None);
     }
     let paused = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", "robin@team.example"), ("password", PASSWORD)],
-        )
+        .submit(sign_in("robin@team.example", PASSWORD, None), &[])
         .await;
     assert!(
         paused.header("location").ends_with("error=sign-in-paused"),
@@ -147,10 +144,7 @@ async fn five_failures_pause_the_account_even_for_the_right_password(pool: PgPoo
         app.sign_in("nobody@team.example", "guess").await;
     }
     let unknown = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", "nobody@team.example"), ("password", "guess")],
-        )
+        .submit(sign_in("nobody@team.example", "guess", None), &[])
         .await;
     assert!(unknown.header("location").ends_with("error=sign-in-paused"));
 
@@ -173,10 +167,7 @@ async fn one_client_failing_across_many_accounts_is_paused(pool: PgPool) {
     }
     // Robin's own account has no failures, but this client has tried twenty.
     let response = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", "robin@team.example"), ("password", PASSWORD)],
-        )
+        .submit(sign_in("robin@team.example", PASSWORD, None), &[])
         .await;
     assert!(response
         .header("location")
@@ -256,9 +247,7 @@ async fn signing_out_revokes_the_session_and_clears_the_cookie(pool: PgPool) {
     let app = TestApp::new(pool.clone());
     let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
 
-    let response = app
-        .post_form_with("/api/auth/sign-out", &[], &[("cookie", &cookie)])
-        .await;
+    let response = app.submit(SignOut {}, &[("cookie", &cookie)]).await;
     assert_eq!(response.status, StatusCode::FOUND);
     assert_eq!(response.header("location"), "/signin?signed-out=1");
     let cleared = response.header("set-cookie");
@@ -279,9 +268,8 @@ async fn posts_from_another_site_are_refused_before_anything_happens(pool: PgPoo
     let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
 
     let forged = app
-        .post_form_with(
-            "/api/auth/sign-out",
-            &[],
+        .submit(
+            SignOut {},
             &[("cookie", &cookie), ("origin", "https://evil.example")],
         )
         .await;
@@ -290,18 +278,16 @@ async fn posts_from_another_site_are_refused_before_anything_happens(pool: PgPoo
     assert_eq!(session_rows(&pool).await, 1, "still signed in");
 
     let cross_site = app
-        .post_form_with(
-            "/api/auth/sign-out",
-            &[],
+        .submit(
+            SignOut {},
             &[("cookie", &cookie), ("sec-fetch-site", "cross-site")],
         )
         .await;
     assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
 
     let ours = app
-        .post_form_with(
-            "/api/auth/sign-out",
-            &[],
+        .submit(
+            SignOut {},
             &[("cookie", &cookie), ("origin", "http://candor.test")],
         )
         .await;
@@ -320,9 +306,7 @@ async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
 
     let cookie = app.sign_in(&robin.email, PASSWORD).await.unwrap();
     for _ in 0..4 {
-        let response = app
-            .post_form_with("/api/auth/sign-out", &[], &[("cookie", &cookie)])
-            .await;
+        let response = app.submit(SignOut {}, &[("cookie", &cookie)]).await;
         assert_eq!(
             response.status,
             StatusCode::FOUND,
@@ -331,12 +315,7 @@ async fn the_public_post_limit_leaves_signed_in_work_alone(pool: PgPool) {
     }
     // Sign-in is a public form: the second in this minute is fine, the third is limited.
     assert!(app.sign_in(&robin.email, PASSWORD).await.is_some());
-    let limited = app
-        .post_form(
-            "/api/auth/sign-in",
-            &[("email", robin.email.as_str()), ("password", PASSWORD)],
-        )
-        .await;
+    let limited = app.submit(sign_in(&robin.email, PASSWORD, None), &[]).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -479,9 +458,8 @@ async fn over_https_the_session_cookie_is_host_only(pool: PgPool) {
         crate::common::config_with(&pool, &[("CANDOR_PUBLIC_URL", "https://candor.test")]),
     );
     let response = app
-        .post_form_with(
-            "/api/auth/sign-in",
-            &[("email", robin.email.as_str()), ("password", PASSWORD)],
+        .submit(
+            sign_in(&robin.email, PASSWORD, None),
             &[("origin", "https://candor.test")],
         )
         .await;

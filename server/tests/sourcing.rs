@@ -2,7 +2,8 @@
 //! protects them — the data-collection notice with their personal link, delivered over SMTP.
 
 use crate::common::{smtp::SmtpSink, world::World, TestApp};
-use app::domain::Role;
+use app::domain::{sourcing::SourcedForm, Role};
+use app::sourcing::AddCandidate;
 use axum::http::StatusCode;
 use chrono::Utc;
 use sqlx::PgPool;
@@ -45,16 +46,15 @@ async fn a_candidate_gdpr_protects_is_sent_the_notice_with_their_link(pool: PgPo
     assert!(form.body.contains(r#"name="candidate[email]""#));
 
     let answer = browser
-        .post_form(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "Mia Park"),
-                ("candidate[email]", "mia@example.com"),
-                ("candidate[phone]", "+49 30 555 0101"),
-                ("candidate[country]", "de"),
-                ("candidate[posting]", ""),
-            ],
-        )
+        .submit(AddCandidate {
+            candidate: SourcedForm {
+                name: "Mia Park".into(),
+                email: "mia@example.com".into(),
+                phone: "+49 30 555 0101".into(),
+                country: "de".into(),
+                posting: String::new(),
+            },
+        })
         .await;
     assert_eq!(answer.status, StatusCode::FOUND);
     let (id, name, country, origin, owner) = added(&pool, "mia@example.com").await.expect("added");
@@ -140,14 +140,14 @@ async fn outside_gdpr_no_notice_goes_but_a_posting_in_the_eea_brings_one(pool: P
     let browser = app.session(&robin.email, PASSWORD).await;
 
     let us = browser
-        .call(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "Sam Lee"),
-                ("candidate[email]", "sam@example.com"),
-                ("candidate[country]", "US"),
-            ],
-        )
+        .invoke(AddCandidate {
+            candidate: SourcedForm {
+                name: "Sam Lee".into(),
+                email: "sam@example.com".into(),
+                country: "US".into(),
+                ..Default::default()
+            },
+        })
         .await;
     assert_eq!(us.status, StatusCode::OK, "{}", us.body);
     assert!(us.body.contains("notice=added"), "{}", us.body);
@@ -155,15 +155,15 @@ async fn outside_gdpr_no_notice_goes_but_a_posting_in_the_eea_brings_one(pool: P
 
     let posting = dublin.to_string();
     let for_dublin = browser
-        .call(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "Kai Ito"),
-                ("candidate[email]", "kai@example.com"),
-                ("candidate[country]", "US"),
-                ("candidate[posting]", &posting),
-            ],
-        )
+        .invoke(AddCandidate {
+            candidate: SourcedForm {
+                name: "Kai Ito".into(),
+                email: "kai@example.com".into(),
+                country: "US".into(),
+                posting: posting.clone(),
+                ..Default::default()
+            },
+        })
         .await;
     assert!(
         for_dublin.body.contains("added-notice"),
@@ -191,13 +191,13 @@ async fn a_mistake_is_named_and_nothing_is_added(pool: PgPool) {
     let browser = app.session(&robin.email, PASSWORD).await;
 
     let refused = browser
-        .post_form(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "Mia Park"),
-                ("candidate[email]", "mia at example"),
-            ],
-        )
+        .submit(AddCandidate {
+            candidate: SourcedForm {
+                name: "Mia Park".into(),
+                email: "mia at example".into(),
+                ..Default::default()
+            },
+        })
         .await;
     assert_eq!(
         refused.header("location"),
@@ -206,26 +206,28 @@ async fn a_mistake_is_named_and_nothing_is_added(pool: PgPool) {
     let shown = browser.get(refused.header("location")).await.body;
     assert!(shown.contains("like name@example.com"), "{shown}");
     let unknown_posting = browser
-        .call(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "Mia Park"),
-                ("candidate[email]", "mia@example.com"),
-                ("candidate[posting]", &Uuid::nil().to_string()),
-            ],
-        )
+        .invoke(AddCandidate {
+            candidate: SourcedForm {
+                name: "Mia Park".into(),
+                email: "mia@example.com".into(),
+                posting: Uuid::nil().to_string(),
+                ..Default::default()
+            },
+        })
         .await;
     assert_eq!(unknown_posting.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(world.count("candidates").await, 0);
     assert_eq!(world.count("email_outbox").await, 0);
 
     let nobody = app
-        .call(
-            "/api/candidates/add",
-            &[
-                ("candidate[name]", "X"),
-                ("candidate[email]", "x@example.com"),
-            ],
+        .invoke(
+            AddCandidate {
+                candidate: SourcedForm {
+                    name: "X".into(),
+                    email: "x@example.com".into(),
+                    ..Default::default()
+                },
+            },
             &[],
         )
         .await;
