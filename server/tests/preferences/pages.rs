@@ -2,7 +2,9 @@
 //! one-click unsubscribe, and the limits on what a client may send.
 
 use crate::common::{test_env, world::World, TestApp};
+use app::core::fresh_link::SendFreshLink;
 use app::domain::CandidateId;
+use app::preferences::{RequestAccess, RequestErasure, RequestRectification};
 use axum::{body::Body, http::Request};
 use base64::Engine as _;
 use chrono::{Duration, Utc};
@@ -12,6 +14,19 @@ use sqlx::PgPool;
 
 /// The test key ring's secret (see `test_env`).
 const SECRET: [u8; 32] = [42; 32];
+
+fn access(token: &str, key: &str) -> RequestAccess {
+    RequestAccess {
+        token: token.into(),
+        key: key.into(),
+    }
+}
+
+fn fresh_link(email: &str) -> SendFreshLink {
+    SendFreshLink {
+        email: email.into(),
+    }
+}
 
 fn sign(header: Header, claims: serde_json::Value, secret: &[u8]) -> String {
     encode(&header, &claims, &EncodingKey::from_secret(secret)).unwrap()
@@ -164,12 +179,7 @@ async fn without_javascript_a_form_post_returns_to_the_page_with_its_outcome(poo
     let link = world.link(&anna);
     let key = uuid::Uuid::new_v4().to_string();
 
-    let response = app
-        .post_form(
-            "/api/preferences/access",
-            &[("token", &link), ("key", &key)],
-        )
-        .await;
+    let response = app.submit(access(&link, &key), &[]).await;
     assert_eq!(response.status, 302, "{}", response.body);
     assert_eq!(
         response.header("location"),
@@ -187,23 +197,28 @@ async fn without_javascript_a_form_post_returns_to_the_page_with_its_outcome(poo
 
     // A mistake comes back as a message on the page, not an error page; nothing is recorded.
     let too_long = "x".repeat(5001);
-    let response = app
-        .post_form(
-            "/api/preferences/rectification",
-            &[("token", &link), ("key", &key), ("note", &too_long)],
-        )
-        .await;
+    let correction = RequestRectification {
+        token: link.clone(),
+        key: key.clone(),
+        note: Some(too_long),
+        name: None,
+        email: None,
+        phone: None,
+        location: None,
+        links: None,
+    };
+    let response = app.submit(correction, &[]).await;
     assert_eq!(response.status, 302);
     assert_eq!(
         response.header("location"),
         format!("/preferences/{link}?notice=invalid.note.too_long#notice")
     );
-    let response = app
-        .post_form(
-            "/api/preferences/erasure",
-            &[("token", &link), ("key", &key)],
-        )
-        .await;
+    let unconfirmed = RequestErasure {
+        token: link.clone(),
+        key: key.clone(),
+        confirm: None,
+    };
+    let response = app.submit(unconfirmed, &[]).await;
     assert_eq!(
         response.header("location"),
         format!("/preferences/{link}?notice=invalid.confirm.required#notice")
@@ -211,12 +226,7 @@ async fn without_javascript_a_form_post_returns_to_the_page_with_its_outcome(poo
     assert_eq!(world.requests(&anna).await.len(), 1);
 
     // A forged token in a form is sent to the bad-link page; odd characters never reach a header.
-    let response = app
-        .post_form(
-            "/api/preferences/access",
-            &[("token", "x\r\nSet-Cookie: a=b"), ("key", &key)],
-        )
-        .await;
+    let response = app.submit(access("x\r\nSet-Cookie: a=b", &key), &[]).await;
     assert_eq!(response.status, 302);
     assert_eq!(
         response.header("location"),
@@ -283,17 +293,11 @@ async fn posts_beyond_the_per_client_limit_get_a_friendly_429(pool: PgPool) {
     let config = app::core::config::Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     let app = TestApp::with_config(pool, config);
     let statuses = [
-        app.post_form("/api/links/fresh", &[("email", "a@example.com")])
-            .await
-            .status,
-        app.post_form("/api/links/fresh", &[("email", "a@example.com")])
-            .await
-            .status,
+        app.submit(fresh_link("a@example.com"), &[]).await.status,
+        app.submit(fresh_link("a@example.com"), &[]).await.status,
     ];
     assert_eq!(statuses, [302, 302]);
-    let limited = app
-        .post_form("/api/links/fresh", &[("email", "a@example.com")])
-        .await;
+    let limited = app.submit(fresh_link("a@example.com"), &[]).await;
     assert_eq!(limited.status, 429);
     assert!(limited.body.contains("Please wait a minute"));
     assert!(!limited.header("retry-after").is_empty());
@@ -323,12 +327,8 @@ async fn the_fresh_link_form_answers_the_same_for_known_and_unknown_addresses(po
     let app = TestApp::new(pool.clone());
     let world = World::new(pool);
     world.candidate("anna@example.com").await;
-    let known = app
-        .post_form("/api/links/fresh", &[("email", "anna@example.com")])
-        .await;
-    let unknown = app
-        .post_form("/api/links/fresh", &[("email", "nobody@example.com")])
-        .await;
+    let known = app.submit(fresh_link("anna@example.com"), &[]).await;
+    let unknown = app.submit(fresh_link("nobody@example.com"), &[]).await;
     assert_eq!((known.status.as_u16(), unknown.status.as_u16()), (302, 302));
     assert_eq!(known.header("location"), "/fresh-link?notice=sent#notice");
     assert_eq!(known.header("location"), unknown.header("location"));
@@ -403,13 +403,7 @@ async fn the_list_unsubscribe_link_stops_contact_and_does_nothing_else(pool: PgP
     assert_eq!(page.status, 400);
     assert!(page.body.contains("This link isn"));
     let requested = app
-        .post_form(
-            "/api/preferences/access",
-            &[
-                ("token", token.as_str()),
-                ("key", &uuid::Uuid::new_v4().to_string()),
-            ],
-        )
+        .submit(access(&token, &uuid::Uuid::new_v4().to_string()), &[])
         .await;
     assert!(
         requested.header("location").contains("notice=link"),
