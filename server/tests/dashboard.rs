@@ -3,9 +3,11 @@
 
 use crate::common::world::{Candidate, User, World};
 use crate::common::TestApp;
+use app::dashboard::LoadDashboard;
 use app::domain::dashboard::{Filter, FilterForm};
 use app::domain::Role;
 use app::preferences::service::NewRequest;
+use app::profile::anonymize::AnonymizeCandidate;
 use axum::http::StatusCode;
 use chrono::Utc;
 use sqlx::PgPool;
@@ -103,6 +105,13 @@ fn by_state(state: &str) -> FilterForm {
     FilterForm {
         state: state.into(),
         ..Default::default()
+    }
+}
+
+/// The dashboard's server function with no filter.
+fn everything() -> LoadDashboard {
+    LoadDashboard {
+        filter: FilterForm::default(),
     }
 }
 
@@ -215,7 +224,7 @@ async fn only_admins_and_permission_holders_may_read_the_dashboard_and_export(po
         desk.app.session(&desk.olga.email, PASSWORD).await,
     );
     assert_eq!(
-        olga.call("/api/compliance/requests", &[]).await.status,
+        olga.invoke(everything()).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
@@ -252,10 +261,7 @@ async fn only_admins_and_permission_holders_may_read_the_dashboard_and_export(po
         .execute(&desk.world.pool)
         .await
         .unwrap();
-    assert_eq!(
-        olga.call("/api/compliance/requests", &[]).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(olga.invoke(everything()).await.status, StatusCode::OK);
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -308,10 +314,10 @@ async fn an_erasure_stays_proven_after_the_candidate_is_anonymized(pool: PgPool)
         .await;
     let admin = desk.app.session(&desk.admin.email, PASSWORD).await;
     let anonymized = admin
-        .call(
-            "/api/candidates/anonymize",
-            &[("candidate", &zoe.id.to_string()), ("acknowledge", "yes")],
-        )
+        .invoke(AnonymizeCandidate {
+            candidate: zoe.id.to_string(),
+            acknowledge: Some("yes".into()),
+        })
         .await;
     assert_eq!(anonymized.status, StatusCode::OK, "{}", anonymized.body);
 

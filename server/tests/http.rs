@@ -187,7 +187,7 @@ async fn responses_with_personal_data_are_never_stored_by_caches(pool: PgPool) {
             "{path}"
         );
     }
-    let call = app.call("/api/auth/me", &[], &[]).await;
+    let call = app.invoke(app::core::session::CurrentViewer {}, &[]).await;
     assert_eq!(
         call.header("cache-control"),
         "no-store",
@@ -236,7 +236,12 @@ async fn a_body_that_trickles_in_is_cut_with_a_friendly_408(pool: PgPool) {
     assert!(response.body.contains("took too long to arrive"));
     // A body sent at once is fine.
     let quick = app
-        .post_form("/api/links/fresh", &[("email", "ada@example.com")])
+        .submit(
+            app::core::fresh_link::SendFreshLink {
+                email: "ada@example.com".into(),
+            },
+            &[],
+        )
         .await;
     assert_eq!(quick.status, StatusCode::FOUND);
 }

@@ -35,6 +35,9 @@ fn filled() -> SettingsForm {
     }
 }
 
+/// One field of a filled-in form turned bad.
+type Spoil = fn(&mut SettingsForm);
+
 fn save(form: SettingsForm) -> SaveSettings {
     SaveSettings { form }
 }
@@ -174,7 +177,7 @@ async fn a_bad_value_is_named_and_nothing_changes(pool: PgPool) {
     let browser = app.session(&sam.email, PASSWORD).await;
     let before = stored(&pool).await;
 
-    let cases: [(&str, fn(&mut SettingsForm), &str); 4] = [
+    let cases: [(&str, Spoil, &str); 4] = [
         (
             "retention_days",
             |f| f.retention_days = "0".into(),

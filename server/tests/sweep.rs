@@ -516,7 +516,7 @@ async fn admins_read_the_run_summaries_and_team_members_are_refused(pool: PgPool
         !list.contains(r#"href="/compliance/sweeps""#),
         "no link for them"
     );
-    let api = member.call("/api/compliance/sweeps", &[]).await;
+    let api = member.invoke(app::sweep::LoadSweepRuns {}).await;
     assert_eq!(api.status, StatusCode::FORBIDDEN);
 
     let nobody = app.get("/compliance/sweeps").await;

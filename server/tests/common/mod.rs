@@ -306,12 +306,9 @@ impl TestApp {
 
     /// The name of the team member a session cookie signs in, if it is live.
     pub async fn whoami(&self, cookie: &str) -> Option<String> {
-        let request = Request::post("/api/auth/me")
-            .header("cookie", cookie)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(Body::empty())
-            .expect("valid request");
-        let response = self.send(request).await;
+        let response = self
+            .invoke(app::core::session::CurrentViewer {}, &[("cookie", cookie)])
+            .await;
         if response.status != StatusCode::OK {
             return None;
         }
@@ -322,24 +319,15 @@ impl TestApp {
     /// Signs in through the form as a browser without JavaScript would; the session cookie
     /// (`name=value`) on success.
     pub async fn sign_in(&self, email: &str, password: &str) -> Option<String> {
-        let response = self
-            .post_form(
-                "/api/auth/sign-in",
-                &[("email", email), ("password", password)],
-            )
-            .await;
+        let response = self.submit(sign_in(email, password), &[]).await;
         response.session_cookie()
     }
 
     /// Signs in from the client `client`, as named by a proxy in `X-Forwarded-For` (the app must
     /// trust 0.0.0.0, the in-process peer, for that: `CANDOR_TRUSTED_PROXIES=0.0.0.0`).
     pub async fn sign_in_from(&self, client: &str, email: &str, password: &str) -> TestResponse {
-        self.post_form_with(
-            "/api/auth/sign-in",
-            &[("email", email), ("password", password)],
-            &[("x-forwarded-for", client)],
-        )
-        .await
+        self.submit(sign_in(email, password), &[("x-forwarded-for", client)])
+            .await
     }
 
     /// Sends one request; an answer whose head, or next piece of streamed body, takes more than a
@@ -417,6 +405,14 @@ impl Session<'_> {
         F: ServerFn + serde::Serialize,
     {
         self.app.submit(call, &[("cookie", &self.cookie)]).await
+    }
+}
+
+fn sign_in(email: &str, password: &str) -> app::auth::SignIn {
+    app::auth::SignIn {
+        email: email.into(),
+        password: password.into(),
+        next: None,
     }
 }
 
