@@ -313,6 +313,9 @@ impl World {
             .unwrap();
     }
 
+    /// A candidate anonymized some time ago, whose requests and activity are left as they were:
+    /// a state the engine (which resolves their requests and counts as activity now) can't
+    /// produce, so written directly. Tests of anonymizing itself go through the engine.
     pub async fn anonymize(&self, candidate: &Candidate) {
         self.sql_with_id(
             "UPDATE candidates SET name = '', anonymized_at = now(), anonymization_mode = 'gdpr' WHERE id = $1",
