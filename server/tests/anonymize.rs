@@ -140,11 +140,9 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
                           VALUES ($1, 'Why us?', $2)),
               comments AS (INSERT INTO application_comments (opportunity_id, body) VALUES ($1, $3)),
               files AS (INSERT INTO attachments (candidate_id, opportunity_id, file_name, media_type, bytes)
-                        VALUES ($4, $1, $5, 'application/pdf', convert_to($6, 'UTF8'))),
-              notes AS (INSERT INTO notes (candidate_id, opportunity_id, author_id, body) VALUES ($4, $1, $7, $8)),
-              consent AS (INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, recorded_by, note)
-                          VALUES ($4, 'contact', 'legitimate_interest', 'given', 'recruiter_manual', $7, $9))
-         INSERT INTO feedback (opportunity_id, author_id, rating, body) VALUES ($1, $7, 3, $10)",
+                        VALUES ($4, $1, $5, 'application/pdf', convert_to($6, 'UTF8')))
+         INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, recorded_by, note)
+         VALUES ($4, 'contact', 'legitimate_interest', 'given', 'recruiter_manual', $7, $8)",
     )
     .bind(opportunity)
     .bind(canary.marker("answer"))
@@ -153,23 +151,32 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     .bind(format!("{}.pdf", canary.marker("cv")))
     .bind(format!("%PDF {}", canary.marker("resume")))
     .bind(owner.id.into_uuid())
-    .bind(format!(
+    .bind(format!("Email from {email} on 3 May"))
+    .execute(pool)
+    .await
+    .unwrap();
+
+    // The team's note and interview feedback, written as the profile's forms write them.
+    let team = owner.as_viewer(Role::TeamMember);
+    let note = format!(
         "Spoke to {first} {last} ({email}); call 0{} or {phone}. {first}'s notice period is short.",
         &canary.phone_digits()[..4]
             .chars()
             .chain(" ".chars())
             .chain(canary.phone_digits()[4..].chars())
             .collect::<String>()
-    ))
-    .bind(format!("Email from {email} on 3 May"))
-    .bind(format!(
+    );
+    app::core::lifecycle::add_note(pool, &team, id, &note, Utc::now())
+        .await
+        .unwrap();
+    let feedback = format!(
         "{first} was sharp; Skype {}, portfolio https://example.com/{}",
         canary.marker("skype"),
         canary.marker("link")
-    ))
-    .execute(pool)
-    .await
-    .unwrap();
+    );
+    app::core::lifecycle::add_feedback(pool, &team, id, opportunity, "3", &feedback, Utc::now())
+        .await
+        .unwrap();
 
     // The candidate's own requests, made on their page: a rectification with corrected values
     // (extended with a reason naming them) and an erasure. They alert the owner, by name.

@@ -12,6 +12,7 @@ mod dashboard;
 mod faults;
 mod http;
 mod jobs;
+mod lifecycle;
 mod notifications;
 mod outbox;
 mod outreach;

@@ -20,6 +20,8 @@ pub mod config;
 pub mod consent;
 pub mod fresh_link;
 #[cfg(feature = "ssr")]
+pub mod lifecycle;
+#[cfg(feature = "ssr")]
 pub mod links;
 #[cfg(feature = "ssr")]
 pub mod mail;

@@ -66,6 +66,15 @@ pub enum AppError {
     /// An erasure request is resolved by anonymizing the candidate (or refused), not marked.
     #[error("anonymize to resolve")]
     AnonymizeToResolve,
+    /// The opportunity is archived: unarchive it before moving, hiring or archiving it again.
+    #[error("opportunity archived")]
+    OpportunityArchived,
+    /// Only an archived opportunity can be unarchived.
+    #[error("opportunity not archived")]
+    OpportunityActive,
+    /// A hired opportunity neither moves nor is archived.
+    #[error("opportunity hired")]
+    OpportunityHired,
     /// The form's fields could not be read (a tampered, truncated or outdated form).
     #[error("form not understood")]
     BadForm,
@@ -98,7 +107,10 @@ impl AppError {
             | AppError::LegalHold
             | AppError::AlreadyOnHold
             | AppError::NoHold
-            | AppError::AnonymizeToResolve => 409,
+            | AppError::AnonymizeToResolve
+            | AppError::OpportunityArchived
+            | AppError::OpportunityActive
+            | AppError::OpportunityHired => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -131,6 +143,9 @@ impl AppError {
             AppError::NoHold => "no-hold".into(),
             AppError::AnonymizeToResolve => "anonymize-to-resolve".into(),
             AppError::UploadQuota => "upload-quota".into(),
+            AppError::OpportunityArchived => "opportunity-archived".into(),
+            AppError::OpportunityActive => "opportunity-active".into(),
+            AppError::OpportunityHired => "opportunity-hired".into(),
             AppError::BadForm => "bad-form".into(),
             AppError::Unavailable => "unavailable".into(),
         }
@@ -163,6 +178,9 @@ impl AppError {
             ["no-hold"] => AppError::NoHold,
             ["anonymize-to-resolve"] => AppError::AnonymizeToResolve,
             ["upload-quota"] => AppError::UploadQuota,
+            ["opportunity-archived"] => AppError::OpportunityArchived,
+            ["opportunity-active"] => AppError::OpportunityActive,
+            ["opportunity-hired"] => AppError::OpportunityHired,
             ["bad-form"] => AppError::BadForm,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,

@@ -20,6 +20,7 @@ pub mod error;
 pub mod ids;
 pub mod lawful_basis;
 pub mod legal_hold;
+pub mod lifecycle;
 pub mod outreach;
 pub mod preferences;
 pub mod profile;

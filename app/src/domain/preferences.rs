@@ -218,6 +218,17 @@ pub enum Field {
     Owner,
     ReceivedFrom,
     ReceivedTo,
+    /// An opportunity's lifecycle: what to do, the stage, the archive reason.
+    Step,
+    Stage,
+    ArchiveReason,
+    /// A note the team writes on a candidate.
+    TeamNote,
+    /// Interview feedback: its rating and text.
+    Rating,
+    Feedback,
+    /// The opportunity an action is about.
+    Opportunity,
 }
 text_enum!(Field {
     Note => "note",
@@ -259,6 +270,13 @@ text_enum!(Field {
     Owner => "owner",
     ReceivedFrom => "from",
     ReceivedTo => "to",
+    Step => "step",
+    Stage => "stage",
+    ArchiveReason => "archive_reason",
+    TeamNote => "team_note",
+    Rating => "rating",
+    Feedback => "feedback",
+    Opportunity => "opportunity",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -331,6 +349,10 @@ impl Field {
             Field::RequestKind | Field::RequestState => 20,
             Field::Owner => 36,
             Field::ReceivedFrom | Field::ReceivedTo => 10,
+            Field::Step | Field::Stage | Field::ArchiveReason => 40,
+            Field::TeamNote | Field::Feedback => 10_000,
+            Field::Rating => 1,
+            Field::Opportunity => 36,
         }
     }
 

@@ -23,6 +23,13 @@ pub enum ProfileNotice {
     /// A sourced candidate was added (and maybe sent the data-collection notice).
     Added,
     AddedWithNotice,
+    /// Lifecycle steps on an opportunity, and what the team wrote.
+    Moved,
+    Archived,
+    Unarchived,
+    Hired,
+    NoteAdded,
+    FeedbackAdded,
     Failed(AppError),
 }
 
@@ -44,6 +51,12 @@ impl ProfileNotice {
             ProfileNotice::CorrectionApplied => "correction-applied".into(),
             ProfileNotice::Added => "added".into(),
             ProfileNotice::AddedWithNotice => "added-notice".into(),
+            ProfileNotice::Moved => "moved".into(),
+            ProfileNotice::Archived => "archived".into(),
+            ProfileNotice::Unarchived => "unarchived".into(),
+            ProfileNotice::Hired => "hired".into(),
+            ProfileNotice::NoteAdded => "note-added".into(),
+            ProfileNotice::FeedbackAdded => "feedback-added".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -65,6 +78,12 @@ impl ProfileNotice {
             "correction-applied" => Some(ProfileNotice::CorrectionApplied),
             "added" => Some(ProfileNotice::Added),
             "added-notice" => Some(ProfileNotice::AddedWithNotice),
+            "moved" => Some(ProfileNotice::Moved),
+            "archived" => Some(ProfileNotice::Archived),
+            "unarchived" => Some(ProfileNotice::Unarchived),
+            "hired" => Some(ProfileNotice::Hired),
+            "note-added" => Some(ProfileNotice::NoteAdded),
+            "feedback-added" => Some(ProfileNotice::FeedbackAdded),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }

@@ -5,6 +5,7 @@ pub mod anonymize;
 #[cfg(feature = "ssr")]
 pub mod edit;
 pub mod legal_hold;
+pub mod lifecycle;
 pub mod outreach;
 #[cfg(feature = "ssr")]
 pub mod query;
@@ -17,6 +18,7 @@ use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKi
 use crate::error::AppError;
 use crate::profile::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
 use crate::profile::legal_hold::{LegalHoldCard, LiftHold, PlaceHold};
+use crate::profile::lifecycle::{AddFeedback, AddNote, NoteForm, OpportunityActions, TakeStep};
 use crate::profile::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::profile::requests::{
     ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
@@ -142,6 +144,8 @@ pub struct OpportunityView {
     pub archived_at: Option<DateTime<Utc>>,
     pub archive_reason: Option<String>,
     pub hired: bool,
+    /// The viewer may move it, archive or hire it and write feedback on it.
+    pub may_act: bool,
     /// The candidate's answers (question, answer); empty once anonymized.
     pub responses: Vec<(String, String)>,
     /// Cover letters and other text the candidate sent; empty once anonymized.
@@ -230,6 +234,9 @@ struct Edits {
     send_data: ServerAction<SendPersonalData>,
     resolve: ServerAction<ResolveRequest>,
     apply: ServerAction<ApplyCorrection>,
+    step: ServerAction<TakeStep>,
+    feedback: ServerAction<AddFeedback>,
+    note: ServerAction<AddNote>,
 }
 
 #[component]
@@ -250,6 +257,9 @@ pub fn ProfilePage() -> impl IntoView {
         send_data: ServerAction::new(),
         resolve: ServerAction::new(),
         apply: ServerAction::new(),
+        step: ServerAction::new(),
+        feedback: ServerAction::new(),
+        note: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -266,6 +276,9 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.send_data, latest, successes, profile_notice);
     follow_action(edits.resolve, latest, successes, profile_notice);
     follow_action(edits.apply, latest, successes, profile_notice);
+    follow_action(edits.step, latest, successes, profile_notice);
+    follow_action(edits.feedback, latest, successes, profile_notice);
+    follow_action(edits.note, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -371,7 +384,7 @@ fn ProfileView(
                     } else {
                         opportunities
                             .into_iter()
-                            .map(|o| view! { <Opportunity opportunity=o /> })
+                            .map(|o| view! { <Opportunity opportunity=o candidate=id edits /> })
                             .collect_view()
                             .into_any()
                     }}
@@ -399,6 +412,7 @@ fn ProfileView(
                 </section>
                 <section aria-labelledby="notes-heading" class="section">
                     <h2 id="notes-heading">{text::NOTES_HEADING}</h2>
+                    {(!anonymized).then(|| view! { <NoteForm candidate=id action=edits.note /> })}
                     {if notes.is_empty() {
                         view! { <p class="muted">{text::NONE_YET}</p> }.into_any()
                     } else {
@@ -571,8 +585,14 @@ fn ContactSection(contact: Option<ContactDetails>) -> impl IntoView {
 }
 
 #[component]
-fn Opportunity(opportunity: OpportunityView) -> impl IntoView {
+fn Opportunity(opportunity: OpportunityView, candidate: Uuid, edits: Edits) -> impl IntoView {
     let o = opportunity;
+    let actions = o.may_act.then(|| {
+        view! {
+            <OpportunityActions candidate opportunity=o.id stage=o.stage.clone() archived=o.archived_at.is_some()
+                hired=o.hired step=edits.step feedback=edits.feedback />
+        }
+    });
     let state = if o.hired {
         text::HIRED.to_owned()
     } else if let Some(at) = o.archived_at {
@@ -584,9 +604,10 @@ fn Opportunity(opportunity: OpportunityView) -> impl IntoView {
         <article class="card opportunity">
             <h3>{o.posting.unwrap_or_else(|| text::GENERAL_OPPORTUNITY.to_owned())}</h3>
             <p class="muted">
-                {format!("{} · {} · {}", o.stage, state, text::opportunity_origin(&o.origin, o.created_at))}
+                {format!("{} · {} · {}", text::stage_name(&o.stage), state, text::opportunity_origin(&o.origin, o.created_at))}
             </p>
             <p class="muted">{text::owner(o.owner.as_deref())}</p>
+            {actions}
             {(!o.responses.is_empty()).then(|| view! {
                 <h4>{text::APPLICATION_ANSWERS}</h4>
                 <dl class="details">

@@ -49,7 +49,8 @@ pub async fn profile(
 
     let opportunities = sqlx::query!(
         r#"SELECT o.id, p.title AS "posting?", o.stage,
-                  u.name AS "owner?", o.origin, o.created_at, o.archived_at, o.archive_reason, o.hired
+                  u.name AS "owner?", o.owner_id, o.origin, o.created_at, o.archived_at,
+                  o.archive_reason, o.hired
              FROM opportunities o
              LEFT JOIN postings p ON p.id = o.posting_id
              LEFT JOIN users u ON u.id = o.owner_id
@@ -204,6 +205,11 @@ pub async fn profile(
                 origin: o.origin,
                 created_at: o.created_at,
                 archived_at: o.archived_at,
+                may_act: !anonymized
+                    && crate::domain::lifecycle::may_act_on_owned_by(
+                        viewer,
+                        o.owner_id.map(crate::domain::UserId),
+                    ),
                 archive_reason: o.archive_reason,
                 hired: o.hired,
             })

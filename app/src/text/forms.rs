@@ -45,6 +45,13 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Owner => FILTER_OWNER,
         Field::ReceivedFrom => FILTER_FROM,
         Field::ReceivedTo => FILTER_TO,
+        Field::Step => "Action",
+        Field::Stage => "Stage",
+        Field::ArchiveReason => "Reason",
+        Field::TeamNote => "Note",
+        Field::Rating => "Rating",
+        Field::Feedback => "Feedback",
+        Field::Opportunity => "Opportunity",
     }
 }
 
@@ -89,6 +96,13 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Owner => "the owner",
         Field::ReceivedFrom => "the first day",
         Field::ReceivedTo => "the last day",
+        Field::Step => "the action",
+        Field::Stage => "the stage",
+        Field::ArchiveReason => "the reason",
+        Field::TeamNote => "the note",
+        Field::Rating => "the rating",
+        Field::Feedback => "the feedback",
+        Field::Opportunity => "the opportunity",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -127,6 +141,13 @@ fn field_problem(field: Field, problem: Problem) -> String {
             crate::domain::outreach::MAX_DELAY_DAYS
         ),
         (Field::Campaign, _) => "Please choose a campaign.".into(),
+        (Field::Stage, _) => "Please choose one of the stages.".into(),
+        (Field::ArchiveReason, _) => "Please choose why the opportunity is archived.".into(),
+        (Field::Rating, _) => "Please choose a rating from 1 (strong no) to 4 (strong yes).".into(),
+        (Field::Step | Field::Opportunity, _) => {
+            "This form is out of date. Please reload the page and try again; nothing was changed."
+                .into()
+        }
         (Field::Reason, Problem::Required) => {
             "Please give the reason: the candidate is told why.".into()
         }
@@ -190,6 +211,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::AlreadyOnHold => "This candidate is already on legal hold.".into(),
         AppError::NoHold => "This candidate is not on legal hold (it may just have been lifted).".into(),
         AppError::AnonymizeToResolve => "An erasure request is resolved by anonymizing the candidate, or refused with a reason.".into(),
+        AppError::OpportunityArchived => "This opportunity is archived. Unarchive it first; nothing was changed.".into(),
+        AppError::OpportunityActive => "This opportunity is not archived (it may just have been unarchived): nothing was changed.".into(),
+        AppError::OpportunityHired => "This candidate was hired for this opportunity, so it no longer moves or is archived.".into(),
         AppError::BadForm => "This form could not be read, so nothing was changed. Please reload the page and send it again.".into(),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),
         AppError::Unavailable => {

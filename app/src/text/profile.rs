@@ -48,9 +48,59 @@ pub fn file_size(bytes: i64) -> String {
     }
 }
 
+/// A stage as the team reads it; an older free-text stage as it was written.
+pub fn stage_name(stage: &str) -> String {
+    use crate::domain::lifecycle::Stage;
+    match stage.parse::<Stage>() {
+        Ok(Stage::New) => "New".into(),
+        Ok(Stage::Screen) => "Screen".into(),
+        Ok(Stage::Interview) => "Interview".into(),
+        Ok(Stage::Offer) => "Offer".into(),
+        Err(_) => stage.to_owned(),
+    }
+}
+
+/// Why an opportunity was archived; an older free-text reason as it was written.
+pub fn archive_reason(reason: &str) -> String {
+    use crate::domain::lifecycle::ArchiveReason;
+    match reason.parse::<ArchiveReason>() {
+        Ok(ArchiveReason::Rejected) => "rejected".into(),
+        Ok(ArchiveReason::Withdrew) => "withdrew".into(),
+        Ok(ArchiveReason::PositionFilled) => "position filled".into(),
+        Ok(ArchiveReason::Unresponsive) => "unresponsive".into(),
+        Err(_) => reason.to_owned(),
+    }
+}
+
+pub const STAGE_LABEL: &str = "Move to stage";
+pub const MOVE_BUTTON: &str = "Move";
+pub const ARCHIVE_LABEL: &str = "Archive because the candidate";
+pub const ARCHIVE_BUTTON: &str = "Archive";
+pub const UNARCHIVE_BUTTON: &str = "Unarchive";
+pub const HIRE_BUTTON: &str = "Mark hired";
+pub const ADD_NOTE: &str = "Add a note";
+pub const NOTE_LABEL: &str = "Note (the team sees it; the candidate can ask for a copy)";
+pub const SAVE_NOTE: &str = "Save note";
+pub const ADD_FEEDBACK: &str = "Add interview feedback";
+pub const RATING_LABEL: &str = "Rating";
+pub const FEEDBACK_LABEL: &str = "Feedback";
+pub const SAVE_FEEDBACK: &str = "Save feedback";
+pub const CHOOSE: &str = "Choose…";
+
+/// The archive reasons as the form offers them ("Archive because the candidate …").
+pub fn archive_choice(reason: crate::domain::lifecycle::ArchiveReason) -> &'static str {
+    use crate::domain::lifecycle::ArchiveReason::*;
+    match reason {
+        Rejected => "was not selected",
+        Withdrew => "withdrew",
+        PositionFilled => "lost out: the position was filled",
+        Unresponsive => "stopped responding",
+    }
+}
+
 pub fn archived(at: chrono::DateTime<chrono::Utc>, reason: Option<&str>) -> String {
     match reason {
-        Some(reason) => format!("Archived on {} ({reason})", date(at)),
+        Some(reason) => format!("Archived on {} ({})", date(at), archive_reason(reason)),
         None => format!("Archived on {}", date(at)),
     }
 }
@@ -89,7 +139,7 @@ pub fn timeline_event(
 ) -> String {
     let what = match (kind, stage) {
         ("created", _) => "Opportunity created".to_owned(),
-        ("stage_changed", Some(stage)) => format!("Moved to {stage}"),
+        ("stage_changed", Some(stage)) => format!("Moved to {}", stage_name(stage)),
         ("interview_scheduled", _) => "Interview scheduled".to_owned(),
         ("archived", _) => "Archived".to_owned(),
         ("unarchived", _) => "Unarchived".to_owned(),
@@ -231,6 +281,12 @@ pub fn profile_notice(notice: &crate::domain::profile::ProfileNotice) -> String 
         ProfileNotice::CountryChanged => "The GDPR country is saved.".into(),
         ProfileNotice::ConsentRecorded => "The decision is recorded, with your note.".into(),
         ProfileNotice::Added => "The candidate is added, with you as the owner.".into(),
+        ProfileNotice::Moved => "The opportunity moved to its new stage.".into(),
+        ProfileNotice::Archived => "The opportunity is archived.".into(),
+        ProfileNotice::Unarchived => "The opportunity is active again.".into(),
+        ProfileNotice::Hired => "Marked hired. Congratulations to the team!".into(),
+        ProfileNotice::NoteAdded => "Your note is saved.".into(),
+        ProfileNotice::FeedbackAdded => "Your feedback is saved.".into(),
         ProfileNotice::AddedWithNotice => {
             "The candidate is added, with you as the owner. GDPR protects them, so the data-collection notice with their personal link is on its way.".into()
         }

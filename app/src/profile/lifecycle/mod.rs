@@ -1,0 +1,198 @@
+//! The candidate lifecycle on the profile (SPEC §10): an opportunity's stage, archiving with a
+//! reason, unarchiving and hiring, and the team's notes and interview feedback. Each form works
+//! without JavaScript (a post and a redirect back); the services are the core's
+//! (`core::lifecycle`), so the integration API takes the same steps.
+
+use crate::domain::lifecycle::{ArchiveReason, Stage};
+use crate::domain::preferences::Field;
+use crate::error::AppError;
+use crate::text;
+use crate::ui::actions::reset_after_success;
+#[cfg(feature = "ssr")]
+use crate::ui::profile_action::candidate_action;
+use crate::ui::profile_action::ProfileNotice;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// One step on an opportunity: `step` is `stage`, `archive`, `unarchive` or `hire`; `value` the
+/// stage or the archive reason.
+#[server(endpoint = "candidates/opportunity-step")]
+pub async fn take_step(
+    candidate: String,
+    opportunity: String,
+    step: String,
+    value: Option<String>,
+) -> Result<ProfileNotice, AppError> {
+    use crate::core::lifecycle::{self, Outcome};
+    use crate::domain::lifecycle::Step;
+    candidate_action(&candidate, |state, viewer, id| async move {
+        let opportunity = opportunity
+            .parse::<Uuid>()
+            .map_err(|_| Field::Opportunity.error(crate::domain::preferences::Problem::Invalid))?;
+        let step = Step::parse(&step, value.as_deref().unwrap_or_default())?;
+        let outcome = lifecycle::take_step(
+            &state.pool,
+            &viewer,
+            id,
+            opportunity,
+            step,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(match (step, outcome) {
+            (_, Outcome::AlreadySo) | (Step::MoveTo(_), _) => ProfileNotice::Moved,
+            (Step::Archive(_), _) => ProfileNotice::Archived,
+            (Step::Unarchive, _) => ProfileNotice::Unarchived,
+            (Step::Hire, _) => ProfileNotice::Hired,
+        })
+    })
+    .await
+}
+
+#[server(endpoint = "candidates/note")]
+pub async fn add_note(candidate: String, body: String) -> Result<ProfileNotice, AppError> {
+    candidate_action(&candidate, |state, viewer, id| async move {
+        crate::core::lifecycle::add_note(&state.pool, &viewer, id, &body, chrono::Utc::now())
+            .await?;
+        Ok(ProfileNotice::NoteAdded)
+    })
+    .await
+}
+
+#[server(endpoint = "candidates/feedback")]
+pub async fn add_feedback(
+    candidate: String,
+    opportunity: String,
+    rating: String,
+    body: String,
+) -> Result<ProfileNotice, AppError> {
+    candidate_action(&candidate, |state, viewer, id| async move {
+        let opportunity = opportunity
+            .parse::<Uuid>()
+            .map_err(|_| Field::Opportunity.error(crate::domain::preferences::Problem::Invalid))?;
+        crate::core::lifecycle::add_feedback(
+            &state.pool,
+            &viewer,
+            id,
+            opportunity,
+            &rating,
+            &body,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(ProfileNotice::FeedbackAdded)
+    })
+    .await
+}
+
+/// The lifecycle forms of one opportunity card.
+#[component]
+pub fn OpportunityActions(
+    candidate: Uuid,
+    opportunity: Uuid,
+    stage: String,
+    archived: bool,
+    hired: bool,
+    step: ServerAction<TakeStep>,
+    feedback: ServerAction<AddFeedback>,
+) -> impl IntoView {
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(feedback, pen, form);
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="candidate" value=candidate.to_string() />
+            <input type="hidden" name="opportunity" value=opportunity.to_string() />
+        }
+    };
+    let ids = move |what: &str| format!("{what}-{opportunity}");
+    let pipeline = if hired {
+        ().into_any()
+    } else if archived {
+        view! {
+            <ActionForm action=step attr:class="inline-form">
+                {hidden()}
+                <input type="hidden" name="step" value="unarchive" />
+                <button type="submit" class="button small">{text::UNARCHIVE_BUTTON}</button>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="lifecycle">
+                <ActionForm action=step attr:class="inline-form">
+                    {hidden()}
+                    <input type="hidden" name="step" value="stage" />
+                    <label for=ids("stage")>{text::STAGE_LABEL}</label>
+                    <select id=ids("stage") name="value" required>
+                        {Stage::ALL.iter().map(|s| {
+                            let code = s.as_str();
+                            view! { <option value=code selected=code == stage>{text::stage_name(code)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <button type="submit" class="button small">{text::MOVE_BUTTON}</button>
+                </ActionForm>
+                <ActionForm action=step attr:class="inline-form">
+                    {hidden()}
+                    <input type="hidden" name="step" value="archive" />
+                    <label for=ids("archive")>{text::ARCHIVE_LABEL}</label>
+                    <select id=ids("archive") name="value" required>
+                        <option value="">{text::CHOOSE}</option>
+                        {ArchiveReason::ALL.iter().map(|r| view! {
+                            <option value=r.as_str()>{text::archive_choice(*r)}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="submit" class="button small">{text::ARCHIVE_BUTTON}</button>
+                </ActionForm>
+                <ActionForm action=step attr:class="inline-form">
+                    {hidden()}
+                    <input type="hidden" name="step" value="hire" />
+                    <button type="submit" class="button small">{text::HIRE_BUTTON}</button>
+                </ActionForm>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        {pipeline}
+        <details class="pen" node_ref=pen>
+            <summary>{text::ADD_FEEDBACK}</summary>
+            <ActionForm action=feedback node_ref=form>
+                {hidden()}
+                <div class="field">
+                    <label for=ids("rating")>{text::RATING_LABEL}</label>
+                    <select id=ids("rating") name="rating" required>
+                        <option value="">{text::CHOOSE}</option>
+                        {(1..=4i16).rev().map(|r| view! { <option value=r.to_string()>{text::rating(r)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=ids("feedback")>{text::FEEDBACK_LABEL}</label>
+                    <textarea id=ids("feedback") name="body" rows="4"
+                        maxlength=Field::Feedback.max_chars().to_string()></textarea>
+                </div>
+                <button type="submit" class="button small">{text::SAVE_FEEDBACK}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The form that adds a note to the candidate.
+#[component]
+pub fn NoteForm(candidate: Uuid, action: ServerAction<AddNote>) -> impl IntoView {
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(action, pen, form);
+    view! {
+        <details class="pen" node_ref=pen>
+            <summary>{text::ADD_NOTE}</summary>
+            <ActionForm action node_ref=form>
+                <input type="hidden" name="candidate" value=candidate.to_string() />
+                <div class="field">
+                    <label for="note-body">{text::NOTE_LABEL}</label>
+                    <textarea id="note-body" name="body" rows="4" required
+                        maxlength=Field::TeamNote.max_chars().to_string()></textarea>
+                </div>
+                <button type="submit" class="button small">{text::SAVE_NOTE}</button>
+            </ActionForm>
+        </details>
+    }
+}
