@@ -442,6 +442,51 @@ test.describe('recruiter workspace', () => {
     await expectAccessible(page, javascript);
   });
 
+  test('moves a candidate through the stages, archives, hires and writes a note', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `lena.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'team_member');
+    const name = `Pia Lifecycle ${testInfo.project.name}`;
+    addCandidate(name, `pia.${testInfo.project.name}@example.com`, email);
+    await openProfile(page, email, password, `pia.${testInfo.project.name}`, name, javascript);
+    const card = page.locator('article.opportunity');
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+
+    await card.getByLabel('Move to stage').selectOption({ label: 'Interview' });
+    await card.getByRole('button', { name: 'Move' }).click();
+    await expect(page.getByRole('status').first()).toContainText('moved to its new stage');
+    await expect(card).toContainText('Interview ·');
+    await expect(timeline).toContainText('Moved to Interview · by Eve Tester');
+
+    // Archiving asks for the reason first (the browser's own check, then ours without it).
+    await card.getByLabel('Archive because the candidate').selectOption({ label: 'withdrew' });
+    await card.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect(card).toContainText('(withdrew)');
+    await expect(card.getByRole('button', { name: 'Move' })).toHaveCount(0);
+    await card.getByRole('button', { name: 'Unarchive' }).click();
+    await expect(card.getByRole('button', { name: 'Mark hired' })).toBeVisible();
+    await card.getByRole('button', { name: 'Mark hired' }).click();
+    await expect(card).toContainText('Hired');
+    await expect(timeline).toContainText('Hired · by Eve Tester');
+
+    await openPen(card, 'Add interview feedback');
+    await card.getByLabel('Rating').selectOption({ label: 'Strong yes' });
+    await card.getByLabel('Feedback').fill('Clear thinker, kind to the panel');
+    await card.getByRole('button', { name: 'Save feedback' }).click();
+    await expect(card).toContainText('Clear thinker, kind to the panel');
+
+    const notes = page.getByRole('region', { name: 'Notes' });
+    await openPen(notes, 'Add a note');
+    await notes.getByLabel(/^Note/).fill('Prefers a start in March');
+    await notes.getByRole('button', { name: 'Save note' }).click();
+    await expect(notes).toContainText('Prefers a start in March');
+    await expectAccessible(page, javascript);
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
     const email = `kim.${testInfo.project.name}@team.example`;
