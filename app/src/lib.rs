@@ -18,6 +18,7 @@ pub mod jobs;
 #[cfg(test)]
 mod layering;
 pub mod notifications;
+pub mod postings;
 pub mod preferences;
 pub mod profile;
 pub mod settings;

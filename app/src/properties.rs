@@ -80,12 +80,13 @@ proptest! {
 
     #[test]
     fn the_application_form_never_panics(
-        name in field(), email in field(), phone in field(), answer in field(), trap in field(),
+        name in field(), email in field(), phone in field(),
+        answers in proptest::collection::vec(field(), 0..12), trap in field(),
         processing_consent in any::<bool>(), retention_consent in any::<bool>(),
         processing_required in any::<bool>(), retention_optional in any::<bool>(),
     ) {
         let form = ApplicationForm {
-            name, email, phone, answer, processing_consent, retention_consent, trap,
+            name, email, phone, answers, processing_consent, retention_consent, trap,
         };
         let questions = ConsentQuestions { processing_required, retention_optional };
         let _ = Application::parse(&form, questions);

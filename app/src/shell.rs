@@ -11,6 +11,7 @@ use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
 use crate::jobs::{JobPostingPage, JobsPage};
 use crate::notifications::NotificationsPage;
+use crate::postings::{PostingEditPage, PostingsPage};
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::profile::ProfilePage;
 use crate::settings::SettingsPage;
@@ -69,6 +70,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/candidates") view=CandidateListPage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/new") view=AddCandidatePage ssr=SsrMode::Async />
                 <Route path=path!("/candidates/:id") view=ProfilePage ssr=SsrMode::Async />
+                <Route path=path!("/postings") view=PostingsPage ssr=SsrMode::Async />
+                <Route path=path!("/postings/new") view=PostingEditPage ssr=SsrMode::Async />
+                <Route path=path!("/postings/:id") view=PostingEditPage ssr=SsrMode::Async />
                 <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance") view=DashboardPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance/requests/:id") view=RequestTrailPage ssr=SsrMode::Async />

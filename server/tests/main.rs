@@ -16,6 +16,7 @@ mod lifecycle;
 mod notifications;
 mod outbox;
 mod outreach;
+mod postings;
 mod preferences;
 mod profile;
 mod requests;

@@ -24,3 +24,196 @@ pub async fn open_postings(pool: &PgPool) -> Result<Vec<PostingChoice>, AppError
     .fetch_all(pool)
     .await?)
 }
+
+/// A posting as the workspace lists and edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingDetails {
+    pub id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub country: Option<String>,
+    pub owner: Option<Uuid>,
+    pub owner_name: Option<String>,
+    pub questions: Vec<String>,
+    pub published: bool,
+    pub applications: i64,
+}
+
+/// A team member a posting can be given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerChoice {
+    pub id: Uuid,
+    pub name: String,
+}
+
+#[cfg(feature = "ssr")]
+mod store {
+    use super::{OwnerChoice, PostingDetails};
+    use crate::core::audit::{self, Actor};
+    use crate::domain::postings::{manages_postings, PostingDraft};
+    use crate::domain::preferences::{Field, Problem};
+    use crate::domain::Viewer;
+    use crate::error::AppError;
+    use serde_json::json;
+    use sqlx::PgPool;
+    use uuid::Uuid;
+
+    fn may_manage(viewer: &Viewer) -> Result<(), AppError> {
+        if manages_postings(viewer.role) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Every posting, published first, then by title.
+    pub async fn all(pool: &PgPool, viewer: &Viewer) -> Result<Vec<PostingDetails>, AppError> {
+        may_manage(viewer)?;
+        Ok(sqlx::query_as!(
+            PostingDetails,
+            r#"SELECT p.id, p.title, p.description, p.location_country AS country,
+                      p.owner_id AS owner, u.name AS "owner_name?", p.questions,
+                      p.state = 'published' AS "published!",
+                      (SELECT count(*) FROM opportunities o WHERE o.posting_id = p.id) AS "applications!"
+                 FROM postings p LEFT JOIN users u ON u.id = p.owner_id
+                ORDER BY p.state = 'published' DESC, lower(p.title), p.id"#
+        )
+        .fetch_all(pool)
+        .await?)
+    }
+
+    pub async fn one(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<PostingDetails, AppError> {
+        may_manage(viewer)?;
+        sqlx::query_as!(
+            PostingDetails,
+            r#"SELECT p.id, p.title, p.description, p.location_country AS country,
+                      p.owner_id AS owner, u.name AS "owner_name?", p.questions,
+                      p.state = 'published' AS "published!",
+                      (SELECT count(*) FROM opportunities o WHERE o.posting_id = p.id) AS "applications!"
+                 FROM postings p LEFT JOIN users u ON u.id = p.owner_id
+                WHERE p.id = $1"#,
+            id
+        )
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)
+    }
+
+    /// The active team members a posting may be given to.
+    pub async fn owners(pool: &PgPool) -> Result<Vec<OwnerChoice>, AppError> {
+        Ok(sqlx::query_as!(
+            OwnerChoice,
+            "SELECT id, name FROM users WHERE NOT disabled ORDER BY lower(name), id"
+        )
+        .fetch_all(pool)
+        .await?)
+    }
+
+    /// Creates the posting (`id` none) or replaces what the form holds of an existing one.
+    pub async fn save(
+        pool: &PgPool,
+        viewer: &Viewer,
+        id: Option<Uuid>,
+        draft: &PostingDraft,
+    ) -> Result<Uuid, AppError> {
+        may_manage(viewer)?;
+        let mut tx = pool.begin().await?;
+        if let Some(owner) = draft.owner {
+            let active = sqlx::query_scalar!(
+                r#"SELECT NOT disabled AS "active!" FROM users WHERE id = $1"#,
+                owner.into_uuid()
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
+            if active != Some(true) {
+                return Err(Field::Owner.error(Problem::Invalid).into());
+            }
+        }
+        let country = draft.country.map(|c| c.as_str().to_owned());
+        let owner = draft.owner.map(|o| o.into_uuid());
+        let (saved, action) = match id {
+            None => (
+                sqlx::query_scalar!(
+                    "INSERT INTO postings (title, description, location_country, owner_id, questions)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    draft.title,
+                    draft.description,
+                    country,
+                    owner,
+                    &draft.questions
+                )
+                .fetch_one(&mut *tx)
+                .await?,
+                "posting.created",
+            ),
+            Some(id) => (
+                sqlx::query_scalar!(
+                    "UPDATE postings SET title = $2, description = $3, location_country = $4,
+                            owner_id = $5, questions = $6
+                      WHERE id = $1 RETURNING id",
+                    id,
+                    draft.title,
+                    draft.description,
+                    country,
+                    owner,
+                    &draft.questions
+                )
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?,
+                "posting.updated",
+            ),
+        };
+        audit::record(
+            &mut tx,
+            Actor::User(viewer.id),
+            action,
+            None,
+            None,
+            json!({ "posting": saved, "questions": draft.questions.len() }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// Publishes (reopens) or closes a posting. Doing what is already so changes nothing.
+    pub async fn set_published(
+        pool: &PgPool,
+        viewer: &Viewer,
+        id: Uuid,
+        published: bool,
+    ) -> Result<(), AppError> {
+        may_manage(viewer)?;
+        let mut tx = pool.begin().await?;
+        let state = if published { "published" } else { "closed" };
+        let current =
+            sqlx::query_scalar!("SELECT state FROM postings WHERE id = $1 FOR UPDATE", id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
+        if current == state {
+            return Ok(());
+        }
+        sqlx::query!("UPDATE postings SET state = $2 WHERE id = $1", id, state)
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            Actor::User(viewer.id),
+            if published {
+                "posting.reopened"
+            } else {
+                "posting.closed"
+            },
+            None,
+            None,
+            json!({ "posting": id }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+#[cfg(feature = "ssr")]
+pub use store::{all, one, owners, save, set_published};

@@ -42,7 +42,9 @@ pub struct ApplicationForm {
     pub name: String,
     pub email: String,
     pub phone: String,
-    pub answer: String,
+    /// The answer to the posting's first question (`answer`), then to the others (`answer_1`,
+    /// `answer_2`, …), by position; a blank is no answer.
+    pub answers: Vec<String>,
     pub processing_consent: bool,
     pub retention_consent: bool,
     /// A field people can't see: only a bot fills it in.
@@ -55,7 +57,8 @@ pub struct Application {
     pub name: String,
     pub email: EmailAddress,
     pub phone: Option<String>,
-    pub answer: Option<String>,
+    /// The answers given, by the position of their question.
+    pub answers: Vec<(usize, String)>,
     /// The consent decisions the form asked for, to record with source `job_post`.
     pub decisions: Vec<(Purpose, ConsentDecision)>,
 }
@@ -77,9 +80,12 @@ impl Application {
         let name = Field::Name.required(&form.name).map_err(invalid)?;
         let email = email_address(&form.email).map_err(invalid)?;
         let phone = phone_number(Some(&form.phone)).map_err(invalid)?;
-        let answer = Field::Answer
-            .optional(Some(&form.answer))
-            .map_err(invalid)?;
+        let mut answers = Vec::new();
+        for (at, text) in form.answers.iter().enumerate() {
+            if let Some(answer) = Field::Answer.optional(Some(text)).map_err(invalid)? {
+                answers.push((at, answer));
+            }
+        }
         if questions.processing_required && !form.processing_consent {
             return Err(invalid(Field::ProcessingConsent.error(Problem::Required)));
         }
@@ -102,7 +108,7 @@ impl Application {
             name,
             email,
             phone,
-            answer,
+            answers,
             decisions,
         })
     }
@@ -268,7 +274,7 @@ mod tests {
         ApplicationForm {
             name: "Mia Park".into(),
             email: "mia@example.com".into(),
-            answer: "I like your mission.".into(),
+            answers: vec!["I like your mission.".into()],
             ..Default::default()
         }
     }
@@ -383,7 +389,7 @@ mod tests {
             matches!(Application::parse(&bad_phone, q), Err(Refused::Invalid(e)) if e.field == Field::Phone)
         );
         let long_answer = ApplicationForm {
-            answer: "x".repeat(5001),
+            answers: vec![String::new(), "x".repeat(5001)],
             ..form()
         };
         assert_eq!(

@@ -22,6 +22,7 @@ pub mod lawful_basis;
 pub mod legal_hold;
 pub mod lifecycle;
 pub mod outreach;
+pub mod postings;
 pub mod preferences;
 pub mod profile;
 pub mod requests;

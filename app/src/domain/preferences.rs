@@ -229,6 +229,10 @@ pub enum Field {
     Feedback,
     /// The opportunity an action is about.
     Opportunity,
+    /// A posting as the team writes it.
+    PostingTitle,
+    Description,
+    Questions,
 }
 text_enum!(Field {
     Note => "note",
@@ -277,6 +281,9 @@ text_enum!(Field {
     Rating => "rating",
     Feedback => "feedback",
     Opportunity => "opportunity",
+    PostingTitle => "title",
+    Description => "description",
+    Questions => "questions",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -353,6 +360,10 @@ impl Field {
             Field::TeamNote | Field::Feedback => 10_000,
             Field::Rating => 1,
             Field::Opportunity => 36,
+            Field::PostingTitle => 200,
+            Field::Description => 20_000,
+            // Every question, one per line.
+            Field::Questions => 5_500,
         }
     }
 

@@ -29,6 +29,9 @@ pub struct JobPage {
     pub processing_required: bool,
     pub retention_optional: bool,
     pub retention_days: i32,
+    /// What the team wrote about the job, and the questions its form asks, in order.
+    pub description: String,
+    pub questions: Vec<String>,
     /// Sent back with the form, so a double submit files one application.
     pub key: Uuid,
 }
@@ -189,6 +192,11 @@ fn JobApplication(
         <Title text=title.clone() />
         <h1>{heading}</h1>
         <p class="lead">{text::job_by(&organization, job.posting.country.as_deref())}</p>
+        {(!job.description.is_empty()).then(|| view! {
+            <div class="description">
+                {job.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+            </div>
+        })}
         {move || outcome.get().map(|outcome| match outcome {
             Ok(()) => view! {
                 <div id="notice" class="notice success" role="status">
@@ -216,6 +224,7 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
     use crate::domain::Purpose;
     let organization = job.organization.name.clone();
     let retention = text::retention_in_words(job.retention_days);
+    let questions = job.questions.clone();
     let accept = RESUME_FORMATS
         .iter()
         .map(|(ext, _)| format!(".{ext}"))
@@ -245,10 +254,20 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
                 <input id="apply-resume" type="file" name="resume" accept=accept aria-describedby="apply-resume-help" />
                 <p id="apply-resume-help" class="muted">{text::RESUME_HELP}</p>
             </div>
-            <div class="field">
-                <label for="apply-answer">{text::field_label(Field::Answer)}</label>
-                <textarea id="apply-answer" name="answer" rows="5" maxlength=Field::Answer.max_chars().to_string()></textarea>
-            </div>
+            {questions.into_iter().enumerate().map(|(at, question)| {
+                // The first is `answer`, as it always was; the others `answer_1`, `answer_2`, …
+                let (id, name) = if at == 0 {
+                    ("apply-answer".to_owned(), "answer".to_owned())
+                } else {
+                    (format!("apply-answer-{at}"), format!("answer_{at}"))
+                };
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{question}</label>
+                        <textarea id=id name=name rows="4" maxlength=Field::Answer.max_chars().to_string()></textarea>
+                    </div>
+                }
+            }).collect_view()}
             // Out of sight and out of the tab order: only a bot fills it in.
             <div class="trap" aria-hidden="true">
                 <label for="apply-website">{text::TRAP_LABEL}</label>

@@ -20,15 +20,19 @@ use uuid::Uuid;
 /// A published posting with what its application form must show.
 pub async fn posting(pool: &PgPool, id: Uuid) -> Result<JobPage, AppError> {
     let settings = settings::load(pool).await?;
-    let posting = sqlx::query_as!(
-        PostingChoice,
-        r#"SELECT id, title, location_country AS country FROM postings
+    let row = sqlx::query!(
+        r#"SELECT id, title, location_country, description, questions FROM postings
             WHERE id = $1 AND state = 'published'"#,
         id
     )
     .fetch_optional(pool)
     .await?
     .ok_or(AppError::NotFound)?;
+    let posting = PostingChoice {
+        id: row.id,
+        title: row.title,
+        country: row.location_country,
+    };
     let questions = consent_questions(
         settings.mode,
         settings.scope,
@@ -40,6 +44,8 @@ pub async fn posting(pool: &PgPool, id: Uuid) -> Result<JobPage, AppError> {
         processing_required: questions.processing_required,
         retention_optional: questions.retention_optional,
         retention_days: settings.retention_days,
+        description: row.description,
+        questions: row.questions,
         // Minted per page view: a double or replayed submit of this form makes one application.
         key: Uuid::new_v4(),
         posting,
@@ -91,7 +97,12 @@ pub async fn read(mut multipart: multer::Multipart<'static>) -> (Submission, Res
                 "name" => form.name = value,
                 "email" => form.email = value,
                 "phone" => form.phone = value,
-                "answer" => form.answer = value,
+                "answer" => answer_at(form, 0, value),
+                name if name.starts_with("answer_") => {
+                    if let Some(at) = answer_position(name) {
+                        answer_at(form, at, value)
+                    }
+                }
                 "processing_consent" => form.processing_consent = !value.is_empty(),
                 "retention_consent" => form.retention_consent = !value.is_empty(),
                 "website" => form.trap = value,
@@ -112,8 +123,24 @@ fn text_field(name: &str) -> Option<Option<Field>> {
         "email" => Some(Field::Email),
         "phone" => Some(Field::Phone),
         "answer" | "website" => Some(Field::Answer),
+        name if answer_position(name).is_some() => Some(Field::Answer),
         _ => return None,
     })
+}
+
+/// The question an `answer_N` part answers: `N`, below the most questions a posting asks.
+fn answer_position(name: &str) -> Option<usize> {
+    let at: usize = name.strip_prefix("answer_")?.parse().ok()?;
+    (1..crate::domain::postings::MAX_QUESTIONS)
+        .contains(&at)
+        .then_some(at)
+}
+
+fn answer_at(form: &mut ApplicationForm, at: usize, value: String) {
+    if form.answers.len() <= at {
+        form.answers.resize(at + 1, String::new());
+    }
+    form.answers[at] = value;
 }
 
 /// The part's bytes, or `None` when it holds more than `cap`.
@@ -173,7 +200,7 @@ pub async fn apply(
     let mut tx = pool.begin().await?;
     let settings = settings::load(&mut *tx).await?;
     let posting = sqlx::query!(
-        "SELECT location_country, owner_id FROM postings WHERE id = $1 AND state = 'published'",
+        "SELECT location_country, owner_id, questions FROM postings WHERE id = $1 AND state = 'published'",
         posting_id
     )
     .fetch_optional(&mut *tx)
@@ -235,12 +262,16 @@ pub async fn apply(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(Filed::Repeat),
         other => other?,
     };
-    if let Some(answer) = &application.answer {
+    // An answer to a question the posting doesn't ask (a stale or hand-made form) is dropped.
+    for (at, answer) in &application.answers {
+        let Some(question) = posting.questions.get(*at) else {
+            continue;
+        };
         sqlx::query!(
             "INSERT INTO application_responses (opportunity_id, question, answer, created_at)
              VALUES ($1, $2, $3, $4)",
             opportunity,
-            crate::text::MOTIVATION_QUESTION,
+            question,
             answer,
             now,
         )

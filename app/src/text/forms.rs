@@ -52,6 +52,9 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Rating => "Rating",
         Field::Feedback => "Feedback",
         Field::Opportunity => "Opportunity",
+        Field::PostingTitle => "Title",
+        Field::Description => "Description (shown on the job page)",
+        Field::Questions => "Application questions, one per line",
     }
 }
 
@@ -103,6 +106,9 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Rating => "the rating",
         Field::Feedback => "the feedback",
         Field::Opportunity => "the opportunity",
+        Field::PostingTitle => "the title",
+        Field::Description => "the description",
+        Field::Questions => "the questions",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -141,6 +147,15 @@ fn field_problem(field: Field, problem: Problem) -> String {
             crate::domain::outreach::MAX_DELAY_DAYS
         ),
         (Field::Campaign, _) => "Please choose a campaign.".into(),
+        (Field::Questions, Problem::Required) => {
+            "Please write at least one question for applicants, one per line.".into()
+        }
+        (Field::Questions, _) => format!(
+            "Please keep to at most {} questions of at most {} characters each, one per line.",
+            crate::domain::postings::MAX_QUESTIONS,
+            crate::domain::postings::MAX_QUESTION_CHARS
+        ),
+        (Field::Owner, Problem::Invalid) => "Please choose the owner from the list.".into(),
         (Field::Stage, _) => "Please choose one of the stages.".into(),
         (Field::ArchiveReason, _) => "Please choose why the opportunity is archived.".into(),
         (Field::Rating, _) => "Please choose a rating from 1 (strong no) to 4 (strong yes).".into(),

@@ -89,6 +89,8 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
             <a class="brand" href="/candidates">"Candor"</a>
             <nav aria-label=text::MAIN_NAVIGATION>
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
+                {crate::domain::postings::manages_postings(viewer.role)
+                    .then(|| view! { <a href="/postings">{text::POSTINGS_TITLE}</a> })}
                 {compliance.then(|| view! {
                     <a href="/compliance">{text::DASHBOARD_TITLE}</a>
                     <a href="/compliance/sweeps">{text::SWEEPS_TITLE}</a>
