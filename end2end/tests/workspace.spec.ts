@@ -487,6 +487,36 @@ test.describe('recruiter workspace', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  test('the navigation holds on one line from 1024 px, and its bell is drawn', async ({ page }, testInfo) => {
+    const javascript = testInfo.project.name === 'javascript';
+    const email = `nav.${testInfo.project.name}@team.example`;
+    const password = createUser(email, 'super_admin');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/candidates');
+    await signIn(page, email, password, javascript);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const links = nav.getByRole('link');
+    await expect(links).toHaveText(['Candidates', 'Postings', 'Dashboard', 'Sweeps', 'Settings']);
+    // Each short name is read out as the page's full title.
+    for (const name of ['Compliance dashboard', 'Retention sweeps', 'Compliance settings']) {
+      await expect(nav.getByRole('link', { name })).toBeVisible();
+    }
+    const tops = await links.evaluateAll((all) => all.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(4);
+    const header = await page.locator('header.workspace-header').boundingBox();
+    const brand = await page.locator('header.workspace-header .brand').boundingBox();
+    const who = await page.locator('header.workspace-header .who').boundingBox();
+    expect(Math.abs(who!.y - brand!.y)).toBeLessThan(brand!.height);
+    expect(header!.height).toBeLessThan(120);
+    await expect(page.locator('.bell svg')).toBeVisible();
+    expect(await page.locator('.bell').textContent()).not.toContain('🔔');
+
+    // On a tablet it may wrap, but nothing is wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test('the sign-in form works from the keyboard alone', async ({ page }, testInfo) => {
     const javascript = testInfo.project.name === 'javascript';
     const email = `kim.${testInfo.project.name}@team.example`;

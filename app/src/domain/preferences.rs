@@ -520,6 +520,8 @@ pub enum Notice {
     RequestReceived(RequestKind),
     /// A request of this kind is already open: nothing new was recorded or sent.
     RequestAlreadyOpen(RequestKind),
+    /// The candidate withdrew their open request of this kind.
+    Withdrawn(RequestKind),
     Failed(super::error::AppError),
 }
 
@@ -532,6 +534,7 @@ impl Notice {
             Notice::Unchanged => "unchanged".into(),
             Notice::RequestReceived(kind) => format!("received.{kind}"),
             Notice::RequestAlreadyOpen(kind) => format!("open.{kind}"),
+            Notice::Withdrawn(kind) => format!("withdrawn.{kind}"),
             Notice::Failed(error) => error.code(),
         }
     }
@@ -550,6 +553,7 @@ impl Notice {
             ["unchanged"] => Notice::Unchanged,
             ["received", k] => Notice::RequestReceived(k.parse().ok()?),
             ["open", k] => Notice::RequestAlreadyOpen(k.parse().ok()?),
+            ["withdrawn", k] => Notice::Withdrawn(k.parse().ok()?),
             _ => Notice::Failed(super::error::AppError::from_code(code)?),
         })
     }
@@ -842,6 +846,7 @@ mod tests {
                 .iter()
                 .map(|k| Notice::RequestAlreadyOpen(*k)),
         );
+        notices.extend(RequestKind::ALL.iter().map(|k| Notice::Withdrawn(*k)));
         for notice in notices {
             assert_eq!(
                 Notice::from_code(&notice.code()),

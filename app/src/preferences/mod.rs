@@ -140,6 +140,18 @@ pub async fn request_erasure(
     answer_preferences_form(&token, result)
 }
 
+/// Withdraws one of the candidate's open requests.
+#[server(endpoint = "preferences/withdraw")]
+pub async fn withdraw_request(token: String, request: String) -> Result<Notice, AppError> {
+    let result = async {
+        let state = server_side::state()?;
+        let candidate = service::verify_link(&state.config, &token)?;
+        service::withdraw_request(&state.pool, candidate, &request, chrono::Utc::now()).await
+    }
+    .await;
+    answer_preferences_form(&token, result)
+}
+
 #[cfg(feature = "ssr")]
 async fn submit(token: &str, key: &str, request: service::NewRequest) -> Result<Notice, AppError> {
     let state = server_side::state()?;
@@ -169,6 +181,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let access = ServerAction::<RequestAccess>::new();
     let rectification = ServerAction::<RequestRectification>::new();
     let erasure = ServerAction::<RequestErasure>::new();
+    let withdraw = ServerAction::<WithdrawRequest>::new();
 
     // The latest outcome of an action sent with JavaScript; the URL's `?notice=` otherwise.
     let latest = RwSignal::new(None::<Notice>);
@@ -178,6 +191,7 @@ pub fn PreferencesPage() -> impl IntoView {
     follow_action(access, latest, changes, Notice::from);
     follow_action(rectification, latest, changes, Notice::from);
     follow_action(erasure, latest, changes, Notice::from);
+    follow_action(withdraw, latest, changes, Notice::from);
 
     let page = Resource::new(
         move || (token.get(), changes.get()),
@@ -199,6 +213,7 @@ pub fn PreferencesPage() -> impl IntoView {
         access,
         rectification,
         erasure,
+        withdraw,
     };
     view! {
         <Title text=text::PAGE_TITLE />
@@ -233,6 +248,7 @@ struct Actions {
     access: ServerAction<RequestAccess>,
     rectification: ServerAction<RequestRectification>,
     erasure: ServerAction<RequestErasure>,
+    withdraw: ServerAction<WithdrawRequest>,
 }
 
 /// The active candidate's page data, or what a link page shows instead, with its status: the
@@ -373,7 +389,7 @@ fn Preferences(
             />
         </section>
 
-        <RequestList requests=view.requests.clone() />
+        <RequestList requests=view.requests.clone() token=token.clone() withdraw=actions.withdraw />
 
         <footer class="page-notes">
             <p class="muted">{text::PERSONAL_LINK}</p>
@@ -543,7 +559,11 @@ fn ErasureSection(
 }
 
 #[component]
-fn RequestList(requests: Vec<RequestRow>) -> impl IntoView {
+fn RequestList(
+    requests: Vec<RequestRow>,
+    token: String,
+    withdraw: ServerAction<WithdrawRequest>,
+) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="history-heading">
             <h2 id="history-heading">{text::HISTORY_HEADING}</h2>
@@ -560,18 +580,33 @@ fn RequestList(requests: Vec<RequestRow>) -> impl IntoView {
                                     <th scope="col">"Received"</th>
                                     <th scope="col">"Due"</th>
                                     <th scope="col">"State"</th>
+                                    <th scope="col">{text::ACTION_COLUMN}</th>
                                 </tr>
                             </thead>
                             <tbody>
                                 {requests
                                     .into_iter()
-                                    .map(|r| view! {
-                                        <tr>
-                                            <td>{text::request_kind(r.kind)}</td>
-                                            <td>{text::date(r.received_at)}</td>
-                                            <td>{text::date(r.due_at)}</td>
-                                            <td>{text::request_status(r.status)}</td>
-                                        </tr>
+                                    .map(|r| {
+                                        let open = r.status == crate::domain::RequestStatus::Open;
+                                        let token = token.clone();
+                                        view! {
+                                            <tr>
+                                                <td>{text::request_kind(r.kind)}</td>
+                                                <td>{text::date(r.received_at)}</td>
+                                                <td>{text::date(r.due_at)}</td>
+                                                <td>{text::request_status(r.status)}</td>
+                                                <td>
+                                                    {open.then(|| view! {
+                                                        <ActionForm action=withdraw attr:class="inline-form">
+                                                            <input type="hidden" name="token" value=token />
+                                                            <input type="hidden" name="request" value=r.id.to_string() />
+                                                            <button type="submit" class="button secondary small"
+                                                                aria-label=text::withdraw_label(r.kind)>{text::WITHDRAW_BUTTON}</button>
+                                                        </ActionForm>
+                                                    })}
+                                                </td>
+                                            </tr>
+                                        }
                                     })
                                     .collect_view()}
                             </tbody>

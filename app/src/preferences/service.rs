@@ -288,3 +288,74 @@ pub async fn submit_request(
     tx.commit().await?;
     Ok(Notice::RequestReceived(kind))
 }
+
+/// Withdraws the candidate's open request `request`: it closes as `withdrawn`, the banner on the
+/// profile goes, and the people who heard of it are told in the app. A second click finds it
+/// withdrawn already and answers the same; a request already answered stays as it was.
+pub async fn withdraw_request(
+    pool: &PgPool,
+    candidate: CandidateId,
+    request: &str,
+    now: DateTime<Utc>,
+) -> Result<Notice, AppError> {
+    let request = uuid::Uuid::parse_str(request.trim()).map_err(|_| AppError::BadForm)?;
+    let mut tx = pool.begin().await?;
+    lock_candidate(&mut tx, candidate).await?;
+    let row = sqlx::query!(
+        "SELECT kind, status FROM data_requests WHERE id = $1 AND candidate_id = $2 FOR UPDATE",
+        request,
+        candidate.into_uuid()
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let kind: RequestKind = row.kind.parse().map_err(|_| AppError::Unavailable)?;
+    match row.status.as_str() {
+        "open" => {}
+        "withdrawn" => return Ok(Notice::Withdrawn(kind)),
+        _ => return Err(AppError::RequestClosed),
+    }
+    sqlx::query!(
+        "UPDATE data_requests SET status = 'withdrawn', resolution = 'withdrawn', resolved_at = $2
+          WHERE id = $1",
+        request,
+        now
+    )
+    .execute(&mut *tx)
+    .await?;
+    // Pending due-date alerts would only ask the team to answer what no longer needs an answer.
+    sqlx::query!(
+        "UPDATE notifications SET read_at = $2
+          WHERE data_request_id = $1 AND read_at IS NULL AND kind <> 'data_request'",
+        request,
+        now
+    )
+    .execute(&mut *tx)
+    .await?;
+    let told: Vec<uuid::Uuid> = crate::core::notify::owners_to_tell(&mut tx, candidate)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    sqlx::query!(
+        "INSERT INTO notifications (user_id, kind, data_request_id, candidate_id, created_at)
+         SELECT unnest($1::uuid[]), 'request_withdrawn', $2, $3, $4",
+        &told,
+        request,
+        candidate.into_uuid(),
+        now
+    )
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Actor::Candidate,
+        "data_request.withdrawn",
+        Some(candidate),
+        Some(RequestId(request)),
+        json!({ "kind": kind.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Notice::Withdrawn(kind))
+}

@@ -191,8 +191,23 @@ pub fn notice(notice: &Notice) -> String {
         Notice::Unchanged => "Nothing needed to change: your choice was already recorded.".into(),
         Notice::RequestReceived(kind) => request_received(*kind).into(),
         Notice::RequestAlreadyOpen(kind) => request_already_open(*kind),
+        Notice::Withdrawn(kind) => format!(
+            "You withdrew your request for {}: we won't act on it. You can ask again at any time.",
+            request_sentence_to_candidate(*kind)
+        ),
         Notice::Failed(error) => error_message(error),
     }
+}
+
+pub const WITHDRAW_BUTTON: &str = "Withdraw";
+pub const ACTION_COLUMN: &str = "Action";
+
+/// The withdraw button's full name, for screen readers.
+pub fn withdraw_label(kind: RequestKind) -> String {
+    format!(
+        "Withdraw your request for {}",
+        request_sentence_to_candidate(kind)
+    )
 }
 
 pub fn due_by(organization: &str, due: &str) -> String {

@@ -330,6 +330,7 @@ pub fn notification(
         "data_request" => format!("{candidate} asked for {what}{due}"),
         "request_due_soon" => format!("{candidate}'s request for {what} is due soon{due}"),
         "request_overdue" => format!("{candidate}'s request for {what} is overdue{due}"),
+        "request_withdrawn" => format!("{candidate} withdrew their request for {what}"),
         "request_escalated" => {
             format!("{candidate}'s request for {what} is overdue and escalated to the Admins{due}")
         }

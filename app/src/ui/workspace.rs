@@ -91,19 +91,32 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
                 {crate::domain::postings::manages_postings(viewer.role)
                     .then(|| view! { <a href="/postings">{text::POSTINGS_TITLE}</a> })}
-                {compliance.then(|| view! {
-                    <a href="/compliance">{text::DASHBOARD_TITLE}</a>
-                    <a href="/compliance/sweeps">{text::SWEEPS_TITLE}</a>
+                // The compliance pages as one group with short visible names; each link's
+                // accessible name is the page's full title, which holds the visible words.
+                {(compliance || settings).then(|| view! {
+                    <span class="nav-group" role="group" aria-label=text::NAV_COMPLIANCE>
+                        {compliance.then(|| view! {
+                            <a href="/compliance" aria-label=text::DASHBOARD_TITLE>{text::NAV_DASHBOARD}</a>
+                            <a href="/compliance/sweeps" aria-label=text::SWEEPS_TITLE>{text::NAV_SWEEPS}</a>
+                        })}
+                        {settings.then(|| view! { <a href="/settings" aria-label=text::SETTINGS_TITLE>{text::NAV_SETTINGS}</a> })}
+                    </span>
                 })}
-                {settings.then(|| view! { <a href="/settings">{text::SETTINGS_TITLE}</a> })}
             </nav>
             <a class="bell" href="/notifications" aria-label=text::bell_label(unread)>
-                <span aria-hidden="true">"🔔"</span>
+                // Drawn, not a font glyph: it shows the same on every machine.
+                <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none"
+                    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
                 {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{unread}</span> })}
             </a>
             <div class="who">
-                <span>{viewer.name}</span>
-                <span class="muted">{crate::text::role(viewer.role)}</span>
+                <span class="identity">
+                    <span>{viewer.name}</span>
+                    <span class="muted">{crate::text::role(viewer.role)}</span>
+                </span>
                 // A plain form even with JavaScript on: signing out ends every view of the session,
                 // so the browser loads the sign-in page afresh.
                 <form method="post" action=SignOut::url() class="inline">

@@ -2,3 +2,4 @@
 
 mod extend_and_refuse;
 mod resolve;
+mod withdraw;

@@ -1,0 +1,4 @@
+DELETE FROM notifications WHERE kind = 'request_withdrawn';
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
+    CHECK (kind IN ('data_request', 'request_due_soon', 'request_overdue', 'request_escalated'));
