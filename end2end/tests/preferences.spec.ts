@@ -97,6 +97,14 @@ test.describe('candidate preferences', () => {
     await expect(page.getByRole('status')).toContainText('You already asked for a copy of your personal data');
     await expect(page.getByRole('status')).toContainText('will answer by');
     await expect(rows).toHaveCount(before + 1);
+
+    // Changed their mind: withdrawn from the same list, and nothing is left to withdraw.
+    const withdraw = page.getByRole('button', { name: 'Withdraw your request for a copy of your personal data' });
+    await expect(withdraw).toHaveCount(1);
+    await withdraw.click();
+    await expect(page.getByRole('status')).toContainText('You withdrew your request for a copy of your personal data');
+    await expect(rows.first()).toContainText('Withdrawn');
+    await expect(withdraw).toHaveCount(0);
   });
 
   test('asks for a correction; a bad value is explained and nothing is lost', async ({ page }) => {

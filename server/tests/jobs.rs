@@ -652,3 +652,107 @@ async fn stored_upload_bytes_have_a_daily_allowance_per_client_and_in_all(pool: 
         .unwrap();
     assert_eq!(counted, 3 * 600 * 1024);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn an_applicant_is_sent_their_preferences_link_unless_it_is_switched_off(pool: PgPool) {
+    let board = JobBoard::open(pool).await;
+    let applied = board.apply(&Applicant::mia()).await;
+    assert_eq!(applied.status, StatusCode::FOUND, "{}", applied.body);
+    let inbox = board.world.inbox("mia.park@example.com").await;
+    assert_eq!(
+        inbox.len(),
+        1,
+        "one email, in the application's transaction"
+    );
+    let email = &inbox[0];
+    assert_eq!(email.kind, "candidate_confirmation");
+    assert_eq!(
+        email.subject,
+        "We received your application to Candor demo organization"
+    );
+    assert!(
+        email.body_text.starts_with("Hello Mia,"),
+        "{}",
+        email.body_text
+    );
+    let link = email
+        .body_text
+        .split_whitespace()
+        .find(|word| word.contains("/preferences/"))
+        .expect("the personal link");
+    let path = &link[link.find("/preferences/").unwrap()..];
+    let page = board.app.get(path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Your data preferences"));
+    // The Super Admin edits it with the other templates; a recruiter's compose form doesn't offer it.
+    let sam = board
+        .world
+        .member(
+            "Sam Super",
+            app::domain::Role::SuperAdmin,
+            "correct horse battery staple",
+        )
+        .await;
+    let admin = board
+        .app
+        .session(&sam.email, "correct horse battery staple")
+        .await;
+    assert!(admin
+        .get("/settings")
+        .await
+        .body
+        .contains("Application received"));
+    let mia: Uuid = sqlx::query_scalar(
+        "SELECT candidate_id FROM candidate_emails WHERE email = 'mia.park@example.com'",
+    )
+    .fetch_one(&board.world.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO email_templates (key, name, subject, body_text)
+         VALUES ('silver', 'Silver medalist', 'Hi', 'Hello')",
+    )
+    .execute(&board.world.pool)
+    .await
+    .unwrap();
+    let profile = admin.get(&format!("/candidates/{mia}")).await.body;
+    assert!(
+        profile.contains("Silver medalist"),
+        "the compose form offers the team's templates"
+    );
+    assert!(!profile.contains("Application received"));
+
+    // Switched off in the settings: the next applicant gets none.
+    board
+        .world
+        .settings("application_confirmation = false")
+        .await;
+    let ben = Applicant {
+        name: "Ben Okafor".into(),
+        email: "ben@example.com".into(),
+        ..Applicant::mia()
+    };
+    assert_eq!(board.apply(&ben).await.status, StatusCode::FOUND);
+    assert!(board.world.inbox("ben@example.com").await.is_empty());
+    assert_eq!(board.applications().await.len(), 2, "both filed");
+
+    // Back on, with a template no longer fillable: the application stands, no email goes.
+    board
+        .world
+        .settings("application_confirmation = true")
+        .await;
+    sqlx::query(
+        "UPDATE email_templates SET body_text = '{{ nope(' WHERE key = 'application_confirmation'",
+    )
+    .execute(&board.world.pool)
+    .await
+    .unwrap();
+    let cleo = Applicant {
+        name: "Cleo Park".into(),
+        email: "cleo@example.com".into(),
+        ..Applicant::mia()
+    };
+    assert_eq!(board.apply(&cleo).await.status, StatusCode::FOUND);
+    assert!(board.world.inbox("cleo@example.com").await.is_empty());
+    assert_eq!(board.applications().await.len(), 3);
+}

@@ -32,6 +32,7 @@ fn filled() -> SettingsForm {
         anonymization_grace_days: "10".into(),
         owner_alert_includes_name: true,
         admin_digest: false,
+        application_confirmation: true,
     }
 }
 

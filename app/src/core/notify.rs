@@ -231,3 +231,63 @@ pub async fn unread(pool: &PgPool, viewer: &Viewer) -> Result<i64, AppError> {
     .fetch_one(pool)
     .await?)
 }
+
+/// The key of the editable template every applicant is sent.
+pub const APPLICATION_CONFIRMATION: &str = "application_confirmation";
+
+/// The applicant's confirmation with their preferences link (SPEC §10), queued in the
+/// application's own transaction. The template is the Super Admin's to edit; one that can no
+/// longer be filled in is logged and skipped, and the application stands.
+pub async fn confirm_application(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    name: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::core::mail::editable::{first_name, EditableTemplate, Placeholders};
+    let Some(template) = sqlx::query!(
+        "SELECT subject, body_text FROM email_templates WHERE key = $1",
+        APPLICATION_CONFIRMATION
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        tracing::warn!("the application confirmation template is missing; none sent");
+        return Ok(());
+    };
+    let token = config.link_keys.sign(candidate, now, config.link_ttl);
+    let values = Placeholders {
+        consent_link: links::preferences_url(&config.public_url, &token),
+        candidate_first_name: first_name(name),
+        organization: settings.organization_name.clone(),
+    };
+    let content = match EditableTemplate::parse(&template.subject, &template.body_text)
+        .and_then(|t| t.render(&values))
+    {
+        Ok(content) => content,
+        Err(error) => {
+            tracing::warn!(%error, "the application confirmation template can't be filled in; none sent");
+            return Ok(());
+        }
+    };
+    mail::queue(
+        tx,
+        config,
+        OutgoingEmail {
+            dedupe_key: Some(format!("application_confirmation:{candidate}")),
+            ..OutgoingEmail::to_candidate(
+                config,
+                EmailKind::CandidateConfirmation,
+                address.to_owned(),
+                content,
+                candidate,
+                now,
+            )
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -83,6 +83,8 @@ pub struct SettingsForm {
     pub anonymization_grace_days: String,
     pub owner_alert_includes_name: bool,
     pub admin_digest: bool,
+    /// Applicants are emailed a confirmation with their preferences link.
+    pub application_confirmation: bool,
 }
 
 /// Who the organization is, as candidate pages name it: its privacy policy and data-protection
@@ -122,6 +124,9 @@ pub struct ComplianceSettings {
     pub owner_alert_includes_name: bool,
     /// Admins get a daily digest of open, due-soon and overdue requests.
     pub admin_digest: bool,
+    /// Every applicant is emailed a confirmation with their preferences link (Lever gives the
+    /// consent link "as part of the application process").
+    pub application_confirmation: bool,
 }
 
 impl ComplianceSettings {
@@ -217,6 +222,7 @@ impl ComplianceSettings {
             anonymization_grace_days,
             owner_alert_includes_name: form.owner_alert_includes_name,
             admin_digest: form.admin_digest,
+            application_confirmation: form.application_confirmation,
         })
     }
 
@@ -240,6 +246,7 @@ impl ComplianceSettings {
             anonymization_grace_days: self.anonymization_grace_days.to_string(),
             owner_alert_includes_name: self.owner_alert_includes_name,
             admin_digest: self.admin_digest,
+            application_confirmation: self.application_confirmation,
         }
     }
 
@@ -292,6 +299,10 @@ impl ComplianceSettings {
                 .then_some("owner_alert_includes_name"),
         )
         .chain((a.admin_digest != b.admin_digest).then_some("admin_digest"))
+        .chain(
+            (a.application_confirmation != b.application_confirmation)
+                .then_some("application_confirmation"),
+        )
         .collect()
     }
 }
@@ -430,6 +441,7 @@ mod tests {
             anonymization_grace_days: "0".into(),
             owner_alert_includes_name: true,
             admin_digest: false,
+            application_confirmation: true,
         }
     }
 

@@ -319,6 +319,18 @@ pub async fn apply(
         }),
     )
     .await?;
+    if settings.application_confirmation {
+        crate::core::notify::confirm_application(
+            &mut tx,
+            config,
+            &settings,
+            candidate,
+            &application.name,
+            application.email.as_str(),
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(Filed::Applied { candidate })
 }

@@ -341,6 +341,11 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
                         value="true" checked=form.admin_digest />
                     <label for="setting-admin-digest">{text::ADMIN_DIGEST_SETTING}</label>
                 </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="setting-application-confirmation" name="form[application_confirmation]"
+                        value="true" checked=form.application_confirmation />
+                    <label for="setting-application-confirmation">{text::APPLICATION_CONFIRMATION_SETTING}</label>
+                </div>
             </section>
             <button type="submit" class="button">{text::SAVE_SETTINGS}</button>
         </ActionForm>

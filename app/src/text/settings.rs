@@ -2,6 +2,7 @@
 
 // Compliance settings (SPEC §5).
 pub const SETTINGS_TITLE: &str = "Compliance settings";
+pub const APPLICATION_CONFIRMATION_SETTING: &str = "Email every applicant a confirmation with their personal link to their data choices (the “Application received” template)";
 pub const SETTINGS_SAVED: &str = "Settings saved. They apply from now on.";
 pub const SETTINGS_SUPER_ADMIN_ONLY: &str =
     "Only Super Admins can see and change the compliance settings. Ask one if something needs to change.";

@@ -43,6 +43,7 @@ pub struct SettingsRow {
     anonymization_grace_days: i32,
     owner_alert_includes_name: bool,
     admin_digest: bool,
+    application_confirmation: bool,
     consent_text_version: String,
 }
 
@@ -78,6 +79,7 @@ impl TryFrom<SettingsRow> for Settings {
             anonymization_grace_days: row.anonymization_grace_days,
             owner_alert_includes_name: row.owner_alert_includes_name,
             admin_digest: row.admin_digest,
+            application_confirmation: row.application_confirmation,
         };
         Ok(Settings {
             compliance,

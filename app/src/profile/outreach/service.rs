@@ -44,7 +44,9 @@ pub async fn outreach(
     }
     let templates = sqlx::query_as!(
         TemplateChoice,
-        r#"SELECT id, name, subject, body_text AS body FROM email_templates ORDER BY name"#
+        r#"SELECT id, name, subject, body_text AS body FROM email_templates
+            WHERE key <> $1 ORDER BY name"#,
+        crate::core::notify::APPLICATION_CONFIRMATION
     )
     .fetch_all(&mut *db)
     .await?;
