@@ -431,3 +431,82 @@ async fn notes_and_feedback_are_written_on_the_profile_and_checked(pool: PgPool)
         assert!(shown.contains(text), "the profile shows {text:?}");
     }
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_limited_team_member_sees_and_works_on_what_they_are_assigned_to(pool: PgPool) {
+    use app::profile::lifecycle::SetAssignee;
+    let world = World::new(pool.clone());
+    let app = TestApp::new(pool);
+    let (lee, limited) = recruiter(&world, &app, "Lee", Role::LimitedTeamMember).await;
+    let (_, admin) = recruiter(&world, &app, "Ari", Role::Admin).await;
+    let sam = world.member("Sam", Role::TeamMember, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    let job = applied(&world, &ada, Some(&sam)).await;
+    let profile = format!("/candidates/{}", ada.id);
+    let assign = |member: Uuid, yes: bool| SetAssignee {
+        candidate: ada.id.to_string(),
+        opportunity: job.to_string(),
+        member: member.to_string(),
+        assign: yes.then(|| "yes".into()),
+    };
+
+    // Before: Ada is out of Lee's reach, as an unknown candidate is.
+    assert_eq!(limited.get(&profile).await.status, StatusCode::NOT_FOUND);
+    assert!(!limited.get("/candidates").await.body.contains("Ada Marker"));
+
+    // An Admin assigns Lee from the card (without JavaScript: back to the profile).
+    let shown = admin.get(&profile).await.body;
+    assert!(shown.contains("Assign a colleague") && shown.contains("No colleague is assigned"));
+    let assigned = admin.submit(assign(lee.id.into_uuid(), true)).await;
+    assert_eq!(
+        assigned.header("location"),
+        format!("{profile}?notice=assigned#notice")
+    );
+    let shown = admin.get(&profile).await.body;
+    assert!(shown.contains(r#"aria-label="Remove Lee from this opportunity""#));
+    // Assigning again changes nothing.
+    assert_eq!(
+        admin.invoke(assign(lee.id.into_uuid(), true)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(world.count("opportunity_assignees").await, 1);
+
+    // Now Lee sees Ada, in the list and on her profile, and works on the opportunity; but a
+    // Limited Team Member assigns nobody.
+    assert_eq!(limited.get(&profile).await.status, StatusCode::OK);
+    assert!(limited.get("/candidates").await.body.contains("Ada Marker"));
+    let moved = limited.invoke(step(&ada, job, "stage", "screen")).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    assert!(!limited
+        .get(&profile)
+        .await
+        .body
+        .contains("Assign a colleague"));
+    let refused = limited.invoke(assign(sam.id.into_uuid(), true)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // A disabled account or a made-up id is not assigned.
+    let gone = world.member("Gone", Role::TeamMember, PASSWORD).await;
+    world.disable(&gone).await;
+    let disabled = admin.invoke(assign(gone.id.into_uuid(), true)).await;
+    assert_eq!(disabled.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let made_up = admin
+        .invoke(SetAssignee {
+            member: "someone".into(),
+            ..assign(lee.id.into_uuid(), true)
+        })
+        .await;
+    assert_eq!(made_up.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Taken off again, Lee loses sight of Ada.
+    let removed = admin.invoke(assign(lee.id.into_uuid(), false)).await;
+    assert_eq!(removed.status, StatusCode::OK);
+    assert_eq!(limited.get(&profile).await.status, StatusCode::NOT_FOUND);
+    let audited: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'opportunity.%' ORDER BY at, id",
+    )
+    .fetch_all(&world.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, ["opportunity.assigned", "opportunity.unassigned"]);
+}

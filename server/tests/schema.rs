@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 30] = [
+const TABLES: [&str; 31] = [
     "users",
     "sessions",
     "settings",
@@ -12,6 +12,7 @@ const TABLES: [&str; 30] = [
     "candidates",
     "candidate_emails",
     "opportunities",
+    "opportunity_assignees",
     "application_responses",
     "application_comments",
     "attachments",

@@ -38,9 +38,7 @@ pub async fn page(
                        AND (c.name ILIKE $1
                             OR EXISTS (SELECT 1 FROM candidate_emails e
                                         WHERE e.candidate_id = c.id AND e.email ILIKE $1))))
-              AND ($2::uuid IS NULL
-                   OR EXISTS (SELECT 1 FROM opportunities o
-                               WHERE o.candidate_id = c.id AND o.owner_id = $2))
+              AND candidate_visible_to(c.id, $2::uuid)
             ORDER BY 5 DESC, c.id
             LIMIT $3 OFFSET $4"#,
         pattern,

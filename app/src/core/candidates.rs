@@ -23,9 +23,7 @@ pub async fn reachable(
 ) -> Result<Reachable, AppError> {
     let Some(row) = sqlx::query!(
         r#"SELECT anonymized_at IS NOT NULL AS "anonymized!",
-                  ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM opportunities o
-                                                WHERE o.candidate_id = c.id AND o.owner_id = $2))
-                      AS "visible!"
+                  candidate_visible_to(c.id, $2::uuid) AS "visible!"
              FROM candidates c WHERE c.id = $1"#,
         id,
         viewer.candidate_scope().map(|u| u.into_uuid()),

@@ -37,20 +37,25 @@ async fn locked_candidate(
 /// One of the candidate's opportunities, locked; `NotFound` for another candidate's.
 async fn opportunity(
     tx: &mut PgConnection,
+    viewer: &Viewer,
     candidate: CandidateId,
     opportunity: Uuid,
 ) -> Result<OpportunityState, AppError> {
     let row = sqlx::query!(
-        r#"SELECT owner_id, stage, archived_at IS NOT NULL AS "archived!", hired
-             FROM opportunities WHERE id = $1 AND candidate_id = $2 FOR UPDATE"#,
+        r#"SELECT owner_id, stage, archived_at IS NOT NULL AS "archived!", hired,
+                  EXISTS (SELECT 1 FROM opportunity_assignees a
+                           WHERE a.opportunity_id = o.id AND a.user_id = $3) AS "assigned!"
+             FROM opportunities o WHERE id = $1 AND candidate_id = $2 FOR UPDATE"#,
         opportunity,
-        candidate.into_uuid()
+        candidate.into_uuid(),
+        viewer.id.into_uuid()
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
     Ok(OpportunityState {
         owner: row.owner_id.map(UserId),
+        assigned: row.assigned,
         stage: row.stage,
         archived: row.archived,
         hired: row.hired,
@@ -68,7 +73,7 @@ pub async fn take_step(
 ) -> Result<Outcome, AppError> {
     let mut tx = pool.begin().await?;
     let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
-    let state = opportunity(&mut tx, candidate, opportunity_id).await?;
+    let state = opportunity(&mut tx, viewer, candidate, opportunity_id).await?;
     match decide(viewer, &state, step) {
         Ok(()) => {}
         Err(Refusal::Unchanged) => return Ok(Outcome::AlreadySo),
@@ -147,7 +152,7 @@ pub async fn add_feedback(
     let (rating, body) = parse_feedback(rating, body)?;
     let mut tx = pool.begin().await?;
     let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
-    let state = opportunity(&mut tx, candidate, opportunity_id).await?;
+    let state = opportunity(&mut tx, viewer, candidate, opportunity_id).await?;
     if !crate::domain::lifecycle::may_act_on(viewer, &state) {
         return Err(AppError::Forbidden);
     }
@@ -161,6 +166,77 @@ pub async fn add_feedback(
         now
     )
     .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Assigns `member` to one of the candidate's opportunities (`assign`), or takes them off it.
+/// Assigning who is assigned already, or removing who isn't, changes nothing.
+pub async fn set_assignee(
+    pool: &PgPool,
+    viewer: &Viewer,
+    candidate: Uuid,
+    opportunity_id: Uuid,
+    member: Uuid,
+    assign: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if !crate::domain::lifecycle::assigns_colleagues(viewer.role) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = pool.begin().await?;
+    let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
+    opportunity(&mut tx, viewer, candidate, opportunity_id).await?;
+    let changed = if assign {
+        let active = sqlx::query_scalar!(
+            r#"SELECT NOT disabled AS "active!" FROM users WHERE id = $1"#,
+            member
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if active != Some(true) {
+            return Err(Field::Member
+                .error(crate::domain::preferences::Problem::Invalid)
+                .into());
+        }
+        let changed = sqlx::query!(
+            "INSERT INTO opportunity_assignees (opportunity_id, user_id, assigned_by, assigned_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            opportunity_id,
+            member,
+            viewer.id.into_uuid(),
+            now
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        changed
+    } else {
+        sqlx::query!(
+            "DELETE FROM opportunity_assignees WHERE opportunity_id = $1 AND user_id = $2",
+            opportunity_id,
+            member
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+    };
+    if changed == 0 {
+        return Ok(());
+    }
+    crate::core::audit::record(
+        &mut tx,
+        crate::core::audit::Actor::User(viewer.id),
+        if assign {
+            "opportunity.assigned"
+        } else {
+            "opportunity.unassigned"
+        },
+        Some(candidate),
+        None,
+        serde_json::json!({ "opportunity": opportunity_id, "member": member }),
+    )
     .await?;
     tx.commit().await?;
     Ok(())

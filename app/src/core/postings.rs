@@ -41,14 +41,14 @@ pub struct PostingDetails {
 
 /// A team member a posting can be given to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnerChoice {
+pub struct MemberChoice {
     pub id: Uuid,
     pub name: String,
 }
 
 #[cfg(feature = "ssr")]
 mod store {
-    use super::{OwnerChoice, PostingDetails};
+    use super::{MemberChoice, PostingDetails};
     use crate::core::audit::{self, Actor};
     use crate::domain::postings::{manages_postings, PostingDraft};
     use crate::domain::preferences::{Field, Problem};
@@ -100,9 +100,9 @@ mod store {
     }
 
     /// The active team members a posting may be given to.
-    pub async fn owners(pool: &PgPool) -> Result<Vec<OwnerChoice>, AppError> {
+    pub async fn active_members(pool: &PgPool) -> Result<Vec<MemberChoice>, AppError> {
         Ok(sqlx::query_as!(
-            OwnerChoice,
+            MemberChoice,
             "SELECT id, name FROM users WHERE NOT disabled ORDER BY lower(name), id"
         )
         .fetch_all(pool)
@@ -216,4 +216,4 @@ mod store {
     }
 }
 #[cfg(feature = "ssr")]
-pub use store::{all, one, owners, save, set_published};
+pub use store::{active_members, all, one, save, set_published};

@@ -33,9 +33,7 @@ pub async fn dashboard(
                   c.anonymized_at IS NOT NULL AS "anonymized!",
                   owner.id AS "owner_id?", owner.name AS "owner_name?",
                   resolver.name AS "resolved_by?",
-                  ($1::uuid IS NULL OR EXISTS (
-                      SELECT 1 FROM opportunities v WHERE v.candidate_id = c.id AND v.owner_id = $1
-                  )) AS "visible!"
+                  candidate_visible_to(c.id, $1::uuid) AS "visible!"
              FROM data_requests r
              JOIN candidates c ON c.id = r.candidate_id
              LEFT JOIN LATERAL (

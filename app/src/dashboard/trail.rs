@@ -149,9 +149,7 @@ pub mod service {
         let scope = viewer.candidate_scope().map(|owner| owner.into_uuid());
         let c = sqlx::query!(
             r#"SELECT name, anonymized_at IS NOT NULL AS "anonymized!",
-                      ($2::uuid IS NULL OR EXISTS (
-                          SELECT 1 FROM opportunities o WHERE o.candidate_id = c.id AND o.owner_id = $2
-                      )) AS "visible!"
+                      candidate_visible_to(c.id, $2::uuid) AS "visible!"
                  FROM candidates c WHERE id = $1"#,
             id,
             scope

@@ -90,6 +90,8 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpportunityState {
     pub owner: Option<UserId>,
+    /// The viewer is among its assignees.
+    pub assigned: bool,
     /// As stored: one of [`Stage`]'s spellings, or an older free-text stage.
     pub stage: String,
     pub archived: bool,
@@ -111,14 +113,20 @@ pub enum Refusal {
     Unchanged,
 }
 
-/// Whether `viewer` may act on the opportunity at all: a Limited Team Member on their own only.
+/// Whether `viewer` may act on the opportunity at all: a Limited Team Member on the ones they
+/// own or are assigned to only.
 pub fn may_act_on(viewer: &Viewer, state: &OpportunityState) -> bool {
-    may_act_on_owned_by(viewer, state.owner)
+    may_act_on_owned_by(viewer, state.owner, state.assigned)
 }
 
-/// [`may_act_on`] for an opportunity owned by `owner`.
-pub fn may_act_on_owned_by(viewer: &Viewer, owner: Option<UserId>) -> bool {
-    viewer.role != Role::LimitedTeamMember || owner == Some(viewer.id)
+/// [`may_act_on`] for an opportunity owned by `owner`, the viewer `assigned` to it or not.
+pub fn may_act_on_owned_by(viewer: &Viewer, owner: Option<UserId>, assigned: bool) -> bool {
+    viewer.role != Role::LimitedTeamMember || owner == Some(viewer.id) || assigned
+}
+
+/// Who assigns colleagues to an opportunity: everyone but Limited Team Members.
+pub fn assigns_colleagues(role: Role) -> bool {
+    role != Role::LimitedTeamMember
 }
 
 /// Whether `viewer` may take `step` on an opportunity in `state`.
@@ -183,6 +191,7 @@ mod tests {
     fn active(owner: Option<UserId>) -> OpportunityState {
         OpportunityState {
             owner,
+            assigned: false,
             stage: "screen".into(),
             archived: false,
             hired: false,
@@ -264,6 +273,13 @@ mod tests {
             decide(&viewer(Role::TeamMember), &someone_elses, Step::Hire),
             Ok(())
         );
+        let assigned = OpportunityState {
+            assigned: true,
+            ..someone_elses
+        };
+        assert_eq!(decide(&limited, &assigned, Step::Hire), Ok(()));
+        assert!(!assigns_colleagues(Role::LimitedTeamMember));
+        assert!(assigns_colleagues(Role::TeamMember));
     }
 
     #[test]

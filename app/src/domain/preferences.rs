@@ -233,6 +233,8 @@ pub enum Field {
     PostingTitle,
     Description,
     Questions,
+    /// A colleague assigned to an opportunity.
+    Member,
 }
 text_enum!(Field {
     Note => "note",
@@ -284,6 +286,7 @@ text_enum!(Field {
     PostingTitle => "title",
     Description => "description",
     Questions => "questions",
+    Member => "member",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -364,6 +367,7 @@ impl Field {
             Field::Description => 20_000,
             // Every question, one per line.
             Field::Questions => 5_500,
+            Field::Member => 36,
         }
     }
 

@@ -30,6 +30,8 @@ pub enum ProfileNotice {
     Hired,
     NoteAdded,
     FeedbackAdded,
+    Assigned,
+    Unassigned,
     Failed(AppError),
 }
 
@@ -57,6 +59,8 @@ impl ProfileNotice {
             ProfileNotice::Hired => "hired".into(),
             ProfileNotice::NoteAdded => "note-added".into(),
             ProfileNotice::FeedbackAdded => "feedback-added".into(),
+            ProfileNotice::Assigned => "assigned".into(),
+            ProfileNotice::Unassigned => "unassigned".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -84,6 +88,8 @@ impl ProfileNotice {
             "hired" => Some(ProfileNotice::Hired),
             "note-added" => Some(ProfileNotice::NoteAdded),
             "feedback-added" => Some(ProfileNotice::FeedbackAdded),
+            "assigned" => Some(ProfileNotice::Assigned),
+            "unassigned" => Some(ProfileNotice::Unassigned),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }

@@ -4,7 +4,7 @@
 //! reopening publishes it again. Everyone but Limited Team Members; every form works without
 //! JavaScript.
 
-use crate::core::postings::{OwnerChoice, PostingDetails};
+use crate::core::postings::{MemberChoice, PostingDetails};
 use crate::domain::postings::PostingForm;
 use crate::domain::preferences::Field;
 use crate::error::AppError;
@@ -22,7 +22,7 @@ use uuid::Uuid;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostingEditorData {
     pub posting: Option<PostingDetails>,
-    pub owners: Vec<OwnerChoice>,
+    pub owners: Vec<MemberChoice>,
 }
 
 #[server(endpoint = "postings/list")]
@@ -54,7 +54,7 @@ pub async fn posting_editor(id: String) -> Result<PostingEditorData, AppError> {
                     Some(crate::core::postings::one(&state.pool, &viewer, id).await?)
                 }
             };
-            let owners = crate::core::postings::owners(&state.pool).await?;
+            let owners = crate::core::postings::active_members(&state.pool).await?;
             Ok(PostingEditorData { posting, owners })
         }
         .await,

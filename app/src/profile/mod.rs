@@ -18,7 +18,9 @@ use crate::domain::{ConsentDecision, ConsentStatus, DueState, Purpose, RequestKi
 use crate::error::AppError;
 use crate::profile::anonymize::{AnonymizeBanner, AnonymizeCandidate, AnonymizeOffer};
 use crate::profile::legal_hold::{LegalHoldCard, LiftHold, PlaceHold};
-use crate::profile::lifecycle::{AddFeedback, AddNote, NoteForm, OpportunityActions, TakeStep};
+use crate::profile::lifecycle::{
+    AddFeedback, AddNote, Assignees, NoteForm, OpportunityActions, SetAssignee, TakeStep,
+};
 use crate::profile::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::profile::requests::{
     ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
@@ -65,6 +67,8 @@ pub struct Profile {
     pub data_notice: Option<DataNotice>,
     /// The viewer may read the compliance dashboard and audit trails.
     pub may_audit: bool,
+    /// The colleagues the viewer may assign to an opportunity; empty when they may not assign.
+    pub colleagues: Vec<crate::core::postings::MemberChoice>,
 }
 
 /// When the data-collection notice was queued, and when it went out.
@@ -146,6 +150,8 @@ pub struct OpportunityView {
     pub hired: bool,
     /// The viewer may move it, archive or hire it and write feedback on it.
     pub may_act: bool,
+    /// Colleagues assigned to it besides its owner (id, name).
+    pub assignees: Vec<(Uuid, String)>,
     /// The candidate's answers (question, answer); empty once anonymized.
     pub responses: Vec<(String, String)>,
     /// Cover letters and other text the candidate sent; empty once anonymized.
@@ -237,6 +243,7 @@ struct Edits {
     step: ServerAction<TakeStep>,
     feedback: ServerAction<AddFeedback>,
     note: ServerAction<AddNote>,
+    assign: ServerAction<SetAssignee>,
 }
 
 #[component]
@@ -260,6 +267,7 @@ pub fn ProfilePage() -> impl IntoView {
         step: ServerAction::new(),
         feedback: ServerAction::new(),
         note: ServerAction::new(),
+        assign: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -279,6 +287,7 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.step, latest, successes, profile_notice);
     follow_action(edits.feedback, latest, successes, profile_notice);
     follow_action(edits.note, latest, successes, profile_notice);
+    follow_action(edits.assign, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -341,6 +350,7 @@ fn ProfileView(
         may_manage_hold,
         data_notice,
         may_audit,
+        colleagues,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -384,7 +394,7 @@ fn ProfileView(
                     } else {
                         opportunities
                             .into_iter()
-                            .map(|o| view! { <Opportunity opportunity=o candidate=id edits /> })
+                            .map(|o| view! { <Opportunity opportunity=o candidate=id edits colleagues=colleagues.clone() /> })
                             .collect_view()
                             .into_any()
                     }}
@@ -585,8 +595,16 @@ fn ContactSection(contact: Option<ContactDetails>) -> impl IntoView {
 }
 
 #[component]
-fn Opportunity(opportunity: OpportunityView, candidate: Uuid, edits: Edits) -> impl IntoView {
+fn Opportunity(
+    opportunity: OpportunityView,
+    candidate: Uuid,
+    edits: Edits,
+    colleagues: Vec<crate::core::postings::MemberChoice>,
+) -> impl IntoView {
     let o = opportunity;
+    let assignees = view! {
+        <Assignees candidate opportunity=o.id assignees=o.assignees.clone() colleagues action=edits.assign />
+    };
     let actions = o.may_act.then(|| {
         view! {
             <OpportunityActions candidate opportunity=o.id stage=o.stage.clone() archived=o.archived_at.is_some()
@@ -607,6 +625,7 @@ fn Opportunity(opportunity: OpportunityView, candidate: Uuid, edits: Edits) -> i
                 {format!("{} · {} · {}", text::stage_name(&o.stage), state, text::opportunity_origin(&o.origin, o.created_at))}
             </p>
             <p class="muted">{text::owner(o.owner.as_deref())}</p>
+            {assignees}
             {actions}
             {(!o.responses.is_empty()).then(|| view! {
                 <h4>{text::APPLICATION_ANSWERS}</h4>

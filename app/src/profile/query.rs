@@ -50,7 +50,11 @@ pub async fn profile(
     let opportunities = sqlx::query!(
         r#"SELECT o.id, p.title AS "posting?", o.stage,
                   u.name AS "owner?", o.owner_id, o.origin, o.created_at, o.archived_at,
-                  o.archive_reason, o.hired
+                  o.archive_reason, o.hired,
+                  ARRAY(SELECT a.user_id FROM opportunity_assignees a JOIN users m ON m.id = a.user_id
+                         WHERE a.opportunity_id = o.id ORDER BY lower(m.name), m.id) AS "assignee_ids!",
+                  ARRAY(SELECT m.name FROM opportunity_assignees a JOIN users m ON m.id = a.user_id
+                         WHERE a.opportunity_id = o.id ORDER BY lower(m.name), m.id) AS "assignee_names!"
              FROM opportunities o
              LEFT JOIN postings p ON p.id = o.posting_id
              LEFT JOIN users u ON u.id = o.owner_id
@@ -209,7 +213,9 @@ pub async fn profile(
                     && crate::domain::lifecycle::may_act_on_owned_by(
                         viewer,
                         o.owner_id.map(crate::domain::UserId),
+                        o.assignee_ids.contains(&viewer.id.into_uuid()),
                     ),
+                assignees: o.assignee_ids.into_iter().zip(o.assignee_names).collect(),
                 archive_reason: o.archive_reason,
                 hired: o.hired,
             })
@@ -236,6 +242,11 @@ pub async fn profile(
         hold: crate::profile::legal_hold::service::current(pool, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
         may_audit: viewer.may(Permission::ViewComplianceDashboard),
+        colleagues: if !anonymized && crate::domain::lifecycle::assigns_colleagues(viewer.role) {
+            crate::core::postings::active_members(pool).await?
+        } else {
+            Vec::new()
+        },
         data_notice: sqlx::query!(
             "SELECT created_at, sent_at FROM email_outbox
               WHERE candidate_id = $1 AND kind = 'gdpr_notice' AND status <> 'cancelled'

@@ -55,6 +55,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::PostingTitle => "Title",
         Field::Description => "Description (shown on the job page)",
         Field::Questions => "Application questions, one per line",
+        Field::Member => "Colleague",
     }
 }
 
@@ -109,6 +110,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::PostingTitle => "the title",
         Field::Description => "the description",
         Field::Questions => "the questions",
+        Field::Member => "the colleague",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -156,6 +158,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
             crate::domain::postings::MAX_QUESTION_CHARS
         ),
         (Field::Owner, Problem::Invalid) => "Please choose the owner from the list.".into(),
+        (Field::Member, _) => "Please choose an active colleague from the list.".into(),
         (Field::Stage, _) => "Please choose one of the stages.".into(),
         (Field::ArchiveReason, _) => "Please choose why the opportunity is archived.".into(),
         (Field::Rating, _) => "Please choose a rating from 1 (strong no) to 4 (strong yes).".into(),

@@ -86,6 +86,21 @@ pub const RATING_LABEL: &str = "Rating";
 pub const FEEDBACK_LABEL: &str = "Feedback";
 pub const SAVE_FEEDBACK: &str = "Save feedback";
 pub const CHOOSE: &str = "Choose…";
+pub const ASSIGN_LABEL: &str = "Assign a colleague";
+pub const ASSIGN_BUTTON: &str = "Assign";
+pub const UNASSIGN_BUTTON: &str = "Remove";
+
+pub fn unassign_label(name: &str) -> String {
+    format!("Remove {name} from this opportunity")
+}
+
+pub fn assigned_line(count: usize) -> String {
+    if count == 0 {
+        "No colleague is assigned besides the owner.".into()
+    } else {
+        "Assigned besides the owner:".into()
+    }
+}
 
 /// The archive reasons as the form offers them ("Archive because the candidate …").
 pub fn archive_choice(reason: crate::domain::lifecycle::ArchiveReason) -> &'static str {
@@ -287,6 +302,8 @@ pub fn profile_notice(notice: &crate::domain::profile::ProfileNotice) -> String 
         ProfileNotice::Hired => "Marked hired. Congratulations to the team!".into(),
         ProfileNotice::NoteAdded => "Your note is saved.".into(),
         ProfileNotice::FeedbackAdded => "Your feedback is saved.".into(),
+        ProfileNotice::Assigned => "The colleague is assigned: they now see this candidate.".into(),
+        ProfileNotice::Unassigned => "The colleague is no longer assigned.".into(),
         ProfileNotice::AddedWithNotice => {
             "The candidate is added, with you as the owner. GDPR protects them, so the data-collection notice with their personal link is on its way.".into()
         }

@@ -85,6 +85,97 @@ pub async fn add_feedback(
     .await
 }
 
+/// Assigns a colleague to an opportunity (`assign` = `yes`), or takes them off it.
+#[server(endpoint = "candidates/assignee")]
+pub async fn set_assignee(
+    candidate: String,
+    opportunity: String,
+    member: String,
+    assign: Option<String>,
+) -> Result<ProfileNotice, AppError> {
+    let assign = assign.as_deref() == Some("yes");
+    candidate_action(&candidate, |state, viewer, id| async move {
+        let invalid = |field: Field| field.error(crate::domain::preferences::Problem::Invalid);
+        let opportunity = opportunity
+            .parse::<Uuid>()
+            .map_err(|_| invalid(Field::Opportunity))?;
+        let member = member.parse::<Uuid>().map_err(|_| invalid(Field::Member))?;
+        crate::core::lifecycle::set_assignee(
+            &state.pool,
+            &viewer,
+            id,
+            opportunity,
+            member,
+            assign,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(if assign {
+            ProfileNotice::Assigned
+        } else {
+            ProfileNotice::Unassigned
+        })
+    })
+    .await
+}
+
+/// Who is assigned to an opportunity, and for those who may assign, the forms that change it.
+#[component]
+pub fn Assignees(
+    candidate: Uuid,
+    opportunity: Uuid,
+    assignees: Vec<(Uuid, String)>,
+    colleagues: Vec<crate::core::postings::MemberChoice>,
+    action: ServerAction<SetAssignee>,
+) -> impl IntoView {
+    let may_assign = !colleagues.is_empty();
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="candidate" value=candidate.to_string() />
+            <input type="hidden" name="opportunity" value=opportunity.to_string() />
+        }
+    };
+    let unassigned: Vec<_> = colleagues
+        .into_iter()
+        .filter(|c| !assignees.iter().any(|(id, _)| *id == c.id))
+        .collect();
+    let select_id = format!("assign-{opportunity}");
+    view! {
+        <div class="assignees">
+            <p class="muted">{text::assigned_line(assignees.len())}</p>
+            {(!assignees.is_empty()).then(|| view! {
+                <ul class="plain inline-list">
+                    {assignees.into_iter().map(|(id, name)| view! {
+                        <li>
+                            {name.clone()}
+                            {may_assign.then(|| view! {
+                                <ActionForm action attr:class="inline-form">
+                                    {hidden()}
+                                    <input type="hidden" name="member" value=id.to_string() />
+                                    <button type="submit" class="button secondary small"
+                                        aria-label=text::unassign_label(&name)>{text::UNASSIGN_BUTTON}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(may_assign && !unassigned.is_empty()).then(|| view! {
+                <ActionForm action attr:class="inline-form">
+                    {hidden()}
+                    <input type="hidden" name="assign" value="yes" />
+                    <label for=select_id.clone()>{text::ASSIGN_LABEL}</label>
+                    <select id=select_id name="member" required>
+                        <option value="">{text::CHOOSE}</option>
+                        {unassigned.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.name}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="button small">{text::ASSIGN_BUTTON}</button>
+                </ActionForm>
+            })}
+        </div>
+    }
+}
+
 /// The lifecycle forms of one opportunity card.
 #[component]
 pub fn OpportunityActions(
