@@ -69,6 +69,19 @@ mod store {
     /// Every posting, published first, then by title.
     pub async fn all(pool: &PgPool, viewer: &Viewer) -> Result<Vec<PostingDetails>, AppError> {
         may_manage(viewer)?;
+        details(pool, None).await
+    }
+
+    pub async fn one(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<PostingDetails, AppError> {
+        may_manage(viewer)?;
+        details(pool, Some(id))
+            .await?
+            .pop()
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The postings as the workspace shows them: posting `id`, or all.
+    async fn details(pool: &PgPool, id: Option<Uuid>) -> Result<Vec<PostingDetails>, AppError> {
         Ok(sqlx::query_as!(
             PostingDetails,
             r#"SELECT p.id, p.title, p.description, p.location_country AS country,
@@ -76,27 +89,12 @@ mod store {
                       p.state = 'published' AS "published!",
                       (SELECT count(*) FROM opportunities o WHERE o.posting_id = p.id) AS "applications!"
                  FROM postings p LEFT JOIN users u ON u.id = p.owner_id
-                ORDER BY p.state = 'published' DESC, lower(p.title), p.id"#
+                WHERE $1::uuid IS NULL OR p.id = $1
+                ORDER BY p.state = 'published' DESC, lower(p.title), p.id"#,
+            id
         )
         .fetch_all(pool)
         .await?)
-    }
-
-    pub async fn one(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<PostingDetails, AppError> {
-        may_manage(viewer)?;
-        sqlx::query_as!(
-            PostingDetails,
-            r#"SELECT p.id, p.title, p.description, p.location_country AS country,
-                      p.owner_id AS owner, u.name AS "owner_name?", p.questions,
-                      p.state = 'published' AS "published!",
-                      (SELECT count(*) FROM opportunities o WHERE o.posting_id = p.id) AS "applications!"
-                 FROM postings p LEFT JOIN users u ON u.id = p.owner_id
-                WHERE p.id = $1"#,
-            id
-        )
-        .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::NotFound)
     }
 
     /// The active team members a posting may be given to.
