@@ -31,6 +31,8 @@ pub mod notify;
 pub mod outbox;
 pub mod postings;
 #[cfg(feature = "ssr")]
+pub mod requests;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub(crate) mod server_side;

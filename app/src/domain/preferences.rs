@@ -235,6 +235,9 @@ pub enum Field {
     Questions,
     /// A colleague assigned to an opportunity.
     Member,
+    /// A request logged by a recruiter: the day it was received and how.
+    ReceivedOn,
+    Channel,
 }
 text_enum!(Field {
     Note => "note",
@@ -287,6 +290,8 @@ text_enum!(Field {
     Description => "description",
     Questions => "questions",
     Member => "member",
+    ReceivedOn => "received_on",
+    Channel => "channel",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -368,6 +373,8 @@ impl Field {
             // Every question, one per line.
             Field::Questions => 5_500,
             Field::Member => 36,
+            Field::ReceivedOn => 10,
+            Field::Channel => 20,
         }
     }
 

@@ -32,6 +32,10 @@ pub enum ProfileNotice {
     FeedbackAdded,
     Assigned,
     Unassigned,
+    /// A request received another way is logged (or the same form came twice).
+    RequestLogged,
+    /// A request of that kind is open already: nothing new was logged.
+    RequestAlreadyOpen,
     Failed(AppError),
 }
 
@@ -61,6 +65,8 @@ impl ProfileNotice {
             ProfileNotice::FeedbackAdded => "feedback-added".into(),
             ProfileNotice::Assigned => "assigned".into(),
             ProfileNotice::Unassigned => "unassigned".into(),
+            ProfileNotice::RequestLogged => "request-logged".into(),
+            ProfileNotice::RequestAlreadyOpen => "request-already-open".into(),
             ProfileNotice::Failed(error) => error.code(),
         }
     }
@@ -90,6 +96,8 @@ impl ProfileNotice {
             "feedback-added" => Some(ProfileNotice::FeedbackAdded),
             "assigned" => Some(ProfileNotice::Assigned),
             "unassigned" => Some(ProfileNotice::Unassigned),
+            "request-logged" => Some(ProfileNotice::RequestLogged),
+            "request-already-open" => Some(ProfileNotice::RequestAlreadyOpen),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
     }

@@ -112,3 +112,165 @@ mod tests {
         );
     }
 }
+
+/// How a request reached the organization: the candidate's page, or another way a recruiter
+/// logs it by (SPEC §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    PreferencesPage,
+    Email,
+    Phone,
+    Letter,
+    InPerson,
+}
+text_enum!(Channel {
+    PreferencesPage => "preferences_page",
+    Email => "email",
+    Phone => "phone",
+    Letter => "letter",
+    InPerson => "in_person",
+});
+
+impl Channel {
+    /// The ways a recruiter logs a request by.
+    pub const LOGGED: [Channel; 4] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Letter,
+        Channel::InPerson,
+    ];
+}
+
+/// A request received another way, as the recruiter's form posts it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoggedRequestForm {
+    pub kind: String,
+    /// The day it was received, `YYYY-MM-DD`.
+    pub received_on: String,
+    pub channel: String,
+    pub note: String,
+}
+
+/// A valid logged request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub kind: RequestKind,
+    pub received_on: chrono::NaiveDate,
+    pub channel: Channel,
+    pub note: Option<String>,
+}
+
+impl LoggedRequest {
+    /// The statutory clock runs from the day received: not in the future, and not before the
+    /// candidate was on file. Restriction and objection are not offered yet.
+    pub fn parse(
+        form: &LoggedRequestForm,
+        today: chrono::NaiveDate,
+        on_file_since: chrono::NaiveDate,
+    ) -> Result<Self, FieldError> {
+        use super::preferences::Problem;
+        let kind = match form.kind.trim().parse::<RequestKind>() {
+            Ok(
+                kind @ (RequestKind::Access | RequestKind::Rectification | RequestKind::Erasure),
+            ) => kind,
+            _ if form.kind.trim().is_empty() => {
+                return Err(Field::RequestKind.error(Problem::Required))
+            }
+            _ => return Err(Field::RequestKind.error(Problem::Invalid)),
+        };
+        let received_on = match form.received_on.trim() {
+            "" => return Err(Field::ReceivedOn.error(Problem::Required)),
+            day => chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .filter(|d| *d <= today && *d >= on_file_since)
+                .ok_or(Field::ReceivedOn.error(Problem::Invalid))?,
+        };
+        let channel = form
+            .channel
+            .trim()
+            .parse::<Channel>()
+            .ok()
+            .filter(|c| Channel::LOGGED.contains(c))
+            .ok_or(Field::Channel.error(Problem::Invalid))?;
+        let note = Field::Note.optional(Some(&form.note))?;
+        Ok(Self {
+            kind,
+            received_on,
+            channel,
+            note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod logged_tests {
+    use super::*;
+    use crate::domain::preferences::Problem;
+    use chrono::NaiveDate;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn form(kind: &str, on: &str, channel: &str) -> LoggedRequestForm {
+        LoggedRequestForm {
+            kind: kind.into(),
+            received_on: on.into(),
+            channel: channel.into(),
+            note: " Called on Monday ".into(),
+        }
+    }
+
+    #[test]
+    fn a_logged_request_runs_from_the_day_received_within_the_candidacy() {
+        let parsed = LoggedRequest::parse(&form("erasure", "2026-11-20", "phone"), day(25), day(1));
+        assert_eq!(
+            parsed,
+            Ok(LoggedRequest {
+                kind: RequestKind::Erasure,
+                received_on: day(20),
+                channel: Channel::Phone,
+                note: Some("Called on Monday".into()),
+            })
+        );
+        let err = |f: LoggedRequestForm| LoggedRequest::parse(&f, day(25), day(10)).unwrap_err();
+        assert_eq!(
+            err(form("access", "2026-11-26", "email")),
+            Field::ReceivedOn.error(Problem::Invalid),
+            "the future"
+        );
+        assert_eq!(
+            err(form("access", "2026-11-09", "email")),
+            Field::ReceivedOn.error(Problem::Invalid),
+            "before them"
+        );
+        assert_eq!(
+            err(form("access", "20 Nov", "email")),
+            Field::ReceivedOn.error(Problem::Invalid)
+        );
+        assert_eq!(
+            err(form("access", "", "email")),
+            Field::ReceivedOn.error(Problem::Required)
+        );
+        assert_eq!(
+            err(form("objection", "2026-11-20", "email")),
+            Field::RequestKind.error(Problem::Invalid)
+        );
+        assert_eq!(
+            err(form("", "2026-11-20", "email")),
+            Field::RequestKind.error(Problem::Required)
+        );
+        assert_eq!(
+            err(form("access", "2026-11-20", "preferences_page")),
+            Field::Channel.error(Problem::Invalid)
+        );
+        assert_eq!(
+            err(form("access", "2026-11-20", "fax")),
+            Field::Channel.error(Problem::Invalid)
+        );
+        assert!(
+            LoggedRequest::parse(&form("access", "2026-11-25", "letter"), day(25), day(25)).is_ok()
+        );
+    }
+}

@@ -5,22 +5,15 @@
 use super::model::{ConsentState, LinkPage, Notice, Organization, PreferencesView, RequestRow};
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
-use crate::core::consent::{
-    cancel_outreach, consent_events, lock_candidate, record_consent, ConsentSource, Decider,
-};
+use crate::core::consent::lock_candidate;
 use crate::core::links;
-use crate::core::notify::{alert_owners, confirm_to_candidate};
-use crate::core::settings::{self, RulesCache, Settings};
+use crate::core::settings::{RulesCache, Settings};
 use crate::domain::{
-    due_date,
-    preferences::{
-        consent_change, contact_allowed, page_layout, pick_country_policy, PageFacts, Rectification,
-    },
+    preferences::{contact_allowed, page_layout, pick_country_policy, PageFacts},
     settings::{gdpr_applies, GdprFacts},
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, Purpose, RequestId, RequestKind,
 };
 use crate::error::AppError;
-use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{types::Json, PgPool};
@@ -159,25 +152,10 @@ fn organization(settings: &Settings) -> Organization {
     Organization::from(&settings.compliance)
 }
 
-/// A request as the candidate submitted it.
-#[derive(Debug, Clone)]
-pub enum NewRequest {
-    Access,
-    Rectification(Rectification),
-    Erasure,
-}
+pub use crate::core::requests::NewRequest;
 
-impl NewRequest {
-    pub fn kind(&self) -> RequestKind {
-        match self {
-            NewRequest::Access => RequestKind::Access,
-            NewRequest::Rectification(_) => RequestKind::Rectification,
-            NewRequest::Erasure => RequestKind::Erasure,
-        }
-    }
-}
-
-/// Records a data request with all its effects. The same `form_key` twice makes one request.
+/// Records a request the candidate made on their page. The same `form_key` twice makes one
+/// request.
 pub async fn submit_request(
     pool: &PgPool,
     config: &Config,
@@ -186,107 +164,20 @@ pub async fn submit_request(
     form_key: &str,
     now: DateTime<Utc>,
 ) -> Result<Notice, AppError> {
-    let kind = request.kind();
     let form_key = uuid::Uuid::parse_str(form_key.trim()).map_err(|_| {
         tracing::warn!("request form without a valid idempotency key");
         AppError::BadForm
     })?;
-    let mut tx = pool.begin().await?;
-    lock_candidate(&mut tx, candidate).await?;
-    let settings = settings::load(&mut *tx).await?;
-
-    let (details, corrections) = match &request {
-        NewRequest::Rectification(r) => (
-            r.note.clone(),
-            Some(serde_json::to_value(&r.corrections).map_err(|_| AppError::Unavailable)?),
-        ),
-        _ => (None, None),
-    };
-    // One open request per kind (the row lock above makes this check and the insert one step):
-    // a repeat while one is open shows that one, and alerts and emails nobody again.
-    let idempotency_key = format!("{candidate}:{kind}:{form_key}");
-    let open_key = sqlx::query_scalar!(
-        "SELECT idempotency_key FROM data_requests
-          WHERE candidate_id = $1 AND kind = $2 AND status = 'open'
-          ORDER BY received_at LIMIT 1",
-        candidate.into_uuid(),
-        kind.as_str(),
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some(open_key) = open_key {
-        return Ok(if open_key == idempotency_key {
-            Notice::RequestReceived(kind)
-        } else {
-            Notice::RequestAlreadyOpen(kind)
-        });
-    }
-    let due_at = due_date(now);
-    let inserted = sqlx::query_scalar!(
-        "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id",
-        candidate.into_uuid(),
-        kind.as_str(),
-        details,
-        corrections,
-        now,
-        due_at,
-        idempotency_key,
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(request_id) = inserted.map(RequestId) else {
-        // Already received: a double click or a replayed form. Same answer, nothing new.
-        return Ok(Notice::RequestReceived(kind));
-    };
-    audit::record(
-        &mut tx,
-        Actor::Candidate,
-        "data_request.received",
-        Some(candidate),
-        Some(request_id),
-        json!({ "kind": kind.as_str() }),
-    )
-    .await?;
-
-    if kind.stops_contact() {
-        let events = consent_events(&mut tx, candidate).await?;
-        let contact = ConsentStatus::of(&events, Purpose::Contact, None, now);
-        if let Some(decision) = consent_change(Purpose::Contact, &contact, false) {
-            record_consent(
-                &mut tx,
-                &settings,
-                candidate,
-                Purpose::Contact,
-                decision,
-                &Decider::Candidate(ConsentSource::PreferencesPage),
-                now,
-            )
-            .await?;
-        }
-        cancel_outreach(&mut tx, candidate).await?;
-    }
-
-    alert_owners(
-        &mut tx, config, &settings, candidate, request_id, kind, now, due_at,
-    )
-    .await?;
-    confirm_to_candidate(
-        &mut tx,
+    // On the heap: the request transaction is a large future.
+    Box::pin(crate::core::requests::receive(
+        pool,
         config,
-        &settings,
         candidate,
-        Some(request_id),
-        text::confirmation_headline(&settings.organization_name),
-        text::request_received(kind).to_owned(),
-        Some(due_at),
+        request,
+        crate::core::requests::Intake::from_page(form_key, now),
         now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Notice::RequestReceived(kind))
+    ))
+    .await
 }
 
 /// Withdraws the candidate's open request `request`: it closes as `withdrawn`, the banner on the

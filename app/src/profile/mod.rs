@@ -23,8 +23,8 @@ use crate::profile::lifecycle::{
 };
 use crate::profile::outreach::{ContactCard, Enroll, Outreach, SendEmail};
 use crate::profile::requests::{
-    ApplyCorrection, ExtendRequest, RefuseRequest, RequestTools, ResolveActions, ResolveRequest,
-    ResolveTools, SendPersonalData,
+    ApplyCorrection, ExtendRequest, LogRequest, LogRequestCard, RefuseRequest, RequestTools,
+    ResolveActions, ResolveRequest, ResolveTools, SendPersonalData,
 };
 use crate::text;
 use crate::ui::actions::{follow_action, reset_after_success};
@@ -69,6 +69,8 @@ pub struct Profile {
     pub may_audit: bool,
     /// The colleagues the viewer may assign to an opportunity; empty when they may not assign.
     pub colleagues: Vec<crate::core::postings::MemberChoice>,
+    /// This rendering's key for the log-a-request form: a double submit logs one request.
+    pub log_key: Uuid,
 }
 
 /// When the data-collection notice was queued, and when it went out.
@@ -244,6 +246,7 @@ struct Edits {
     feedback: ServerAction<AddFeedback>,
     note: ServerAction<AddNote>,
     assign: ServerAction<SetAssignee>,
+    log: ServerAction<LogRequest>,
 }
 
 #[component]
@@ -268,6 +271,7 @@ pub fn ProfilePage() -> impl IntoView {
         feedback: ServerAction::new(),
         note: ServerAction::new(),
         assign: ServerAction::new(),
+        log: ServerAction::new(),
     };
     // Show the latest outcome (or the redirect's ?notice=); reload after each success.
     let latest = RwSignal::new(None::<ProfileNotice>);
@@ -288,6 +292,7 @@ pub fn ProfilePage() -> impl IntoView {
     follow_action(edits.feedback, latest, successes, profile_notice);
     follow_action(edits.note, latest, successes, profile_notice);
     follow_action(edits.assign, latest, successes, profile_notice);
+    follow_action(edits.log, latest, successes, profile_notice);
     let chosen_template = Memo::new(move |_| {
         query
             .read()
@@ -351,6 +356,7 @@ fn ProfileView(
         data_notice,
         may_audit,
         colleagues,
+        log_key,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -439,6 +445,7 @@ fn ProfileView(
             <aside class="profile-side" aria-labelledby="consent-heading">
                 <ConsentSidebar panel candidate=id can_edit edits data_notice />
                 <LegalHoldCard hold may_manage=may_manage_hold candidate=id place=edits.place_hold lift=edits.lift_hold />
+                {(!anonymized).then(|| view! { <LogRequestCard candidate=id key=log_key action=edits.log /> })}
                 <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
                 {may_audit.then(|| view! {
                     <p class="audit-link"><a href=format!("/compliance/candidates/{id}")>{text::AUDIT_TRAIL_LINK}</a></p>

@@ -242,6 +242,7 @@ pub async fn profile(
         hold: crate::profile::legal_hold::service::current(pool, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
         may_audit: viewer.may(Permission::ViewComplianceDashboard),
+        log_key: Uuid::new_v4(),
         colleagues: if !anonymized && crate::domain::lifecycle::assigns_colleagues(viewer.role) {
             crate::core::postings::active_members(pool).await?
         } else {

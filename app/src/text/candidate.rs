@@ -200,6 +200,40 @@ pub fn notice(notice: &Notice) -> String {
 }
 
 pub const WITHDRAW_BUTTON: &str = "Withdraw";
+
+/// The note on the contact decision an erasure request logged by the team records.
+pub fn logged_request_evidence(
+    kind: RequestKind,
+    channel: crate::domain::requests::Channel,
+) -> String {
+    format!(
+        "Request for {} received {}, logged by the team",
+        request_sentence_for_team(kind),
+        channel_words(channel)
+    )
+}
+
+/// How a request came in, as a phrase: "by phone", "in person".
+pub fn channel_words(channel: crate::domain::requests::Channel) -> &'static str {
+    use crate::domain::requests::Channel::*;
+    match channel {
+        PreferencesPage => "on their page",
+        Email => "by email",
+        Phone => "by phone",
+        Letter => "by letter",
+        InPerson => "in person",
+    }
+}
+
+fn request_sentence_for_team(kind: RequestKind) -> &'static str {
+    match kind {
+        RequestKind::Access => "a copy of their data",
+        RequestKind::Rectification => "a correction",
+        RequestKind::Erasure => "removal of their data",
+        RequestKind::Restriction => "a restriction",
+        RequestKind::Objection => "an objection",
+    }
+}
 pub const ACTION_COLUMN: &str = "Action";
 
 /// The withdraw button's full name, for screen readers.

@@ -56,6 +56,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Description => "Description (shown on the job page)",
         Field::Questions => "Application questions, one per line",
         Field::Member => "Colleague",
+        Field::ReceivedOn => "Received on",
+        Field::Channel => "How it was received",
     }
 }
 
@@ -111,6 +113,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Description => "the description",
         Field::Questions => "the questions",
         Field::Member => "the colleague",
+        Field::ReceivedOn => "the day received",
+        Field::Channel => "how it was received",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -158,6 +162,11 @@ fn field_problem(field: Field, problem: Problem) -> String {
             crate::domain::postings::MAX_QUESTION_CHARS
         ),
         (Field::Owner, Problem::Invalid) => "Please choose the owner from the list.".into(),
+        (Field::ReceivedOn, Problem::Invalid) => {
+            "Please give the day the request was received: not in the future, and not before the candidate was on file.".into()
+        }
+        (Field::Channel, _) => "Please choose how the request was received.".into(),
+        (Field::RequestKind, _) => "Please choose what the candidate asked for.".into(),
         (Field::Member, _) => "Please choose an active colleague from the list.".into(),
         (Field::Stage, _) => "Please choose one of the stages.".into(),
         (Field::ArchiveReason, _) => "Please choose why the opportunity is archived.".into(),

@@ -87,6 +87,14 @@ pub const FEEDBACK_LABEL: &str = "Feedback";
 pub const SAVE_FEEDBACK: &str = "Save feedback";
 pub const CHOOSE: &str = "Choose…";
 pub const ASSIGN_LABEL: &str = "Assign a colleague";
+pub const LOG_REQUEST_HEADING: &str = "Data requests";
+pub const LOG_REQUEST: &str = "Log a request received another way";
+pub const LOG_REQUEST_HELP: &str =
+    "By email, phone, letter or in person. The one-month clock runs from the day it was received.";
+pub const LOG_REQUEST_BUTTON: &str = "Log request";
+pub const LOG_KIND_LABEL: &str = "The candidate asked for";
+pub const LOG_NOTE_LABEL: &str =
+    "Note of what they asked (optional; for a correction, what to correct)";
 pub const ASSIGN_BUTTON: &str = "Assign";
 pub const UNASSIGN_BUTTON: &str = "Remove";
 
@@ -304,6 +312,8 @@ pub fn profile_notice(notice: &crate::domain::profile::ProfileNotice) -> String 
         ProfileNotice::FeedbackAdded => "Your feedback is saved.".into(),
         ProfileNotice::Assigned => "The colleague is assigned: they now see this candidate.".into(),
         ProfileNotice::Unassigned => "The colleague is no longer assigned.".into(),
+        ProfileNotice::RequestLogged => "The request is logged: its clock runs from the day it was received, and the owners and the candidate are told.".into(),
+        ProfileNotice::RequestAlreadyOpen => "A request of that kind is already open: nothing new was logged. Answer the open one.".into(),
         ProfileNotice::AddedWithNotice => {
             "The candidate is added, with you as the owner. GDPR protects them, so the data-collection notice with their personal link is on its way.".into()
         }

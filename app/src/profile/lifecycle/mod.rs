@@ -174,6 +174,7 @@ pub fn Assignees(
             })}
         </div>
     }
+    .into_any()
 }
 
 /// The lifecycle forms of one opportunity card.
@@ -265,6 +266,7 @@ pub fn OpportunityActions(
             </ActionForm>
         </details>
     }
+    .into_any()
 }
 
 /// The form that adds a note to the candidate.
@@ -286,4 +288,5 @@ pub fn NoteForm(candidate: Uuid, action: ServerAction<AddNote>) -> impl IntoView
             </ActionForm>
         </details>
     }
+    .into_any()
 }

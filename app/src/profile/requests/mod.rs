@@ -350,3 +350,89 @@ fn CorrectionsPen(
         </details>
     }
 }
+
+/// Logs a request the candidate made another way; `key` is this rendering's form key, so a
+/// double submit logs one request.
+#[server(endpoint = "requests/log")]
+pub async fn log_request(
+    candidate: String,
+    key: String,
+    request: crate::domain::requests::LoggedRequestForm,
+) -> Result<ProfileNotice, AppError> {
+    use crate::domain::preferences::Notice;
+    crate::ui::profile_action::candidate_action(&candidate, |state, viewer, id| async move {
+        let notice = service::log(
+            &state.pool,
+            &state.config,
+            &viewer,
+            id,
+            &request,
+            &key,
+            Utc::now(),
+        )
+        .await?;
+        Ok(match notice {
+            Notice::RequestAlreadyOpen(_) => ProfileNotice::RequestAlreadyOpen,
+            _ => ProfileNotice::RequestLogged,
+        })
+    })
+    .await
+}
+
+/// The sidebar card where a request received another way is logged.
+#[component]
+pub fn LogRequestCard(
+    candidate: Uuid,
+    key: Uuid,
+    action: ServerAction<LogRequest>,
+) -> impl IntoView {
+    use crate::domain::preferences::Field;
+    use crate::domain::requests::Channel;
+    use crate::domain::RequestKind;
+    let (pen, form) = (NodeRef::new(), NodeRef::new());
+    reset_after_success(action, pen, form);
+    let today = UtcZone::now().date_naive().format("%Y-%m-%d").to_string();
+    view! {
+        <section class="card" aria-labelledby="log-request-heading">
+            <h2 id="log-request-heading">{text::LOG_REQUEST_HEADING}</h2>
+            <details class="pen" node_ref=pen>
+                <summary>{text::LOG_REQUEST}</summary>
+                <ActionForm action node_ref=form>
+                    <input type="hidden" name="candidate" value=candidate.to_string() />
+                    <input type="hidden" name="key" value=key.to_string() />
+                    <p class="muted" id="log-request-help">{text::LOG_REQUEST_HELP}</p>
+                    <div class="field">
+                        <label for="log-kind">{text::LOG_KIND_LABEL}</label>
+                        <select id="log-kind" name="request[kind]" required>
+                            <option value="">{text::CHOOSE}</option>
+                            {[RequestKind::Access, RequestKind::Rectification, RequestKind::Erasure].into_iter().map(|k| view! {
+                                <option value=k.as_str()>{text::request_kind_for_team(k)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="log-received-on">{text::field_label(Field::ReceivedOn)}</label>
+                        <input id="log-received-on" type="date" name="request[received_on]" required max=today.clone() value=today />
+                    </div>
+                    <div class="field">
+                        <label for="log-channel">{text::field_label(Field::Channel)}</label>
+                        <select id="log-channel" name="request[channel]" required>
+                            <option value="">{text::CHOOSE}</option>
+                            {Channel::LOGGED.into_iter().map(|c| view! {
+                                <option value=c.as_str()>{text::channel_words(c)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="log-note">{text::LOG_NOTE_LABEL}</label>
+                        <textarea id="log-note" name="request[note]" rows="3"
+                            maxlength=Field::Note.max_chars().to_string()></textarea>
+                    </div>
+                    <button type="submit" class="button small">{text::LOG_REQUEST_BUTTON}</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+    // Type-erased: the profile page is a deep view, and SSR renders it on one stack.
+    .into_any()
+}

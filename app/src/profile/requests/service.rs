@@ -248,3 +248,64 @@ async fn tell_candidate(
     .await?;
     Ok(())
 }
+
+/// Logs a request the candidate made by email, phone, letter or in person: its clock runs from
+/// the day received, and everything else happens as for one made on their page.
+pub async fn log(
+    pool: &PgPool,
+    config: &Config,
+    viewer: &Viewer,
+    candidate: uuid::Uuid,
+    form: &crate::domain::requests::LoggedRequestForm,
+    form_key: &str,
+    now: DateTime<Utc>,
+) -> Result<crate::domain::preferences::Notice, AppError> {
+    use crate::core::requests::{receive, Intake, NewRequest};
+    use crate::domain::preferences::{Corrections, Rectification};
+    use crate::domain::requests::LoggedRequest;
+    let form_key = uuid::Uuid::parse_str(form_key.trim()).map_err(|_| AppError::BadForm)?;
+    let found = crate::core::candidates::reachable(pool, viewer, candidate).await?;
+    if found.anonymized {
+        return Err(AppError::Anonymized);
+    }
+    let on_file_since = sqlx::query_scalar!(
+        "SELECT created_at FROM candidates WHERE id = $1",
+        found.id.into_uuid()
+    )
+    .fetch_one(pool)
+    .await?;
+    let logged = LoggedRequest::parse(form, now.date_naive(), on_file_since.date_naive())?;
+    // Received today: now. Earlier: the start of that day, which is what the clock counts from.
+    let received_at = if logged.received_on == now.date_naive() {
+        now
+    } else {
+        logged
+            .received_on
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc()
+    };
+    let request = match logged.kind {
+        crate::domain::RequestKind::Rectification => NewRequest::Rectification(Rectification {
+            note: logged.note.clone(),
+            corrections: Corrections::default(),
+        }),
+        crate::domain::RequestKind::Erasure => NewRequest::Erasure,
+        _ => NewRequest::Access,
+    };
+    // On the heap: the request transaction is a large future.
+    Box::pin(receive(
+        pool,
+        config,
+        found.id,
+        request,
+        Intake::logged(
+            viewer.id,
+            logged.channel,
+            received_at,
+            logged.note,
+            form_key,
+        ),
+        now,
+    ))
+    .await
+}

@@ -1,0 +1,221 @@
+//! Receiving a data request (SPEC §4, §10), whichever way it came: made by the candidate on their
+//! page, or received by email, phone, letter or in person and logged by a recruiter. One
+//! transaction: the request (its clock running from the day received), an audit row of ids and
+//! codes, contact stopped where the kind stops it, the owners alerted and the candidate's
+//! confirmation queued.
+
+use crate::core::audit::{self, Actor};
+use crate::core::config::Config;
+use crate::core::consent::{
+    cancel_outreach, consent_events, lock_candidate, record_consent, Decider,
+};
+use crate::core::notify::{alert_owners, confirm_to_candidate};
+use crate::core::settings;
+use crate::domain::preferences::{consent_change, Notice, Rectification};
+use crate::domain::requests::Channel;
+use crate::domain::{
+    consent::ConsentSource, due_date, CandidateId, ConsentStatus, Purpose, RequestId, RequestKind,
+    UserId,
+};
+use crate::error::AppError;
+use crate::text;
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::PgPool;
+
+/// A request as the candidate made it.
+#[derive(Debug, Clone)]
+pub enum NewRequest {
+    Access,
+    Rectification(Rectification),
+    Erasure,
+}
+
+impl NewRequest {
+    pub fn kind(&self) -> RequestKind {
+        match self {
+            NewRequest::Access => RequestKind::Access,
+            NewRequest::Rectification(_) => RequestKind::Rectification,
+            NewRequest::Erasure => RequestKind::Erasure,
+        }
+    }
+}
+
+/// How a request came in.
+#[derive(Debug, Clone)]
+pub struct Intake {
+    /// Makes a repeat of the same form one request.
+    idempotency: String,
+    received_at: DateTime<Utc>,
+    channel: Channel,
+    /// The recruiter who logged it; `None` when the candidate made it themselves.
+    logged_by: Option<UserId>,
+    /// The recruiter's note of what was asked (a rectification carries its own).
+    note: Option<String>,
+}
+
+impl Intake {
+    /// Made on the candidate's page, with the page's form key.
+    pub fn from_page(form_key: uuid::Uuid, now: DateTime<Utc>) -> Self {
+        Self {
+            idempotency: form_key.to_string(),
+            received_at: now,
+            channel: Channel::PreferencesPage,
+            logged_by: None,
+            note: None,
+        }
+    }
+
+    /// Logged by `by`, received `received_at` by `channel`, with the recruiter's `note`;
+    /// `form_key` is the profile form's.
+    pub fn logged(
+        by: UserId,
+        channel: Channel,
+        received_at: DateTime<Utc>,
+        note: Option<String>,
+        form_key: uuid::Uuid,
+    ) -> Self {
+        Self {
+            idempotency: format!("logged:{form_key}"),
+            received_at,
+            channel,
+            logged_by: Some(by),
+            note,
+        }
+    }
+}
+
+/// Records the request with all its effects. One request of a kind is open at a time: asking
+/// again while one is open answers with that one, and records, alerts and emails nothing.
+pub async fn receive(
+    pool: &PgPool,
+    config: &Config,
+    candidate: CandidateId,
+    request: NewRequest,
+    intake: Intake,
+    now: DateTime<Utc>,
+) -> Result<Notice, AppError> {
+    let kind = request.kind();
+    let mut tx = pool.begin().await?;
+    lock_candidate(&mut tx, candidate).await?;
+    let settings = settings::load(&mut *tx).await?;
+
+    let (details, corrections) = match &request {
+        NewRequest::Rectification(r) => (
+            r.note.clone(),
+            Some(serde_json::to_value(&r.corrections).map_err(|_| AppError::Unavailable)?),
+        ),
+        _ => (intake.note.clone(), None),
+    };
+    // The row lock above makes this check and the insert one step.
+    let idempotency_key = format!("{candidate}:{kind}:{}", intake.idempotency);
+    let open_key = sqlx::query_scalar!(
+        "SELECT idempotency_key FROM data_requests
+          WHERE candidate_id = $1 AND kind = $2 AND status = 'open'
+          ORDER BY received_at LIMIT 1",
+        candidate.into_uuid(),
+        kind.as_str(),
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(open_key) = open_key {
+        return Ok(if open_key == idempotency_key {
+            Notice::RequestReceived(kind)
+        } else {
+            Notice::RequestAlreadyOpen(kind)
+        });
+    }
+    let due_at = due_date(intake.received_at);
+    let inserted = sqlx::query_scalar!(
+        "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at,
+                                    idempotency_key, channel, logged_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id",
+        candidate.into_uuid(),
+        kind.as_str(),
+        details,
+        corrections,
+        intake.received_at,
+        due_at,
+        idempotency_key,
+        intake.channel.as_str(),
+        intake.logged_by.map(|u| u.into_uuid()),
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(request_id) = inserted.map(RequestId) else {
+        // Already received: a double click or a replayed form. Same answer, nothing new.
+        return Ok(Notice::RequestReceived(kind));
+    };
+    let (actor, decider) = match intake.logged_by {
+        None => (
+            Actor::Candidate,
+            Decider::Candidate(ConsentSource::PreferencesPage),
+        ),
+        Some(user) => (
+            Actor::User(user),
+            Decider::Recruiter {
+                user,
+                note: text::logged_request_evidence(kind, intake.channel),
+            },
+        ),
+    };
+    audit::record(
+        &mut tx,
+        actor,
+        "data_request.received",
+        Some(candidate),
+        Some(request_id),
+        // A logged request says how it came in; the candidate's own came through their page.
+        match intake.logged_by {
+            None => json!({ "kind": kind.as_str() }),
+            Some(_) => json!({ "kind": kind.as_str(), "channel": intake.channel.as_str() }),
+        },
+    )
+    .await?;
+
+    if kind.stops_contact() {
+        let events = consent_events(&mut tx, candidate).await?;
+        let contact = ConsentStatus::of(&events, Purpose::Contact, None, now);
+        if let Some(decision) = consent_change(Purpose::Contact, &contact, false) {
+            record_consent(
+                &mut tx,
+                &settings,
+                candidate,
+                Purpose::Contact,
+                decision,
+                &decider,
+                now,
+            )
+            .await?;
+        }
+        cancel_outreach(&mut tx, candidate).await?;
+    }
+
+    alert_owners(
+        &mut tx,
+        config,
+        &settings,
+        candidate,
+        request_id,
+        kind,
+        intake.received_at,
+        due_at,
+    )
+    .await?;
+    confirm_to_candidate(
+        &mut tx,
+        config,
+        &settings,
+        candidate,
+        Some(request_id),
+        text::confirmation_headline(&settings.organization_name),
+        text::request_received(kind).to_owned(),
+        Some(due_at),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Notice::RequestReceived(kind))
+}
