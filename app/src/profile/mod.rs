@@ -71,6 +71,8 @@ pub struct Profile {
     pub colleagues: Vec<crate::core::postings::MemberChoice>,
     /// This rendering's key for the log-a-request form: a double submit logs one request.
     pub log_key: Uuid,
+    /// Today on the server (`YYYY-MM-DD`), the latest day a logged request was received.
+    pub today: String,
 }
 
 /// When the data-collection notice was queued, and when it went out.
@@ -357,6 +359,7 @@ fn ProfileView(
         may_audit,
         colleagues,
         log_key,
+        today,
     } = profile;
     timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let do_not_contact = panel.do_not_contact;
@@ -445,7 +448,7 @@ fn ProfileView(
             <aside class="profile-side" aria-labelledby="consent-heading">
                 <ConsentSidebar panel candidate=id can_edit edits data_notice />
                 <LegalHoldCard hold may_manage=may_manage_hold candidate=id place=edits.place_hold lift=edits.lift_hold />
-                {(!anonymized).then(|| view! { <LogRequestCard candidate=id key=log_key action=edits.log /> })}
+                {(!anonymized).then(|| view! { <LogRequestCard candidate=id key=log_key today=today.clone() action=edits.log /> })}
                 <ContactCard outreach candidate=id chosen=chosen_template email=edits.email enrolment=edits.enroll />
                 {may_audit.then(|| view! {
                     <p class="audit-link"><a href=format!("/compliance/candidates/{id}")>{text::AUDIT_TRAIL_LINK}</a></p>

@@ -243,6 +243,7 @@ pub async fn profile(
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
         may_audit: viewer.may(Permission::ViewComplianceDashboard),
         log_key: Uuid::new_v4(),
+        today: now.date_naive().format("%Y-%m-%d").to_string(),
         colleagues: if !anonymized && crate::domain::lifecycle::assigns_colleagues(viewer.role) {
             crate::core::postings::active_members(pool).await?
         } else {

@@ -384,6 +384,9 @@ pub async fn log_request(
 pub fn LogRequestCard(
     candidate: Uuid,
     key: Uuid,
+    /// Today as the server counts it (`YYYY-MM-DD`): the latest day a request can be received
+    /// on. From the page's data: the browser's clock is not the server's (and WASM has none).
+    today: String,
     action: ServerAction<LogRequest>,
 ) -> impl IntoView {
     use crate::domain::preferences::Field;
@@ -391,7 +394,6 @@ pub fn LogRequestCard(
     use crate::domain::RequestKind;
     let (pen, form) = (NodeRef::new(), NodeRef::new());
     reset_after_success(action, pen, form);
-    let today = UtcZone::now().date_naive().format("%Y-%m-%d").to_string();
     view! {
         <section class="card" aria-labelledby="log-request-heading">
             <h2 id="log-request-heading">{text::LOG_REQUEST_HEADING}</h2>
