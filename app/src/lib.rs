@@ -5,6 +5,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod account;
 pub mod auth;
 pub mod candidate_list;
 pub mod core;
@@ -27,6 +28,7 @@ pub mod sourcing;
 pub mod sweep;
 pub mod text;
 pub mod ui;
+pub mod users;
 
 #[cfg(feature = "ssr")]
 pub mod alerts;

@@ -1,5 +1,7 @@
 //! The HTML document, the router, and the page-level fallbacks.
 
+use crate::account::AccountPage;
+use crate::auth::password::{ForgotPasswordPage, SetPasswordPage};
 use crate::auth::SignInPage;
 use crate::candidate_list::CandidateListPage;
 use crate::dashboard::{
@@ -18,6 +20,7 @@ use crate::settings::SettingsPage;
 use crate::sourcing::AddCandidatePage;
 use crate::sweep::SweepRunsPage;
 use crate::ui::page::set_status;
+use crate::users::{InvitePage, MemberEditPage, UsersPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -64,6 +67,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/fresh-link") view=FreshLinkPage />
                 <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
                 <Route path=path!("/signin") view=SignInPage />
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/set-password/:token") view=SetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async />
                 <Route path=path!("/jobs/:posting") view=JobPostingPage ssr=SsrMode::Async />
                 // Async: a missing session answers with a redirect, set before the first byte.
@@ -79,6 +84,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/compliance/candidates/:id") view=CandidateTrailPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
+                <Route path=path!("/users/invite") view=InvitePage ssr=SsrMode::Async />
+                <Route path=path!("/users/:id") view=MemberEditPage ssr=SsrMode::Async />
+                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

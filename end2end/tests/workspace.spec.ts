@@ -496,7 +496,7 @@ test.describe('recruiter workspace', () => {
     await signIn(page, email, password, javascript);
     const nav = page.getByRole('navigation', { name: 'Main' });
     const links = nav.getByRole('link');
-    await expect(links).toHaveText(['Candidates', 'Postings', 'Dashboard', 'Sweeps', 'Settings']);
+    await expect(links).toHaveText(['Candidates', 'Postings', 'Users', 'Dashboard', 'Sweeps', 'Settings']);
     // Each short name is read out as the page's full title.
     for (const name of ['Compliance dashboard', 'Retention sweeps', 'Compliance settings']) {
       await expect(nav.getByRole('link', { name })).toBeVisible();

@@ -24,3 +24,4 @@ mod schema;
 mod settings;
 mod sourcing;
 mod sweep;
+mod users;

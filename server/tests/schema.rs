@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 31] = [
+const TABLES: [&str; 32] = [
     "users",
     "sessions",
     "settings",
@@ -34,6 +34,7 @@ const TABLES: [&str; 31] = [
     "email_attachments",
     "sweep_runs",
     "email_confirmations",
+    "password_links",
     "upload_usage",
 ];
 

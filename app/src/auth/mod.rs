@@ -2,6 +2,7 @@
 //! the guard every recruiter server function starts with and signing out are in
 //! `core::session`.
 
+pub mod password;
 #[cfg(feature = "ssr")]
 pub mod sign_in;
 
@@ -133,6 +134,7 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
                 <p id="sign-in-help" class="muted">{text::SIGN_IN_HELP}</p>
             </ActionForm>
+            <p><a href="/forgot-password">{text::FORGOT_PASSWORD_LINK}</a></p>
         </main>
     }
 }

@@ -6,7 +6,7 @@
 //! Tries are refused per (email, client) and per client, and only slowed per email, so nobody can
 //! lock a colleague out by failing on their address (`domain::ThrottlePolicy`).
 
-use crate::core::accounts::hash_password;
+use crate::core::accounts::{hash_password, verify_password as verify};
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::session::store::{self as session, NewSession};
@@ -15,7 +15,6 @@ use crate::domain::{
     EmailAddress, SignInGate, UserId,
 };
 use crate::error::AppError;
-use argon2::{password_hash::PasswordHash, Argon2, PasswordVerifier};
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use std::{net::IpAddr, sync::LazyLock};
@@ -122,14 +121,18 @@ pub async fn sign_in(
     .await?;
     let stored_hash = account
         .as_ref()
-        .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
+        .and_then(|a| a.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
     let password = attempt.password.to_owned();
     let password_matches = tokio::task::spawn_blocking(move || verify(&password, &stored_hash))
         .await
         .map_err(|_| AppError::Unavailable)?;
 
     match account {
-        Some(account) if password_matches && !account.disabled => {
+        // An invited account has no password yet: the dummy hash stood in, and must not match.
+        Some(account)
+            if password_matches && account.password_hash.is_some() && !account.disabled =>
+        {
             let user = UserId(account.id);
             let mut tx = pool.begin().await?;
             let session = session::create(&mut *tx, user, &config.session, now).await?;
@@ -156,16 +159,6 @@ pub async fn sign_in(
         }
         _ => Err(AppError::SignInFailed),
     }
-}
-
-fn verify(password: &str, stored_hash: &str) -> bool {
-    PasswordHash::new(stored_hash)
-        .map(|hash| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &hash)
-                .is_ok()
-        })
-        .unwrap_or(false)
 }
 
 fn parse_email(raw: &str) -> Result<EmailAddress, AppError> {

@@ -2,8 +2,8 @@
 
 use crate::domain::{EmailAddress, Role, UserId};
 use argon2::{
-    password_hash::{rand_core::OsRng, PasswordHasher, SaltString},
-    Argon2,
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString},
+    Argon2, PasswordVerifier,
 };
 use rand::{distributions::Alphanumeric, Rng};
 use sqlx::PgExecutor;
@@ -27,6 +27,17 @@ pub fn hash_password(password: &str) -> Result<String, AccountError> {
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
         .map_err(|_| AccountError::Hash)
+}
+
+/// Whether `password` matches the stored argon2 hash. CPU-heavy: call it off the async threads.
+pub fn verify_password(password: &str, stored_hash: &str) -> bool {
+    PasswordHash::new(stored_hash)
+        .map(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        })
+        .unwrap_or(false)
 }
 
 /// A random password for accounts made from the command line, shown once to the operator.

@@ -41,4 +41,5 @@ pub mod session;
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod team;
 pub mod urls;

@@ -14,10 +14,16 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Path prefixes whose next segment is a candidate's signed token.
+/// Path prefixes whose next segment is a token: a candidate's signed link, or a colleague's
+/// one-time password link.
 ///
 /// Those pages send `Referrer-Policy: no-referrer`, and logs show the token as `[redacted]`.
-pub const TOKEN_PATH_PREFIXES: [&str; 3] = ["/preferences/", "/unsubscribe/", "/confirm-email/"];
+pub const TOKEN_PATH_PREFIXES: [&str; 4] = [
+    "/preferences/",
+    "/unsubscribe/",
+    "/confirm-email/",
+    "/set-password/",
+];
 
 /// The path with any candidate token replaced by `[redacted]`, for logs and traces.
 pub fn redact_path(path: &str) -> String {
@@ -117,13 +123,15 @@ pub fn limit_key(ip: std::net::IpAddr) -> std::net::IpAddr {
 }
 
 /// Paths of the forms anyone may post without signing in; they share a per-client rate limit.
-const PUBLIC_FORM_PREFIXES: [&str; 7] = [
+const PUBLIC_FORM_PREFIXES: [&str; 9] = [
     "/api/preferences/",
     "/api/links/",
     "/unsubscribe/",
     "/api/unsubscribe/",
     "/api/confirm-email/",
     "/api/auth/sign-in",
+    "/api/auth/forgot-password",
+    "/api/auth/set-password",
     "/api/jobs/",
 ];
 

@@ -20,6 +20,10 @@ pub enum EmailKind {
     AdminDigest,
     /// To a corrected address not yet confirmed: the link that confirms it.
     EmailConfirmation,
+    /// To a colleague: the one-time link that sets their first password.
+    TeamInvitation,
+    /// To a colleague: the one-time link that sets a new password.
+    PasswordReset,
 }
 text_enum!(EmailKind {
     OwnerAlert => "owner_alert",
@@ -36,6 +40,8 @@ text_enum!(EmailKind {
     OverdueEscalation => "overdue_escalation",
     AdminDigest => "admin_digest",
     EmailConfirmation => "email_confirmation",
+    TeamInvitation => "team_invitation",
+    PasswordReset => "password_reset",
 });
 
 impl EmailKind {
@@ -55,6 +61,8 @@ impl EmailKind {
                 | EmailKind::OverdueAlert
                 | EmailKind::OverdueEscalation
                 | EmailKind::AdminDigest
+                | EmailKind::TeamInvitation
+                | EmailKind::PasswordReset
         )
     }
 

@@ -81,6 +81,15 @@ pub enum AppError {
     /// Today's allowance of uploaded bytes (for this client, or for everyone) is used up.
     #[error("upload quota reached")]
     UploadQuota,
+    /// The organization's last active Super Admin can't be disabled or given another role.
+    #[error("last super admin")]
+    LastSuperAdmin,
+    /// Nobody changes their own role or disables their own account.
+    #[error("own account")]
+    OwnAccount,
+    /// Another account already has this email address.
+    #[error("email in use")]
+    EmailInUse,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -110,7 +119,10 @@ impl AppError {
             | AppError::AnonymizeToResolve
             | AppError::OpportunityArchived
             | AppError::OpportunityActive
-            | AppError::OpportunityHired => 409,
+            | AppError::OpportunityHired
+            | AppError::LastSuperAdmin
+            | AppError::OwnAccount
+            | AppError::EmailInUse => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -147,6 +159,9 @@ impl AppError {
             AppError::OpportunityActive => "opportunity-active".into(),
             AppError::OpportunityHired => "opportunity-hired".into(),
             AppError::BadForm => "bad-form".into(),
+            AppError::LastSuperAdmin => "last-super-admin".into(),
+            AppError::OwnAccount => "own-account".into(),
+            AppError::EmailInUse => "email-in-use".into(),
             AppError::Unavailable => "unavailable".into(),
         }
     }
@@ -182,6 +197,9 @@ impl AppError {
             ["opportunity-active"] => AppError::OpportunityActive,
             ["opportunity-hired"] => AppError::OpportunityHired,
             ["bad-form"] => AppError::BadForm,
+            ["last-super-admin"] => AppError::LastSuperAdmin,
+            ["own-account"] => AppError::OwnAccount,
+            ["email-in-use"] => AppError::EmailInUse,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,
         })

@@ -31,6 +31,7 @@ pub mod settings;
 pub mod sign_in;
 pub mod sourcing;
 pub mod sweep;
+pub mod team;
 
 pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};
 pub use contact::{ContactDecision, ContactPermission};

@@ -238,6 +238,11 @@ pub enum Field {
     /// A request logged by a recruiter: the day it was received and how.
     ReceivedOn,
     Channel,
+    /// Team administration: a colleague's role, and passwords being set or changed.
+    Role,
+    NewPassword,
+    RepeatPassword,
+    CurrentPassword,
 }
 text_enum!(Field {
     Note => "note",
@@ -292,15 +297,25 @@ text_enum!(Field {
     Member => "member",
     ReceivedOn => "received_on",
     Channel => "channel",
+    Role => "role",
+    NewPassword => "new_password",
+    RepeatPassword => "repeat_password",
+    CurrentPassword => "current_password",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Problem {
     Required,
     TooLong,
+    TooShort,
     Invalid,
 }
-text_enum!(Problem { Required => "required", TooLong => "too_long", Invalid => "invalid" });
+text_enum!(Problem {
+    Required => "required",
+    TooLong => "too_long",
+    TooShort => "too_short",
+    Invalid => "invalid",
+});
 
 /// Why a form was refused: which field, and what is wrong with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
@@ -375,6 +390,8 @@ impl Field {
             Field::Member => 36,
             Field::ReceivedOn => 10,
             Field::Channel => 20,
+            Field::Role => 40,
+            Field::NewPassword | Field::RepeatPassword | Field::CurrentPassword => 1000,
         }
     }
 

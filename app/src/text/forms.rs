@@ -58,6 +58,10 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Member => "Colleague",
         Field::ReceivedOn => "Received on",
         Field::Channel => "How it was received",
+        Field::Role => "Role",
+        Field::NewPassword => "New password",
+        Field::RepeatPassword => "New password, again",
+        Field::CurrentPassword => "Current password",
     }
 }
 
@@ -115,6 +119,10 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Member => "the colleague",
         Field::ReceivedOn => "the day received",
         Field::Channel => "how it was received",
+        Field::Role => "the role",
+        Field::NewPassword => "the new password",
+        Field::RepeatPassword => "the new password again",
+        Field::CurrentPassword => "your current password",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -141,6 +149,17 @@ fn field_problem(field: Field, problem: Problem) -> String {
             "Tick the box to confirm you understand that anonymizing can't be undone. Nothing was changed.".into()
         }
         (Field::Password, Problem::Required) => "Please enter your password.".into(),
+        (Field::NewPassword, Problem::TooShort) => format!(
+            "Please choose a longer password: at least {} characters. A few unrelated words make a good one.",
+            crate::domain::team::MIN_PASSWORD_CHARS
+        ),
+        (Field::RepeatPassword, _) => {
+            "The two passwords are not the same. Please type the new password twice.".into()
+        }
+        (Field::CurrentPassword, _) => {
+            "That is not your current password. Nothing was changed.".into()
+        }
+        (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()
         }
@@ -242,6 +261,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::OpportunityActive => "This opportunity is not archived (it may just have been unarchived): nothing was changed.".into(),
         AppError::OpportunityHired => "This candidate was hired for this opportunity, so it no longer moves or is archived.".into(),
         AppError::BadForm => "This form could not be read, so nothing was changed. Please reload the page and send it again.".into(),
+        AppError::LastSuperAdmin => "This is the organization's last active Super Admin: make someone else Super Admin first. Nothing was changed.".into(),
+        AppError::OwnAccount => "You can't change your own role or disable your own account. Ask another administrator. Nothing was changed.".into(),
+        AppError::EmailInUse => "A colleague already has an account with this email address. Nothing was sent.".into(),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."

@@ -10,6 +10,7 @@ mod jobs;
 mod postings;
 mod profile;
 mod settings;
+mod team;
 mod workspace;
 
 pub use alerts::*;
@@ -20,6 +21,7 @@ pub use jobs::*;
 pub use postings::*;
 pub use profile::*;
 pub use settings::*;
+pub use team::*;
 pub use workspace::*;
 
 /// "1 day", "3 days": shared by the surfaces that count days.

@@ -7,8 +7,7 @@ use crate::domain::preferences::Field;
 
 pub const SIGN_IN_TITLE: &str = "Sign in";
 pub const SIGN_IN_BUTTON: &str = "Sign in";
-pub const SIGN_IN_HELP: &str =
-    "Forgot your password, or have no account yet? Ask an Admin of your team.";
+pub const SIGN_IN_HELP: &str = "No account yet? Ask an Admin of your team to invite you.";
 pub const SIGN_IN_TO_CONTINUE: &str = "Please sign in to continue.";
 pub const SIGNED_OUT: &str = "You are signed out.";
 pub const EMAIL_LABEL: &str = "Email";

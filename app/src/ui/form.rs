@@ -2,6 +2,7 @@
 //! domain's `max_chars`), named as the server function reads it.
 
 use crate::domain::preferences::Field;
+use crate::text;
 use leptos::prelude::*;
 
 /// A labelled `<input>` for `field`. Its id is `{scope}-{field}`, unique on the page; its name
@@ -29,6 +30,25 @@ pub fn FormField(
             <input id=id type=kind name=name value=value required=required autocomplete=autocomplete
                 inputmode=(kind == "number").then_some("numeric")
                 maxlength=field.max_chars().to_string() />
+        </div>
+    }
+}
+
+/// The new password, typed twice, with what makes a good one.
+#[component]
+pub fn NewPasswordFields() -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="new-password">{text::field_label(Field::NewPassword)}</label>
+            <input id="new-password" name="new_password" type="password" autocomplete="new-password" required
+                minlength=crate::domain::team::MIN_PASSWORD_CHARS.to_string()
+                maxlength=Field::NewPassword.max_chars().to_string() aria-describedby="new-password-help" />
+            <p id="new-password-help" class="muted">{text::new_password_help()}</p>
+        </div>
+        <div class="field">
+            <label for="repeat-password">{text::field_label(Field::RepeatPassword)}</label>
+            <input id="repeat-password" name="repeat_password" type="password" autocomplete="new-password" required
+                maxlength=Field::RepeatPassword.max_chars().to_string() />
         </div>
     }
 }

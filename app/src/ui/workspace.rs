@@ -91,6 +91,8 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
                 <a href="/candidates">{text::CANDIDATES_TITLE}</a>
                 {crate::domain::postings::manages_postings(viewer.role)
                     .then(|| view! { <a href="/postings">{text::POSTINGS_TITLE}</a> })}
+                {crate::domain::team::manages_team(viewer.role)
+                    .then(|| view! { <a href="/users">{text::USERS_TITLE}</a> })}
                 // The compliance pages as one group with short visible names; each link's
                 // accessible name is the page's full title, which holds the visible words.
                 {(compliance || settings).then(|| view! {
@@ -113,10 +115,11 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
                 {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{unread}</span> })}
             </a>
             <div class="who">
-                <span class="identity">
+                <a class="identity" href="/account">
+                    <span class="visually-hidden">{text::ACCOUNT_TITLE}": "</span>
                     <span>{viewer.name}</span>
                     <span class="muted">{crate::text::role(viewer.role)}</span>
-                </span>
+                </a>
                 // A plain form even with JavaScript on: signing out ends every view of the session,
                 // so the browser loads the sign-in page afresh.
                 <form method="post" action=SignOut::url() class="inline">

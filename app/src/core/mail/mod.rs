@@ -52,6 +52,12 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
         "email_confirmation.subject",
         "email_confirmation.txt",
         "email_confirmation.html",
+        "team_invitation.subject",
+        "team_invitation.txt",
+        "team_invitation.html",
+        "password_reset.subject",
+        "password_reset.txt",
+        "password_reset.html",
     ];
     for (name, source) in sources {
         env.add_template(name, source)

@@ -31,9 +31,19 @@ pub struct NewSession {
 }
 
 /// The stored form of a token; `None` when the text can't be one of ours.
-fn id_hash(token: &str) -> Option<Vec<u8>> {
+pub fn id_hash(token: &str) -> Option<Vec<u8>> {
     let bytes = URL_SAFE_NO_PAD.decode(token).ok()?;
     (bytes.len() == 32).then(|| Sha256::digest(&bytes).to_vec())
+}
+
+/// A fresh random 256-bit token as the browser or an email holds it, and its stored hash.
+pub fn new_token() -> (String, Vec<u8>) {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    (
+        URL_SAFE_NO_PAD.encode(bytes),
+        Sha256::digest(bytes).to_vec(),
+    )
 }
 
 pub async fn create(
@@ -42,14 +52,12 @@ pub async fn create(
     policy: &SessionPolicy,
     now: DateTime<Utc>,
 ) -> Result<NewSession, sqlx::Error> {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let (token, hash) = new_token();
     let expires_at = policy.expires_at(now);
     sqlx::query!(
         "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at)
          VALUES ($1, $2, $3, $3, $4)",
-        Sha256::digest(bytes).to_vec(),
+        hash,
         user.into_uuid(),
         now,
         expires_at,
