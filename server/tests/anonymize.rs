@@ -480,6 +480,7 @@ async fn gdpr_mode_leaves_no_marker_anywhere_and_touches_nobody_else(pool: PgPoo
     assert!(matches!(
         app::preferences::service::load_page(
             &pool,
+            &world.config,
             &Default::default(),
             alfa.candidate.id,
             Utc::now()

@@ -352,6 +352,50 @@ async fn do_not_contact_follows_the_latest_decision_for_an_email_across_records(
     assert!(!fine.body.contains("Do not contact."));
 }
 
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_stop_by_the_consent_rule_follows_the_email_and_outlives_anonymization(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world
+        .settings("compliance_mode = 'gdpr', retention_basis = 'explicit_consent'")
+        .await;
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let me = robin.as_viewer(Role::Admin);
+
+    // A's only opportunity was archived and consent never given: do not contact, by the rule
+    // alone (no unsubscribe anywhere).
+    let a = world.candidate("noor@example.com").await;
+    world.opportunity(&a, Some(&robin), 90, Some(30)).await;
+    let panel = profile_of(&world, &me, &a).await.panel;
+    assert!(panel.do_not_contact);
+    assert!(panel.stopped_by_consent_rule.is_some());
+
+    // Noor applies again as a new record: the stop follows the email onto it, though this
+    // record on its own (an active opportunity) would allow contact.
+    let b = world.candidate("Noor@Example.com").await;
+    world.opportunity(&b, Some(&robin), 1, None).await;
+    let panel = profile_of(&world, &me, &b).await.panel;
+    assert!(panel.do_not_contact);
+    assert_eq!(panel.stopped_by_consent_rule, None);
+
+    // Anonymizing A keeps the stop as "do not contact", not "allowed".
+    app::core::anonymization::anonymize(&pool, &world.config, &me, a.id.into_uuid(), Utc::now())
+        .await
+        .expect("anonymized");
+    let kept: Vec<String> = sqlx::query_scalar("SELECT contact_status FROM anonymized_contacts")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, ["do_not_contact"]);
+    assert!(profile_of(&world, &me, &b).await.panel.do_not_contact);
+
+    // Noor's own page says so too, with the way back; saying yes lifts it for the team.
+    let page = world.page(&b).await;
+    assert!(!page.contact_allowed, "the page agrees with the profile");
+    world.decide(&b, Purpose::Contact, true).await;
+    assert!(world.page(&b).await.contact_allowed);
+    assert!(!profile_of(&world, &me, &b).await.panel.do_not_contact);
+}
+
 /// A server-function call as the page's JavaScript makes it: the answer's status, no redirect.
 async fn manual_events(pool: &PgPool) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM consent_events WHERE source = 'recruiter_manual'")

@@ -170,7 +170,8 @@ async fn removal_for(db: &mut PgConnection, candidate: CandidateId) -> Result<Re
 }
 
 /// Each address survives only as an HMAC with the contact decision in force for it, so a
-/// returning person's "do not contact" resurfaces (SPEC §5).
+/// returning person's "do not contact" resurfaces (SPEC §5), whether it came from an
+/// unsubscribe or from the consent rule.
 async fn keep_contact_decisions(
     db: &mut PgConnection,
     config: &Config,
@@ -198,6 +199,16 @@ async fn keep_contact_decisions(
     })
     .collect();
     decisions.extend(anonymized_decisions(&mut *db, config, emails).await?);
+    // A stop by the consent rule is kept as firmly as an unsubscribe (reference 001: "in both
+    // cases"), dated when it took effect.
+    let panel =
+        crate::core::compliance::consent_panel_of(&mut *db, config, candidate.into_uuid(), now)
+            .await?;
+    decisions.extend(
+        panel
+            .stopped_by_consent_rule
+            .map(ContactDecision::stopped_at),
+    );
     let status = if contact_by_email(&decisions).is_do_not_contact() {
         "do_not_contact"
     } else {

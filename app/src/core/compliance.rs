@@ -29,6 +29,39 @@ pub async fn consent_panel_of(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<ConsentPanel, AppError> {
+    // The person's other live records: where one of them is do-not-contact by the consent rule,
+    // that decision follows the email here, as an unsubscribe does. A person has a handful of
+    // records at most; the limit bounds a pathological address shared by many.
+    let others = sqlx::query_scalar!(
+        r#"SELECT DISTINCT other.candidate_id AS "id!"
+             FROM candidate_emails mine
+             JOIN candidate_emails other ON lower(other.email) = lower(mine.email)
+             JOIN candidates c ON c.id = other.candidate_id AND c.anonymized_at IS NULL
+            WHERE mine.candidate_id = $1 AND other.candidate_id <> $1
+            ORDER BY 1 LIMIT 20"#,
+        id
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    let mut matched = Vec::new();
+    for other in others {
+        let theirs = own_panel(&mut *db, config, other, now, &[]).await?;
+        if let Some(at) = theirs.stopped_by_consent_rule {
+            matched.push(ContactDecision::stopped_at(at));
+        }
+    }
+    own_panel(db, config, id, now, &matched).await
+}
+
+/// The panel from one record's own facts, with `matched` decisions from the person's other
+/// records added to those kept for their email.
+async fn own_panel(
+    db: &mut PgConnection,
+    config: &Config,
+    id: Uuid,
+    now: DateTime<Utc>,
+    matched: &[ContactDecision],
+) -> Result<ConsentPanel, AppError> {
     let c = sqlx::query!(
         r#"SELECT c.location_country, c.gdpr_country_override, c.created_at,
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
@@ -71,6 +104,7 @@ pub async fn consent_panel_of(
         })
         .collect();
     decisions.extend(anonymized_decisions(&mut *db, config, &c.emails).await?);
+    decisions.extend_from_slice(matched);
 
     let country = |code: &Option<String>| code.as_deref().and_then(|c| CountryCode::parse(c).ok());
     let posting_countries: Vec<Option<CountryCode>> = opportunities

@@ -3,7 +3,7 @@
 //! shows.
 
 use super::{
-    contact::{do_not_contact, ContactPermission},
+    contact::{consent_basis_stop, do_not_contact, ContactPermission},
     lawful_basis::{
         deletion_mark, Combination, MarkReason, OpportunityFacts, RetentionFacts, RetentionPolicy,
     },
@@ -93,6 +93,9 @@ pub struct ConsentPanel {
     pub retention_days: i32,
     pub warning: Option<PanelWarning>,
     pub do_not_contact: bool,
+    /// Since when this record is do-not-contact by the consent rule of its own facts (not by an
+    /// unsubscribe), to be matched onto the person's other records and kept on anonymization.
+    pub stopped_by_consent_rule: Option<DateTime<Utc>>,
     /// Marked for deletion: only where GDPR or a country policy governs retention.
     pub deletion: Option<DeletionNotice>,
 }
@@ -141,28 +144,39 @@ pub fn consent_panel(panel_facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPan
             .map(|since| PanelWarning::RetentionPassed { since })
             .or(consent_refused.then_some(PanelWarning::ConsentRefused)),
     };
-    let all_archived = !facts.opportunities.is_empty()
-        && facts.opportunities.iter().all(|o| o.archived_at.is_some());
+    // When the last opportunity was archived, if every one is.
+    let archived_since = if facts.opportunities.is_empty() {
+        None
+    } else {
+        facts
+            .opportunities
+            .iter()
+            .map(|o| o.archived_at)
+            .collect::<Option<Vec<_>>>()
+            .and_then(|all| all.into_iter().max())
+    };
     let consent = if combination.retention == LawfulBasis::ExplicitConsent {
         &facts.retention
     } else {
         &facts.processing
     };
+    let contact_combination = if protected || facts.mode == ComplianceMode::Localized {
+        combination
+    } else {
+        // Outside GDPR no purpose rests on consent: only an unsubscribe stops contact.
+        Combination {
+            processing: LawfulBasis::LegitimateInterestOrContract,
+            retention: LawfulBasis::LegitimateInterestOrContract,
+        }
+    };
     let do_not_contact = do_not_contact(
-        if protected || facts.mode == ComplianceMode::Localized {
-            combination
-        } else {
-            // Outside GDPR no purpose rests on consent: only an unsubscribe stops contact.
-            Combination {
-                processing: LawfulBasis::LegitimateInterestOrContract,
-                retention: LawfulBasis::LegitimateInterestOrContract,
-            }
-        },
+        contact_combination,
         panel_facts.contact_by_email,
-        all_archived,
+        archived_since,
         consent,
     )
     .is_do_not_contact();
+    let stopped_by_consent_rule = consent_basis_stop(contact_combination, archived_since, consent);
 
     let deletion = deletion_notice(facts, now);
 
@@ -176,6 +190,7 @@ pub fn consent_panel(panel_facts: &PanelFacts, now: DateTime<Utc>) -> ConsentPan
         retention_days,
         warning,
         do_not_contact,
+        stopped_by_consent_rule,
     }
 }
 

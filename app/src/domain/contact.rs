@@ -43,19 +43,48 @@ pub fn contact_by_email(decisions: &[ContactDecision]) -> ContactPermission {
 ///   an unsubscribe is honoured whatever the lawful basis.
 /// * Under a consent basis, a candidate archived on every opportunity whose consent expired, was
 ///   revoked or was never given may not be contacted either.
+///
+/// `archived_since` is when the last opportunity was archived, when every one is.
 pub fn do_not_contact(
     combination: Combination,
     by_email: ContactPermission,
-    all_archived: bool,
+    archived_since: Option<DateTime<Utc>>,
     consent: &ConsentStatus,
 ) -> ContactPermission {
-    if by_email.is_do_not_contact() {
-        return ContactPermission::DoNotContact;
-    }
-    if combination.uses_consent() && all_archived && !consent.is_given() {
+    if by_email.is_do_not_contact()
+        || consent_basis_stop(combination, archived_since, consent).is_some()
+    {
         return ContactPermission::DoNotContact;
     }
     ContactPermission::Allowed
+}
+
+/// Since when a record is do-not-contact by the consent rule alone (every opportunity archived,
+/// consent not given): the later of the last archive and the consent's end. Like an
+/// unsubscribe, this decision follows the person's email to their other records and outlives
+/// anonymization (reference 001: "in both cases"); a later contact grant lifts it there.
+pub fn consent_basis_stop(
+    combination: Combination,
+    archived_since: Option<DateTime<Utc>>,
+    consent: &ConsentStatus,
+) -> Option<DateTime<Utc>> {
+    let archived = archived_since?;
+    if !combination.uses_consent() || consent.is_given() {
+        return None;
+    }
+    Some(
+        consent
+            .refused_since()
+            .map_or(archived, |r| r.max(archived)),
+    )
+}
+
+impl ContactDecision {
+    /// The consent-rule stop of another record with the same email, as a decision against
+    /// contact at the time it took effect.
+    pub fn stopped_at(at: DateTime<Utc>) -> Self {
+        ContactDecision { allows: false, at }
+    }
 }
 
 #[cfg(test)]
@@ -134,11 +163,50 @@ mod tests {
             ("consent, unsubscribed while active", consent, DoNotContact, false, given, DoNotContact),
         ];
         for (name, combo, by_email, archived, status, expected) in cases {
+            let archived_since = archived.then(|| t(5));
             assert_eq!(
-                do_not_contact(combo, by_email, archived, &status),
+                do_not_contact(combo, by_email, archived_since, &status),
                 expected,
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_consent_rule_stop_dates_from_the_later_of_archive_and_refusal() {
+        let consent = Combination {
+            processing: ExplicitConsent,
+            retention: ExplicitConsent,
+        };
+        let revoked_late = ConsentStatus::NotProvidedOrRevoked { since: t(9) };
+        let revoked_early = ConsentStatus::NotProvidedOrRevoked { since: t(1) };
+        let given = ConsentStatus::Given {
+            since: t(0),
+            expires_at: None,
+        };
+        assert_eq!(
+            consent_basis_stop(consent, Some(t(5)), &revoked_late),
+            Some(t(9))
+        );
+        assert_eq!(
+            consent_basis_stop(consent, Some(t(5)), &revoked_early),
+            Some(t(5))
+        );
+        assert_eq!(
+            consent_basis_stop(consent, Some(t(5)), &ConsentStatus::NotYetAsked),
+            Some(t(5))
+        );
+        assert_eq!(consent_basis_stop(consent, Some(t(5)), &given), None);
+        assert_eq!(consent_basis_stop(consent, None, &revoked_late), None);
+        let li = Combination {
+            processing: LegitimateInterestOrContract,
+            retention: LegitimateInterestOrContract,
+        };
+        assert_eq!(consent_basis_stop(li, Some(t(5)), &revoked_late), None);
+        // Matched onto another record, it is the newest decision unless contact was granted later.
+        let matched = [ContactDecision::stopped_at(t(5)), d(true, 3)];
+        assert_eq!(contact_by_email(&matched), ContactPermission::DoNotContact);
+        let lifted = [ContactDecision::stopped_at(t(5)), d(true, 7)];
+        assert_eq!(contact_by_email(&lifted), ContactPermission::Allowed);
     }
 }

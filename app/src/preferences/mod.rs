@@ -36,7 +36,14 @@ use crate::core::server_side;
 pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
     let state = server_side::state()?;
     let candidate = service::verify_link(&state.config, &token)?;
-    service::load_page(&state.pool, &state.rules, candidate, chrono::Utc::now()).await
+    service::load_page(
+        &state.pool,
+        &state.config,
+        &state.rules,
+        candidate,
+        chrono::Utc::now(),
+    )
+    .await
 }
 
 #[cfg(feature = "ssr")]

@@ -9,6 +9,7 @@ use crate::core::consent::lock_candidate;
 use crate::core::links;
 use crate::core::settings::{RulesCache, Settings};
 use crate::domain::{
+    contact::{contact_by_email, ContactDecision},
     preferences::{contact_allowed, page_layout, pick_country_policy, PageFacts},
     settings::{gdpr_applies, GdprFacts},
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, Purpose, RequestId, RequestKind,
@@ -42,6 +43,7 @@ pub fn verify_stop_link(config: &Config, token: &str) -> Result<links::Verified,
 /// Everything the page shows, or the notice for an anonymized candidate.
 pub async fn load_page(
     pool: &PgPool,
+    config: &Config,
     rules: &RulesCache,
     candidate: CandidateId,
     now: DateTime<Utc>,
@@ -52,6 +54,7 @@ pub async fn load_page(
         r#"SELECT s.revision,
                   c.location_country, c.gdpr_country_override,
                   c.anonymized_at IS NOT NULL AS "anonymized!",
+                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
                   ARRAY(SELECT p.location_country
                           FROM opportunities o LEFT JOIN postings p ON p.id = o.posting_id
                          WHERE o.candidate_id = c.id
@@ -110,6 +113,28 @@ pub async fn load_page(
         .iter()
         .map(|p| (*p, ConsentState::from(&status(*p))))
         .collect();
+    // A stop kept from an anonymized record of the same person holds here too, as the team sees
+    // it on the profile, until the person says they may be contacted again.
+    let stopped_by_email = {
+        let mut decisions: Vec<ContactDecision> = events
+            .iter()
+            .filter(|e| e.purpose == Purpose::Contact)
+            .map(|e| ContactDecision {
+                allows: e.decision.allows(),
+                at: e.at,
+            })
+            .collect();
+        let kept = crate::core::compliance::anonymized_decisions(
+            &mut *pool.acquire().await?,
+            config,
+            &row.emails,
+        )
+        .await?;
+        !kept.is_empty() && {
+            decisions.extend(kept);
+            contact_by_email(&decisions).is_do_not_contact()
+        }
+    };
     let requests = row
         .requests
         .0
@@ -132,7 +157,7 @@ pub async fn load_page(
         organization: organization(settings),
         layout,
         consents,
-        contact_allowed: contact_allowed(&status(Purpose::Contact)),
+        contact_allowed: contact_allowed(&status(Purpose::Contact)) && !stopped_by_email,
         requests,
         form_key: uuid::Uuid::new_v4().to_string(),
     })))

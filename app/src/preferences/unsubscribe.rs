@@ -36,6 +36,7 @@ pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError
     let link = service::verify_stop_link(&state.config, &token)?;
     let page = service::load_page(
         &state.pool,
+        &state.config,
         &state.rules,
         link.candidate,
         chrono::Utc::now(),

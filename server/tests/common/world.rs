@@ -337,7 +337,15 @@ impl World {
     // What candidates do.
 
     pub async fn page(&self, candidate: &Candidate) -> PreferencesView {
-        match service::load_page(&self.pool, &self.rules, candidate.id, Utc::now()).await {
+        match service::load_page(
+            &self.pool,
+            &self.config,
+            &self.rules,
+            candidate.id,
+            Utc::now(),
+        )
+        .await
+        {
             Ok(LinkPage::Active(view)) => *view,
             other => panic!("expected an active page, got {other:?}"),
         }

@@ -458,9 +458,15 @@ async fn an_anonymized_candidates_link_shows_only_the_notice_and_changes_nothing
     world.anonymize(&anna).await;
 
     assert_eq!(
-        service::load_page(&world.pool, &Default::default(), anna.id, Utc::now())
-            .await
-            .unwrap(),
+        service::load_page(
+            &world.pool,
+            &world.config,
+            &Default::default(),
+            anna.id,
+            Utc::now()
+        )
+        .await
+        .unwrap(),
         LinkPage::Retired {
             organization: "Northwind Talent".into()
         }
