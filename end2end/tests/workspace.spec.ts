@@ -259,17 +259,22 @@ test.describe('recruiter workspace', () => {
     const sidebar = page.getByRole('complementary').locator('.consent-panel');
     await expect(sidebar).toContainText('GDPR country: unknown');
     await sidebar.getByText('Change the GDPR country').click();
-    await sidebar.getByLabel('GDPR country').fill('se');
+    // Every country is offered by name, the ones GDPR covers marked EU.
+    const picker = sidebar.getByLabel('GDPR country');
+    await expect(picker.locator('option', { hasText: 'Sweden (SE) — EU' })).toHaveCount(1);
+    await expect(picker.locator('option', { hasText: 'Japan (JP)' })).toHaveCount(1);
+    await picker.selectOption('SE');
     await sidebar.getByRole('button', { name: 'Save country' }).click();
     await expect(page.getByRole('status').first()).toContainText('The GDPR country is saved.');
     await expect(sidebar).toContainText('GDPR country: SE (EU)');
 
-    // A code that is no country is explained, and nothing changes.
+    // Chosen outside the EEA, the candidate leaves GDPR's scope (EU and unknown here).
     await sidebar.getByText('Change the GDPR country').click();
-    await sidebar.getByLabel('GDPR country').fill('X1');
+    await sidebar.getByLabel('GDPR country').selectOption('JP');
     await sidebar.getByRole('button', { name: 'Save country' }).click();
-    await expect(page.getByRole('alert')).toContainText('Please enter a two-letter country code');
-    await expect(sidebar).toContainText('GDPR country: SE (EU)');
+    await expect(page.getByRole('status').first()).toContainText('The GDPR country is saved.');
+    await expect(sidebar).toContainText('GDPR country: JP');
+    await expect(sidebar).not.toContainText('JP (EU)');
   });
 
   test("is told in the app when a candidate of theirs asks, and marks it read", async ({ page }, testInfo) => {

@@ -396,6 +396,65 @@ async fn a_stop_by_the_consent_rule_follows_the_email_and_outlives_anonymization
     assert!(!profile_of(&world, &me, &b).await.panel.do_not_contact);
 }
 
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_recruiters_country_decides_over_the_postings_countries(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world
+        .settings("compliance_mode = 'gdpr', gdpr_scope = 'eu_only', retention_basis = 'explicit_consent'")
+        .await;
+    let robin = world.member("Robin", Role::Admin, PASSWORD).await;
+    let me = robin.as_viewer(Role::Admin);
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&robin), 3, None).await;
+    sqlx::query(
+        "WITH p AS (INSERT INTO postings (title, location_country) VALUES ('Analyst', 'FR') RETURNING id)
+         UPDATE opportunities SET posting_id = (SELECT id FROM p) WHERE candidate_id = $1",
+    )
+    .bind(ada.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE candidates SET location_country = 'US' WHERE id = $1")
+        .bind(ada.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        profile_of(&world, &me, &ada).await.panel.variant,
+        PanelVariant::Gdpr,
+        "protected by the posting in France"
+    );
+    assert_eq!(
+        world.page(&ada).await.layout.consent_purposes,
+        [Purpose::Retention]
+    );
+
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let set = |country: &str| ChangeGdprCountry {
+        candidate: ada.id.to_string(),
+        country: country.into(),
+    };
+    // A code no country has is refused, though it has two letters.
+    let unassigned = browser.submit(set("XX")).await;
+    assert!(unassigned
+        .header("location")
+        .ends_with("notice=invalid.country.invalid#notice"));
+    browser.submit(set("US")).await;
+    assert_eq!(
+        profile_of(&world, &me, &ada).await.panel.variant,
+        PanelVariant::NotProtected,
+        "the recruiter's choice takes her out of scope, posting and all"
+    );
+    // The candidate's own page follows the same decision.
+    assert!(
+        world.page(&ada).await.layout.consent_purposes.is_empty(),
+        "no consent asked outside GDPR"
+    );
+    let html = browser.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert!(html.contains("Sweden (SE) — EU") && html.contains("Japan (JP)</option>"));
+}
+
 /// A server-function call as the page's JavaScript makes it: the answer's status, no redirect.
 async fn manual_events(pool: &PgPool) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM consent_events WHERE source = 'recruiter_manual'")

@@ -35,6 +35,22 @@ impl CountryCode {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
+    /// The country's English short name, for an assigned ISO 3166-1 code.
+    pub fn name(&self) -> Option<&'static str> {
+        isocountry::CountryCode::for_alpha2(self.as_str())
+            .ok()
+            .map(|c| c.name())
+    }
+
+    /// Every assigned country, by name: what a country picker offers.
+    pub fn all() -> Vec<(CountryCode, &'static str)> {
+        let mut all: Vec<(CountryCode, &'static str)> = isocountry::CountryCode::iter()
+            .filter_map(|c| Some((CountryCode::parse(c.alpha2()).ok()?, c.name())))
+            .collect();
+        all.sort_by(|a, b| a.1.cmp(b.1));
+        all
+    }
+
     /// Whether GDPR protects people in this country (shown as "EU" in country pickers).
     pub fn is_eea(&self) -> bool {
         EEA.contains(&self.as_str())
@@ -64,6 +80,16 @@ impl From<CountryCode> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_assigned_country_is_offered_by_name_and_the_eea_is_thirty_of_them() {
+        let all = CountryCode::all();
+        assert!(all.len() >= 249, "{}", all.len());
+        assert!(all.windows(2).all(|w| w[0].1 <= w[1].1), "sorted by name");
+        assert_eq!(all.iter().filter(|(c, _)| c.is_eea()).count(), 30);
+        assert_eq!(CountryCode::parse("se").unwrap().name(), Some("Sweden"));
+        assert_eq!(CountryCode::parse("XX").unwrap().name(), None);
+    }
 
     #[test]
     fn parses_two_letter_codes_only() {

@@ -50,7 +50,12 @@ pub fn gdpr_applies(mode: ComplianceMode, scope: GdprScope, facts: &GdprFacts) -
     if mode != ComplianceMode::Gdpr {
         return false;
     }
-    let country = facts.country_override.or(facts.country);
+    // A recruiter's choice of country decides for the candidate and their opportunities alike
+    // (reference 001): it can take a candidate out of scope whose posting is in the EEA.
+    if let Some(chosen) = facts.country_override {
+        return scope == GdprScope::All || chosen.is_eea();
+    }
+    let country = facts.country;
     let eea_country = country.is_some_and(|c| c.is_eea());
     let eea_posting = facts
         .posting_countries
@@ -377,6 +382,11 @@ mod tests {
             (EuAndUnknown, None, None, vec![], true),
             (EuAndUnknown, c("GB"), None, vec![], false),
             (EuAndUnknown, None, c("US"), vec![], false),
+            // The recruiter's choice decides over the postings too, both ways.
+            (EuOnly, c("DE"), c("US"), vec![c("FR")], false),
+            (EuAndUnknown, None, c("CH"), vec![c("AT")], false),
+            (EuOnly, c("US"), c("SE"), vec![c("US")], true),
+            (All, c("US"), c("US"), vec![], true),
             (All, c("US"), None, vec![], true),
             (All, None, None, vec![], true),
         ];

@@ -42,12 +42,16 @@ pub async fn change_gdpr_country(
     }
     let country = match country.trim() {
         "" => None,
-        text => Some(CountryCode::parse(text).map_err(|_| {
-            AppError::Invalid(FieldError {
-                field: Field::Country,
-                problem: Problem::Invalid,
-            })
-        })?),
+        // Only an assigned country: the picker offers no other.
+        text => Some(
+            CountryCode::parse(text)
+                .ok()
+                .filter(|c| c.name().is_some())
+                .ok_or(AppError::Invalid(FieldError {
+                    field: Field::Country,
+                    problem: Problem::Invalid,
+                }))?,
+        ),
     };
     let mut tx = pool.begin().await?;
     sqlx::query!(

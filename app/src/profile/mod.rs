@@ -732,14 +732,16 @@ fn ConsentSidebar(
                     <input type="hidden" name="candidate" value=candidate.to_string() />
                     <div class="field">
                         <label for="gdpr-country">{text::field_label(crate::domain::preferences::Field::Country)}</label>
-                        <input id="gdpr-country" name="country" list="countries" maxlength="2" value=current
-                            autocomplete="off" aria-describedby="gdpr-country-help" />
-                        <datalist id="countries">
-                            {crate::domain::country::EEA
-                                .iter()
-                                .map(|c| view! { <option value=*c>{format!("{c} — EU")}</option> })
+                        <select id="gdpr-country" name="country" aria-describedby="gdpr-country-help">
+                            <option value="" selected=current.is_empty()>{text::OWN_COUNTRY}</option>
+                            {crate::domain::CountryCode::all()
+                                .into_iter()
+                                .map(|(code, name)| {
+                                    let selected = code.as_str() == current;
+                                    view! { <option value=code.as_str().to_owned() selected=selected>{text::country_choice(name, code)}</option> }
+                                })
                                 .collect_view()}
-                        </datalist>
+                        </select>
                         <p id="gdpr-country-help" class="muted">{text::COUNTRY_HELP}</p>
                     </div>
                     <button type="submit" class="button small">{text::SAVE_COUNTRY}</button>

@@ -250,7 +250,17 @@ pub fn consent_expired(since: chrono::DateTime<chrono::Utc>) -> String {
     format!("Expired on {}", date(since))
 }
 pub const CHANGE_COUNTRY: &str = "✎ Change the GDPR country";
-pub const COUNTRY_HELP: &str = "Two letters, such as DE or US. EU marks the countries GDPR covers. Leave empty to use the candidate's own country.";
+pub const COUNTRY_HELP: &str = "EU marks the countries GDPR covers. The country chosen here decides for the candidate and all their opportunities, whatever the postings' countries.";
+pub const OWN_COUNTRY: &str = "The candidate's own country";
+
+/// A country in the GDPR country picker: "Sweden (SE) — EU".
+pub fn country_choice(name: &str, code: crate::domain::CountryCode) -> String {
+    if code.is_eea() {
+        format!("{name} ({code}) — EU")
+    } else {
+        format!("{name} ({code})")
+    }
+}
 pub const SAVE_COUNTRY: &str = "Save country";
 pub const CANDIDATE_DECIDED: &str = "The candidate told us in writing:";
 pub const RECORD_DECISION: &str = "Record decision";

@@ -40,8 +40,9 @@ pub fn NewPasswordFields() -> impl IntoView {
     view! {
         <div class="field">
             <label for="new-password">{text::field_label(Field::NewPassword)}</label>
+            // No `minlength`: the server's message says what a good password is, with or
+            // without JavaScript, where a browser's own would say only "too short".
             <input id="new-password" name="new_password" type="password" autocomplete="new-password" required
-                minlength=crate::domain::team::MIN_PASSWORD_CHARS.to_string()
                 maxlength=Field::NewPassword.max_chars().to_string() aria-describedby="new-password-help" />
             <p id="new-password-help" class="muted">{text::new_password_help()}</p>
         </div>
