@@ -95,14 +95,7 @@ async fn own_panel(
     .map(|e| (e.purpose, e.decision, e.at))
     .collect();
     let events = ConsentEvent::from_rows(&event_rows);
-    let mut decisions: Vec<ContactDecision> = events
-        .iter()
-        .filter(|e| e.purpose == Purpose::Contact)
-        .map(|e| ContactDecision {
-            allows: e.decision.allows(),
-            at: e.at,
-        })
-        .collect();
+    let mut decisions = ContactDecision::from_events(&events);
     decisions.extend(anonymized_decisions(&mut *db, config, &c.emails).await?);
     decisions.extend_from_slice(matched);
 

@@ -80,6 +80,18 @@ pub fn consent_basis_stop(
 }
 
 impl ContactDecision {
+    /// The contact decisions among a person's consent events.
+    pub fn from_events(events: &[super::ConsentEvent]) -> Vec<Self> {
+        events
+            .iter()
+            .filter(|e| e.purpose == super::Purpose::Contact)
+            .map(|e| ContactDecision {
+                allows: e.decision.allows(),
+                at: e.at,
+            })
+            .collect()
+    }
+
     /// The consent-rule stop of another record with the same email, as a decision against
     /// contact at the time it took effect.
     pub fn stopped_at(at: DateTime<Utc>) -> Self {

@@ -116,14 +116,7 @@ pub async fn load_page(
     // A stop kept from an anonymized record of the same person holds here too, as the team sees
     // it on the profile, until the person says they may be contacted again.
     let stopped_by_email = {
-        let mut decisions: Vec<ContactDecision> = events
-            .iter()
-            .filter(|e| e.purpose == Purpose::Contact)
-            .map(|e| ContactDecision {
-                allows: e.decision.allows(),
-                at: e.at,
-            })
-            .collect();
+        let mut decisions = ContactDecision::from_events(&events);
         let kept = crate::core::compliance::anonymized_decisions(
             &mut *pool.acquire().await?,
             config,
