@@ -277,7 +277,7 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
              compliance_mode = 'gdpr', gdpr_scope = 'eu_and_unknown',
              processing_basis = 'legitimate_interest_or_contract', retention_basis = 'explicit_consent',
              retention_days = 365, consent_validity_days = 365, consent_text_version = 'demo-2026-01',
-             anonymization_grace_days = 180"
+             anonymization_grace_days = 180, time_zone = 'Europe/Berlin'"
     )
     .execute(&mut *tx)
     .await?;

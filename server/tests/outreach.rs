@@ -34,9 +34,10 @@ impl Message {
         }
     }
 
-    /// To go at `local` (a `datetime-local` value) in a zone `offset` minutes east of UTC.
-    fn later(mut self, local: &str, offset: &str) -> Self {
-        self.later = Some((local.into(), offset.into()));
+    /// To go at `local` (a `datetime-local` value) in the IANA time zone `zone` (empty: none
+    /// sent, as a form without JavaScript whose select was left alone would not be).
+    fn later(mut self, local: &str, zone: &str) -> Self {
+        self.later = Some((local.into(), zone.into()));
         self
     }
 
@@ -47,8 +48,8 @@ impl Message {
 
     /// The compose form's server-function call for `candidate`.
     fn to(&self, candidate: &Candidate) -> SendEmail {
-        let (when, send_at, utc_offset) = match &self.later {
-            Some((at, offset)) => ("later", at.clone(), offset.clone()),
+        let (when, send_at, time_zone) = match &self.later {
+            Some((at, zone)) => ("later", at.clone(), zone.clone()),
             None => ("now", String::new(), String::new()),
         };
         SendEmail {
@@ -59,7 +60,7 @@ impl Message {
             body: self.body.clone(),
             when: when.into(),
             send_at: Some(send_at),
-            utc_offset: Some(utc_offset),
+            time_zone: Some(time_zone),
             confirmed: self.confirmed.then(|| "yes".into()),
         }
     }
@@ -146,10 +147,11 @@ async fn a_later_send_waits_for_its_time_and_a_revocation_cancels_it(pool: PgPoo
     let riley = recruiter(&world, &app).await;
     let ada = world.candidate("ada@example.com").await;
 
-    // Tomorrow 09:30 for a recruiter in UTC+01:00 is 08:30 UTC.
+    // Tomorrow 09:30 for a recruiter in Lagos (UTC+01:00 all year) is 08:30 UTC.
     let tomorrow = (Utc::now() + Duration::days(1)).date_naive();
     let local = format!("{}T09:30", tomorrow.format("%Y-%m-%d"));
-    let message = Message::new("Interview on Thursday", "See you then.").later(&local, "60");
+    let message =
+        Message::new("Interview on Thursday", "See you then.").later(&local, "Africa/Lagos");
     assert_eq!(email(&riley, &ada, &message).await, StatusCode::OK);
     let queued = &world.inbox(&ada.email).await[0];
     let expected = tomorrow
@@ -163,8 +165,12 @@ async fn a_later_send_waits_for_its_time_and_a_revocation_cancels_it(pool: PgPoo
     assert!(profile.body.contains("Interview on Thursday"), "scheduled");
 
     // Times in the past or too far ahead are refused with nothing queued.
-    for (at, offset) in [("2020-01-01T09:00", "0"), ("2099-01-01T09:00", "0")] {
-        let refused = Message::new("Too late", "x").later(at, offset);
+    for (at, zone) in [
+        ("2020-01-01T09:00", "UTC"),
+        ("2099-01-01T09:00", "UTC"),
+        (local.as_str(), "Mars/Olympus_Mons"),
+    ] {
+        let refused = Message::new("Too late", "x").later(at, zone);
         assert_eq!(
             email(&riley, &ada, &refused).await,
             StatusCode::UNPROCESSABLE_ENTITY
@@ -181,6 +187,29 @@ async fn a_later_send_waits_for_its_time_and_a_revocation_cancels_it(pool: PgPoo
         .map(|e| e.status)
         .collect();
     assert_eq!(statuses, ["cancelled"]);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn without_a_zone_from_the_browser_the_organizations_zone_reads_the_time(pool: PgPool) {
+    let world = World::new(pool.clone());
+    world.settings("time_zone = 'Asia/Tokyo'").await;
+    let app = TestApp::new(pool);
+    let riley = recruiter(&world, &app).await;
+    let ada = world.candidate("ada@example.com").await;
+    let in_two_days = (Utc::now() + Duration::days(2)).date_naive();
+    let local = format!("{}T09:30", in_two_days.format("%Y-%m-%d"));
+
+    // The compose form's select starts at the organization's zone.
+    let profile = riley.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert!(profile.contains(r#"<option value="Asia/Tokyo" selected"#));
+
+    let message = Message::new("Call on Friday", "Talk soon.").later(&local, "");
+    assert_eq!(email(&riley, &ada, &message).await, StatusCode::OK);
+    // 09:30 in Tokyo (UTC+09:00) is 00:30 UTC.
+    let expected = in_two_days
+        .and_time(NaiveTime::from_hms_opt(0, 30, 0).unwrap())
+        .and_utc();
+    assert_eq!(world.inbox(&ada.email).await[0].send_after, expected);
 }
 
 #[sqlx::test(migrator = "candor_server::db::MIGRATOR")]

@@ -586,7 +586,7 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             body: "Hello {{ candidate_first_name }}".into(),
             when: "now".into(),
             send_at: None,
-            utc_offset: None,
+            time_zone: None,
             confirmed: Some("yes".into()),
         };
         assert_eq!(

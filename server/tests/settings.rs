@@ -33,6 +33,7 @@ fn filled() -> SettingsForm {
         owner_alert_includes_name: true,
         admin_digest: false,
         application_confirmation: true,
+        time_zone: "Europe/Lisbon".into(),
     }
 }
 
@@ -136,6 +137,12 @@ async fn a_super_admin_changes_the_settings_and_they_apply_at_once(pool: PgPool)
     let shown = browser.get(saved.header("location")).await.body;
     assert!(shown.contains("Settings saved."));
     assert!(shown.contains(r#"value="Northwind Talent""#));
+    let zone: String = sqlx::query_scalar("SELECT time_zone FROM settings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(zone, "Europe/Lisbon");
+    assert!(shown.contains(r#"<option value="Europe/Lisbon" selected"#));
 
     // The candidate's own page uses the new name straight away.
     assert!(app
@@ -178,7 +185,7 @@ async fn a_bad_value_is_named_and_nothing_changes(pool: PgPool) {
     let browser = app.session(&sam.email, PASSWORD).await;
     let before = stored(&pool).await;
 
-    let cases: [(&str, Spoil, &str); 4] = [
+    let cases: [(&str, Spoil, &str); 5] = [
         (
             "retention_days",
             |f| f.retention_days = "0".into(),
@@ -198,6 +205,11 @@ async fn a_bad_value_is_named_and_nothing_changes(pool: PgPool) {
             "organization_name",
             |f| f.organization_name = " ".into(),
             "invalid.organization_name.required",
+        ),
+        (
+            "time_zone",
+            |f| f.time_zone = "Mars/Olympus_Mons".into(),
+            "invalid.time_zone.invalid",
         ),
     ];
     for (field, spoil, code) in cases {
@@ -473,7 +485,7 @@ async fn a_template_that_cannot_render_is_never_stored(pool: PgPool) {
             body,
             when: "now".into(),
             send_at: None,
-            utc_offset: None,
+            time_zone: None,
             confirmed: None,
         })
         .await;

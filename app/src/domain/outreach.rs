@@ -4,7 +4,8 @@
 
 use super::consent_panel::{ContactCheck, ContactWarning};
 use super::preferences::{Field, FieldError, Problem};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
 
 /// Longest subject and text of an email a person writes (a recruiter's message, an editable
 /// template), in characters.
@@ -13,9 +14,6 @@ pub const MAX_BODY_CHARS: usize = 20_000;
 
 /// A delayed send may be scheduled up to this far ahead; further is a mistake or a campaign.
 pub const MAX_DELAY_DAYS: i64 = 90;
-
-/// The widest offset any time zone has from UTC, in minutes (UTC−12 to UTC+14).
-const MAX_OFFSET_MINUTES: i32 = 14 * 60;
 
 /// Why contacting is not allowed as asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,50 +41,75 @@ pub fn may_contact(
 
 /// When a recruiter's email goes: `None` at once, or the chosen local time.
 ///
-/// `later` is the form's `datetime-local` value (`2026-11-24T09:30`), read in the sender's time
-/// zone given as minutes east of UTC (the browser fills it in; without JavaScript it is UTC). The
-/// time must lie in the future and at most [`MAX_DELAY_DAYS`] ahead.
+/// `later` is the form's `datetime-local` value (`2026-11-24T09:30`), read as wall-clock time in
+/// the IANA time zone `zone` (the browser picks its own; without JavaScript the form's select
+/// starts at the organization's zone, `fallback`, which an empty `zone` also means). The zone's
+/// rules for that date apply, so a send scheduled across a daylight-saving change leaves at the
+/// time asked; a time the clocks skip is refused, and one they pass twice is the first. The time
+/// must lie in the future and at most [`MAX_DELAY_DAYS`] ahead.
 pub fn send_time(
     send_later: bool,
     later: &str,
-    utc_offset_minutes: &str,
+    zone: &str,
+    fallback: Tz,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, FieldError> {
     if !send_later {
         return Ok(None);
     }
-    let invalid = FieldError {
-        field: Field::SendAt,
-        problem: Problem::Invalid,
-    };
+    let invalid = Field::SendAt.error(Problem::Invalid);
     let later = later.trim();
     if later.is_empty() {
-        return Err(FieldError {
-            field: Field::SendAt,
-            problem: Problem::Required,
-        });
+        return Err(Field::SendAt.error(Problem::Required));
     }
     // Browsers send minutes, and seconds only when the user typed them.
     let local = NaiveDateTime::parse_from_str(later, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(later, "%Y-%m-%dT%H:%M:%S"))
         .map_err(|_| invalid)?;
-    let minutes = match utc_offset_minutes.trim() {
-        "" => 0,
-        text => text.parse::<i32>().map_err(|_| invalid)?,
+    let zone = match zone.trim() {
+        "" => fallback,
+        name => parse_zone(name)?,
     };
-    if minutes.abs() > MAX_OFFSET_MINUTES {
-        return Err(invalid);
-    }
-    let zone = FixedOffset::east_opt(minutes * 60).ok_or(invalid)?;
-    let at = zone
-        .from_local_datetime(&local)
-        .single()
-        .ok_or(invalid)?
-        .with_timezone(&Utc);
+    let at = match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at.with_timezone(&Utc),
+        LocalResult::None => return Err(Field::SendAt.error(Problem::Skipped)),
+    };
     if at <= now || at > now + Duration::days(MAX_DELAY_DAYS) {
         return Err(invalid);
     }
     Ok(Some(at))
+}
+
+/// An IANA time zone name (`Europe/Berlin`), as the browser or the select gives it.
+pub fn parse_zone(name: &str) -> Result<Tz, FieldError> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| Field::TimeZone.error(Problem::Invalid))
+}
+
+/// Every time zone a form offers, by IANA name; the deprecated aliases are left out.
+pub fn time_zones() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.contains('/') && !name.starts_with("Etc/") && !is_alias(name))
+        .chain(["UTC"])
+}
+
+/// Names kept by the tz database only for compatibility (`US/Eastern`, `Canada/Atlantic`).
+fn is_alias(name: &str) -> bool {
+    const LEGACY: [&str; 9] = [
+        "US/",
+        "Canada/",
+        "Mexico/",
+        "Brazil/",
+        "Chile/",
+        "SystemV/",
+        "America/Argentina/ComodRivadavia",
+        "Antarctica/South_Pole",
+        "Australia/ACT",
+    ];
+    LEGACY.iter().any(|prefix| name.starts_with(prefix))
 }
 
 /// The send times of a campaign's touchpoints: each step's days after enrolment.
@@ -143,50 +166,92 @@ mod tests {
         );
     }
 
+    const BERLIN: Tz = chrono_tz::Europe::Berlin;
+
     #[test]
     fn sending_now_ignores_the_time_fields() {
-        assert_eq!(send_time(false, "garbage", "x", now()), Ok(None));
+        assert_eq!(send_time(false, "garbage", "x", Tz::UTC, now()), Ok(None));
     }
 
     #[test]
     fn a_later_time_is_read_in_the_senders_zone() {
-        // 09:30 in UTC+01:00 is 08:30 UTC the next day.
+        // 09:30 in Berlin in November (UTC+01:00) is 08:30 UTC.
         assert_eq!(
-            send_time(true, "2026-11-24T09:30", "60", now()),
+            send_time(true, "2026-11-24T09:30", "Europe/Berlin", Tz::UTC, now()),
             Ok(Some(Utc.with_ymd_and_hms(2026, 11, 24, 8, 30, 0).unwrap()))
         );
-        // Without JavaScript there is no offset: UTC.
+        // No zone sent: the organization's.
         assert_eq!(
-            send_time(true, "2026-11-24T09:30:15", "", now()),
+            send_time(true, "2026-11-24T09:30:15", "", Tz::UTC, now()),
             Ok(Some(Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 15).unwrap()))
         );
         assert_eq!(
-            send_time(true, "2026-11-24T09:30", "-300", now()),
+            send_time(true, "2026-11-24T09:30", "", BERLIN, now()),
+            Ok(Some(Utc.with_ymd_and_hms(2026, 11, 24, 8, 30, 0).unwrap()))
+        );
+        assert_eq!(
+            send_time(true, "2026-11-24T09:30", "America/New_York", BERLIN, now()),
             Ok(Some(Utc.with_ymd_and_hms(2026, 11, 24, 14, 30, 0).unwrap()))
+        );
+    }
+
+    #[test]
+    fn across_a_daylight_saving_change_the_wall_clock_time_holds() {
+        // Scheduled in winter (Berlin is UTC+01:00 today) for a day after the clocks go forward
+        // on 28 March 2027: 09:00 there is 07:00 UTC, not today's offset's 08:00.
+        let winter = Utc.with_ymd_and_hms(2027, 1, 10, 12, 0, 0).unwrap();
+        assert_eq!(
+            send_time(true, "2027-03-30T09:00", "Europe/Berlin", Tz::UTC, winter),
+            Ok(Some(Utc.with_ymd_and_hms(2027, 3, 30, 7, 0, 0).unwrap()))
+        );
+        // 02:30 on that night does not exist in Berlin: refused, with its own reason.
+        assert_eq!(
+            send_time(true, "2027-03-28T02:30", "Europe/Berlin", Tz::UTC, winter),
+            Err(Field::SendAt.error(Problem::Skipped))
+        );
+        // 02:30 on 31 October 2027 happens twice: the first one.
+        let autumn = Utc.with_ymd_and_hms(2027, 10, 1, 12, 0, 0).unwrap();
+        assert_eq!(
+            send_time(true, "2027-10-31T02:30", "Europe/Berlin", Tz::UTC, autumn),
+            Ok(Some(Utc.with_ymd_and_hms(2027, 10, 31, 0, 30, 0).unwrap()))
         );
     }
 
     #[test]
     fn a_later_time_must_be_given_in_the_future_and_within_the_limit() {
         assert_eq!(
-            field_problem(send_time(true, " ", "0", now())),
+            field_problem(send_time(true, " ", "UTC", Tz::UTC, now())),
             Problem::Required
         );
-        for (later, offset) in [
-            ("2026-11-23T10:00", "0"),     // now is not later
-            ("2026-11-22T12:00", "0"),     // yesterday
-            ("2027-02-22T10:01", "0"),     // past 90 days
-            ("tomorrow", "0"),             // not a time
-            ("2026-11-24T09:30", "900"),   // no such zone
-            ("2026-11-24T09:30", "sixty"), // not a number
+        for later in [
+            "2026-11-23T10:00", // now is not later
+            "2026-11-22T12:00", // yesterday
+            "2027-02-22T10:01", // past 90 days
+            "tomorrow",         // not a time
         ] {
             assert_eq!(
-                field_problem(send_time(true, later, offset, now())),
+                field_problem(send_time(true, later, "UTC", Tz::UTC, now())),
                 Problem::Invalid,
-                "{later} {offset}"
+                "{later}"
             );
         }
-        assert!(send_time(true, "2027-02-21T10:00", "0", now()).is_ok());
+        assert_eq!(
+            send_time(true, "2026-11-24T09:30", "Mars/Olympus", Tz::UTC, now()),
+            Err(Field::TimeZone.error(Problem::Invalid))
+        );
+        assert!(send_time(true, "2027-02-21T10:00", "UTC", Tz::UTC, now()).is_ok());
+    }
+
+    #[test]
+    fn forms_offer_the_canonical_zones_and_utc() {
+        let zones: Vec<&str> = time_zones().collect();
+        for name in ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"] {
+            assert!(zones.contains(&name), "{name}");
+        }
+        for alias in ["US/Eastern", "Etc/GMT+5", "EST"] {
+            assert!(!zones.contains(&alias), "{alias}");
+        }
+        assert!(zones.iter().all(|z| parse_zone(z).is_ok()));
     }
 
     #[test]

@@ -243,6 +243,8 @@ pub enum Field {
     NewPassword,
     RepeatPassword,
     CurrentPassword,
+    /// An IANA time zone: a scheduled send's, or the organization's.
+    TimeZone,
 }
 text_enum!(Field {
     Note => "note",
@@ -301,6 +303,7 @@ text_enum!(Field {
     NewPassword => "new_password",
     RepeatPassword => "repeat_password",
     CurrentPassword => "current_password",
+    TimeZone => "time_zone",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -309,12 +312,15 @@ pub enum Problem {
     TooLong,
     TooShort,
     Invalid,
+    /// A local time the clocks skip (the hour lost to daylight saving).
+    Skipped,
 }
 text_enum!(Problem {
     Required => "required",
     TooLong => "too_long",
     TooShort => "too_short",
     Invalid => "invalid",
+    Skipped => "skipped",
 });
 
 /// Why a form was refused: which field, and what is wrong with it.
@@ -392,6 +398,7 @@ impl Field {
             Field::Channel => 20,
             Field::Role => 40,
             Field::NewPassword | Field::RepeatPassword | Field::CurrentPassword => 1000,
+            Field::TimeZone => 64,
         }
     }
 

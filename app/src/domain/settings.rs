@@ -90,6 +90,8 @@ pub struct SettingsForm {
     pub admin_digest: bool,
     /// Applicants are emailed a confirmation with their preferences link.
     pub application_confirmation: bool,
+    /// The organization's IANA time zone.
+    pub time_zone: String,
 }
 
 /// Who the organization is, as candidate pages name it: its privacy policy and data-protection
@@ -132,6 +134,9 @@ pub struct ComplianceSettings {
     /// Every applicant is emailed a confirmation with their preferences link (Lever gives the
     /// consent link "as part of the application process").
     pub application_confirmation: bool,
+    /// The organization's time zone (a valid IANA name): where a scheduled email's time is read
+    /// when the sender's browser doesn't say its own.
+    pub time_zone: String,
 }
 
 impl ComplianceSettings {
@@ -213,6 +218,10 @@ impl ComplianceSettings {
         )?;
         let anonymization_grace_days =
             days(Field::GraceDays, &form.anonymization_grace_days, 0..=365)?;
+        let time_zone = match form.time_zone.trim() {
+            "" => "UTC".to_owned(),
+            name => super::outreach::parse_zone(name)?.name().to_owned(),
+        };
         Ok(Self {
             organization_name,
             reply_to,
@@ -228,6 +237,7 @@ impl ComplianceSettings {
             owner_alert_includes_name: form.owner_alert_includes_name,
             admin_digest: form.admin_digest,
             application_confirmation: form.application_confirmation,
+            time_zone,
         })
     }
 
@@ -252,6 +262,7 @@ impl ComplianceSettings {
             owner_alert_includes_name: self.owner_alert_includes_name,
             admin_digest: self.admin_digest,
             application_confirmation: self.application_confirmation,
+            time_zone: self.time_zone.clone(),
         }
     }
 
@@ -295,6 +306,7 @@ impl ComplianceSettings {
                 Field::GraceDays,
                 a.anonymization_grace_days != b.anonymization_grace_days,
             ),
+            (Field::TimeZone, a.time_zone != b.time_zone),
         ]
         .into_iter()
         .filter(|(_, changed)| *changed)
@@ -452,6 +464,7 @@ mod tests {
             owner_alert_includes_name: true,
             admin_digest: false,
             application_confirmation: true,
+            time_zone: "Europe/Berlin".into(),
         }
     }
 

@@ -14,7 +14,7 @@ use crate::domain::{ComplianceMode, GdprScope, LawfulBasis};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::actions::follow_action;
-use crate::ui::form::FormField;
+use crate::ui::form::{FormField, TimeZoneSelect};
 use crate::ui::workspace::{Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -331,6 +331,12 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
                 <FormField field=Field::ReplyTo scope="setting" labels=text::field_label group="form" value=form.reply_to.clone() kind="email" />
                 <FormField field=Field::PrivacyPolicy scope="setting" labels=text::field_label group="form" value=form.privacy_policy_url.clone() kind="url" />
                 <FormField field=Field::DataProtectionContact scope="setting" labels=text::field_label group="form" value=form.data_protection_contact.clone() />
+                <div class="field">
+                    <label for="setting-time-zone">{text::field_label(Field::TimeZone)}</label>
+                    <TimeZoneSelect id="setting-time-zone" name="form[time_zone]" selected=form.time_zone.clone()
+                        describedby="setting-time-zone-help" />
+                    <p id="setting-time-zone-help" class="muted">{text::TIME_ZONE_SETTING_HELP}</p>
+                </div>
                 <div class="field checkbox">
                     <input type="checkbox" id="setting-owner-alert-names" name="form[owner_alert_includes_name]"
                         value="true" checked=form.owner_alert_includes_name />

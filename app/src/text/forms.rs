@@ -62,6 +62,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::NewPassword => "New password",
         Field::RepeatPassword => "New password, again",
         Field::CurrentPassword => "Current password",
+        Field::TimeZone => "Time zone",
     }
 }
 
@@ -123,6 +124,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::NewPassword => "the new password",
         Field::RepeatPassword => "the new password again",
         Field::CurrentPassword => "your current password",
+        Field::TimeZone => "the time zone",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -160,6 +162,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
             "That is not your current password. Nothing was changed.".into()
         }
         (Field::Role, _) => "Please choose a role from the list.".into(),
+        (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
+        (Field::SendAt, Problem::Skipped) => "That time doesn't exist in the chosen time zone: the clocks skip it when daylight saving starts. Please pick another time.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()
         }

@@ -393,21 +393,8 @@ pub const SCHEDULED_HEADING: &str = "Scheduled";
 pub const CONTACT_WARNING_HEADING: &str = "Think twice before contacting this candidate:";
 pub const CONFIRM_CONTACT: &str = "I have read this and still want to contact them.";
 
-/// Where the "send at" time is read: the browser's zone once JavaScript has told us, else UTC.
-pub fn send_time_zone(offset_minutes: Option<i32>) -> String {
-    match offset_minutes {
-        Some(minutes) => {
-            let sign = if minutes < 0 { '-' } else { '+' };
-            let minutes = minutes.unsigned_abs();
-            format!(
-                "In your time zone (UTC{sign}{:02}:{:02}).",
-                minutes / 60,
-                minutes % 60
-            )
-        }
-        None => "In UTC.".into(),
-    }
-}
+/// Where the "send at" time is read.
+pub const SEND_TIME_ZONE_HELP: &str = "The time is sent at in this zone, daylight saving included. It starts at your browser's zone, or your organization's.";
 
 pub fn contact_warning(warning: crate::domain::consent_panel::ContactWarning) -> &'static str {
     use crate::domain::consent_panel::ContactWarning;
@@ -790,12 +777,5 @@ mod tests {
             due_state(DueState::Overdue { days_over: 3 }),
             "Overdue by 3 days."
         );
-    }
-
-    #[test]
-    fn the_send_time_zone_is_named_with_its_sign() {
-        assert_eq!(send_time_zone(None), "In UTC.");
-        assert_eq!(send_time_zone(Some(60)), "In your time zone (UTC+01:00).");
-        assert_eq!(send_time_zone(Some(-570)), "In your time zone (UTC-09:30).");
     }
 }

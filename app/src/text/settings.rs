@@ -111,3 +111,5 @@ pub const TEMPLATE_PREVIEW_BROKEN: &str =
     "This template can't be filled in; save a corrected version.";
 pub const ADD_TEMPLATE: &str = "Add a template";
 pub const SAVE_TEMPLATE: &str = "Save template";
+
+pub const TIME_ZONE_SETTING_HELP: &str = "Where the team works. A scheduled email is sent at the time asked in this zone when the sender's browser doesn't give its own.";

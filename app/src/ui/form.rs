@@ -53,3 +53,26 @@ pub fn NewPasswordFields() -> impl IntoView {
         </div>
     }
 }
+
+/// A select of every time zone by IANA name, `selected` chosen (the organization's, or the
+/// sender's once the browser says it).
+#[component]
+pub fn TimeZoneSelect(
+    id: &'static str,
+    name: &'static str,
+    #[prop(into)] selected: Signal<String>,
+    #[prop(optional)] describedby: Option<&'static str>,
+) -> impl IntoView {
+    // The first render marks the chosen option (that is all a page without JavaScript has); a
+    // later choice, such as the browser's own zone, sets the select's value.
+    let initial = selected.get_untracked();
+    view! {
+        <select id=id name=name aria-describedby=describedby prop:value=move || selected.get()>
+            {crate::domain::outreach::time_zones()
+                .map(|zone| view! {
+                    <option value=zone selected=zone == initial>{zone.replace('_', " ")}</option>
+                })
+                .collect_view()}
+        </select>
+    }
+}

@@ -44,6 +44,7 @@ pub struct SettingsRow {
     owner_alert_includes_name: bool,
     admin_digest: bool,
     application_confirmation: bool,
+    time_zone: String,
     consent_text_version: String,
 }
 
@@ -80,6 +81,7 @@ impl TryFrom<SettingsRow> for Settings {
             owner_alert_includes_name: row.owner_alert_includes_name,
             admin_digest: row.admin_digest,
             application_confirmation: row.application_confirmation,
+            time_zone: row.time_zone,
         };
         Ok(Settings {
             compliance,

@@ -11,6 +11,7 @@ use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::actions::reset_after_success;
+use crate::ui::form::TimeZoneSelect;
 #[cfg(feature = "ssr")]
 use crate::ui::profile_action::candidate_action;
 use crate::ui::profile_action::ProfileNotice;
@@ -30,6 +31,8 @@ pub struct Outreach {
     pub enrollments: Vec<EnrollmentView>,
     /// Sent with the compose form, so a double or replayed submit queues one email.
     pub draft_key: Uuid,
+    /// The organization's time zone: where "send later" reads its time without JavaScript.
+    pub time_zone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,16 +75,21 @@ pub async fn send_email(
     body: String,
     when: String,
     send_at: Option<String>,
-    utc_offset: Option<String>,
+    time_zone: Option<String>,
     confirmed: Option<String>,
 ) -> Result<ProfileNotice, AppError> {
     candidate_action(&candidate, |state, viewer, id| async move {
         let now = Utc::now();
         let send_later = when == "later";
+        let organization_zone = crate::core::settings::load(&state.pool)
+            .await?
+            .compliance
+            .time_zone;
         let send_at = crate::domain::outreach::send_time(
             send_later,
             send_at.as_deref().unwrap_or_default(),
-            utc_offset.as_deref().unwrap_or_default(),
+            time_zone.as_deref().unwrap_or_default(),
+            crate::domain::outreach::parse_zone(&organization_zone).unwrap_or(chrono_tz::Tz::UTC),
             now,
         )?;
         let draft = service::Draft {
@@ -149,6 +157,7 @@ pub fn ContactCard(
         scheduled,
         enrollments,
         draft_key,
+        time_zone,
     } = outreach;
     let warnings = match &check {
         ContactCheck::Refused => {
@@ -198,7 +207,7 @@ pub fn ContactCard(
                         </textarea>
                         <p id="compose-body-help" class="muted">{text::PLACEHOLDERS_HELP}</p>
                     </div>
-                    <SendTime />
+                    <SendTime organization_zone=time_zone />
                     <Warnings warnings=compose_warnings id="compose" />
                     <button type="submit" class="button small">{text::SEND_EMAIL}</button>
                 </ActionForm>
@@ -261,14 +270,24 @@ fn TemplatePicker(
     })
 }
 
-/// Now, or a later time in the sender's own time zone. The browser fills in its offset from UTC;
-/// without JavaScript the time is read as UTC, and the help text says so.
+/// Now, or a later time in a time zone by IANA name. The select starts at the organization's
+/// zone (all a page without JavaScript has); the browser then picks its own, so a send
+/// scheduled across a daylight-saving change leaves at the wall-clock time asked.
 #[component]
-fn SendTime() -> impl IntoView {
-    let offset = RwSignal::new(None::<i32>);
+fn SendTime(organization_zone: String) -> impl IntoView {
+    let zone = RwSignal::new(organization_zone);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        offset.set(Some(-(js_sys::Date::new_0().get_timezone_offset() as i32)));
+        if let Some(own) = browser_time_zone() {
+            // A machine on plain UTC may name it "Etc/UTC"; the select offers it as "UTC".
+            let own = match own.as_str() {
+                "Etc/UTC" | "Etc/GMT" | "GMT" | "Etc/Universal" | "UCT" => "UTC".to_owned(),
+                _ => own,
+            };
+            if crate::domain::outreach::time_zones().any(|z| z == own) {
+                zone.set(own);
+            }
+        }
     });
     view! {
         <fieldset class="send-time">
@@ -283,12 +302,25 @@ fn SendTime() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="send-at">{text::field_label(Field::SendAt)}</label>
-                <input type="datetime-local" id="send-at" name="send_at" aria-describedby="send-at-help" />
-                <input type="hidden" name="utc_offset" prop:value=move || offset.get().map(|m| m.to_string()).unwrap_or_default() />
-                <p id="send-at-help" class="muted">{move || text::send_time_zone(offset.get())}</p>
+                <input type="datetime-local" id="send-at" name="send_at" />
+            </div>
+            <div class="field">
+                <label for="send-zone">{text::field_label(Field::TimeZone)}</label>
+                <TimeZoneSelect id="send-zone" name="time_zone" selected=zone describedby="send-zone-help" />
+                <p id="send-zone-help" class="muted">{text::SEND_TIME_ZONE_HELP}</p>
             </div>
         </fieldset>
     }
+}
+
+/// The browser's IANA time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
+#[cfg(feature = "hydrate")]
+fn browser_time_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
 }
 
 /// The reasons to think twice, and the box that confirms them; nothing when there are none.

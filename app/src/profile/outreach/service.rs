@@ -40,8 +40,12 @@ pub async fn outreach(
             scheduled: Vec::new(),
             enrollments: Vec::new(),
             draft_key: Uuid::nil(),
+            time_zone: String::new(),
         });
     }
+    let time_zone = sqlx::query_scalar!("SELECT time_zone FROM settings")
+        .fetch_one(&mut *db)
+        .await?;
     let templates = sqlx::query_as!(
         TemplateChoice,
         r#"SELECT id, name, subject, body_text AS body FROM email_templates
@@ -91,6 +95,7 @@ pub async fn outreach(
         scheduled,
         enrollments,
         draft_key: Uuid::new_v4(),
+        time_zone,
     })
 }
 
