@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -24,6 +24,24 @@ export function createUser(email: string, role: string): string {
   const match = out.match(/Password \(shown once\): (\S+)/);
   if (!match) throw new Error(`no password in: ${out}`);
   return match[1];
+}
+
+/** A candidate added by hand as the team member `adder` adds one at /candidates/new (its server
+ *  function, over HTTP with their session): the candidate, their email and a sourced opportunity
+ *  the adder owns, plus the data-collection notice where GDPR protects them. */
+export async function addCandidateAs(adder: { email: string; password: string }, name: string, email: string) {
+  const baseURL = `http://127.0.0.1:${process.env.CANDOR_E2E_PORT ?? '3100'}`;
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  try {
+    const signedIn = await api.post('/api/auth/sign-in', { form: { email: adder.email, password: adder.password } });
+    expect(signedIn.status(), await signedIn.text()).toBeLessThan(400);
+    const added = await api.post('/api/candidates/add', {
+      form: { 'candidate[name]': name, 'candidate[email]': email, 'candidate[phone]': '', 'candidate[country]': '', 'candidate[posting]': '' },
+    });
+    expect(added.status(), await added.text()).toBe(200);
+  } finally {
+    await api.dispose();
+  }
 }
 
 /** Runs SQL against the e2e database (test setup only, for what the product can't do yet). */

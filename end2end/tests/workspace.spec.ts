@@ -1,17 +1,20 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { createUser, expectNoAxeViolations, linkFor, sql } from './support';
+import { addCandidateAs, createUser, expectNoAxeViolations, linkFor, sql } from './support';
 
 // The recruiter workspace: sign-in, the candidate list and sign-out, with JavaScript on and off,
 // against the seeded demo organization.
 
-/** A candidate of this test's own, so no other test's changes reach it (adding candidates by hand
- *  in the workspace is a later feature; until then the fixture writes the rows), with an
- *  opportunity owned by `owner` when given. */
-function addCandidate(name: string, email: string, owner?: string) {
-  sql(`WITH c AS (INSERT INTO candidates (name) VALUES ('${name}') RETURNING id),
-            e AS (INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c)
-       INSERT INTO opportunities (candidate_id, owner_id, stage, origin)
-       SELECT c.id, u.id, 'new lead', 'sourced' FROM c JOIN users u ON u.email = '${owner ?? ''}'`);
+/** A candidate of this test's own, so no other test's changes reach it, added by hand by the
+ *  test's team member through the product (their sourced opportunity is theirs). */
+async function addCandidate(name: string, email: string, adder: { email: string; password: string }) {
+  await addCandidateAs(adder, name, email);
+}
+
+/** A candidate with no opportunity yet, for a state the product reaches only over time (an
+ *  application archived years ago): the fixture writes the rows. */
+function addBareCandidate(name: string, email: string) {
+  sql(`WITH c AS (INSERT INTO candidates (name) VALUES ('${name}') RETURNING id)
+       INSERT INTO candidate_emails (candidate_id, email, is_primary) SELECT id, '${email}', true FROM c`);
 }
 
 /** An open request of `kind` the candidate made three days ago, with corrected values and a note
@@ -217,7 +220,7 @@ test.describe('recruiter workspace', () => {
     // A candidate without warnings: a later email and a nurture campaign.
     const other = javascript ? 'Nora Quist' : 'Olle Quist';
     const otherEmail = `${other.split(' ')[0].toLowerCase()}.quist@example.com`;
-    addCandidate(other, otherEmail);
+    await addCandidate(other, otherEmail, { email, password });
     await page.goto(`/candidates?q=${encodeURIComponent(otherEmail)}`);
     await page.getByRole('link', { name: other }).click();
     await expect(page.getByRole('heading', { level: 1, name: other })).toBeVisible();
@@ -261,7 +264,7 @@ test.describe('recruiter workspace', () => {
     const password = createUser(email, 'admin');
     const name = javascript ? 'Pia Lund' : 'Per Lund';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lund@example.com`;
-    addCandidate(name, candidateEmail);
+    await addCandidate(name, candidateEmail, { email, password });
     await openProfile(page, email, password, candidateEmail, name, javascript);
 
     const sidebar = page.getByRole('complementary').locator('.consent-panel');
@@ -291,7 +294,7 @@ test.describe('recruiter workspace', () => {
     const password = createUser(email, 'team_member');
     const name = javascript ? 'Ida Berg' : 'Ivo Berg';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.berg@example.com`;
-    addCandidate(name, candidateEmail, email);
+    await addCandidate(name, candidateEmail, { email, password });
 
     // The candidate asks for a copy of their data on their own page.
     await page.goto(linkFor(candidateEmail));
@@ -333,7 +336,7 @@ test.describe('recruiter workspace', () => {
     const password = createUser(email, 'admin');
     const name = javascript ? 'Liv Sand' : 'Lars Sand';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.sand@example.com`;
-    addCandidate(name, candidateEmail);
+    await addCandidate(name, candidateEmail, { email, password });
     addRequest(candidateEmail, 'erasure');
     const link = linkFor(candidateEmail);
 
@@ -381,7 +384,7 @@ test.describe('recruiter workspace', () => {
     const password = createUser(email, 'team_member');
     const name = javascript ? 'Mia Holm' : 'Max Holm';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.holm@example.com`;
-    addCandidate(name, candidateEmail, email);
+    await addCandidate(name, candidateEmail, { email, password });
     addRequest(candidateEmail, 'access');
 
     await openProfile(page, email, password, candidateEmail, name, javascript);
@@ -406,7 +409,7 @@ test.describe('recruiter workspace', () => {
     const name = javascript ? 'Ola Dahl' : 'Ole Dahl';
     const corrected = `${name} Berg`;
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.dahl@example.com`;
-    addCandidate(name, candidateEmail, email);
+    await addCandidate(name, candidateEmail, { email, password });
     addRequest(candidateEmail, 'rectification', `{"name": "${corrected}"}`, 'I took my partner’s surname.');
 
     await openProfile(page, email, password, candidateEmail, name, javascript);
@@ -435,7 +438,7 @@ test.describe('recruiter workspace', () => {
     const password = createUser(email, 'team_member');
     const name = javascript ? 'Rut Lind' : 'Rolf Lind';
     const candidateEmail = `${name.split(' ')[0].toLowerCase()}.lind@example.com`;
-    addCandidate(name, candidateEmail);
+    addBareCandidate(name, candidateEmail);
     // Archived on their only application 800 days ago (the demo keeps data 730 days), and held.
     sql(`WITH c AS (SELECT candidate_id AS id FROM candidate_emails WHERE email = '${candidateEmail}'),
               o AS (INSERT INTO opportunities (candidate_id, stage, origin, created_at, archived_at)
@@ -460,7 +463,7 @@ test.describe('recruiter workspace', () => {
     const email = `lena.${testInfo.project.name}@team.example`;
     const password = createUser(email, 'team_member');
     const name = `Pia Lifecycle ${testInfo.project.name}`;
-    addCandidate(name, `pia.${testInfo.project.name}@example.com`, email);
+    await addCandidate(name, `pia.${testInfo.project.name}@example.com`, { email, password });
     await openProfile(page, email, password, `pia.${testInfo.project.name}`, name, javascript);
     const card = page.locator('article.opportunity');
     const timeline = page.getByRole('region', { name: 'Timeline' });

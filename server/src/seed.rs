@@ -5,7 +5,10 @@
 use app::{
     core::accounts,
     core::config::Config,
-    domain::{due_date, EmailAddress, Role},
+    core::lifecycle,
+    domain::lifecycle::{ArchiveReason, Stage, Step},
+    domain::postings::PostingDraft,
+    domain::{due_date, CountryCode, EmailAddress, Role, UserId, Viewer},
 };
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{PgPool, Postgres, Transaction};
@@ -87,13 +90,15 @@ pub const SHOWCASE_EMAIL: &str = "anna.schmidt@example.com";
 /// A consent decision: purpose, decision, source, days ago.
 type Decision = (&'static str, &'static str, &'static str, i64);
 
-/// The candidacy: posting index (None: sourced), owner index, stage, archived days ago, hired.
+/// The candidacy: posting index (None: sourced), owner index, the stage it reached, and when
+/// it was archived (and why) or marked hired, in days ago. The owner takes each step through the
+/// lifecycle service, at its time.
 struct DemoOpportunity {
     posting: Option<usize>,
     owner: usize,
-    stage: &'static str,
-    archived_days_ago: Option<i64>,
-    hired: bool,
+    stage: Stage,
+    archived: Option<(i64, ArchiveReason)>,
+    hired_days_ago: Option<i64>,
 }
 
 struct DemoCandidate {
@@ -109,13 +114,13 @@ struct DemoCandidate {
     requests: Vec<(&'static str, i64)>,
 }
 
-fn opp(posting: Option<usize>, owner: usize, stage: &'static str) -> DemoOpportunity {
+fn opp(posting: Option<usize>, owner: usize, stage: Stage) -> DemoOpportunity {
     DemoOpportunity {
         posting,
         owner,
         stage,
-        archived_days_ago: None,
-        hired: false,
+        archived: None,
+        hired_days_ago: None,
     }
 }
 
@@ -123,9 +128,9 @@ fn archived(posting: Option<usize>, owner: usize, days_ago: i64) -> DemoOpportun
     DemoOpportunity {
         posting,
         owner,
-        stage: "archived",
-        archived_days_ago: Some(days_ago),
-        hired: false,
+        stage: Stage::Interview,
+        archived: Some((days_ago, ArchiveReason::PositionFilled)),
+        hired_days_ago: None,
     }
 }
 
@@ -147,7 +152,7 @@ fn candidates() -> Vec<DemoCandidate> {
             location: Some(("Berlin, Germany", "DE")),
             phone: "+49 30 1234567",
             created_days_ago: 40,
-            opportunities: vec![opp(Some(0), 2, "on-site interview")],
+            opportunities: vec![opp(Some(0), 2, Stage::Interview)],
             consent: vec![
                 ("retention", "given", "job_post", 40),
                 ("contact", "given", "job_post", 40),
@@ -175,7 +180,7 @@ fn candidates() -> Vec<DemoCandidate> {
             location: None,
             phone: "+39 06 000 0000",
             created_days_ago: 2,
-            opportunities: vec![opp(None, 2, "new lead")],
+            opportunities: vec![opp(None, 2, Stage::New)],
             consent: vec![],
             requests: vec![],
         },
@@ -197,7 +202,7 @@ fn candidates() -> Vec<DemoCandidate> {
             location: Some(("Manchester, United Kingdom", "GB")),
             phone: "+44 161 000 0000",
             created_days_ago: 120,
-            opportunities: vec![opp(Some(3), 1, "phone screen")],
+            opportunities: vec![opp(Some(3), 1, Stage::Screen)],
             consent: vec![("contact", "revoked", "email_one_click", 45)],
             requests: vec![("erasure", 35)],
         },
@@ -208,7 +213,7 @@ fn candidates() -> Vec<DemoCandidate> {
             location: Some(("Austin, United States", "US")),
             phone: "+1 512 555 0100",
             created_days_ago: 15,
-            opportunities: vec![opp(Some(2), 3, "applied")],
+            opportunities: vec![opp(Some(2), 3, Stage::New)],
             consent: vec![],
             requests: vec![],
         },
@@ -222,9 +227,9 @@ fn candidates() -> Vec<DemoCandidate> {
             opportunities: vec![DemoOpportunity {
                 posting: Some(0),
                 owner: 2,
-                stage: "hired",
-                archived_days_ago: Some(150),
-                hired: true,
+                stage: Stage::Offer,
+                archived: None,
+                hired_days_ago: Some(150),
             }],
             consent: vec![("retention", "given", "job_post", 200)],
             requests: vec![],
@@ -247,7 +252,7 @@ fn candidates() -> Vec<DemoCandidate> {
             location: Some(("Paris, France", "FR")),
             phone: "+33 1 00 00 00 00",
             created_days_ago: 10,
-            opportunities: vec![opp(Some(1), 2, "applied")],
+            opportunities: vec![opp(Some(1), 2, Stage::New)],
             consent: vec![("retention", "denied", "job_post", 10)],
             requests: vec![("access", 8)],
         },
@@ -318,17 +323,26 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
     .execute(&mut *tx)
     .await?;
 
+    // The postings, written as the Admin writes them in the workspace.
     let mut posting_ids = Vec::new();
+    let admin = demo_member(&user_ids, 1);
     for (title, country, owner) in POSTINGS {
-        let id = sqlx::query_scalar!(
-            "INSERT INTO postings (title, location_country, owner_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            title,
-            country,
-            user_ids[owner],
-            days(600),
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        let draft = PostingDraft {
+            title: title.to_owned(),
+            description: format!(
+                "Join Northwind Talent as {title}. You work with a small, friendly team; we \
+                 explain every step of the hiring process and answer within a week."
+            ),
+            country: country.and_then(|c| CountryCode::parse(c).ok()),
+            owner: Some(UserId(user_ids[owner])),
+            questions: vec![
+                "Why do you want to join Northwind?".to_owned(),
+                "When could you start?".to_owned(),
+            ],
+        };
+        let id = app::core::postings::save_in(&mut tx, &admin, None, &draft)
+            .await
+            .map_err(refused)?;
         posting_ids.push(id);
     }
 
@@ -555,36 +569,30 @@ async fn insert_candidate(
     .execute(&mut **tx)
     .await?;
 
+    let note_writer = demo_member(user_ids, 2);
+    debug_assert_eq!(note_writer.id.into_uuid(), note_author);
     for o in &c.opportunities {
-        let archived_at = o.archived_days_ago.map(|d| Utc::now() - Duration::days(d));
         let origin = if o.posting.is_some() {
             "applied"
         } else {
             "sourced"
         };
-        let reason = archived_at.map(|_| if o.hired { "Hired" } else { "Position filled" });
         let opportunity_id = sqlx::query_scalar!(
-            "INSERT INTO opportunities (candidate_id, posting_id, owner_id, stage, origin, archived_at, archive_reason, hired, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO opportunities (candidate_id, posting_id, owner_id, stage, origin, created_at)
+             VALUES ($1, $2, $3, 'new', $4, $5) RETURNING id",
             id,
             o.posting.map(|p| posting_ids[p]),
             user_ids[o.owner],
-            o.stage,
             origin,
-            archived_at,
-            reason,
-            o.hired,
             created,
         )
         .fetch_one(&mut **tx)
         .await?;
         sqlx::query!(
-            "INSERT INTO events (opportunity_id, kind, stage, actor_id, at) VALUES
-                 ($1, 'created', 'new lead', $2, $3), ($1, 'stage_changed', $4, $2, $3 + interval '3 days')",
+            "INSERT INTO events (opportunity_id, kind, stage, actor_id, at) VALUES ($1, 'created', 'new', $2, $3)",
             opportunity_id,
             user_ids[o.owner],
             created,
-            o.stage,
         )
         .execute(&mut **tx)
         .await?;
@@ -616,25 +624,62 @@ async fn insert_candidate(
             .execute(&mut **tx)
             .await?;
         }
-        sqlx::query!(
-            "INSERT INTO feedback (opportunity_id, author_id, rating, body) VALUES ($1, $2, 3, $3)",
+        // What the team did, through the same lifecycle service the profile's forms call, each
+        // at its time: the stage reached, interview feedback, then archive or hire.
+        let owner = demo_member(user_ids, o.owner);
+        let mut steps = Vec::new();
+        if o.stage != Stage::New {
+            steps.push((Step::MoveTo(o.stage), created + Duration::days(3)));
+        }
+        lifecycle::add_feedback_in(
+            tx,
+            &owner,
+            id,
             opportunity_id,
-            user_ids[o.owner],
-            format!("{first_name} explained trade-offs clearly. Would like a second opinion on system design."),
+            "3",
+            &format!("{first_name} explained trade-offs clearly. Would like a second opinion on system design."),
+            created + Duration::days(5),
         )
-        .execute(&mut **tx)
-        .await?;
+        .await
+        .map_err(refused)?;
+        if let Some((days_ago, reason)) = o.archived {
+            steps.push((Step::Archive(reason), Utc::now() - Duration::days(days_ago)));
+        }
+        if let Some(days_ago) = o.hired_days_ago {
+            steps.push((Step::Hire, Utc::now() - Duration::days(days_ago)));
+        }
+        for (step, at) in steps {
+            lifecycle::take_step_in(tx, &owner, id, opportunity_id, step, at)
+                .await
+                .map_err(refused)?;
+        }
     }
-    sqlx::query!(
-        "INSERT INTO notes (candidate_id, author_id, body) VALUES ($1, $2, $3)",
+    lifecycle::add_note_in(
+        tx,
+        &note_writer,
         id,
-        note_author,
-        format!(
+        &format!(
             "Spoke with {} on the phone ({}); keen on remote-friendly roles.",
             c.name, c.phone
         ),
+        created + Duration::days(1),
     )
-    .execute(&mut **tx)
-    .await?;
+    .await
+    .map_err(refused)?;
     Ok(id)
+}
+
+/// A demo team member as the services see them when they act.
+fn demo_member(user_ids: &[Uuid], index: usize) -> Viewer {
+    Viewer {
+        id: UserId(user_ids[index]),
+        name: USERS[index].name.to_owned(),
+        role: USERS[index].role,
+        permissions: Vec::new(),
+    }
+}
+
+/// A product rule refusing a demo step is a bug in the demo data; it fails the seed by its code.
+fn refused(error: app::error::AppError) -> sqlx::Error {
+    sqlx::Error::Protocol(format!("the demo's step was refused: {}", error.code()))
 }

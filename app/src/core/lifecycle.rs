@@ -72,8 +72,22 @@ pub async fn take_step(
     now: DateTime<Utc>,
 ) -> Result<Outcome, AppError> {
     let mut tx = pool.begin().await?;
-    let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
-    let state = opportunity(&mut tx, viewer, candidate, opportunity_id).await?;
+    let outcome = take_step_in(&mut tx, viewer, candidate, opportunity_id, step, now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// [`take_step`] inside the caller's transaction (the demo seed backdates its steps).
+pub async fn take_step_in(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: Uuid,
+    opportunity_id: Uuid,
+    step: Step,
+    now: DateTime<Utc>,
+) -> Result<Outcome, AppError> {
+    let candidate = locked_candidate(&mut *tx, viewer, candidate).await?;
+    let state = opportunity(&mut *tx, viewer, candidate, opportunity_id).await?;
     match decide(viewer, &state, step) {
         Ok(()) => {}
         Err(Refusal::Unchanged) => return Ok(Outcome::AlreadySo),
@@ -110,7 +124,6 @@ pub async fn take_step(
     )
     .execute(&mut *tx)
     .await?;
-    tx.commit().await?;
     Ok(Outcome::Done)
 }
 
@@ -122,9 +135,22 @@ pub async fn add_note(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let body = Field::TeamNote.required_text(body)?;
     let mut tx = pool.begin().await?;
-    let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
+    add_note_in(&mut tx, viewer, candidate, body, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`add_note`] inside the caller's transaction.
+pub async fn add_note_in(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: Uuid,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let body = Field::TeamNote.required_text(body)?;
+    let candidate = locked_candidate(&mut *tx, viewer, candidate).await?;
     sqlx::query!(
         "INSERT INTO notes (candidate_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)",
         candidate.into_uuid(),
@@ -134,7 +160,6 @@ pub async fn add_note(
     )
     .execute(&mut *tx)
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -149,10 +174,34 @@ pub async fn add_feedback(
     body: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let (rating, body) = parse_feedback(rating, body)?;
     let mut tx = pool.begin().await?;
-    let candidate = locked_candidate(&mut tx, viewer, candidate).await?;
-    let state = opportunity(&mut tx, viewer, candidate, opportunity_id).await?;
+    add_feedback_in(
+        &mut tx,
+        viewer,
+        candidate,
+        opportunity_id,
+        rating,
+        body,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`add_feedback`] inside the caller's transaction.
+pub async fn add_feedback_in(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: Uuid,
+    opportunity_id: Uuid,
+    rating: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (rating, body) = parse_feedback(rating, body)?;
+    let candidate = locked_candidate(&mut *tx, viewer, candidate).await?;
+    let state = opportunity(&mut *tx, viewer, candidate, opportunity_id).await?;
     if !crate::domain::lifecycle::may_act_on(viewer, &state) {
         return Err(AppError::Forbidden);
     }
@@ -167,7 +216,6 @@ pub async fn add_feedback(
     )
     .execute(&mut *tx)
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

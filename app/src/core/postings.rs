@@ -114,8 +114,20 @@ mod store {
         id: Option<Uuid>,
         draft: &PostingDraft,
     ) -> Result<Uuid, AppError> {
-        may_manage(viewer)?;
         let mut tx = pool.begin().await?;
+        let saved = save_in(&mut tx, viewer, id, draft).await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// [`save`] inside the caller's transaction (the demo seed writes its postings so).
+    pub async fn save_in(
+        tx: &mut sqlx::PgConnection,
+        viewer: &Viewer,
+        id: Option<Uuid>,
+        draft: &PostingDraft,
+    ) -> Result<Uuid, AppError> {
+        may_manage(viewer)?;
         if let Some(owner) = draft.owner {
             let active = sqlx::query_scalar!(
                 r#"SELECT NOT disabled AS "active!" FROM users WHERE id = $1"#,
@@ -163,7 +175,7 @@ mod store {
             ),
         };
         audit::record(
-            &mut tx,
+            &mut *tx,
             Actor::User(viewer.id),
             action,
             None,
@@ -171,7 +183,6 @@ mod store {
             json!({ "posting": saved, "questions": draft.questions.len() }),
         )
         .await?;
-        tx.commit().await?;
         Ok(saved)
     }
 
@@ -214,4 +225,4 @@ mod store {
     }
 }
 #[cfg(feature = "ssr")]
-pub use store::{active_members, all, one, save, set_published};
+pub use store::{active_members, all, one, save, save_in, set_published};
