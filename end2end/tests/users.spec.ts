@@ -100,3 +100,20 @@ test('a team member changes their own password on their account page', async ({ 
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByRole('status').first()).toContainText('Password changed');
 });
+
+test('"forgot your password?" answers the same for any address, and fits a phone', async ({ page }, testInfo) => {
+  const javascript = testInfo.project.name === 'javascript';
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto('/signin');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Forgot your password?' })).toBeVisible();
+  if (javascript) {
+    await expect(page.locator('main')).toHaveAttribute('data-hydrated', 'true');
+    await expectNoAxeViolations(page);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByLabel('Email').fill(`nobody.${testInfo.project.name}@team.example`);
+  await page.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(page.getByRole('status')).toContainText('If an active account has this address');
+});

@@ -335,10 +335,8 @@ pub async fn seed_demo(pool: &PgPool, config: &Config) -> Result<Option<String>,
             ),
             country: country.and_then(|c| CountryCode::parse(c).ok()),
             owner: Some(UserId(user_ids[owner])),
-            questions: vec![
-                "Why do you want to join Northwind?".to_owned(),
-                "When could you start?".to_owned(),
-            ],
+            // The question every new posting starts with.
+            questions: vec![app::text::MOTIVATION_QUESTION.to_owned()],
         };
         let id = app::core::postings::save_in(&mut tx, &admin, None, &draft)
             .await
@@ -598,11 +596,10 @@ async fn insert_candidate(
         .await?;
         if o.posting.is_some() {
             sqlx::query!(
-                "INSERT INTO application_responses (opportunity_id, question, answer) VALUES
-                     ($1, 'Why do you want to join Northwind?', $2),
-                     ($1, 'When could you start?', 'In about two months.')",
+                "INSERT INTO application_responses (opportunity_id, question, answer) VALUES ($1, $2, $3)",
                 opportunity_id,
-                format!("I like how the team works in the open. — {first_name}"),
+                app::text::MOTIVATION_QUESTION,
+                format!("I like how the team works in the open, and could start in about two months. — {first_name}"),
             )
             .execute(&mut **tx)
             .await?;
