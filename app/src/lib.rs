@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod api_keys;
 pub mod auth;
 pub mod candidate_list;
 pub mod core;

@@ -1,6 +1,7 @@
 //! The HTML document, the router, and the page-level fallbacks.
 
 use crate::account::AccountPage;
+use crate::api_keys::ApiKeysSettingsPage;
 use crate::auth::password::{ForgotPasswordPage, SetPasswordPage};
 use crate::auth::SignInPage;
 use crate::candidate_list::CandidateListPage;
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/compliance/candidates/:id") view=CandidateTrailPage ssr=SsrMode::Async />
                 <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/api-keys") view=ApiKeysSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/users/invite") view=InvitePage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=MemberEditPage ssr=SsrMode::Async />

@@ -56,6 +56,8 @@ pub fn router(state: AppState) -> Router {
     let slow_client = state.config.slow_client;
 
     Router::new()
+        // The integration API, beside (not among) the Leptos server functions under /api.
+        .nest_service("/api/v1", crate::api::router(state.clone()))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))

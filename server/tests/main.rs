@@ -5,6 +5,7 @@ mod common;
 
 mod alerts;
 mod anonymize;
+mod api;
 mod auth;
 mod candidate_list;
 mod cli;

@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 32] = [
+const TABLES: [&str; 34] = [
     "users",
     "sessions",
     "settings",
@@ -35,6 +35,8 @@ const TABLES: [&str; 32] = [
     "sweep_runs",
     "email_confirmations",
     "password_links",
+    "api_keys",
+    "api_key_reveals",
     "upload_usage",
 ];
 

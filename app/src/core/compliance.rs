@@ -171,3 +171,53 @@ pub async fn anonymized_decisions(
     })
     .collect())
 }
+
+/// Why an address may not be contacted, as the integration API says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopReason {
+    /// The person withdrew contact permission (an unsubscribe, or a recorded decision).
+    ContactRevoked,
+    /// The consent rule: every opportunity archived and consent not given.
+    ConsentRule,
+    /// Kept from a record since anonymized (only its keyed hash remains).
+    AnonymizedRecord,
+}
+
+/// Whether the team may contact `email` (SPEC §5), consulting every live record with the
+/// address and the decisions kept from anonymized ones. An address Candor has never seen is
+/// allowed, with nothing in the answer that tells it from a known one.
+pub async fn contact_status(
+    db: &mut PgConnection,
+    config: &Config,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<Option<StopReason>, AppError> {
+    let records = sqlx::query_scalar!(
+        r#"SELECT DISTINCT e.candidate_id AS "id!"
+             FROM candidate_emails e
+             JOIN candidates c ON c.id = e.candidate_id AND c.anonymized_at IS NULL
+            WHERE lower(e.email) = $1
+            ORDER BY 1 LIMIT 20"#,
+        email.normalized()
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    for id in &records {
+        let panel = consent_panel_of(&mut *db, config, *id, now).await?;
+        if panel.do_not_contact {
+            return Ok(Some(if panel.stopped_by_consent_rule.is_some() {
+                StopReason::ConsentRule
+            } else {
+                StopReason::ContactRevoked
+            }));
+        }
+    }
+    if records.is_empty() {
+        let kept = anonymized_decisions(&mut *db, config, &[email.as_str().to_owned()]).await?;
+        if contact_by_email(&kept).is_do_not_contact() {
+            return Ok(Some(StopReason::AnonymizedRecord));
+        }
+    }
+    Ok(None)
+}

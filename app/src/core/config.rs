@@ -104,6 +104,8 @@ pub struct Config {
     pub site_addr: SocketAddr,
     /// Form posts a client may make per minute (candidate pages are public).
     pub post_limit_per_minute: u32,
+    /// Integration API calls one key may make per minute (`CANDOR_API_CALLS_PER_MINUTE`).
+    pub api_calls_per_minute: u32,
     pub outbox: OutboxConfig,
     pub session: crate::domain::SessionPolicy,
     pub sign_in_throttle: crate::domain::ThrottlePolicy,
@@ -170,6 +172,8 @@ pub const DEFAULT_MAIL_DIR: &str = "target/mail";
 pub const DEFAULT_MAIL_FROM: &str = "Candor <candor@localhost.localdomain>";
 pub const DEFAULT_LINK_TTL_DAYS: i64 = 365;
 pub const DEFAULT_POST_LIMIT_PER_MINUTE: u32 = 30;
+/// One runaway integration can't starve the pages, and a busy sync still has ten calls a second.
+pub const DEFAULT_API_CALLS_PER_MINUTE: u32 = 600;
 pub const DEFAULT_SLOW_CLIENT_SECONDS: u32 = 30;
 pub const DEFAULT_UPLOAD_MB_PER_CLIENT: u32 = 50;
 pub const DEFAULT_UPLOAD_MB_TOTAL: u32 = 5_000;
@@ -289,6 +293,13 @@ impl Config {
             DEFAULT_POST_LIMIT_PER_MINUTE,
         )?;
 
+        let api_calls_per_minute = whole_number(
+            &lookup,
+            "CANDOR_API_CALLS_PER_MINUTE",
+            1..=1_000_000,
+            DEFAULT_API_CALLS_PER_MINUTE,
+        )?;
+
         let worker = switch(&lookup, "CANDOR_OUTBOX_WORKER", true)?;
         let sweep_schedule = switch(&lookup, "CANDOR_SWEEP_SCHEDULE", true)?;
         let alert_schedule = switch(&lookup, "CANDOR_ALERT_SCHEDULE", true)?;
@@ -383,6 +394,7 @@ impl Config {
             mail_from,
             site_addr,
             post_limit_per_minute,
+            api_calls_per_minute,
             outbox,
             session,
             sign_in_throttle: crate::domain::ThrottlePolicy::default(),

@@ -6,6 +6,7 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod anonymization;
+pub mod api_keys;
 #[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod alerts;
 pub mod anonymization;
+pub mod api_keys;
 pub mod application;
 pub mod consent;
 pub mod consent_panel;

@@ -245,6 +245,9 @@ pub enum Field {
     CurrentPassword,
     /// An IANA time zone: a scheduled send's, or the organization's.
     TimeZone,
+    /// An integration API key: its name and what it may do.
+    KeyName,
+    Scopes,
 }
 text_enum!(Field {
     Note => "note",
@@ -304,6 +307,8 @@ text_enum!(Field {
     RepeatPassword => "repeat_password",
     CurrentPassword => "current_password",
     TimeZone => "time_zone",
+    KeyName => "key_name",
+    Scopes => "scopes",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -399,6 +404,8 @@ impl Field {
             Field::Role => 40,
             Field::NewPassword | Field::RepeatPassword | Field::CurrentPassword => 1000,
             Field::TimeZone => 64,
+            Field::KeyName => 200,
+            Field::Scopes => 40,
         }
     }
 

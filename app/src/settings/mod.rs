@@ -205,6 +205,7 @@ pub fn SettingsPage() -> impl IntoView {
         <Title text=text::SETTINGS_TITLE />
         <WorkspaceFrame>
             <h1>{text::SETTINGS_TITLE}</h1>
+            <p><a href="/settings/api-keys">{text::API_KEYS_LINK}</a></p>
             {move || notice.get().map(|n| {
                 let failed = matches!(n, SettingsNotice::Failed(_));
                 view! {

@@ -63,6 +63,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::RepeatPassword => "New password, again",
         Field::CurrentPassword => "Current password",
         Field::TimeZone => "Time zone",
+        Field::KeyName => "Name",
+        Field::Scopes => "What the key may do",
     }
 }
 
@@ -125,6 +127,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::RepeatPassword => "the new password again",
         Field::CurrentPassword => "your current password",
         Field::TimeZone => "the time zone",
+        Field::KeyName => "the key's name",
+        Field::Scopes => "what the key may do",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -163,6 +167,7 @@ fn field_problem(field: Field, problem: Problem) -> String {
         }
         (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
+        (Field::Scopes, _) => "Please tick at least one thing the key may do.".into(),
         (Field::SendAt, Problem::Skipped) => "That time doesn't exist in the chosen time zone: the clocks skip it when daylight saving starts. Please pick another time.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()

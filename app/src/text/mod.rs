@@ -3,6 +3,7 @@
 //! modules behind the same functions. Depends on the domain only (a layering test keeps it so).
 
 mod alerts;
+mod api_keys;
 mod candidate;
 mod compliance;
 mod forms;
@@ -14,6 +15,7 @@ mod team;
 mod workspace;
 
 pub use alerts::*;
+pub use api_keys::*;
 pub use candidate::*;
 pub use compliance::*;
 pub use forms::*;
