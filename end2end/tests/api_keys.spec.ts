@@ -6,7 +6,7 @@ import { createUser, expectNoAxeViolations, signIn } from './support';
 
 test('a Super Admin creates an API key, sees it once, and revokes it', async ({ page }, testInfo) => {
   const javascript = testInfo.project.name === 'javascript';
-  const email = `ines.${testInfo.project.name}@team.example`;
+  const email = `ines.keys.${testInfo.project.name}@team.example`;
   const password = createUser(email, 'super_admin');
   await signIn(page, '/settings', email, password, javascript);
   await page.getByRole('link', { name: 'API keys for your other systems' }).click();

@@ -14,6 +14,8 @@ test.describe('compliance dashboard', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Compliance dashboard' })).toBeVisible();
     const rows = page.locator('table.requests tbody tr');
+    // With JavaScript the sign-in lands before the list has loaded: wait for it, then count.
+    await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     await expect(page.getByRole('img', { name: 'Requests per week' })).toBeVisible();
     if (javascript) await expectNoAxeViolations(page);

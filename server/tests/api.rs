@@ -8,6 +8,7 @@ use app::api_keys::{CreateApiKey, RevokeApiKey};
 use app::domain::api_keys::ApiKeyForm;
 use app::domain::{Purpose, Role};
 use axum::http::StatusCode;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -181,6 +182,31 @@ async fn only_super_admins_make_keys_and_a_key_needs_its_scope(pool: PgPool) {
     assert_eq!(no_scope.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // A key that may only anonymize may not read; writing includes reading.
+    // The page's own form, as a browser posts it (field names from the rendered HTML).
+    let page = owner.get("/settings/api-keys").await.body;
+    for name in [
+        r#"name="key[key_name]""#,
+        r#"name="key[read]""#,
+        r#"name="key[anonymize]""#,
+    ] {
+        assert!(page.contains(name), "{name}");
+    }
+    let posted = owner
+        .post_form(
+            CreateApiKey::PATH,
+            &[("key[key_name]", "From the form"), ("key[write]", "on")],
+        )
+        .await;
+    assert_eq!(
+        posted.header("location"),
+        "/settings/api-keys?notice=key-created#notice"
+    );
+    assert!(owner
+        .get("/settings/api-keys")
+        .await
+        .body
+        .contains("From the form"));
+
     let anonymizer = new_key(&owner, scopes("Eraser", false, false, true)).await;
     let writer = new_key(&owner, scopes("Pusher", false, true, false)).await;
     let path = "/api/v1/contact-status?email=x%40example.com";

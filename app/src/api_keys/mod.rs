@@ -8,7 +8,7 @@ use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{OutcomeNotice, Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -107,19 +107,7 @@ pub fn ApiKeysSettingsPage() -> impl IntoView {
             <p class="breadcrumb"><a href="/settings">{text::BACK_TO_SETTINGS}</a></p>
             <h1>{text::API_KEYS_TITLE}</h1>
             <p class="lead">{text::API_KEYS_INTRO}</p>
-            {move || notice.get().map(|code| {
-                let failed = AppError::from_code(&code);
-                let message = match &failed {
-                    Some(error) => text::error_message(error),
-                    None => text::api_key_notice(&code).to_owned(),
-                };
-                view! {
-                    <div id="notice" class=if failed.is_some() { "notice failure" } else { "notice success" }
-                        role=if failed.is_some() { "alert" } else { "status" }>
-                        <p>{message}</p>
-                    </div>
-                }
-            })}
+            {move || notice.get().map(|code| view! { <OutcomeNotice code success=text::api_key_notice /> })}
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! {

@@ -30,6 +30,8 @@ pub fn manages_api_keys(role: Role) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ApiKeyForm {
+    /// Posted as `key_name`, the field's name in every form and error code.
+    #[serde(rename = "key_name")]
     pub name: String,
     pub read: Option<String>,
     pub write: Option<String>,

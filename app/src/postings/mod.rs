@@ -10,7 +10,7 @@ use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{OutcomeNotice, Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -125,19 +125,7 @@ pub fn PostingsPage() -> impl IntoView {
         <WorkspaceFrame>
             <h1>{text::POSTINGS_TITLE}</h1>
             <p><a class="button small" href="/postings/new">{text::NEW_POSTING}</a></p>
-            {move || notice.get().map(|code| {
-                let failed = AppError::from_code(&code);
-                let message = match &failed {
-                    Some(error) => text::error_message(error),
-                    None => text::posting_notice(&code).to_owned(),
-                };
-                view! {
-                    <div id="notice" class=if failed.is_some() { "notice failure" } else { "notice success" }
-                        role=if failed.is_some() { "alert" } else { "status" }>
-                        <p>{message}</p>
-                    </div>
-                }
-            })}
+            {move || notice.get().map(|code| view! { <OutcomeNotice code success=text::posting_notice /> })}
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || postings.get().map(|result| match result {
                     Ok(postings) if postings.is_empty() => view! { <p class="muted">{text::NO_POSTINGS}</p> }.into_any(),

@@ -145,3 +145,20 @@ pub fn Problem(error: AppError) -> impl IntoView {
         <p><a href="/candidates">{text::BACK_TO_CANDIDATES}</a></p>
     }
 }
+
+/// The outcome of a workspace form by its code (`?notice=` without JavaScript, the action's
+/// answer with it): an error's message as an alert, or the page's own words for a success.
+#[component]
+pub fn OutcomeNotice(code: String, success: fn(&str) -> &'static str) -> impl IntoView {
+    let failed = AppError::from_code(&code);
+    let message = match &failed {
+        Some(error) => text::error_message(error),
+        None => success(&code).to_owned(),
+    };
+    view! {
+        <div id="notice" class=if failed.is_some() { "notice failure" } else { "notice success" }
+            role=if failed.is_some() { "alert" } else { "status" }>
+            <p>{message}</p>
+        </div>
+    }
+}

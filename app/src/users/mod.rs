@@ -11,7 +11,7 @@ use crate::domain::{Permission, Role};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{Problem, WorkspaceFrame};
+use crate::ui::workspace::{OutcomeNotice, Problem, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -155,22 +155,6 @@ fn answer(user: &str, done: &str, result: Result<(), AppError>) -> Result<String
     crate::core::server_side::answer_form(page, code, result, |e| e.code())
 }
 
-/// A notice by code: a success's words, or an error's.
-#[component]
-fn Notice(code: String) -> impl IntoView {
-    let failed = AppError::from_code(&code);
-    let message = match &failed {
-        Some(error) => text::error_message(error),
-        None => text::user_notice(&code).to_owned(),
-    };
-    view! {
-        <div id="notice" class=if failed.is_some() { "notice failure" } else { "notice success" }
-            role=if failed.is_some() { "alert" } else { "status" }>
-            <p>{message}</p>
-        </div>
-    }
-}
-
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let team = Resource::new(|| (), |_| load_team());
@@ -179,7 +163,7 @@ pub fn UsersPage() -> impl IntoView {
         <Title text=text::USERS_TITLE />
         <WorkspaceFrame>
             <h1>{text::USERS_TITLE}</h1>
-            {move || query.read().get("notice").map(|code| view! { <Notice code /> })}
+            {move || query.read().get("notice").map(|code| view! { <OutcomeNotice code success=text::user_notice /> })}
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || team.get().map(|result| match result {
                     Ok(team) => view! {
@@ -311,7 +295,7 @@ pub fn InvitePage() -> impl IntoView {
         <WorkspaceFrame>
             <p class="breadcrumb"><a href="/users">{text::BACK_TO_USERS}</a></p>
             <h1>{text::INVITE_TITLE}</h1>
-            {move || problem.get().map(|code| view! { <Notice code /> })}
+            {move || problem.get().map(|code| view! { <OutcomeNotice code success=text::user_notice /> })}
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || team.get().map(|result| match result {
                     Ok(team) if team.assignable.is_empty() => view! { <Problem error=AppError::Forbidden /> }.into_any(),
@@ -378,7 +362,7 @@ pub fn MemberEditPage() -> impl IntoView {
     view! {
         <WorkspaceFrame>
             <p class="breadcrumb"><a href="/users">{text::BACK_TO_USERS}</a></p>
-            {move || notice.get().map(|code| view! { <Notice code /> })}
+            {move || notice.get().map(|code| view! { <OutcomeNotice code success=text::user_notice /> })}
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! { <MemberView page access state link /> }.into_any(),
