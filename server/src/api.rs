@@ -34,8 +34,8 @@ use uuid::Uuid;
         description = "Candor beside the applicant tracking system a team already runs. \
                        Authenticate with `Authorization: Bearer <key>`; errors are RFC 9457 problem details."
     ),
-    paths(contact_status),
-    components(schemas(ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody)),
+    paths(contact_status, list_postings),
+    components(schemas(ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage)),
     modifiers(&BearerKeys),
     security(("api_key" = []))
 )]
@@ -82,6 +82,7 @@ pub fn router(app: AppState) -> Router {
     Router::new()
         .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/contact-status", get(contact_status))
+        .route("/postings", get(list_postings))
         .fallback(|| async { Problem::of(AppError::NotFound) })
         .with_state(state)
 }
@@ -147,6 +148,20 @@ impl Problem {
             },
             retry_after: None,
         }
+    }
+}
+
+impl Problem {
+    /// A query parameter that is not valid (the API's own parameters, not a domain field).
+    fn bad_parameter(name: &str) -> Self {
+        let mut problem = Problem::of(AppError::BadForm);
+        problem.status = StatusCode::UNPROCESSABLE_ENTITY;
+        problem.body.kind = "urn:candor:problem:invalid".to_owned();
+        problem.body.status = 422;
+        problem.body.title = "A field is not valid".to_owned();
+        problem.body.detail = format!("Check the `{name}` parameter.");
+        problem.body.field = Some(name.to_owned());
+        problem
     }
 }
 
@@ -292,5 +307,162 @@ async fn contact_status(
                 StopReason::AnonymizedRecord => StopReasonCode::AnonymizedRecord,
             }),
         },
+    }))
+}
+
+/// The most items one page holds, and how many when the caller doesn't say.
+const MAX_PAGE: i64 = 1000;
+const DEFAULT_PAGE: i64 = 100;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Only items changed at or after this time (RFC 3339).
+    updated_since: Option<String>,
+    /// Where the previous page ended: its `next` link carries it.
+    cursor: Option<String>,
+    /// Items per page, 1 to 1000 (100 when left out).
+    limit: Option<String>,
+}
+
+/// A page position: the last item's change time and id, opaque to callers.
+fn encode_cursor(at: chrono::DateTime<chrono::Utc>, id: Uuid) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(format!("{}.{id}", at.timestamp_micros()))
+}
+
+fn decode_cursor(cursor: &str) -> Option<(chrono::DateTime<chrono::Utc>, Uuid)> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (micros, id) = text.split_once('.')?;
+    Some((
+        chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+        id.parse().ok()?,
+    ))
+}
+
+/// The page's parameters, checked: the filter, the position and the size.
+type PageParameters = (
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
+    i64,
+);
+
+fn page_parameters(query: &PageQuery) -> Result<PageParameters, Box<Problem>> {
+    let since = match query.updated_since.as_deref() {
+        None | Some("") => None,
+        Some(text) => Some(
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map_err(|_| Box::new(Problem::bad_parameter("updated_since")))?
+                .with_timezone(&chrono::Utc),
+        ),
+    };
+    let after = match query.cursor.as_deref() {
+        None | Some("") => None,
+        Some(text) => {
+            Some(decode_cursor(text).ok_or_else(|| Box::new(Problem::bad_parameter("cursor")))?)
+        }
+    };
+    let limit = match query.limit.as_deref() {
+        None | Some("") => DEFAULT_PAGE,
+        Some(text) => text
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE).contains(n))
+            .ok_or_else(|| Box::new(Problem::bad_parameter("limit")))?,
+    };
+    Ok((since, after, limit))
+}
+
+/// The link to the page after `last`, keeping the caller's filter and size.
+fn next_link(
+    path: &str,
+    query: &PageQuery,
+    limit: i64,
+    last: (chrono::DateTime<chrono::Utc>, Uuid),
+) -> String {
+    let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+    if let Some(since) = query.updated_since.as_deref().filter(|s| !s.is_empty()) {
+        pairs.append_pair("updated_since", since);
+    }
+    pairs.append_pair("limit", &limit.to_string());
+    pairs.append_pair("cursor", &encode_cursor(last.0, last.1));
+    format!("{path}?{}", pairs.finish())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Posting)]
+pub struct PostingBody {
+    id: Uuid,
+    title: String,
+    description: String,
+    /// ISO 3166-1 alpha-2, when the posting has a country.
+    country: Option<String>,
+    owner_email: Option<String>,
+    questions: Vec<String>,
+    /// `published` takes applications; `closed` refuses them.
+    state: String,
+    created_at: chrono::DateTime<chrono::Utc>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PostingPage {
+    data: Vec<PostingBody>,
+    /// The next page, or null on the last one.
+    next: Option<String>,
+}
+
+/// Postings, oldest change first, in pages that stay stable while postings are added or edited.
+#[utoipa::path(
+    get,
+    path = "/api/v1/postings",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of postings", body = PostingPage),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+async fn list_postings(
+    State(state): State<AppState>,
+    key: ApiKey,
+    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<PostingPage>, Problem> {
+    key.require(Scope::Read)?;
+    let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
+    let (since, after, limit) = page_parameters(&query).map_err(|p| *p)?;
+    // One more than asked says whether a next page exists.
+    let mut rows = app::core::postings::changed(&state.pool, since, after, limit + 1).await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = more
+        .then(|| {
+            rows.last()
+                .map(|p| next_link("/api/v1/postings", &query, limit, (p.updated_at, p.id)))
+        })
+        .flatten();
+    Ok(Json(PostingPage {
+        data: rows
+            .into_iter()
+            .map(|p| PostingBody {
+                id: p.id,
+                title: p.title,
+                description: p.description,
+                country: p.country,
+                owner_email: p.owner_email,
+                questions: p.questions,
+                state: if p.published { "published" } else { "closed" }.to_owned(),
+                created_at: p.created_at,
+                updated_at: p.updated_at,
+            })
+            .collect(),
+        next,
     }))
 }

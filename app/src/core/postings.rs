@@ -46,6 +46,20 @@ pub struct MemberChoice {
     pub name: String,
 }
 
+/// A posting as the integration API lists it, with when it last changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingChange {
+    pub id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub country: Option<String>,
+    pub owner_email: Option<String>,
+    pub questions: Vec<String>,
+    pub published: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
 #[cfg(feature = "ssr")]
 mod store {
     use super::{MemberChoice, PostingDetails};
@@ -92,6 +106,35 @@ mod store {
                 WHERE $1::uuid IS NULL OR p.id = $1
                 ORDER BY p.state = 'published' DESC, lower(p.title), p.id"#,
             id
+        )
+        .fetch_all(pool)
+        .await?)
+    }
+
+    /// Up to `limit` postings changed since `since`, after the keyset position `after`, oldest
+    /// change first: pages stay stable while postings are added or edited (an edited posting
+    /// moves to the end, where the reader meets it again).
+    pub async fn changed(
+        pool: &PgPool,
+        since: Option<chrono::DateTime<chrono::Utc>>,
+        after: Option<(chrono::DateTime<chrono::Utc>, Uuid)>,
+        limit: i64,
+    ) -> Result<Vec<super::PostingChange>, AppError> {
+        let (after_at, after_id) = after.unzip();
+        Ok(sqlx::query_as!(
+            super::PostingChange,
+            r#"SELECT p.id, p.title, p.description, p.location_country AS country,
+                      u.email AS "owner_email?", p.questions, p.state = 'published' AS "published!",
+                      p.created_at, p.updated_at
+                 FROM postings p LEFT JOIN users u ON u.id = p.owner_id
+                WHERE ($1::timestamptz IS NULL OR p.updated_at >= $1)
+                  AND ($2::timestamptz IS NULL OR (p.updated_at, p.id) > ($2, $3::uuid))
+                ORDER BY p.updated_at, p.id
+                LIMIT $4"#,
+            since,
+            after_at,
+            after_id,
+            limit
         )
         .fetch_all(pool)
         .await?)
@@ -225,4 +268,4 @@ mod store {
     }
 }
 #[cfg(feature = "ssr")]
-pub use store::{active_members, all, one, save, save_in, set_published};
+pub use store::{active_members, all, changed, one, save, save_in, set_published};
