@@ -34,8 +34,11 @@ use uuid::Uuid;
         description = "Candor beside the applicant tracking system a team already runs. \
                        Authenticate with `Authorization: Bearer <key>`; errors are RFC 9457 problem details."
     ),
-    paths(contact_status, list_postings),
-    components(schemas(ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage)),
+    paths(contact_status, list_postings, list_requests),
+    components(schemas(
+        ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage,
+        RequestBody, RequestPage
+    )),
     modifiers(&BearerKeys),
     security(("api_key" = []))
 )]
@@ -83,6 +86,7 @@ pub fn router(app: AppState) -> Router {
         .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/contact-status", get(contact_status))
         .route("/postings", get(list_postings))
+        .route("/requests", get(list_requests))
         .fallback(|| async { Problem::of(AppError::NotFound) })
         .with_state(state)
 }
@@ -465,4 +469,144 @@ async fn list_postings(
             .collect(),
         next,
     }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RequestQuery {
+    /// `access`, `rectification`, `erasure`, `restriction` or `objection`.
+    kind: Option<String>,
+    /// `open`, `resolved`, `refused` or `withdrawn`.
+    state: Option<String>,
+    /// Only requests due (as extended) before this time (RFC 3339).
+    due_before: Option<String>,
+    /// Only requests changed at or after this time (RFC 3339).
+    updated_since: Option<String>,
+    /// Where the previous page ended: its `next` link carries it.
+    cursor: Option<String>,
+    /// Items per page, 1 to 1000 (100 when left out).
+    limit: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = DataRequest)]
+pub struct RequestBody {
+    id: Uuid,
+    candidate_id: Uuid,
+    kind: String,
+    state: String,
+    /// How it reached the organization: `preferences_page`, `email`, `phone`, `letter`, `in_person`.
+    channel: String,
+    received_at: chrono::DateTime<chrono::Utc>,
+    /// The due date in force: the extended one once extended.
+    due_at: chrono::DateTime<chrono::Utc>,
+    extended: bool,
+    resolved_at: Option<chrono::DateTime<chrono::Utc>>,
+    resolution: Option<String>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestPage {
+    data: Vec<RequestBody>,
+    /// The next page, or null on the last one.
+    next: Option<String>,
+}
+
+/// The data requests Candor received, oldest change first, filtered by kind, state and due date,
+/// in pages that stay stable while requests arrive and are answered. Ids, kinds, states and times
+/// only: what the candidate wrote stays in Candor.
+#[utoipa::path(
+    get,
+    path = "/api/v1/requests",
+    params(RequestQuery),
+    responses(
+        (status = 200, description = "A page of data requests", body = RequestPage),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+async fn list_requests(
+    State(state): State<AppState>,
+    key: ApiKey,
+    query: Result<Query<RequestQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<RequestPage>, Problem> {
+    key.require(Scope::Read)?;
+    let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
+    let page = PageQuery {
+        updated_since: query.updated_since.clone(),
+        cursor: query.cursor.clone(),
+        limit: query.limit.clone(),
+    };
+    let (updated_since, after, limit) = page_parameters(&page).map_err(|p| *p)?;
+    let kind = match present(&query.kind) {
+        None => None,
+        Some(text) => Some(text.parse().map_err(|_| Problem::bad_parameter("kind"))?),
+    };
+    let status = match present(&query.state) {
+        None => None,
+        Some(text) => Some(text.parse().map_err(|_| Problem::bad_parameter("state"))?),
+    };
+    let due_before = match present(&query.due_before) {
+        None => None,
+        Some(text) => Some(
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map_err(|_| Problem::bad_parameter("due_before"))?
+                .with_timezone(&chrono::Utc),
+        ),
+    };
+    let filter = app::core::requests::RequestFilter {
+        kind,
+        status,
+        due_before,
+        updated_since,
+    };
+    let mut rows = app::core::requests::changed(&state.pool, &filter, after, limit + 1).await?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = more
+        .then(|| {
+            rows.last().map(|r| {
+                let mut link = next_link("/api/v1/requests", &page, limit, (r.updated_at, r.id));
+                for (name, value) in [
+                    ("kind", &query.kind),
+                    ("state", &query.state),
+                    ("due_before", &query.due_before),
+                ] {
+                    if let Some(value) = present(value) {
+                        let encoded: String =
+                            url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+                        link.push_str(&format!("&{name}={encoded}"));
+                    }
+                }
+                link
+            })
+        })
+        .flatten();
+    Ok(Json(RequestPage {
+        data: rows
+            .into_iter()
+            .map(|r| RequestBody {
+                id: r.id,
+                candidate_id: r.candidate_id,
+                kind: r.kind,
+                state: r.status,
+                channel: r.channel,
+                received_at: r.received_at,
+                due_at: r.due_at,
+                extended: r.extended,
+                resolved_at: r.resolved_at,
+                resolution: r.resolution,
+                updated_at: r.updated_at,
+            })
+            .collect(),
+        next,
+    }))
+}
+
+/// A query parameter that was given, and not empty.
+fn present(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|v| !v.is_empty())
 }

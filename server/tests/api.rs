@@ -414,3 +414,72 @@ async fn postings_come_in_stable_pages_while_postings_are_added(pool: PgPool) {
         assert_eq!(json(&bad)["field"], field, "{query}");
     }
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn data_requests_are_listed_by_kind_state_and_due_date_with_ids_only(pool: PgPool) {
+    use app::preferences::service::NewRequest;
+    let world = World::new(pool.clone());
+    let app = TestApp::new(pool.clone());
+    let sasha = world
+        .member("Sasha Super", Role::SuperAdmin, PASSWORD)
+        .await;
+    let owner = app.session(&sasha.email, PASSWORD).await;
+    let key = new_key(&owner, scopes("ATS", true, false, false)).await;
+    let ada = world.candidate("ada@example.com").await;
+    let ben = world.candidate("ben@example.com").await;
+    world.request_received(&ada, NewRequest::Access, 25).await;
+    world.request_received(&ben, NewRequest::Erasure, 2).await;
+    sqlx::query("UPDATE data_requests SET status = 'withdrawn', resolution = 'withdrawn', resolved_at = now() WHERE kind = 'erasure'")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let all = json(&call(&app, "/api/v1/requests?limit=1", Some(&key)).await);
+    assert_eq!(all["data"].as_array().unwrap().len(), 1);
+    let first = &all["data"][0];
+    assert_eq!(first["kind"], "access");
+    assert_eq!(first["candidate_id"], ada.id.to_string());
+    assert_eq!(first["channel"], "preferences_page");
+    // Ids, kinds, states and times only: nothing the candidate wrote or is called.
+    assert!(!all.to_string().contains("ada@") && !all.to_string().contains("Ada"));
+    let next = all["next"].as_str().expect("a second page");
+    let second = json(&call(&app, next, Some(&key)).await);
+    assert_eq!(second["data"][0]["state"], "withdrawn");
+    assert_eq!(second["next"], serde_json::Value::Null);
+
+    let open = json(&call(&app, "/api/v1/requests?state=open", Some(&key)).await);
+    assert_eq!(open["data"].as_array().unwrap().len(), 1);
+    let erasures = json(&call(&app, "/api/v1/requests?kind=erasure", Some(&key)).await);
+    assert_eq!(erasures["data"][0]["candidate_id"], ben.id.to_string());
+    // Ada's access request is due 30 days after it arrived 25 days ago: within a week.
+    let in_a_week = urlencode(&(chrono::Utc::now() + chrono::Duration::days(7)).to_rfc3339());
+    let due = json(
+        &call(
+            &app,
+            &format!("/api/v1/requests?state=open&due_before={in_a_week}"),
+            Some(&key),
+        )
+        .await,
+    );
+    assert_eq!(due["data"].as_array().unwrap().len(), 1);
+    let tomorrow = urlencode(&(chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339());
+    let none = json(
+        &call(
+            &app,
+            &format!("/api/v1/requests?due_before={tomorrow}&state=open"),
+            Some(&key),
+        )
+        .await,
+    );
+    assert_eq!(none["data"].as_array().unwrap().len(), 0);
+
+    for (query, field) in [
+        ("kind=complaint", "kind"),
+        ("state=pending", "state"),
+        ("due_before=soon", "due_before"),
+    ] {
+        let bad = call(&app, &format!("/api/v1/requests?{query}"), Some(&key)).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        assert_eq!(json(&bad)["field"], field);
+    }
+}

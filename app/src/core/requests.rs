@@ -219,3 +219,64 @@ pub async fn receive(
     tx.commit().await?;
     Ok(Notice::RequestReceived(kind))
 }
+
+/// A data request as the integration API lists it: ids, kinds, states and times, never what the
+/// candidate wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestChange {
+    pub id: uuid::Uuid,
+    pub candidate_id: uuid::Uuid,
+    pub kind: String,
+    pub status: String,
+    pub channel: String,
+    pub received_at: DateTime<Utc>,
+    /// The due date in force (the extended one, once extended).
+    pub due_at: DateTime<Utc>,
+    pub extended: bool,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub resolution: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Which requests a page holds: filters, then the keyset position and size.
+#[derive(Debug, Clone, Default)]
+pub struct RequestFilter {
+    pub kind: Option<crate::domain::RequestKind>,
+    pub status: Option<crate::domain::RequestStatus>,
+    pub due_before: Option<DateTime<Utc>>,
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+/// Up to `limit` requests matching `filter`, after the keyset position `after`, oldest change
+/// first: stable pages while requests arrive and are answered.
+pub async fn changed(
+    pool: &PgPool,
+    filter: &RequestFilter,
+    after: Option<(DateTime<Utc>, uuid::Uuid)>,
+    limit: i64,
+) -> Result<Vec<RequestChange>, AppError> {
+    let (after_at, after_id) = after.unzip();
+    Ok(sqlx::query_as!(
+        RequestChange,
+        r#"SELECT id, candidate_id, kind, status, channel, received_at,
+                  coalesce(extended_until, due_at) AS "due_at!", extended_until IS NOT NULL AS "extended!",
+                  resolved_at, resolution, updated_at
+             FROM data_requests
+            WHERE ($1::text IS NULL OR kind = $1)
+              AND ($2::text IS NULL OR status = $2)
+              AND ($3::timestamptz IS NULL OR coalesce(extended_until, due_at) < $3)
+              AND ($4::timestamptz IS NULL OR updated_at >= $4)
+              AND ($5::timestamptz IS NULL OR (updated_at, id) > ($5, $6::uuid))
+            ORDER BY updated_at, id
+            LIMIT $7"#,
+        filter.kind.map(|k| k.as_str()),
+        filter.status.map(|s| s.as_str()),
+        filter.due_before,
+        filter.updated_since,
+        after_at,
+        after_id,
+        limit
+    )
+    .fetch_all(pool)
+    .await?)
+}
