@@ -382,20 +382,31 @@ fn page_parameters(query: &PageQuery) -> Result<PageParameters, Box<Problem>> {
     Ok((since, after, limit))
 }
 
-/// The link to the page after `last`, keeping the caller's filter and size.
-fn next_link(
-    path: &str,
-    query: &PageQuery,
+/// One page out of `rows`, which the query fetched with one row more than `limit` to tell
+/// whether a next page exists: the rows to show, and the link to the next page (at `path`, with
+/// the caller's size and filters `kept`) when there is one.
+fn split_page<T>(
+    mut rows: Vec<T>,
     limit: i64,
-    last: (chrono::DateTime<chrono::Utc>, Uuid),
-) -> String {
-    let mut pairs = url::form_urlencoded::Serializer::new(String::new());
-    if let Some(since) = query.updated_since.as_deref().filter(|s| !s.is_empty()) {
-        pairs.append_pair("updated_since", since);
-    }
-    pairs.append_pair("limit", &limit.to_string());
-    pairs.append_pair("cursor", &encode_cursor(last.0, last.1));
-    format!("{path}?{}", pairs.finish())
+    position: impl Fn(&T) -> (chrono::DateTime<chrono::Utc>, Uuid),
+    path: &str,
+    kept: &[(&str, &Option<String>)],
+) -> (Vec<T>, Option<String>) {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = rows.last().filter(|_| more).map(|last| {
+        let (at, id) = position(last);
+        let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in kept {
+            if let Some(value) = present(value) {
+                pairs.append_pair(name, value);
+            }
+        }
+        pairs.append_pair("limit", &limit.to_string());
+        pairs.append_pair("cursor", &encode_cursor(at, id));
+        format!("{path}?{}", pairs.finish())
+    });
+    (rows, next)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -443,15 +454,14 @@ async fn list_postings(
     let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
     let (since, after, limit) = page_parameters(&query).map_err(|p| *p)?;
     // One more than asked says whether a next page exists.
-    let mut rows = app::core::postings::changed(&state.pool, since, after, limit + 1).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next = more
-        .then(|| {
-            rows.last()
-                .map(|p| next_link("/api/v1/postings", &query, limit, (p.updated_at, p.id)))
-        })
-        .flatten();
+    let rows = app::core::postings::changed(&state.pool, since, after, limit + 1).await?;
+    let (rows, next) = split_page(
+        rows,
+        limit,
+        |p| (p.updated_at, p.id),
+        "/api/v1/postings",
+        &[("updated_since", &query.updated_since)],
+    );
     Ok(Json(PostingPage {
         data: rows
             .into_iter()
@@ -563,28 +573,19 @@ async fn list_requests(
         due_before,
         updated_since,
     };
-    let mut rows = app::core::requests::changed(&state.pool, &filter, after, limit + 1).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next = more
-        .then(|| {
-            rows.last().map(|r| {
-                let mut link = next_link("/api/v1/requests", &page, limit, (r.updated_at, r.id));
-                for (name, value) in [
-                    ("kind", &query.kind),
-                    ("state", &query.state),
-                    ("due_before", &query.due_before),
-                ] {
-                    if let Some(value) = present(value) {
-                        let encoded: String =
-                            url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
-                        link.push_str(&format!("&{name}={encoded}"));
-                    }
-                }
-                link
-            })
-        })
-        .flatten();
+    let rows = app::core::requests::changed(&state.pool, &filter, after, limit + 1).await?;
+    let (rows, next) = split_page(
+        rows,
+        limit,
+        |r| (r.updated_at, r.id),
+        "/api/v1/requests",
+        &[
+            ("updated_since", &query.updated_since),
+            ("kind", &query.kind),
+            ("state", &query.state),
+            ("due_before", &query.due_before),
+        ],
+    );
     Ok(Json(RequestPage {
         data: rows
             .into_iter()
