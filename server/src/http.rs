@@ -195,6 +195,9 @@ async fn limit_bodies(request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|length| length > limit) {
+        if path.starts_with("/api/v1/") {
+            return crate::api::too_large();
+        }
         let (title, text) = app::text::too_large(security::expects_upload(path));
         return plain_page(StatusCode::PAYLOAD_TOO_LARGE, title, &text);
     }

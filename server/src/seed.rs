@@ -673,6 +673,7 @@ fn demo_member(user_ids: &[Uuid], index: usize) -> Viewer {
         name: USERS[index].name.to_owned(),
         role: USERS[index].role,
         permissions: Vec::new(),
+        via_key: None,
     }
 }
 

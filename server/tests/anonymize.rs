@@ -266,7 +266,7 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
 
 /// Every row of every table as text, lower-cased, with spaces and dashes taken out so a phone
 /// number matches however it was written.
-async fn dump(pool: &PgPool) -> Vec<String> {
+pub(crate) async fn dump(pool: &PgPool) -> Vec<String> {
     let tables: Vec<String> =
         sqlx::query_scalar("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")
             .fetch_all(pool)
@@ -289,7 +289,7 @@ async fn dump(pool: &PgPool) -> Vec<String> {
 }
 
 /// The rows holding `marker`, as text or as the hex of a bytea column.
-fn holding<'a>(dump: &'a [String], marker: &str) -> Vec<&'a str> {
+pub(crate) fn holding<'a>(dump: &'a [String], marker: &str) -> Vec<&'a str> {
     let marker = marker.to_lowercase();
     let hex: String = marker.bytes().map(|b| format!("{b:02x}")).collect();
     dump.iter()

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 const PASSWORD: &str = "correct horse battery staple";
 
-fn scopes(name: &str, read: bool, write: bool, anonymize: bool) -> CreateApiKey {
+pub(crate) fn scopes(name: &str, read: bool, write: bool, anonymize: bool) -> CreateApiKey {
     let on = |yes: bool| yes.then(|| "on".to_owned());
     CreateApiKey {
         key: ApiKeyForm {
@@ -27,7 +27,7 @@ fn scopes(name: &str, read: bool, write: bool, anonymize: bool) -> CreateApiKey 
 }
 
 /// Creates a key as a browser without JavaScript and reads it off the page it lands on.
-async fn new_key(admin: &Session<'_>, form: CreateApiKey) -> String {
+pub(crate) async fn new_key(admin: &Session<'_>, form: CreateApiKey) -> String {
     let created = admin.submit(form).await;
     assert_eq!(
         created.header("location"),
@@ -49,7 +49,7 @@ fn key_in(page: &str) -> Option<String> {
     Some(key)
 }
 
-async fn call(app: &TestApp, path: &str, key: Option<&str>) -> TestResponse {
+pub(crate) async fn call(app: &TestApp, path: &str, key: Option<&str>) -> TestResponse {
     let bearer = key.map(|k| format!("Bearer {k}"));
     let mut headers = vec![("accept", "application/json")];
     if let Some(b) = &bearer {
@@ -63,7 +63,7 @@ async fn call(app: &TestApp, path: &str, key: Option<&str>) -> TestResponse {
     app.send(request).await
 }
 
-fn json(response: &TestResponse) -> serde_json::Value {
+pub(crate) fn json(response: &TestResponse) -> serde_json::Value {
     serde_json::from_str(&response.body).unwrap_or_else(|_| panic!("JSON: {}", response.body))
 }
 

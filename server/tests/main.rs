@@ -6,6 +6,7 @@ mod common;
 mod alerts;
 mod anonymize;
 mod api;
+mod api_records;
 mod auth;
 mod candidate_list;
 mod cli;

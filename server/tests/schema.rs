@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 34] = [
+const TABLES: [&str; 35] = [
     "users",
     "sessions",
     "settings",
@@ -37,6 +37,7 @@ const TABLES: [&str; 34] = [
     "password_links",
     "api_keys",
     "api_key_reveals",
+    "api_idempotency",
     "upload_usage",
 ];
 

@@ -409,6 +409,7 @@ async fn the_organization_keeps_an_active_super_admin(pool: PgPool) {
         name: "Riley Super".into(),
         role: Role::SuperAdmin,
         permissions: vec![],
+        via_key: None,
     };
     assert_eq!(sasha.invoke(demote(riley_id)).await.status, StatusCode::OK);
     let second = app::core::team::change(

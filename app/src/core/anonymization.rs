@@ -31,7 +31,7 @@ pub async fn anonymize(
     let removal = anonymize_locked(
         &mut tx,
         config,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         viewer.may(Permission::AnonymizeCandidates),
         reachable.id,
         now,
@@ -90,10 +90,7 @@ pub async fn anonymize_locked(
     remove_fields(&mut *tx, candidate, &removal, now).await?;
     stop_emails(&mut *tx, candidate, &removal).await?;
 
-    let resolved_by = match actor {
-        Actor::User(user) => Some(user.into_uuid()),
-        Actor::Candidate | Actor::System => None,
-    };
+    let resolved_by = actor.user().map(|user| user.into_uuid());
     let resolved = sqlx::query!(
         "UPDATE data_requests
             SET status = 'resolved', resolution = 'anonymized', resolved_at = $2, resolved_by = $3
@@ -316,6 +313,7 @@ async fn remove_fields(
                 location_text = CASE WHEN $6 THEN NULL ELSE location_text END,
                 location_country = CASE WHEN $6 THEN NULL ELSE location_country END,
                 gdpr_country_override = CASE WHEN $6 THEN NULL ELSE gdpr_country_override END,
+                locale = CASE WHEN $6 THEN NULL ELSE locale END,
                 anonymized_at = $7, anonymization_mode = $8
           WHERE id = $1",
         id,

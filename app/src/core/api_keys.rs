@@ -122,7 +122,7 @@ mod store {
         .await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "api_key.created",
             None,
             None,
@@ -219,7 +219,7 @@ mod store {
             .await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "api_key.revoked",
             None,
             None,
@@ -228,6 +228,41 @@ mod store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The colleague a write through `key` acts for: the one named by `on_behalf_of` (the
+    /// `On-Behalf-Of` header, an email address), or else the Super Admin who created the key.
+    /// They must be an active account; their role and permissions bound what the call may do,
+    /// as on the pages, and the audit log names both the key and them.
+    pub async fn acting_for(
+        pool: &PgPool,
+        key: &ApiPrincipal,
+        on_behalf_of: Option<&crate::domain::EmailAddress>,
+    ) -> Result<Viewer, AppError> {
+        let row = sqlx::query!(
+            "SELECT u.id, u.name, u.role, u.permissions
+               FROM users u
+              WHERE NOT u.disabled AND u.password_hash IS NOT NULL
+                AND CASE WHEN $2::text IS NULL
+                         THEN u.id = (SELECT created_by FROM api_keys WHERE id = $1)
+                         ELSE lower(u.email) = lower($2) END",
+            key.key,
+            on_behalf_of.map(|e| e.as_str().to_owned()),
+        )
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+        Ok(Viewer {
+            id: crate::domain::UserId(row.id),
+            name: row.name,
+            role: row.role.parse().map_err(|_| AppError::Forbidden)?,
+            permissions: row
+                .permissions
+                .iter()
+                .filter_map(|p| p.parse().ok())
+                .collect(),
+            via_key: Some(key.key),
+        })
     }
 
     /// The live key `presented` names, if any; its last use is noted (at most once a minute).

@@ -26,7 +26,14 @@ pub enum Decider {
     Candidate(ConsentSource),
     /// A team member recording the candidate's word received outside Candor, with a note of the
     /// written evidence (SPEC §2: source `recruiter_manual`).
-    Recruiter { user: UserId, note: String },
+    Recruiter { by: Actor, note: String },
+    /// A decision another system collected and sends through the integration API (source
+    /// `import`), with the basis and notice version it was given under.
+    Imported {
+        by: Actor,
+        basis: crate::domain::consent::EventBasis,
+        text_version: String,
+    },
 }
 
 impl Decider {
@@ -34,6 +41,7 @@ impl Decider {
         match self {
             Decider::Candidate(source) => *source,
             Decider::Recruiter { .. } => ConsentSource::RecruiterManual,
+            Decider::Imported { .. } => ConsentSource::Import,
         }
     }
 }
@@ -133,16 +141,27 @@ pub async fn record_consent(
     decider: &Decider,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let basis = settings.combination.basis_for(purpose);
     let source = decider.source();
-    let (actor, recorded_by, note) = match decider {
-        Decider::Candidate(_) => (Actor::Candidate, None, None),
-        Decider::Recruiter { user, note } => (
-            Actor::User(*user),
-            Some(user.into_uuid()),
-            Some(note.as_str()),
+    let (actor, note, basis, text_version) = match decider {
+        Decider::Candidate(_) => (
+            Actor::Candidate,
+            None,
+            settings.combination.basis_for(purpose),
+            settings.consent_text_version.as_str(),
         ),
+        Decider::Recruiter { by, note } => (
+            *by,
+            Some(note.as_str()),
+            settings.combination.basis_for(purpose),
+            settings.consent_text_version.as_str(),
+        ),
+        Decider::Imported {
+            by,
+            basis,
+            text_version,
+        } => (*by, None, *basis, text_version.as_str()),
     };
+    let recorded_by = actor.user().map(UserId::into_uuid);
     sqlx::query!(
         "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, text_version,
                                      recorded_by, note, at)
@@ -152,7 +171,7 @@ pub async fn record_consent(
         basis.as_str(),
         decision.as_str(),
         source.as_str(),
-        settings.consent_text_version,
+        text_version,
         recorded_by,
         note,
         now,

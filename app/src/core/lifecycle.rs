@@ -275,7 +275,7 @@ pub async fn set_assignee(
     }
     crate::core::audit::record(
         &mut tx,
-        crate::core::audit::Actor::User(viewer.id),
+        crate::core::audit::Actor::of(viewer),
         if assign {
             "opportunity.assigned"
         } else {

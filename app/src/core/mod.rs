@@ -32,6 +32,8 @@ pub mod notify;
 pub mod outbox;
 pub mod postings;
 #[cfg(feature = "ssr")]
+pub mod records;
+#[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod security;

@@ -219,7 +219,7 @@ mod store {
         };
         audit::record(
             &mut *tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             action,
             None,
             None,
@@ -252,7 +252,7 @@ mod store {
             .await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             if published {
                 "posting.reopened"
             } else {

@@ -49,7 +49,7 @@ pub struct Intake {
     received_at: DateTime<Utc>,
     channel: Channel,
     /// The recruiter who logged it; `None` when the candidate made it themselves.
-    logged_by: Option<UserId>,
+    logged_by: Option<Actor>,
     /// The recruiter's note of what was asked (a rectification carries its own).
     note: Option<String>,
 }
@@ -69,7 +69,7 @@ impl Intake {
     /// Logged by `by`, received `received_at` by `channel`, with the recruiter's `note`;
     /// `form_key` is the profile form's.
     pub fn logged(
-        by: UserId,
+        by: Actor,
         channel: Channel,
         received_at: DateTime<Utc>,
         note: Option<String>,
@@ -126,7 +126,8 @@ pub async fn receive(
         });
     }
     let due_at = due_date(intake.received_at);
-    let inserted = sqlx::query_scalar!(
+    let inserted =
+        sqlx::query_scalar!(
         "INSERT INTO data_requests (candidate_id, kind, details, corrections, received_at, due_at,
                                     idempotency_key, channel, logged_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -140,10 +141,10 @@ pub async fn receive(
         due_at,
         idempotency_key,
         intake.channel.as_str(),
-        intake.logged_by.map(|u| u.into_uuid()),
+        intake.logged_by.and_then(Actor::user).map(UserId::into_uuid),
     )
-    .fetch_optional(&mut *tx)
-    .await?;
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some(request_id) = inserted.map(RequestId) else {
         // Already received: a double click or a replayed form. Same answer, nothing new.
         return Ok(Notice::RequestReceived(kind));
@@ -153,10 +154,10 @@ pub async fn receive(
             Actor::Candidate,
             Decider::Candidate(ConsentSource::PreferencesPage),
         ),
-        Some(user) => (
-            Actor::User(user),
+        Some(by) => (
+            by,
             Decider::Recruiter {
-                user,
+                by,
                 note: text::logged_request_evidence(kind, intake.channel),
             },
         ),

@@ -150,9 +150,15 @@ pub fn expects_upload(path: &str) -> bool {
     path == APPLICATION_PATH
 }
 
+/// The largest body an integration API call may send: a batch of 1,000 candidates fits with
+/// room to spare.
+pub const API_BODY_BYTES: usize = 16 * 1024 * 1024;
+
 /// The body size allowed on `path`.
 pub fn body_limit(path: &str) -> usize {
-    if expects_upload(path) {
+    if path.starts_with("/api/v1/") {
+        API_BODY_BYTES
+    } else if expects_upload(path) {
         crate::domain::application::MAX_RESUME_BYTES + MAX_BODY_BYTES
     } else {
         MAX_BODY_BYTES

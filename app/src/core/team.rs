@@ -186,7 +186,7 @@ mod store {
         .await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "user.invited",
             None,
             None,
@@ -295,15 +295,7 @@ mod store {
                 )
             }
         };
-        audit::record(
-            &mut tx,
-            Actor::User(viewer.id),
-            details.0,
-            None,
-            None,
-            details.1,
-        )
-        .await?;
+        audit::record(&mut tx, Actor::of(viewer), details.0, None, None, details.1).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -596,7 +588,7 @@ mod store {
         .await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "user.password_changed",
             None,
             None,

@@ -185,6 +185,7 @@ mod tests {
             name: "Robin".into(),
             role,
             permissions: Vec::<Permission>::new(),
+            via_key: None,
         }
     }
 

@@ -26,6 +26,7 @@ pub mod outreach;
 pub mod postings;
 pub mod preferences;
 pub mod profile;
+pub mod records;
 pub mod requests;
 pub mod roles;
 pub mod settings;

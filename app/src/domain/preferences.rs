@@ -248,6 +248,16 @@ pub enum Field {
     /// An integration API key: its name and what it may do.
     KeyName,
     Scopes,
+    /// A record pushed by another system: that system's id for it, and the person's language.
+    ExternalId,
+    Locale,
+    /// A consent decision another system collected: what for, what, on which basis, under which
+    /// notice version, and when.
+    Purpose,
+    Decision,
+    Basis,
+    TextVersion,
+    DecidedAt,
 }
 text_enum!(Field {
     Note => "note",
@@ -309,6 +319,13 @@ text_enum!(Field {
     TimeZone => "time_zone",
     KeyName => "key_name",
     Scopes => "scopes",
+    ExternalId => "external_id",
+    Locale => "locale",
+    Purpose => "purpose",
+    Decision => "decision",
+    Basis => "basis",
+    TextVersion => "text_version",
+    DecidedAt => "at",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -406,6 +423,11 @@ impl Field {
             Field::TimeZone => 64,
             Field::KeyName => 200,
             Field::Scopes => 40,
+            Field::ExternalId => 200,
+            Field::Locale => 6,
+            Field::Purpose | Field::Decision | Field::Basis => 40,
+            Field::TextVersion => 100,
+            Field::DecidedAt => 40,
         }
     }
 

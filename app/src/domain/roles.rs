@@ -55,6 +55,10 @@ pub struct Viewer {
     pub name: String,
     pub role: Role,
     pub permissions: Vec<Permission>,
+    /// The integration API key acting for this colleague (`On-Behalf-Of`), when the call came
+    /// through the API: the audit log names both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via_key: Option<uuid::Uuid>,
 }
 
 impl Viewer {
@@ -95,6 +99,7 @@ mod tests {
             name: "Robin".into(),
             role,
             permissions: vec![Permission::ManageProfiles],
+            via_key: None,
         };
         for role in Role::ALL {
             let scope = viewer(*role).candidate_scope();

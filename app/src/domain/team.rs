@@ -242,6 +242,7 @@ mod tests {
             name: "Robin".into(),
             role,
             permissions: vec![],
+            via_key: None,
         }
     }
 

@@ -64,7 +64,7 @@ pub async fn change_gdpr_country(
     // The country itself stays out of the audit log: it says where a person lives.
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "candidate.gdpr_country_changed",
         Some(candidate),
         None,
@@ -108,7 +108,7 @@ pub async fn record_consent(
         purpose,
         allow,
         Decider::Recruiter {
-            user: viewer.id,
+            by: Actor::of(viewer),
             note,
         },
         now,

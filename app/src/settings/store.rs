@@ -278,7 +278,7 @@ async fn audited(
 ) -> Result<(), AppError> {
     crate::core::audit::record(
         db,
-        crate::core::audit::Actor::User(viewer.id),
+        crate::core::audit::Actor::of(viewer),
         action,
         None,
         None,

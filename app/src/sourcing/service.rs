@@ -113,7 +113,7 @@ pub async fn add(
     }
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "candidate.added",
         Some(candidate),
         None,

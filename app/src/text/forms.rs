@@ -65,6 +65,13 @@ pub fn field_label(field: Field) -> &'static str {
         Field::TimeZone => "Time zone",
         Field::KeyName => "Name",
         Field::Scopes => "What the key may do",
+        Field::ExternalId => "External id",
+        Field::Locale => "Language",
+        Field::Purpose => "Purpose",
+        Field::Decision => "Decision",
+        Field::Basis => "Lawful basis",
+        Field::TextVersion => "Notice version",
+        Field::DecidedAt => "Decided at",
     }
 }
 
@@ -129,6 +136,13 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::TimeZone => "the time zone",
         Field::KeyName => "the key's name",
         Field::Scopes => "what the key may do",
+        Field::ExternalId => "the external id",
+        Field::Locale => "the language",
+        Field::Purpose => "the purpose",
+        Field::Decision => "the decision",
+        Field::Basis => "the lawful basis",
+        Field::TextVersion => "the notice version",
+        Field::DecidedAt => "the time of the decision",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -168,6 +182,12 @@ fn field_problem(field: Field, problem: Problem) -> String {
         (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
         (Field::Scopes, _) => "Please tick at least one thing the key may do.".into(),
+        (Field::Locale, _) => {
+            "Please give the language as a code such as de, fr or pt-BR.".into()
+        }
+        (Field::DecidedAt, _) => {
+            "Please give the time as RFC 3339 (2026-05-01T09:30:00Z), not in the future.".into()
+        }
         (Field::SendAt, Problem::Skipped) => "That time doesn't exist in the chosen time zone: the clocks skip it when daylight saving starts. Please pick another time.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()

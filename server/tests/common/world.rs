@@ -37,6 +37,7 @@ impl User {
             name: "Viewer".into(),
             role,
             permissions: vec![],
+            via_key: None,
         }
     }
 }

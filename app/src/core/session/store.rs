@@ -116,6 +116,7 @@ pub async fn resolve(
             .iter()
             .filter_map(|p| p.parse::<Permission>().ok())
             .collect(),
+        via_key: None,
     }))
 }
 

@@ -105,7 +105,7 @@ pub async fn change(
     }
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         action,
         Some(id),
         None,

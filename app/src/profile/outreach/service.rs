@@ -224,7 +224,7 @@ pub async fn send_email(
     if let Some(outbox_id) = queued {
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "email.queued",
             Some(candidate),
             None,
@@ -309,7 +309,7 @@ pub async fn enroll(
     .await?;
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "nurture.enrolled",
         Some(CandidateId(candidate)),
         None,

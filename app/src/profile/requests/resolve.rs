@@ -222,7 +222,7 @@ pub async fn send_data(
     .await?;
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "data_request.data_sent",
         Some(open.candidate),
         Some(open.id),
@@ -285,7 +285,7 @@ pub async fn apply_correction(
         write_correction(&mut tx, &open, field, &row.requested).await?;
         audit::record(
             &mut tx,
-            Actor::User(viewer.id),
+            Actor::of(viewer),
             "data_request.correction_applied",
             Some(open.candidate),
             Some(open.id),
@@ -350,7 +350,7 @@ async fn ask_to_confirm(
     .await?;
     audit::record(
         tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "data_request.email_confirmation_sent",
         Some(open.candidate),
         Some(open.id),

@@ -102,7 +102,7 @@ pub async fn extend(
     .await?;
     audit::record(
         &mut tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         "data_request.extended",
         Some(open.candidate),
         Some(open.id),
@@ -186,7 +186,7 @@ pub(super) async fn close(
     .await?;
     audit::record(
         tx,
-        Actor::User(viewer.id),
+        Actor::of(viewer),
         action,
         Some(open.candidate),
         Some(open.id),
@@ -299,7 +299,7 @@ pub async fn log(
         found.id,
         request,
         Intake::logged(
-            viewer.id,
+            Actor::of(viewer),
             logged.channel,
             received_at,
             logged.note,

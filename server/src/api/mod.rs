@@ -4,20 +4,26 @@
 //! error enum to RFC 9457 problem details. The OpenAPI 3.1 document is generated from these
 //! handlers by utoipa (derive macros beside the code they describe, no runtime reflection).
 
+mod idempotency;
+mod reads;
+mod records;
+
 use app::core::api_keys::ApiPrincipal;
-use app::core::compliance::StopReason;
 use app::core::state::AppState;
 use app::domain::api_keys::{allows, Scope};
-use app::domain::EmailAddress;
+use app::domain::preferences::FieldError;
+use app::domain::{EmailAddress, Viewer};
 use app::error::AppError;
 use axum::{
-    extract::{FromRequestParts, Query, State},
-    http::{header, request::Parts, HeaderValue, StatusCode},
+    extract::{DefaultBodyLimit, FromRequestParts},
+    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Json, Router,
 };
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use reads::*;
+use records::*;
 use serde::{Deserialize, Serialize};
 use std::{num::NonZeroU32, sync::Arc};
 use utoipa::{
@@ -34,10 +40,16 @@ use uuid::Uuid;
         description = "Candor beside the applicant tracking system a team already runs. \
                        Authenticate with `Authorization: Bearer <key>`; errors are RFC 9457 problem details."
     ),
-    paths(contact_status, list_postings, list_requests),
+    paths(
+        contact_status, list_postings, list_requests, push_candidate, push_batch, read_candidate,
+        candidate_links, import_consent
+    ),
     components(schemas(
         ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage,
-        RequestBody, RequestPage
+        RequestBody, RequestPage, app::domain::records::CandidateInput,
+        app::domain::records::OpportunityInput, app::domain::records::ConsentDecisionInput,
+        CandidateResultBody, OpportunityResultBody, BatchInput, BatchItemBody, BatchBody,
+        CandidateBody, OpportunityBody, LinksBody, ConsentRecordedBody
     )),
     modifiers(&BearerKeys),
     security(("api_key" = []))
@@ -82,14 +94,27 @@ pub fn router(app: AppState) -> Router {
         app,
         limit: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
     };
+    let idempotent =
+        || axum::middleware::from_fn_with_state(state.clone(), idempotency::replay_or_run);
     Router::new()
         .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/contact-status", get(contact_status))
         .route("/postings", get(list_postings))
         .route("/requests", get(list_requests))
+        .route("/candidates", post(push_candidate).layer(idempotent()))
+        .route("/candidates/batch", post(push_batch).layer(idempotent()))
+        .route("/candidates/{id}", get(read_candidate))
+        .route("/candidates/{id}/links", get(candidate_links))
+        .route(
+            "/candidates/{id}/consent-decisions",
+            post(import_consent).layer(idempotent()),
+        )
         .fallback(|| async { Problem::of(AppError::NotFound) })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
+
+use app::core::security::API_BODY_BYTES as MAX_BODY_BYTES;
 
 /// An RFC 9457 problem: a stable `type` per error code, the HTTP status, a sentence for people,
 /// and the failing field where there is one. Never internals.
@@ -110,7 +135,8 @@ pub struct ProblemBody {
 /// A failed call, answered as problem details.
 pub struct Problem {
     status: StatusCode,
-    body: ProblemBody,
+    // Boxed: a `Result<_, Problem>` stays small on the happy path.
+    body: Box<ProblemBody>,
     retry_after: Option<u64>,
 }
 
@@ -143,13 +169,13 @@ impl Problem {
         };
         Problem {
             status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            body: ProblemBody {
+            body: Box::new(ProblemBody {
                 kind: format!("urn:candor:problem:{code}"),
                 title,
                 status,
                 detail,
                 field,
-            },
+            }),
             retry_after: None,
         }
     }
@@ -167,6 +193,123 @@ impl Problem {
         problem.body.field = Some(name.to_owned());
         problem
     }
+}
+
+impl Problem {
+    /// A field of the body that is not valid, at its JSON pointer.
+    fn field(path: &str, error: FieldError) -> Self {
+        let mut problem = Problem::of(AppError::Invalid(error));
+        problem.body.field = Some(path.to_owned());
+        problem
+    }
+
+    fn with_detail(mut self, detail: String) -> Self {
+        self.body.detail = detail;
+        self
+    }
+
+    /// A body that is not JSON of the expected shape. Serde's words say where and what; they
+    /// only ever go back to the caller who sent the body.
+    fn malformed(error: &serde_json::Error) -> Self {
+        let mut problem = Problem::of(AppError::BadForm);
+        problem.status = StatusCode::BAD_REQUEST;
+        problem.body.kind = "urn:candor:problem:malformed".to_owned();
+        problem.body.status = 400;
+        problem.body.title = "The body is not JSON of the expected shape".to_owned();
+        problem.body.detail = format!("Check the body: {error}.");
+        problem
+    }
+
+    /// A conflict over the call itself (an idempotency key reused, say), with its own code.
+    fn conflict(code: &str, detail: &str) -> Self {
+        let mut problem = Problem::of(AppError::BadForm);
+        problem.status = StatusCode::CONFLICT;
+        problem.body.kind = format!("urn:candor:problem:{code}");
+        problem.body.status = 409;
+        problem.body.title = "The call conflicts with an earlier one".to_owned();
+        problem.body.detail = detail.to_owned();
+        problem
+    }
+}
+
+/// A body over the API's size limit, as a problem.
+pub(crate) fn too_large() -> Response {
+    Problem::too_large().into_response()
+}
+
+impl Problem {
+    fn too_large() -> Self {
+        let mut problem = Problem::bad_parameter("body").with_detail(format!(
+            "Send at most {} MB in one call.",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ));
+        problem.status = StatusCode::PAYLOAD_TOO_LARGE;
+        problem.body.status = 413;
+        problem.body.kind = "urn:candor:problem:too_large".to_owned();
+        problem.body.title = "The body is too large".to_owned();
+        problem
+    }
+}
+
+/// The body as sent, or the problem of one too large.
+fn body_bytes(
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<axum::body::Bytes, Problem> {
+    body.map_err(|_| Problem::too_large())
+}
+
+/// The body, parsed as `T`.
+fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
+    serde_json::from_slice(body).map_err(|e| Problem::malformed(&e))
+}
+
+/// `Idempotency-Key`: a replay of a POST with the same key and body returns the first answer.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)] // Read by the idempotency layer; here it describes the header.
+pub struct IdempotencyHeader {
+    /// Up to 255 visible ASCII characters, unique per intended call; kept for 24 hours. The same
+    /// key with a different body is a 409.
+    #[param(rename = "Idempotency-Key")]
+    idempotency_key: Option<String>,
+}
+
+/// `On-Behalf-Of`: the colleague a write acts for.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)] // Read by `acting_for`; here it describes the header.
+pub struct OnBehalfOfHeader {
+    /// The email address of an active colleague: their role and permissions bound the call and
+    /// the audit log names them with the key. Left out, the key's creator.
+    #[param(rename = "On-Behalf-Of")]
+    on_behalf_of: Option<String>,
+}
+
+/// The colleague a write acts for (see [`OnBehalfOfHeader`]).
+async fn acting_for(
+    state: &AppState,
+    key: &ApiKey,
+    headers: &HeaderMap,
+) -> Result<Viewer, Problem> {
+    let named = match headers.get("on-behalf-of") {
+        None => None,
+        Some(value) => Some(
+            value
+                .to_str()
+                .ok()
+                .and_then(|v| EmailAddress::parse(v.trim()).ok())
+                .ok_or_else(|| Problem::bad_parameter("On-Behalf-Of"))?,
+        ),
+    };
+    app::core::api_keys::acting_for(&state.pool, &key.0, named.as_ref())
+        .await
+        .map_err(|e| match e {
+            AppError::Forbidden => Problem::of(e).with_detail(
+                "On-Behalf-Of must name an active colleague (left out, the key's creator must be one)."
+                    .to_owned(),
+            ),
+            other => Problem::of(other),
+        })
 }
 
 impl From<AppError> for Problem {
@@ -232,86 +375,6 @@ impl ApiKey {
             Err(AppError::Forbidden)
         }
     }
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ContactStatusQuery {
-    /// The address to check.
-    email: String,
-}
-
-/// `allowed`, or `do_not_contact` with why.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactStatus {
-    Allowed,
-    DoNotContact,
-}
-
-/// Why contact is stopped.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum StopReasonCode {
-    ContactRevoked,
-    ConsentRule,
-    AnonymizedRecord,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ContactStatusBody {
-    status: ContactStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<StopReasonCode>,
-}
-
-/// May the team contact this address? Consults every live record with it and the decisions kept
-/// from anonymized ones. An address Candor has never seen is `allowed`, answered exactly as a
-/// known address with no stop.
-#[utoipa::path(
-    get,
-    path = "/api/v1/contact-status",
-    params(ContactStatusQuery),
-    responses(
-        (status = 200, description = "The contact status", body = ContactStatusBody),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "Not an email address", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
-    )
-)]
-async fn contact_status(
-    State(state): State<AppState>,
-    key: ApiKey,
-    query: Result<Query<ContactStatusQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<ContactStatusBody>, Problem> {
-    key.require(Scope::Read)?;
-    let invalid = || {
-        AppError::Invalid(app::domain::preferences::FieldError {
-            field: app::domain::preferences::Field::Email,
-            problem: app::domain::preferences::Problem::Invalid,
-        })
-    };
-    let Query(query) = query.map_err(|_| invalid())?;
-    let email = EmailAddress::parse(query.email.trim()).map_err(|_| invalid())?;
-    let mut db = state.pool.acquire().await.map_err(AppError::from)?;
-    let stop =
-        app::core::compliance::contact_status(&mut db, &state.config, &email, chrono::Utc::now())
-            .await?;
-    Ok(Json(match stop {
-        None => ContactStatusBody {
-            status: ContactStatus::Allowed,
-            reason: None,
-        },
-        Some(reason) => ContactStatusBody {
-            status: ContactStatus::DoNotContact,
-            reason: Some(match reason {
-                StopReason::ContactRevoked => StopReasonCode::ContactRevoked,
-                StopReason::ConsentRule => StopReasonCode::ConsentRule,
-                StopReason::AnonymizedRecord => StopReasonCode::AnonymizedRecord,
-            }),
-        },
-    }))
 }
 
 /// The most items one page holds, and how many when the caller doesn't say.
@@ -407,204 +470,6 @@ fn split_page<T>(
         format!("{path}?{}", pairs.finish())
     });
     (rows, next)
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = Posting)]
-pub struct PostingBody {
-    id: Uuid,
-    title: String,
-    description: String,
-    /// ISO 3166-1 alpha-2, when the posting has a country.
-    country: Option<String>,
-    owner_email: Option<String>,
-    questions: Vec<String>,
-    /// `published` takes applications; `closed` refuses them.
-    state: String,
-    created_at: chrono::DateTime<chrono::Utc>,
-    updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PostingPage {
-    data: Vec<PostingBody>,
-    /// The next page, or null on the last one.
-    next: Option<String>,
-}
-
-/// Postings, oldest change first, in pages that stay stable while postings are added or edited.
-#[utoipa::path(
-    get,
-    path = "/api/v1/postings",
-    params(PageQuery),
-    responses(
-        (status = 200, description = "A page of postings", body = PostingPage),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
-    )
-)]
-async fn list_postings(
-    State(state): State<AppState>,
-    key: ApiKey,
-    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<PostingPage>, Problem> {
-    key.require(Scope::Read)?;
-    let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
-    let (since, after, limit) = page_parameters(&query).map_err(|p| *p)?;
-    // One more than asked says whether a next page exists.
-    let rows = app::core::postings::changed(&state.pool, since, after, limit + 1).await?;
-    let (rows, next) = split_page(
-        rows,
-        limit,
-        |p| (p.updated_at, p.id),
-        "/api/v1/postings",
-        &[("updated_since", &query.updated_since)],
-    );
-    Ok(Json(PostingPage {
-        data: rows
-            .into_iter()
-            .map(|p| PostingBody {
-                id: p.id,
-                title: p.title,
-                description: p.description,
-                country: p.country,
-                owner_email: p.owner_email,
-                questions: p.questions,
-                state: if p.published { "published" } else { "closed" }.to_owned(),
-                created_at: p.created_at,
-                updated_at: p.updated_at,
-            })
-            .collect(),
-        next,
-    }))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RequestQuery {
-    /// `access`, `rectification`, `erasure`, `restriction` or `objection`.
-    kind: Option<String>,
-    /// `open`, `resolved`, `refused` or `withdrawn`.
-    state: Option<String>,
-    /// Only requests due (as extended) before this time (RFC 3339).
-    due_before: Option<String>,
-    /// Only requests changed at or after this time (RFC 3339).
-    updated_since: Option<String>,
-    /// Where the previous page ended: its `next` link carries it.
-    cursor: Option<String>,
-    /// Items per page, 1 to 1000 (100 when left out).
-    limit: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = DataRequest)]
-pub struct RequestBody {
-    id: Uuid,
-    candidate_id: Uuid,
-    kind: String,
-    state: String,
-    /// How it reached the organization: `preferences_page`, `email`, `phone`, `letter`, `in_person`.
-    channel: String,
-    received_at: chrono::DateTime<chrono::Utc>,
-    /// The due date in force: the extended one once extended.
-    due_at: chrono::DateTime<chrono::Utc>,
-    extended: bool,
-    resolved_at: Option<chrono::DateTime<chrono::Utc>>,
-    resolution: Option<String>,
-    updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RequestPage {
-    data: Vec<RequestBody>,
-    /// The next page, or null on the last one.
-    next: Option<String>,
-}
-
-/// The data requests Candor received, oldest change first, filtered by kind, state and due date,
-/// in pages that stay stable while requests arrive and are answered. Ids, kinds, states and times
-/// only: what the candidate wrote stays in Candor.
-#[utoipa::path(
-    get,
-    path = "/api/v1/requests",
-    params(RequestQuery),
-    responses(
-        (status = 200, description = "A page of data requests", body = RequestPage),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
-    )
-)]
-async fn list_requests(
-    State(state): State<AppState>,
-    key: ApiKey,
-    query: Result<Query<RequestQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<RequestPage>, Problem> {
-    key.require(Scope::Read)?;
-    let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
-    let page = PageQuery {
-        updated_since: query.updated_since.clone(),
-        cursor: query.cursor.clone(),
-        limit: query.limit.clone(),
-    };
-    let (updated_since, after, limit) = page_parameters(&page).map_err(|p| *p)?;
-    let kind = match present(&query.kind) {
-        None => None,
-        Some(text) => Some(text.parse().map_err(|_| Problem::bad_parameter("kind"))?),
-    };
-    let status = match present(&query.state) {
-        None => None,
-        Some(text) => Some(text.parse().map_err(|_| Problem::bad_parameter("state"))?),
-    };
-    let due_before = match present(&query.due_before) {
-        None => None,
-        Some(text) => Some(
-            chrono::DateTime::parse_from_rfc3339(text)
-                .map_err(|_| Problem::bad_parameter("due_before"))?
-                .with_timezone(&chrono::Utc),
-        ),
-    };
-    let filter = app::core::requests::RequestFilter {
-        kind,
-        status,
-        due_before,
-        updated_since,
-    };
-    let rows = app::core::requests::changed(&state.pool, &filter, after, limit + 1).await?;
-    let (rows, next) = split_page(
-        rows,
-        limit,
-        |r| (r.updated_at, r.id),
-        "/api/v1/requests",
-        &[
-            ("updated_since", &query.updated_since),
-            ("kind", &query.kind),
-            ("state", &query.state),
-            ("due_before", &query.due_before),
-        ],
-    );
-    Ok(Json(RequestPage {
-        data: rows
-            .into_iter()
-            .map(|r| RequestBody {
-                id: r.id,
-                candidate_id: r.candidate_id,
-                kind: r.kind,
-                state: r.status,
-                channel: r.channel,
-                received_at: r.received_at,
-                due_at: r.due_at,
-                extended: r.extended,
-                resolved_at: r.resolved_at,
-                resolution: r.resolution,
-                updated_at: r.updated_at,
-            })
-            .collect(),
-        next,
-    }))
 }
 
 /// A query parameter that was given, and not empty.

@@ -1,0 +1,495 @@
+//! Records another system pushes (SPEC §11): a candidate with their opportunities, upserted by
+//! that system's ids, and the consent decisions it collected. The integration API calls this
+//! (one transaction per candidate, so a batch is a loop of them), and so will the CSV import.
+//! Lifecycle changes on an existing opportunity go through `core::lifecycle`, so its rules and
+//! timeline events are the profile's.
+
+use crate::core::audit::{self, Actor};
+use crate::core::candidates::{lock, reachable};
+use crate::core::consent::{lock_candidate, record_consent, Decider};
+use crate::core::lifecycle::take_step_in;
+use crate::domain::lifecycle::{Stage, Step};
+use crate::domain::preferences::{Field, Problem};
+use crate::domain::records::{
+    CandidateRecord, ExternalId, ImportedDecision, OpportunityRecord, PostingRef, RecordError,
+    Standing,
+};
+use crate::domain::{CandidateId, Viewer};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// Why a push was refused: a field of the record (at its path), or the call as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Field(RecordError),
+    Call(AppError),
+}
+
+impl<E: Into<AppError>> From<E> for Refused {
+    fn from(error: E) -> Self {
+        Refused::Call(error.into())
+    }
+}
+
+/// What a push did to the candidate and each of their opportunities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upserted {
+    pub id: Uuid,
+    pub external_id: Option<String>,
+    pub created: bool,
+    pub opportunities: Vec<UpsertedOpportunity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpsertedOpportunity {
+    pub id: Uuid,
+    pub external_id: Option<String>,
+    pub created: bool,
+}
+
+/// Creates the candidate, or updates the one with the record's external id, in the caller's
+/// transaction. An anonymized record stays anonymized: pushing it again is `Anonymized`.
+pub async fn upsert_candidate(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    record: &CandidateRecord,
+    now: DateTime<Utc>,
+) -> Result<Upserted, Refused> {
+    let (id, created) = claim_candidate(&mut *tx, viewer, record, now).await?;
+    let candidate = CandidateId(id);
+    if !created {
+        sqlx::query!(
+            "UPDATE candidates
+                SET name = $2,
+                    location_text = coalesce($3, location_text),
+                    location_country = coalesce($4, location_country),
+                    locale = coalesce($5, locale)
+              WHERE id = $1",
+            id,
+            record.name,
+            record.location,
+            record.country.map(|c| c.as_str().to_owned()),
+            record.locale.as_ref().map(|l| l.as_str().to_owned()),
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    add_contact_details(&mut *tx, id, record).await?;
+    let mut opportunities = Vec::with_capacity(record.opportunities.len());
+    for (index, opportunity) in record.opportunities.iter().enumerate() {
+        let done = Box::pin(upsert_opportunity(
+            &mut *tx,
+            viewer,
+            candidate,
+            opportunity,
+            now,
+        ))
+        .await
+        .map_err(|refused| match refused {
+            Refused::Field(e) => Refused::Field(e.within(&format!("/opportunities/{index}"))),
+            call => call,
+        })?;
+        opportunities.push(done);
+    }
+    audit::record(
+        &mut *tx,
+        Actor::of(viewer),
+        if created {
+            "candidate.added"
+        } else {
+            "candidate.updated"
+        },
+        Some(candidate),
+        None,
+        serde_json::json!({
+            "origin": "integration",
+            "opportunities_added": opportunities.iter().filter(|o| o.created).count(),
+            "opportunities_updated": opportunities.iter().filter(|o| !o.created).count(),
+        }),
+    )
+    .await?;
+    Ok(Upserted {
+        id,
+        external_id: record.external_id.as_ref().map(|e| e.as_str().to_owned()),
+        created,
+        opportunities,
+    })
+}
+
+/// The record to write: a new one, or the live one with the external id, locked. Two pushes of
+/// one new external id at once make one record: the second waits on the unique index, then
+/// updates what the first inserted.
+async fn claim_candidate(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    record: &CandidateRecord,
+    now: DateTime<Utc>,
+) -> Result<(Uuid, bool), Refused> {
+    let inserted = sqlx::query_scalar!(
+        "INSERT INTO candidates (name, external_id, location_text, location_country, locale, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (external_id) DO NOTHING
+         RETURNING id",
+        record.name,
+        record.external_id.as_ref().map(ExternalId::as_str),
+        record.location,
+        record.country.map(|c| c.as_str().to_owned()),
+        record.locale.as_ref().map(|l| l.as_str().to_owned()),
+        now,
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(id) = inserted {
+        return Ok((id, true));
+    }
+    let external = record
+        .external_id
+        .as_ref()
+        .expect("only an external id conflicts");
+    let id = sqlx::query_scalar!(
+        "SELECT id FROM candidates WHERE external_id = $1",
+        external.as_str()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let found = reachable(&mut *tx, viewer, id).await?;
+    let locked = lock(&mut *tx, found.id).await?.ok_or(AppError::NotFound)?;
+    if locked.anonymized {
+        return Err(AppError::Anonymized.into());
+    }
+    Ok((id, false))
+}
+
+/// Adds the record's addresses and numbers the candidate doesn't have yet; the first address
+/// becomes the primary one when the candidate has none.
+async fn add_contact_details(
+    tx: &mut PgConnection,
+    id: Uuid,
+    record: &CandidateRecord,
+) -> Result<(), sqlx::Error> {
+    let emails: Vec<String> = record
+        .emails
+        .iter()
+        .map(|e| e.as_str().to_owned())
+        .collect();
+    sqlx::query!(
+        "INSERT INTO candidate_emails (candidate_id, email, is_primary)
+         SELECT $1, e.email,
+                e.n = 1 AND NOT EXISTS (SELECT 1 FROM candidate_emails p
+                                         WHERE p.candidate_id = $1 AND p.is_primary)
+           FROM unnest($2::text[]) WITH ORDINALITY AS e (email, n)
+         ON CONFLICT (candidate_id, lower(email)) DO NOTHING",
+        id,
+        &emails,
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE candidates
+            SET phones = phones || ARRAY(SELECT p FROM unnest($2::text[]) WITH ORDINALITY AS n (p, i)
+                                          WHERE p <> ALL (phones) ORDER BY i)
+          WHERE id = $1 AND NOT ($2::text[] <@ phones)",
+        id,
+        &record.phones,
+    )
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Creates the opportunity, or brings the candidate's one with its external id to the record's
+/// stage and standing through the lifecycle's steps.
+async fn upsert_opportunity(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: CandidateId,
+    record: &OpportunityRecord,
+    now: DateTime<Utc>,
+) -> Result<UpsertedOpportunity, Refused> {
+    let posting = match &record.posting {
+        None => None,
+        Some(PostingRef::Id(id)) => Some(
+            sqlx::query_scalar!("SELECT id FROM postings WHERE id = $1", id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| field("/posting_id", Field::Posting, Problem::Invalid))?,
+        ),
+        Some(PostingRef::External(external)) => Some(
+            sqlx::query_scalar!(
+                "SELECT id FROM postings WHERE external_id = $1",
+                external.as_str()
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| field("/posting_external_id", Field::Posting, Problem::Invalid))?,
+        ),
+    };
+    let owner = match &record.owner_email {
+        None => None,
+        Some(email) => Some(
+            sqlx::query_scalar!(
+                "SELECT id FROM users WHERE lower(email) = lower($1)",
+                email.as_str()
+            )
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| field("/owner_email", Field::Owner, Problem::Invalid))?,
+        ),
+    };
+    let external = record.external_id.as_ref().map(ExternalId::as_str);
+    let existing = match external {
+        None => None,
+        Some(external) => sqlx::query!(
+            "SELECT id, candidate_id FROM opportunities WHERE external_id = $1 FOR UPDATE",
+            external
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| (row.id, row.candidate_id)),
+    };
+    let (id, created) = match existing {
+        // Another candidate's id: the other system's records disagree, and nothing is moved.
+        Some((_, other)) if other != candidate.into_uuid() => {
+            return Err(field("/external_id", Field::ExternalId, Problem::Invalid))
+        }
+        Some((id, _)) => {
+            if let Some(owner) = owner {
+                sqlx::query!(
+                    "UPDATE opportunities SET owner_id = $2 WHERE id = $1 AND owner_id IS DISTINCT FROM $2",
+                    id,
+                    owner
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+            (id, false)
+        }
+        None => {
+            let stage = record.stage.unwrap_or(Stage::New);
+            let id = sqlx::query_scalar!(
+                "INSERT INTO opportunities (candidate_id, posting_id, owner_id, stage, origin, external_id, created_at)
+                 VALUES ($1, $2, $3, $4, 'imported', $5, $6) RETURNING id",
+                candidate.into_uuid(),
+                posting,
+                owner,
+                stage.as_str(),
+                external,
+                now,
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO events (opportunity_id, kind, stage, actor_id, at) VALUES ($1, 'created', $2, $3, $4)",
+                id,
+                stage.as_str(),
+                viewer.id.into_uuid(),
+                now
+            )
+            .execute(&mut *tx)
+            .await?;
+            (id, true)
+        }
+    };
+    for step in steps_towards(&mut *tx, id, record).await? {
+        Box::pin(take_step_in(
+            &mut *tx,
+            viewer,
+            candidate.into_uuid(),
+            id,
+            step,
+            now,
+        ))
+        .await?;
+    }
+    Ok(UpsertedOpportunity {
+        id,
+        external_id: external.map(str::to_owned),
+        created,
+    })
+}
+
+/// The lifecycle steps that bring the stored opportunity to the record: a stage move, then the
+/// standing (unarchiving first where a hire or a new stage needs it). A hired opportunity stays
+/// hired: asking otherwise is the lifecycle's `OpportunityHired`.
+async fn steps_towards(
+    tx: &mut PgConnection,
+    id: Uuid,
+    record: &OpportunityRecord,
+) -> Result<Vec<Step>, Refused> {
+    let row = sqlx::query!(
+        r#"SELECT stage, archived_at IS NOT NULL AS "archived!", hired FROM opportunities WHERE id = $1"#,
+        id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if row.hired && !matches!(record.standing, Standing::Hired) {
+        return Err(AppError::OpportunityHired.into());
+    }
+    let mut steps = Vec::new();
+    let stage_differs = record.stage.is_some_and(|s| s.as_str() != row.stage);
+    let wants_active = !matches!(record.standing, Standing::Archived(_));
+    if row.archived && (wants_active || stage_differs) {
+        steps.push(Step::Unarchive);
+    }
+    if let Some(stage) = record.stage.filter(|_| stage_differs) {
+        steps.push(Step::MoveTo(stage));
+    }
+    match record.standing {
+        Standing::Active => {}
+        Standing::Hired if row.hired => {}
+        Standing::Hired => steps.push(Step::Hire),
+        Standing::Archived(reason) if !row.archived || stage_differs => {
+            steps.push(Step::Archive(reason))
+        }
+        Standing::Archived(_) => {}
+    }
+    Ok(steps)
+}
+
+fn field(path: &str, field: Field, problem: Problem) -> Refused {
+    Refused::Field(RecordError::at(path, field.error(problem)))
+}
+
+/// Appends a consent decision another system collected (source `import`), with the time,
+/// basis and notice version it gives, as an event like any other. A refusal that is now the
+/// latest word cancels pending outreach, as one made in Candor does.
+pub async fn import_consent(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: Uuid,
+    decision: &ImportedDecision,
+) -> Result<(), AppError> {
+    let found = reachable(&mut *tx, viewer, candidate).await?;
+    lock_candidate(&mut *tx, found.id)
+        .await
+        .map_err(|e| match e {
+            AppError::LinkRetired => AppError::Anonymized,
+            AppError::LinkInvalid => AppError::NotFound,
+            other => other,
+        })?;
+    let settings = crate::core::settings::load(&mut *tx).await?;
+    record_consent(
+        &mut *tx,
+        &settings,
+        found.id,
+        decision.purpose,
+        decision.decision,
+        &Decider::Imported {
+            by: Actor::of(viewer),
+            basis: decision.basis,
+            text_version: decision.text_version.clone(),
+        },
+        decision.at,
+    )
+    .await?;
+    // An old refusal arriving late changes nothing that a later decision settled.
+    let latest = sqlx::query_scalar!(
+        r#"SELECT max(at) AS "at!" FROM candidate_consent_events($1) WHERE purpose = $2"#,
+        found.id.into_uuid(),
+        decision.purpose.as_str()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !decision.decision.allows() && latest <= decision.at {
+        crate::core::consent::cancel_outreach(&mut *tx, found.id).await?;
+    }
+    Ok(())
+}
+
+/// A candidate as the integration API shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CandidateView {
+    pub id: Uuid,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub location: Option<String>,
+    pub country: Option<String>,
+    pub locale: Option<String>,
+    pub anonymized: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub opportunities: Vec<OpportunityView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpportunityView {
+    pub id: Uuid,
+    pub external_id: Option<String>,
+    pub posting_id: Option<Uuid>,
+    pub owner_email: Option<String>,
+    pub stage: String,
+    /// `active`, `archived` or `hired`.
+    pub state: String,
+    pub archive_reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The candidate `id` with their addresses and opportunities, if there is one.
+pub async fn read_candidate(
+    pool: &sqlx::PgPool,
+    id: Uuid,
+) -> Result<Option<CandidateView>, AppError> {
+    let Some(row) = sqlx::query!(
+        r#"SELECT c.id, c.external_id, c.name, c.phones, c.location_text, c.location_country,
+                  c.locale, c.anonymized_at IS NOT NULL AS "anonymized!", c.created_at, c.updated_at,
+                  ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
+                         ORDER BY e.is_primary DESC, e.created_at, e.id) AS "emails!"
+             FROM candidates c WHERE c.id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let opportunities = sqlx::query!(
+        r#"SELECT o.id, o.external_id, o.posting_id, u.email AS "owner_email?", o.stage,
+                  o.archived_at IS NOT NULL AS "archived!", o.hired, o.archive_reason,
+                  o.created_at, o.updated_at
+             FROM opportunities o LEFT JOIN users u ON u.id = o.owner_id
+            WHERE o.candidate_id = $1
+            ORDER BY o.created_at, o.id"#,
+        id
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|o| OpportunityView {
+        id: o.id,
+        external_id: o.external_id,
+        posting_id: o.posting_id,
+        owner_email: o.owner_email,
+        stage: o.stage,
+        state: if o.hired {
+            "hired"
+        } else if o.archived {
+            "archived"
+        } else {
+            "active"
+        }
+        .to_owned(),
+        archive_reason: o.archive_reason,
+        created_at: o.created_at,
+        updated_at: o.updated_at,
+    })
+    .collect();
+    Ok(Some(CandidateView {
+        id: row.id,
+        external_id: row.external_id,
+        name: row.name,
+        emails: row.emails,
+        phones: row.phones,
+        location: row.location_text,
+        country: row.location_country,
+        locale: row.locale,
+        anonymized: row.anonymized,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        opportunities,
+    }))
+}

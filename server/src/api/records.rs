@@ -1,0 +1,401 @@
+//! What the ATS pushes and asks of candidates: upsert one or a batch by its own ids, read one
+//! back, append the consent decisions it collected, and mint the candidate's links for its own
+//! emails. Parsing is `domain::records`, writing `core::records`.
+
+use super::{acting_for, body_bytes, json_body, ApiKey, Problem, ProblemBody};
+use app::core::records::{upsert_candidate, Refused, Upserted};
+use app::core::state::AppState;
+use app::domain::api_keys::Scope;
+use app::domain::records::{
+    CandidateInput, CandidateRecord, ConsentDecisionInput, ImportedDecision,
+};
+use app::domain::CandidateId;
+use app::error::AppError;
+use axum::{
+    body::Bytes,
+    extract::{Path, State},
+    http::{HeaderMap, StatusCode},
+    Json,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// The most candidates one batch call carries.
+pub const MAX_BATCH: usize = 1000;
+
+impl From<Refused> for Problem {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Field(error) => Problem::field(&error.path, error.error),
+            Refused::Call(error) => Problem::of(error),
+        }
+    }
+}
+
+/// What a push did: ids and whether each record was new. Nothing personal, so a replayed
+/// answer can be kept.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CandidateResult)]
+pub struct CandidateResultBody {
+    id: Uuid,
+    external_id: Option<String>,
+    /// True when this call created the candidate; false when it updated the one with the
+    /// external id.
+    created: bool,
+    opportunities: Vec<OpportunityResultBody>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = OpportunityResult)]
+pub struct OpportunityResultBody {
+    id: Uuid,
+    external_id: Option<String>,
+    created: bool,
+}
+
+impl From<Upserted> for CandidateResultBody {
+    fn from(done: Upserted) -> Self {
+        Self {
+            id: done.id,
+            external_id: done.external_id,
+            created: done.created,
+            opportunities: done
+                .opportunities
+                .into_iter()
+                .map(|o| OpportunityResultBody {
+                    id: o.id,
+                    external_id: o.external_id,
+                    created: o.created,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One candidate pushed in its own transaction: all of it, or none of it.
+async fn push_one(
+    state: &AppState,
+    viewer: &app::domain::Viewer,
+    input: &CandidateInput,
+) -> Result<Upserted, Problem> {
+    let record = CandidateRecord::parse(input).map_err(|e| Problem::field(&e.path, e.error))?;
+    let mut tx = state.pool.begin().await.map_err(AppError::from)?;
+    // On the heap: the upsert, with the lifecycle steps inside it, is a large future.
+    let done = Box::pin(upsert_candidate(
+        &mut tx,
+        viewer,
+        &record,
+        chrono::Utc::now(),
+    ))
+    .await?;
+    tx.commit().await.map_err(AppError::from)?;
+    Ok(done)
+}
+
+/// Creates a candidate, or updates the one with the same `external_id`: name replaced; location,
+/// country and locale replaced when given; emails and phones added; opportunities upserted by
+/// their own `external_id`, their stage and state changed through the same lifecycle rules as
+/// the profile. No email is sent: the ATS puts the candidate's link in its own emails.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates",
+    request_body = CandidateInput,
+    params(super::IdempotencyHeader, super::OnBehalfOfHeader),
+    responses(
+        (status = 201, description = "Created", body = CandidateResultBody),
+        (status = 200, description = "Updated the candidate with this external id", body = CandidateResultBody),
+        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "The candidate with this external id is not visible to the colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "Anonymized, a hired opportunity asked to change, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn push_candidate(
+    State(state): State<AppState>,
+    key: ApiKey,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<CandidateResultBody>), Problem> {
+    key.require(Scope::Write)?;
+    let input: CandidateInput = json_body(&body_bytes(body)?)?;
+    let viewer = acting_for(&state, &key, &headers).await?;
+    let done = Box::pin(push_one(&state, &viewer, &input)).await?;
+    let status = if done.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(done.into())))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = CandidateBatch)]
+pub struct BatchInput {
+    /// Up to 1,000 candidates, each with their opportunities.
+    candidates: Vec<CandidateInput>,
+}
+
+/// One item's outcome, in the order sent.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = BatchItemResult)]
+pub struct BatchItemBody {
+    index: usize,
+    /// `created`, `updated` or `failed`.
+    status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<CandidateResultBody>,
+    /// Why the item failed, as the single call would have answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<ProblemBody>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = BatchResult)]
+pub struct BatchBody {
+    results: Vec<BatchItemBody>,
+}
+
+/// Pushes up to 1,000 candidates, each in its own transaction as `POST /candidates` would:
+/// one item's failure keeps nothing of that item and takes nothing from the others.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/batch",
+    request_body = BatchInput,
+    params(super::IdempotencyHeader, super::OnBehalfOfHeader),
+    responses(
+        (status = 200, description = "One result per item, in order", body = BatchBody),
+        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "An idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No items, or more than 1,000", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn push_batch(
+    State(state): State<AppState>,
+    key: ApiKey,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<BatchBody>, Problem> {
+    key.require(Scope::Write)?;
+    let batch: BatchInput = json_body(&body_bytes(body)?)?;
+    if batch.candidates.is_empty() || batch.candidates.len() > MAX_BATCH {
+        return Err(Problem::bad_parameter("candidates").with_detail(format!(
+            "Send between 1 and {MAX_BATCH} candidates in `candidates`."
+        )));
+    }
+    let viewer = acting_for(&state, &key, &headers).await?;
+    let mut results = Vec::with_capacity(batch.candidates.len());
+    for (index, input) in batch.candidates.iter().enumerate() {
+        results.push(match Box::pin(push_one(&state, &viewer, input)).await {
+            Ok(done) => BatchItemBody {
+                index,
+                status: if done.created { "created" } else { "updated" }.to_owned(),
+                result: Some(done.into()),
+                problem: None,
+            },
+            Err(problem) => BatchItemBody {
+                index,
+                status: "failed".to_owned(),
+                result: None,
+                problem: Some(*problem.body),
+            },
+        });
+    }
+    Ok(Json(BatchBody { results }))
+}
+
+/// A candidate as Candor holds them.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Candidate)]
+pub struct CandidateBody {
+    id: Uuid,
+    external_id: Option<String>,
+    /// Empty once anonymized.
+    name: String,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    location: Option<String>,
+    country: Option<String>,
+    locale: Option<String>,
+    anonymized: bool,
+    created_at: chrono::DateTime<chrono::Utc>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+    opportunities: Vec<OpportunityBody>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Opportunity)]
+pub struct OpportunityBody {
+    id: Uuid,
+    external_id: Option<String>,
+    posting_id: Option<Uuid>,
+    owner_email: Option<String>,
+    stage: String,
+    /// `active`, `archived` or `hired`.
+    state: String,
+    archive_reason: Option<String>,
+    created_at: chrono::DateTime<chrono::Utc>,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One candidate with their opportunities.
+#[utoipa::path(
+    get,
+    path = "/api/v1/candidates/{id}",
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate")),
+    responses(
+        (status = 200, description = "The candidate", body = CandidateBody),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `read`", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn read_candidate(
+    State(state): State<AppState>,
+    key: ApiKey,
+    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+) -> Result<Json<CandidateBody>, Problem> {
+    key.require(Scope::Read)?;
+    let Path(id) = id.map_err(|_| AppError::NotFound)?;
+    let found = app::core::records::read_candidate(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(CandidateBody {
+        id: found.id,
+        external_id: found.external_id,
+        name: found.name,
+        emails: found.emails,
+        phones: found.phones,
+        location: found.location,
+        country: found.country,
+        locale: found.locale,
+        anonymized: found.anonymized,
+        created_at: found.created_at,
+        updated_at: found.updated_at,
+        opportunities: found
+            .opportunities
+            .into_iter()
+            .map(|o| OpportunityBody {
+                id: o.id,
+                external_id: o.external_id,
+                posting_id: o.posting_id,
+                owner_email: o.owner_email,
+                stage: o.stage,
+                state: o.state,
+                archive_reason: o.archive_reason,
+                created_at: o.created_at,
+                updated_at: o.updated_at,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = CandidateLinks)]
+pub struct LinksBody {
+    /// The candidate's own data-preferences page. Anyone holding it acts as the candidate there.
+    preferences_url: String,
+    /// One-click stop of contact (RFC 8058), for a `List-Unsubscribe` header.
+    unsubscribe_url: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Signs the candidate's links for the ATS's own emails. Each call signs fresh ones and stores
+/// nothing; since a link lets its holder act as the candidate, it needs the `write` scope.
+#[utoipa::path(
+    get,
+    path = "/api/v1/candidates/{id}/links",
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate")),
+    responses(
+        (status = 200, description = "The links", body = LinksBody),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The candidate is anonymized", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn candidate_links(
+    State(state): State<AppState>,
+    key: ApiKey,
+    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+) -> Result<Json<LinksBody>, Problem> {
+    key.require(Scope::Write)?;
+    let Path(id) = id.map_err(|_| AppError::NotFound)?;
+    let found = app::core::records::read_candidate(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if found.anonymized {
+        return Err(AppError::Anonymized.into());
+    }
+    let candidate = CandidateId(id);
+    let now = chrono::Utc::now();
+    let ttl = state.config.link_ttl;
+    let token = state.config.link_keys.sign(candidate, now, ttl);
+    Ok(Json(LinksBody {
+        preferences_url: app::core::links::preferences_url(&state.config.public_url, &token),
+        unsubscribe_url: app::core::links::unsubscribe_url(&state.config, candidate, now, ttl),
+        expires_at: now + ttl,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ConsentRecorded)]
+pub struct ConsentRecordedBody {
+    candidate_id: Uuid,
+    purpose: String,
+    decision: String,
+}
+
+/// Appends a consent decision the ATS collected (source `import`), with the time, basis and
+/// notice version it gives. The latest decision for a purpose wins, as everywhere in Candor; a
+/// late-arriving older one stays in the history without overriding a newer one.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/{id}/consent-decisions",
+    request_body = ConsentDecisionInput,
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
+    responses(
+        (status = 201, description = "Recorded", body = ConsentRecordedBody),
+        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The candidate is anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn import_consent(
+    State(state): State<AppState>,
+    key: ApiKey,
+    headers: HeaderMap,
+    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<ConsentRecordedBody>), Problem> {
+    key.require(Scope::Write)?;
+    let Path(id) = id.map_err(|_| AppError::NotFound)?;
+    let input: ConsentDecisionInput = json_body(&body_bytes(body)?)?;
+    let decision = ImportedDecision::parse(&input, chrono::Utc::now())
+        .map_err(|e| Problem::field(&e.path, e.error))?;
+    let viewer = acting_for(&state, &key, &headers).await?;
+    let mut tx = state.pool.begin().await.map_err(AppError::from)?;
+    app::core::records::import_consent(&mut tx, &viewer, id, &decision).await?;
+    tx.commit().await.map_err(AppError::from)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ConsentRecordedBody {
+            candidate_id: id,
+            purpose: decision.purpose.as_str().to_owned(),
+            decision: decision.decision.as_str().to_owned(),
+        }),
+    ))
+}
