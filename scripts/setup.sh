@@ -61,4 +61,14 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.candor-lock
 fi
 
+# Schemathesis (PyPI) judges the integration API against its OpenAPI document
+# (scripts/contract.sh), in a virtualenv of its own at a pinned version.
+SCHEMATHESIS_VERSION=4.32.5
+venv="${XDG_CACHE_HOME:-$HOME/.cache}/candor/schemathesis-$SCHEMATHESIS_VERSION"
+if [ ! -x "$venv/bin/schemathesis" ]; then
+  log "Installing Schemathesis $SCHEMATHESIS_VERSION"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 log "Setup complete"

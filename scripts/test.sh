@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints; unit, database, HTTP and CLI tests (cargo test against a
-# real Postgres); the check that no server crate reaches the WASM; browser tests in Chromium.
+# real Postgres); the check that no server crate reaches the WASM; the API contract judged by
+# Schemathesis; browser tests in Chromium.
 #   scripts/test.sh        everything (this is what CI runs)
 #   scripts/test.sh e2e    only the browser tests (still builds what they need)
 set -euo pipefail
@@ -42,6 +43,14 @@ if [ "${1:-}" != e2e ]; then
     echo "Server-side crates reach the WASM build:" >&2; cat target/wasm-leaks.txt >&2; exit 1
   fi
   passed=$((passed + 1))
+
+  log "Integration API contract (Schemathesis against the served OpenAPI document)"
+  set +e
+  scripts/contract.sh 2>&1 | tee target/contract.log
+  set -e
+  # One check per key scope: "N generated, N passed" when every generated call conformed.
+  p=$(grep -cE '^ +[0-9]+ generated, [0-9]+ passed$' target/contract.log || true)
+  passed=$((passed + p)); failed=$((failed + 3 - p))
 fi
 
 if [ "${1:-}" = e2e ]; then scripts/build-site.sh; else scripts/build-site.sh --no-server; fi

@@ -1,5 +1,5 @@
 //! The `candor` command line: `serve` (default), `migrate`, `seed-demo`, `link`, `create-user`,
-//! `sweep`.
+//! `create-api-key`, `sweep`.
 
 use crate::{db, http, seed};
 use app::core::background::supervise;
@@ -48,6 +48,18 @@ pub enum Command {
         /// super_admin, admin, team_member or limited_team_member.
         #[arg(long, default_value = "super_admin")]
         role: String,
+    },
+    /// Create an integration API key for a Super Admin; prints the key once.
+    CreateApiKey {
+        /// What the key is for ("Greenhouse sync").
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: read, write, anonymize.
+        #[arg(long)]
+        scopes: String,
+        /// The Super Admin it belongs to (its default On-Behalf-Of).
+        #[arg(long)]
+        created_by: String,
     },
     /// Anonymize every candidate whose deletion grace period has passed (the daily job, now).
     Sweep {
@@ -137,6 +149,54 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 email,
                 app::text::role(role)
             );
+            Ok(())
+        }
+        Command::CreateApiKey {
+            name,
+            scopes,
+            created_by,
+        } => {
+            let email = EmailAddress::parse(&created_by)
+                .map_err(|e| CliError::Usage(format!("--created-by: {e}")))?;
+            let on = |scope: &str| {
+                scopes
+                    .split(',')
+                    .any(|s| s.trim() == scope)
+                    .then(|| "on".to_owned())
+            };
+            let form = app::domain::api_keys::ApiKeyForm {
+                name,
+                read: on("read"),
+                write: on("write"),
+                anonymize: on("anonymize"),
+            };
+            let unknown = scopes
+                .split(',')
+                .map(str::trim)
+                .any(|s| !["read", "write", "anonymize"].contains(&s));
+            let new = app::domain::api_keys::NewApiKey::parse(&form)
+                .ok()
+                .filter(|_| !unknown)
+                .ok_or_else(|| {
+                    CliError::Usage(
+                        "--name must not be empty and --scopes must list read, write or anonymize"
+                            .into(),
+                    )
+                })?;
+            let pool = db::connect(&database_url_from_env()?).await?;
+            db::migrate(&pool).await?;
+            let viewer = accounts::viewer_by_email(&pool, &email)
+                .await?
+                .ok_or_else(|| CliError::Usage("--created-by names no active account".into()))?;
+            let key = app::core::api_keys::create_shown(&pool, &viewer, &new, chrono::Utc::now())
+                .await
+                .map_err(|e| match e {
+                    app::error::AppError::Forbidden => {
+                        CliError::Usage("--created-by must be a Super Admin".into())
+                    }
+                    other => CliError::App(other),
+                })?;
+            println!("{key}");
             Ok(())
         }
         Command::Sweep { dry_run } => {

@@ -78,3 +78,35 @@ pub async fn create_user(
         _ => AccountError::Database(e),
     })
 }
+
+/// The active, signed-up colleague with this address, as a server function would see them
+/// (for the operator's commands that act for someone).
+pub async fn viewer_by_email(
+    pool: &sqlx::PgPool,
+    email: &EmailAddress,
+) -> Result<Option<crate::domain::Viewer>, sqlx::Error> {
+    let Some(row) = sqlx::query!(
+        "SELECT id, name, role, permissions FROM users
+          WHERE lower(email) = lower($1) AND NOT disabled AND password_hash IS NOT NULL",
+        email.as_str()
+    )
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let Ok(role) = row.role.parse() else {
+        return Ok(None);
+    };
+    Ok(Some(crate::domain::Viewer {
+        id: crate::domain::UserId(row.id),
+        name: row.name,
+        role,
+        permissions: row
+            .permissions
+            .iter()
+            .filter_map(|p| p.parse().ok())
+            .collect(),
+        via_key: None,
+    }))
+}

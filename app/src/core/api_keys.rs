@@ -92,12 +92,54 @@ mod store {
         may_manage(viewer)?;
         let session_hash =
             crate::core::session::store::id_hash(session_token).ok_or(AppError::SignInRequired)?;
+        let mut tx = pool.begin().await?;
+        let (id, secret) = insert_key(&mut tx, viewer, new, now).await?;
+        sqlx::query!(
+            "INSERT INTO api_key_reveals (key_id, session_hash, sealed, expires_at)
+             VALUES ($1, $2, $3, $4)",
+            id,
+            session_hash,
+            xor(&secret, &pad(session_token, id)),
+            now + Duration::minutes(REVEAL_MINUTES)
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A key made by an operator at the terminal (`candor create-api-key`) for the Super Admin
+    /// `viewer`: its text is returned to be printed once, and kept nowhere.
+    pub async fn create_shown(
+        pool: &PgPool,
+        viewer: &Viewer,
+        new: &NewApiKey,
+        now: DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        may_manage(viewer)?;
+        let mut tx = pool.begin().await?;
+        let (_, secret) = insert_key(&mut tx, viewer, new, now).await?;
+        tx.commit().await?;
+        Ok(key_text(&secret))
+    }
+
+    fn key_text(secret: &[u8; 32]) -> String {
+        format!("{KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(secret))
+    }
+
+    /// Stores a new key (its hash and hint) with its audit row; the secret is the caller's to
+    /// show once.
+    async fn insert_key(
+        tx: &mut sqlx::PgConnection,
+        viewer: &Viewer,
+        new: &NewApiKey,
+        now: DateTime<Utc>,
+    ) -> Result<(Uuid, [u8; 32]), AppError> {
         let mut secret = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut secret);
-        let key = format!("{KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(secret));
+        let key = key_text(&secret);
         let hint: String = key.chars().take(KEY_PREFIX.len() + 4).collect();
         let scopes: Vec<String> = new.scopes.iter().map(|s| s.as_str().to_owned()).collect();
-        let mut tx = pool.begin().await?;
         let id = sqlx::query_scalar!(
             "INSERT INTO api_keys (name, scopes, key_hash, hint, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -110,18 +152,8 @@ mod store {
         )
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query!(
-            "INSERT INTO api_key_reveals (key_id, session_hash, sealed, expires_at)
-             VALUES ($1, $2, $3, $4)",
-            id,
-            session_hash,
-            xor(&secret, &pad(session_token, id)),
-            now + Duration::minutes(REVEAL_MINUTES)
-        )
-        .execute(&mut *tx)
-        .await?;
         audit::record(
-            &mut tx,
+            &mut *tx,
             Actor::of(viewer),
             "api_key.created",
             None,
@@ -129,8 +161,7 @@ mod store {
             json!({ "key": id, "scopes": scopes }),
         )
         .await?;
-        tx.commit().await?;
-        Ok(id)
+        Ok((id, secret))
     }
 
     /// The key this session created and has not seen yet, once: showing it deletes it.

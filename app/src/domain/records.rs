@@ -101,6 +101,16 @@ impl Locale {
 /// address is a rectification, with its own trail).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({
+    "external_id": "gh-4821",
+    "name": "Ada Lovelace",
+    "emails": ["ada@example.com"],
+    "phones": ["+44 20 7946 0000"],
+    "location": "London",
+    "country": "GB",
+    "locale": "en-GB",
+    "opportunities": [{ "external_id": "app-77", "stage": "screen" }]
+})))]
 #[serde(default)]
 pub struct CandidateInput {
     /// The other system's id for the person: a second push with it updates the same record.
@@ -346,6 +356,13 @@ impl OpportunityRecord {
 /// A consent decision another system collected, as it sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({
+    "purpose": "retention",
+    "decision": "given",
+    "at": "2026-05-01T09:30:00Z",
+    "basis": "consent",
+    "text_version": "ats-notice-3"
+})))]
 #[serde(default)]
 pub struct ConsentDecisionInput {
     /// `processing`, `retention` or `contact`.

@@ -18,6 +18,7 @@ use uuid::Uuid;
 #[into_params(parameter_in = Query)]
 pub struct ContactStatusQuery {
     /// The address to check.
+    #[param(example = "ada@example.com")]
     email: String,
 }
 
