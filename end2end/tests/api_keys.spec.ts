@@ -38,3 +38,17 @@ test('a Super Admin creates an API key, sees it once, and revokes it', async ({ 
   await expect(page.getByRole('status').first()).toContainText('Key revoked');
   await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Revoked');
 });
+
+test('the API reference is a readable, accessible page served by Candor', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) outside.push(request.url());
+  });
+  await page.goto('/api/v1/reference');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Candor integration API');
+  await expect(page.getByRole('heading', { name: 'POST /api/v1/candidates', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'CandidateInput' }).first().click();
+  await expect(page.locator('#schema-CandidateInput')).toBeInViewport();
+  await expectNoAxeViolations(page);
+  expect(outside).toEqual([]);
+});

@@ -328,6 +328,37 @@ async fn the_openapi_document_describes_the_api(pool: PgPool) {
         serde_json::to_value(candor_server::api::openapi()).unwrap(),
         document
     );
+
+    // The readable reference: every operation and schema of the same document, as plain HTML
+    // served by Candor, with nothing to load from elsewhere.
+    let reference = call(&app, "/api/v1/reference", None).await;
+    assert_eq!(reference.status, StatusCode::OK);
+    assert!(reference.header("content-type").starts_with("text/html"));
+    // (The escaper writes `/` as `&#x2f;`, which browsers show as `/`.)
+    let page = &reference.body.replace("&#x2f;", "/");
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let heading = format!("<code>{} {path}</code></h2>", method.to_uppercase());
+            assert!(page.contains(&heading), "{heading}");
+        }
+    }
+    for schema in document["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .keys()
+    {
+        assert!(
+            page.contains(&format!("id=\"schema-{schema}\"")),
+            "{schema}"
+        );
+    }
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(
+        !page.contains("<script") && !page.contains("https://"),
+        "nothing from elsewhere"
+    );
+    // Values are escaped: the document's `<key>` is text, not a tag.
+    assert!(page.contains("Bearer &lt;key&gt;"));
 }
 
 fn urlencode(text: &str) -> String {

@@ -664,10 +664,15 @@ async fn nothing_pushed_through_the_api_remains_after_anonymization(pool: PgPool
     for marker in ["zebulonfirst", "zebulonmail", "zebulontown", "7911987654"] {
         assert!(!holding(&before, marker).is_empty(), "{marker} was stored");
     }
-    let viewer = scene.sasha.as_viewer(Role::SuperAdmin);
-    app::core::anonymization::anonymize(&pool, &scene.app.config, &viewer, id, chrono::Utc::now())
-        .await
-        .unwrap();
+    let eraser = scene.ats(false, false, true).await;
+    let anonymized = eraser
+        .post(
+            &format!("/api/v1/candidates/{id}/anonymize"),
+            &json!({ "reason": "deleted_in_ats" }),
+            &[],
+        )
+        .await;
+    assert_eq!(anonymized.status, StatusCode::OK, "{}", anonymized.body);
     let after = dump(&pool).await;
     for marker in ["zebulon", "7911987654"] {
         assert_eq!(holding(&after, marker), Vec::<&str>::new(), "{marker}");
@@ -680,5 +685,139 @@ async fn nothing_pushed_through_the_api_remains_after_anonymization(pool: PgPool
     assert_eq!(
         read["external_id"], "gh-900",
         "the ATS's key stays, to match the record"
+    );
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_ats_anonymizes_with_the_profiles_checks_and_a_reason(pool: PgPool) {
+    let scene = scene(pool.clone()).await;
+    let writer = scene.ats(true, true, false).await;
+    let eraser = scene.ats(false, false, true).await;
+    let id = json(&writer.push(&ada()).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/v1/candidates/{id}/anonymize");
+    let reason = |r: &str| json!({ "reason": r });
+
+    assert_eq!(
+        writer
+            .post(&path, &reason("retention_ended"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // The colleague needs the Anonymize Candidates permission too, as on the profile.
+    let member = scene
+        .world
+        .member("Tom Member", Role::TeamMember, PASSWORD)
+        .await;
+    let refused = eraser
+        .post(
+            &path,
+            &reason("retention_ended"),
+            &[("on-behalf-of", member.email.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    // No erasure request open: a reason is required, and it must be a true one.
+    for (body, problem) in [
+        (json!({}), "urn:candor:problem:invalid"),
+        (reason("erasure_request"), "urn:candor:problem:invalid"),
+        (reason("because"), "urn:candor:problem:invalid"),
+    ] {
+        let refused = eraser.post(&path, &body, &[]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let refused = json(&refused);
+        assert_eq!(
+            (refused["type"].as_str(), refused["field"].as_str()),
+            (Some(problem), Some("/reason"))
+        );
+    }
+    // A legal hold stops it.
+    let uuid = Uuid::parse_str(&id).unwrap();
+    sqlx::query(
+        "INSERT INTO legal_holds (candidate_id, reason, placed_by) VALUES ($1, 'Litigation', $2)",
+    )
+    .bind(uuid)
+    .bind(scene.sasha.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    let held = eraser.post(&path, &reason("retention_ended"), &[]).await;
+    assert_eq!(held.status, StatusCode::CONFLICT);
+    assert_eq!(json(&held)["type"], "urn:candor:problem:legal-hold");
+    sqlx::query("UPDATE legal_holds SET lifted_at = now(), lifted_by = placed_by")
+        .execute(&pool)
+        .await
+        .unwrap();
+
+    let done = eraser.post(&path, &reason("retention_ended"), &[]).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let done = json(&done);
+    assert_eq!(done["mode"], "gdpr");
+    assert!(done["fields_removed"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("emails")));
+    let again = eraser.post(&path, &reason("retention_ended"), &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let reasons: Vec<Value> = sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'candidate.anonymize_reason' AND actor_kind = 'api_key'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(reasons, [json!({ "reason": "retention_ended" })]);
+
+    // An open erasure request is reason enough, and anonymizing resolves it.
+    let grace = scene.world.candidate("grace@example.com").await;
+    scene
+        .world
+        .request(&grace, app::preferences::service::NewRequest::Erasure)
+        .await;
+    let path = format!("/api/v1/candidates/{}/anonymize", grace.id.into_uuid());
+    let done = eraser.post_raw(&path, String::new(), &[]).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let state: String =
+        sqlx::query_scalar("SELECT status FROM data_requests WHERE candidate_id = $1")
+            .bind(grace.id.into_uuid())
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(state, "resolved");
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_note_from_the_ats_is_the_colleagues_on_the_profile(pool: PgPool) {
+    let scene = scene(pool.clone()).await;
+    let ats = scene.ats(true, true, false).await;
+    let id = json(&ats.push(&ada()).await)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/api/v1/candidates/{id}/notes");
+    let added = ats
+        .post(&path, &json!({ "body": "Strong on SQL." }), &[])
+        .await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
+    let (body, author): (String, Option<Uuid>) =
+        sqlx::query_as("SELECT body, author_id FROM notes")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (body.as_str(), author),
+        ("Strong on SQL.", Some(scene.sasha.id.into_uuid()))
+    );
+    let blank = ats.post(&path, &json!({ "body": "  " }), &[]).await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(&blank)["field"], "/body");
+    let nobody = format!("/api/v1/candidates/{}/notes", Uuid::new_v4());
+    assert_eq!(
+        ats.post(&nobody, &json!({ "body": "Hi" }), &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
     );
 }

@@ -493,3 +493,47 @@ pub async fn read_candidate(
         opportunities,
     }))
 }
+
+/// Anonymizes the candidate for another system, with the profile's engine and checks (the
+/// colleague's permission, a legal hold), resting on `reason` or the open erasure request (see
+/// `domain::records::anonymize_reason`). The audit row records the reason's code.
+pub async fn anonymize(
+    pool: &sqlx::PgPool,
+    config: &crate::core::config::Config,
+    viewer: &Viewer,
+    candidate: Uuid,
+    reason: Option<crate::domain::records::AnonymizeReason>,
+    now: DateTime<Utc>,
+) -> Result<crate::domain::anonymization::Removal, AppError> {
+    let mut tx = pool.begin().await?;
+    let found = reachable(&mut *tx, viewer, candidate).await?;
+    lock(&mut tx, found.id).await?.ok_or(AppError::NotFound)?;
+    let open_erasure = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM data_requests
+                           WHERE candidate_id = $1 AND kind = 'erasure' AND status = 'open') AS "open!""#,
+        candidate
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let reason = crate::domain::records::anonymize_reason(reason, open_erasure)?;
+    let removal = Box::pin(crate::core::anonymization::anonymize_locked(
+        &mut tx,
+        config,
+        Actor::of(viewer),
+        viewer.may(crate::domain::Permission::AnonymizeCandidates),
+        found.id,
+        now,
+    ))
+    .await?;
+    audit::record(
+        &mut tx,
+        Actor::of(viewer),
+        "candidate.anonymize_reason",
+        Some(found.id),
+        None,
+        serde_json::json!({ "reason": reason.as_str() }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(removal)
+}

@@ -423,6 +423,43 @@ impl ImportedDecision {
     }
 }
 
+/// Why another system asks Candor to anonymize a candidate. Anonymizing can't be undone, so the
+/// ATS says why, unless an open erasure request already does (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnonymizeReason {
+    /// The candidate's open erasure request in Candor.
+    ErasureRequest,
+    /// The candidate asked the team to erase them, by a channel the ATS recorded.
+    CandidateAskedElsewhere,
+    /// The ATS's retention period for them ended.
+    RetentionEnded,
+    /// The record was deleted in the ATS.
+    DeletedInAts,
+}
+super::text_enum!(AnonymizeReason {
+    ErasureRequest => "erasure_request",
+    CandidateAskedElsewhere => "candidate_asked_elsewhere",
+    RetentionEnded => "retention_ended",
+    DeletedInAts => "deleted_in_ats",
+});
+
+/// The reason an anonymization through the API rests on: the one given, or the open erasure
+/// request when none is given. Naming an erasure request that isn't there is refused, as is
+/// giving no reason without one.
+pub fn anonymize_reason(
+    given: Option<AnonymizeReason>,
+    open_erasure: bool,
+) -> Result<AnonymizeReason, FieldError> {
+    match (given, open_erasure) {
+        (None, true) => Ok(AnonymizeReason::ErasureRequest),
+        (None, false) => Err(Field::Reason.error(Problem::Required)),
+        (Some(AnonymizeReason::ErasureRequest), false) => {
+            Err(Field::Reason.error(Problem::Invalid))
+        }
+        (Some(reason), _) => Ok(reason),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,6 +662,27 @@ mod tests {
         ] {
             assert_eq!(error_at(with(o)), (path.to_owned(), problem));
         }
+    }
+
+    #[test]
+    fn anonymizing_rests_on_an_open_erasure_request_or_a_stated_reason() {
+        use AnonymizeReason::*;
+        assert_eq!(anonymize_reason(None, true), Ok(ErasureRequest));
+        assert_eq!(
+            anonymize_reason(Some(RetentionEnded), false),
+            Ok(RetentionEnded)
+        );
+        assert_eq!(anonymize_reason(Some(DeletedInAts), true), Ok(DeletedInAts));
+        assert_eq!(
+            anonymize_reason(None, false).unwrap_err().problem,
+            Problem::Required
+        );
+        assert_eq!(
+            anonymize_reason(Some(ErasureRequest), false)
+                .unwrap_err()
+                .problem,
+            Problem::Invalid
+        );
     }
 
     #[test]

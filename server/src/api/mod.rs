@@ -42,14 +42,15 @@ use uuid::Uuid;
     ),
     paths(
         contact_status, list_postings, list_requests, push_candidate, push_batch, read_candidate,
-        candidate_links, import_consent
+        candidate_links, import_consent, anonymize_candidate, add_note
     ),
     components(schemas(
         ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage,
         RequestBody, RequestPage, app::domain::records::CandidateInput,
         app::domain::records::OpportunityInput, app::domain::records::ConsentDecisionInput,
         CandidateResultBody, OpportunityResultBody, BatchInput, BatchItemBody, BatchBody,
-        CandidateBody, OpportunityBody, LinksBody, ConsentRecordedBody
+        CandidateBody, OpportunityBody, LinksBody, ConsentRecordedBody, AnonymizeInput,
+        AnonymizedBody, NoteInput, NoteAddedBody
     )),
     modifiers(&BearerKeys),
     security(("api_key" = []))
@@ -71,6 +72,27 @@ impl Modify for BearerKeys {
 /// The OpenAPI document, as served at `/api/v1/openapi.json`.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
+}
+
+/// The readable reference, served by Candor itself (no script, nothing from a CDN): the
+/// OpenAPI document rendered as HTML, with every value escaped.
+async fn reference() -> Response {
+    let mut env = minijinja::Environment::new();
+    let rendered = env
+        .add_template("reference.html", include_str!("reference.html"))
+        .and_then(|()| env.get_template("reference.html"))
+        .and_then(|template| {
+            template.render(minijinja::value::Value::from(minijinja::value::Serde(
+                openapi(),
+            )))
+        });
+    match rendered {
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "the API reference did not render");
+            Problem::of(AppError::Unavailable).into_response()
+        }
+    }
 }
 
 /// What the API's handlers share: the app's state and the per-key call limit.
@@ -98,6 +120,7 @@ pub fn router(app: AppState) -> Router {
         || axum::middleware::from_fn_with_state(state.clone(), idempotency::replay_or_run);
     Router::new()
         .route("/openapi.json", get(|| async { Json(openapi()) }))
+        .route("/reference", get(reference))
         .route("/contact-status", get(contact_status))
         .route("/postings", get(list_postings))
         .route("/requests", get(list_requests))
@@ -109,6 +132,11 @@ pub fn router(app: AppState) -> Router {
             "/candidates/{id}/consent-decisions",
             post(import_consent).layer(idempotent()),
         )
+        .route(
+            "/candidates/{id}/anonymize",
+            post(anonymize_candidate).layer(idempotent()),
+        )
+        .route("/candidates/{id}/notes", post(add_note).layer(idempotent()))
         .fallback(|| async { Problem::of(AppError::NotFound) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

@@ -399,3 +399,149 @@ pub(super) async fn import_consent(
         }),
     ))
 }
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[schema(as = AnonymizeInput)]
+#[serde(default)]
+pub struct AnonymizeInput {
+    /// Why: `candidate_asked_elsewhere`, `retention_ended`, `deleted_in_ats`, or
+    /// `erasure_request` (the default when the candidate has an open erasure request, and
+    /// refused when they have none).
+    reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = Anonymized)]
+pub struct AnonymizedBody {
+    candidate_id: Uuid,
+    /// `gdpr` (everything removed) or `localized` (what the countries' policies select).
+    mode: String,
+    fields_removed: Vec<String>,
+}
+
+/// Anonymizes the candidate with the same engine and checks as the profile: the key needs the
+/// `anonymize` scope and the colleague the Anonymize Candidates permission; a legal hold
+/// refuses it; it rests on an open erasure request or a stated reason. It can't be undone.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/{id}/anonymize",
+    request_body = AnonymizeInput,
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
+    responses(
+        (status = 200, description = "Anonymized", body = AnonymizedBody),
+        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `anonymize`, or the colleague may not anonymize", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "Already anonymized, on legal hold, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No reason, or not one of the reasons", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn anonymize_candidate(
+    State(state): State<AppState>,
+    key: ApiKey,
+    headers: HeaderMap,
+    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<AnonymizedBody>, Problem> {
+    key.require(Scope::Anonymize)?;
+    let Path(id) = id.map_err(|_| AppError::NotFound)?;
+    let body = body_bytes(body)?;
+    let input: AnonymizeInput = if body.is_empty() {
+        AnonymizeInput::default()
+    } else {
+        json_body(&body)?
+    };
+    let reason = match input.reason.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse().map_err(|_| {
+            Problem::field(
+                "/reason",
+                app::domain::preferences::FieldError {
+                    field: app::domain::preferences::Field::Reason,
+                    problem: app::domain::preferences::Problem::Invalid,
+                },
+            )
+        })?),
+    };
+    let viewer = acting_for(&state, &key, &headers).await?;
+    let removal = Box::pin(app::core::records::anonymize(
+        &state.pool,
+        &state.config,
+        &viewer,
+        id,
+        reason,
+        chrono::Utc::now(),
+    ))
+    .await
+    .map_err(|e| match e {
+        AppError::Invalid(error) => Problem::field("/reason", error),
+        other => Problem::of(other),
+    })?;
+    Ok(Json(AnonymizedBody {
+        candidate_id: id,
+        mode: removal.mode.as_str().to_owned(),
+        fields_removed: removal
+            .fields
+            .iter()
+            .map(|f| f.as_str().to_owned())
+            .collect(),
+    }))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[schema(as = NoteInput)]
+#[serde(default)]
+pub struct NoteInput {
+    /// The note's text, as the team wrote it in the ATS.
+    body: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = NoteAdded)]
+pub struct NoteAddedBody {
+    candidate_id: Uuid,
+}
+
+/// Adds a note to the candidate's profile, written by the colleague the call acts for.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/{id}/notes",
+    request_body = NoteInput,
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
+    responses(
+        (status = 201, description = "Added", body = NoteAddedBody),
+        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The candidate is anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No text, or too long", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub(super) async fn add_note(
+    State(state): State<AppState>,
+    key: ApiKey,
+    headers: HeaderMap,
+    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<NoteAddedBody>), Problem> {
+    key.require(Scope::Write)?;
+    let Path(id) = id.map_err(|_| AppError::NotFound)?;
+    let input: NoteInput = json_body(&body_bytes(body)?)?;
+    let viewer = acting_for(&state, &key, &headers).await?;
+    app::core::lifecycle::add_note(&state.pool, &viewer, id, &input.body, chrono::Utc::now())
+        .await
+        .map_err(|e| match e {
+            AppError::Invalid(error) => Problem::field("/body", error),
+            other => Problem::of(other),
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(NoteAddedBody { candidate_id: id }),
+    ))
+}
