@@ -110,6 +110,7 @@ async fn push_one(
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "The candidate with this external id is not visible to the colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Anonymized, a hired opportunity asked to change, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
         (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
     )
@@ -370,6 +371,7 @@ pub struct ConsentRecordedBody {
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The candidate is anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
         (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
     )
