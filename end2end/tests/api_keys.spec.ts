@@ -39,7 +39,7 @@ test('a Super Admin creates an API key, sees it once, and revokes it', async ({ 
   await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Revoked');
 });
 
-test('the API reference is a readable, accessible page served by Candor', async ({ page }) => {
+test('the API reference is a readable, accessible page served by Candor', async ({ page }, testInfo) => {
   const outside: string[] = [];
   page.on('request', (request) => {
     if (!request.url().startsWith('http://127.0.0.1')) outside.push(request.url());
@@ -49,6 +49,7 @@ test('the API reference is a readable, accessible page served by Candor', async 
   await expect(page.getByRole('heading', { name: 'POST /api/v1/candidates', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'CandidateInput' }).first().click();
   await expect(page.locator('#schema-CandidateInput')).toBeInViewport();
-  await expectNoAxeViolations(page);
+  // The page has no script of its own; axe-core needs JavaScript to run in it.
+  if (testInfo.project.name === 'javascript') await expectNoAxeViolations(page);
   expect(outside).toEqual([]);
 });
