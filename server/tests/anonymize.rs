@@ -206,7 +206,7 @@ async fn seed(world: &World, tag: &'static str, owner: &User, country: &str) -> 
     .await
     .unwrap();
     let admin = owner.as_viewer(Role::Admin);
-    app::profile::requests::service::extend(
+    app::core::requests::decisions::extend(
         pool,
         &world.config,
         &admin,

@@ -5,8 +5,6 @@
 #[cfg(feature = "ssr")]
 pub mod resolve;
 #[cfg(feature = "ssr")]
-pub mod service;
-
 use crate::domain::access::{CorrectionField, CorrectionRow};
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
@@ -105,7 +103,8 @@ pub async fn resolve_request(
 ) -> Result<ProfileNotice, AppError> {
     profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
-        resolve::resolve(&state.pool, &viewer, request, Utc::now()).await?;
+        crate::core::requests::decisions::resolve(&state.pool, &viewer, request, Utc::now())
+            .await?;
         Ok(ProfileNotice::Resolved)
     })
     .await
@@ -149,7 +148,7 @@ pub async fn extend_request(
                 problem: Problem::Invalid,
             })
         })?;
-        service::extend(
+        crate::core::requests::decisions::extend(
             &state.pool,
             &state.config,
             &viewer,
@@ -172,7 +171,7 @@ pub async fn refuse_request(
 ) -> Result<ProfileNotice, AppError> {
     profile_action(&candidate, |state, viewer| async move {
         let request = request.parse().map_err(|_| AppError::NotFound)?;
-        service::refuse(
+        crate::core::requests::decisions::refuse(
             &state.pool,
             &state.config,
             &viewer,
@@ -361,7 +360,7 @@ pub async fn log_request(
 ) -> Result<ProfileNotice, AppError> {
     use crate::domain::preferences::Notice;
     crate::ui::profile_action::candidate_action(&candidate, |state, viewer, id| async move {
-        let notice = service::log(
+        let notice = crate::core::requests::decisions::log(
             &state.pool,
             &state.config,
             &viewer,

@@ -3,16 +3,15 @@
 //! asked for one field at a time, and marking a request resolved. Each in one transaction that
 //! locks the candidate and the request, and writes an audit row of ids and codes.
 
-use super::service::{close, lock_open_request, Closing, OpenRequest};
 use super::{AccessDraft, RectificationView};
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::links;
 use crate::core::mail::{self, editable, Attachment, OutgoingEmail};
+use crate::core::requests::decisions::{lock_open_request, OpenRequest};
 use crate::core::settings;
 use crate::domain::access::{
-    correction_rows, manual_resolution, CorrectionField, CurrentValues, OpportunityData, Part,
-    PersonalData,
+    correction_rows, CorrectionField, CurrentValues, OpportunityData, Part, PersonalData,
 };
 use crate::domain::preferences::Corrections;
 use crate::domain::{CandidateId, EmailKind, RequestKind, Viewer};
@@ -229,22 +228,6 @@ pub async fn send_data(
         json!({ "kind": open.kind.as_str(), "parts": parts.iter().map(|p| p.code()).collect::<Vec<_>>() }),
     )
     .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// Marks an access or rectification request resolved. An erasure request is resolved only by
-/// anonymizing the candidate.
-pub async fn resolve(
-    pool: &PgPool,
-    viewer: &Viewer,
-    request: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let mut tx = pool.begin().await?;
-    let open = lock_open_request(&mut tx, viewer, request).await?;
-    let resolution = manual_resolution(open.kind).ok_or(AppError::AnonymizeToResolve)?;
-    close(&mut tx, viewer, &open, Closing::Resolved(resolution), now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! codes, contact stopped where the kind stops it, the owners alerted and the candidate's
 //! confirmation queued.
 
+pub mod decisions;
+
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::consent::{

@@ -1,12 +1,15 @@
-//! Extending and refusing a data request (SPEC §7, Art. 12(3) and 12(4)): each in one
-//! transaction that locks the request, records the decision on it and in the audit log (ids and
-//! codes; the reason stays on the request row), and queues the email that tells the candidate.
+//! Deciding a data request (SPEC §7): marking it resolved, extending it (Art. 12(3)), refusing it
+//! (Art. 12(4)), and logging one received another way. Each in one transaction that locks the
+//! request, records the decision on it and in the audit log (ids and codes; the reason stays on
+//! the request row), and queues the email that tells the candidate. The profile's banners and the
+//! integration API both call these.
 
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::links;
 use crate::core::mail::{self, editable::first_name, OutgoingEmail};
 use crate::core::settings;
+use crate::domain::access::manual_resolution;
 use crate::domain::{
     extended_due_date, requests::written_reason, CandidateId, EmailKind, ExtensionError, RequestId,
     RequestKind, Viewer,
@@ -19,7 +22,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 /// An open request, locked for the action, that `viewer` may act on.
-pub(super) struct OpenRequest {
+pub struct OpenRequest {
     pub id: RequestId,
     pub candidate: CandidateId,
     pub kind: RequestKind,
@@ -28,7 +31,7 @@ pub(super) struct OpenRequest {
     pub extended: bool,
 }
 
-pub(super) async fn lock_open_request(
+pub async fn lock_open_request(
     tx: &mut PgConnection,
     viewer: &Viewer,
     request: Uuid,
@@ -153,14 +156,30 @@ pub async fn refuse(
     Ok(())
 }
 
+/// Marks an access or rectification request resolved. An erasure request is resolved only by
+/// anonymizing the candidate.
+pub async fn resolve(
+    pool: &PgPool,
+    viewer: &Viewer,
+    request: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let open = lock_open_request(&mut tx, viewer, request).await?;
+    let resolution = manual_resolution(open.kind).ok_or(AppError::AnonymizeToResolve)?;
+    close(&mut tx, viewer, &open, Closing::Resolved(resolution), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// How a request closes: resolved (with its resolution code), or refused with a reason.
-pub(super) enum Closing<'a> {
+pub enum Closing<'a> {
     Resolved(&'static str),
     Refused(&'a str),
 }
 
 /// Closes a locked open request and records who closed it and how.
-pub(super) async fn close(
+pub async fn close(
     tx: &mut PgConnection,
     viewer: &Viewer,
     open: &OpenRequest,
