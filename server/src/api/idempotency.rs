@@ -40,28 +40,13 @@ pub(super) async fn replay_or_run(
             .with_detail("Send an Idempotency-Key of 1 to 255 visible ASCII characters.".to_owned())
             .into_response();
     };
-    // Whose key: an unknown one runs on, to be refused by the handler like any other call.
-    let presented = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .map(str::to_owned);
-    let principal = match presented {
-        None => None,
-        Some(presented) => {
-            match app::core::api_keys::authenticate(&state.app.pool, &presented, chrono::Utc::now())
-                .await
-            {
-                Ok(found) => found,
-                Err(error) => return Problem::of(error).into_response(),
-            }
-        }
+    // Whose key, and within its rate: checked here once, and left for the handler.
+    let principal = match super::extract::admit(&state, request.headers()).await {
+        Ok(principal) => principal,
+        Err(problem) => return problem.into_response(),
     };
-    let Some(principal) = principal else {
-        return next.run(request).await;
-    };
+    let mut request = request;
+    request.extensions_mut().insert(principal.clone());
 
     let (parts, body) = request.into_parts();
     let Ok(body) = to_bytes(body, MAX_BODY_BYTES).await else {

@@ -4,19 +4,19 @@
 //! error enum to RFC 9457 problem details. The OpenAPI 3.1 document is generated from these
 //! handlers by utoipa (derive macros beside the code they describe, no runtime reflection).
 
+mod extract;
 mod idempotency;
+mod problem;
 mod reads;
 mod records;
 
-use app::core::api_keys::ApiPrincipal;
+pub use problem::{BodyRefusals, KeyRefusals, Problem, ProblemBody};
+
 use app::core::state::AppState;
-use app::domain::api_keys::{allows, Scope};
-use app::domain::preferences::FieldError;
-use app::domain::{EmailAddress, Viewer};
 use app::error::AppError;
 use axum::{
-    extract::{DefaultBodyLimit, FromRequestParts},
-    http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
+    extract::DefaultBodyLimit,
+    http::header,
     response::{IntoResponse, Response},
     routing::{get, post},
     Json, Router,
@@ -24,11 +24,11 @@ use axum::{
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use reads::*;
 use records::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::{num::NonZeroU32, sync::Arc};
 use utoipa::{
     openapi::security::{Http, HttpAuthScheme, SecurityScheme},
-    IntoParams, Modify, OpenApi, ToSchema,
+    IntoParams, Modify, OpenApi,
 };
 use uuid::Uuid;
 
@@ -144,151 +144,9 @@ pub fn router(app: AppState) -> Router {
 
 use app::core::security::API_BODY_BYTES as MAX_BODY_BYTES;
 
-/// An RFC 9457 problem: a stable `type` per error code, the HTTP status, a sentence for people,
-/// and the failing field where there is one. Never internals.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = Problem)]
-pub struct ProblemBody {
-    /// `urn:candor:problem:<code>`, stable across releases.
-    #[serde(rename = "type")]
-    kind: String,
-    title: String,
-    status: u16,
-    detail: String,
-    /// The request field that failed validation, as a JSON pointer-like path.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<String>,
-}
-
-/// A failed call, answered as problem details.
-pub struct Problem {
-    status: StatusCode,
-    // Boxed: a `Result<_, Problem>` stays small on the happy path.
-    body: Box<ProblemBody>,
-    retry_after: Option<u64>,
-}
-
-impl Problem {
-    fn of(error: AppError) -> Self {
-        let (code, status, field) = match error {
-            // The domain's codes, but an API's vocabulary for who is asking.
-            AppError::SignInRequired | AppError::SignInFailed => {
-                ("unauthorized".to_owned(), 401, None)
-            }
-            AppError::Invalid(e) => ("invalid".to_owned(), 422, Some(e.field.as_str().to_owned())),
-            other => (other.code(), other.status(), None),
-        };
-        let title = match status {
-            401 => "A valid API key is required".to_owned(),
-            403 => "The key's scopes don't allow this".to_owned(),
-            404 => "Not found".to_owned(),
-            422 => "A field is not valid".to_owned(),
-            429 => "Too many calls".to_owned(),
-            _ => "The call could not be done".to_owned(),
-        };
-        let detail = match error {
-            AppError::SignInRequired | AppError::SignInFailed => {
-                "Send a live key as `Authorization: Bearer <key>`.".to_owned()
-            }
-            AppError::Forbidden => {
-                "Create a key with the scope this call needs in Settings → API keys.".to_owned()
-            }
-            other => app::text::error_message(&other),
-        };
-        Problem {
-            status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            body: Box::new(ProblemBody {
-                kind: format!("urn:candor:problem:{code}"),
-                title,
-                status,
-                detail,
-                field,
-            }),
-            retry_after: None,
-        }
-    }
-}
-
-impl Problem {
-    /// A query parameter that is not valid (the API's own parameters, not a domain field).
-    fn bad_parameter(name: &str) -> Self {
-        let mut problem = Problem::of(AppError::BadForm);
-        problem.status = StatusCode::UNPROCESSABLE_ENTITY;
-        problem.body.kind = "urn:candor:problem:invalid".to_owned();
-        problem.body.status = 422;
-        problem.body.title = "A field is not valid".to_owned();
-        problem.body.detail = format!("Check the `{name}` parameter.");
-        problem.body.field = Some(name.to_owned());
-        problem
-    }
-}
-
-impl Problem {
-    /// A field of the body that is not valid, at its JSON pointer.
-    fn field(path: &str, error: FieldError) -> Self {
-        let mut problem = Problem::of(AppError::Invalid(error));
-        problem.body.field = Some(path.to_owned());
-        problem
-    }
-
-    fn with_detail(mut self, detail: String) -> Self {
-        self.body.detail = detail;
-        self
-    }
-
-    /// A body that is not JSON of the expected shape. Serde's words say where and what; they
-    /// only ever go back to the caller who sent the body.
-    fn malformed(error: &serde_json::Error) -> Self {
-        let mut problem = Problem::of(AppError::BadForm);
-        problem.status = StatusCode::BAD_REQUEST;
-        problem.body.kind = "urn:candor:problem:malformed".to_owned();
-        problem.body.status = 400;
-        problem.body.title = "The body is not JSON of the expected shape".to_owned();
-        problem.body.detail = format!("Check the body: {error}.");
-        problem
-    }
-
-    /// A conflict over the call itself (an idempotency key reused, say), with its own code.
-    fn conflict(code: &str, detail: &str) -> Self {
-        let mut problem = Problem::of(AppError::BadForm);
-        problem.status = StatusCode::CONFLICT;
-        problem.body.kind = format!("urn:candor:problem:{code}");
-        problem.body.status = 409;
-        problem.body.title = "The call conflicts with an earlier one".to_owned();
-        problem.body.detail = detail.to_owned();
-        problem
-    }
-}
-
-/// A body over the API's size limit, as a problem.
+/// A body over the API's size limit, as a problem (the HTTP layer's own limit answers so too).
 pub(crate) fn too_large() -> Response {
     Problem::too_large().into_response()
-}
-
-impl Problem {
-    fn too_large() -> Self {
-        let mut problem = Problem::bad_parameter("body").with_detail(format!(
-            "Send at most {} MB in one call.",
-            MAX_BODY_BYTES / (1024 * 1024)
-        ));
-        problem.status = StatusCode::PAYLOAD_TOO_LARGE;
-        problem.body.status = 413;
-        problem.body.kind = "urn:candor:problem:too_large".to_owned();
-        problem.body.title = "The body is too large".to_owned();
-        problem
-    }
-}
-
-/// The body as sent, or the problem of one too large.
-fn body_bytes(
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<axum::body::Bytes, Problem> {
-    body.map_err(|_| Problem::too_large())
-}
-
-/// The body, parsed as `T`.
-fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Problem> {
-    serde_json::from_slice(body).map_err(|e| Problem::malformed(&e))
 }
 
 /// `Idempotency-Key`: a replay of a POST with the same key and body returns the first answer.
@@ -311,98 +169,6 @@ pub struct OnBehalfOfHeader {
     /// the audit log names them with the key. Left out, the key's creator.
     #[param(rename = "On-Behalf-Of")]
     on_behalf_of: Option<String>,
-}
-
-/// The colleague a write acts for (see [`OnBehalfOfHeader`]).
-async fn acting_for(
-    state: &AppState,
-    key: &ApiKey,
-    headers: &HeaderMap,
-) -> Result<Viewer, Problem> {
-    let named = match headers.get("on-behalf-of") {
-        None => None,
-        Some(value) => Some(
-            value
-                .to_str()
-                .ok()
-                .and_then(|v| EmailAddress::parse(v.trim()).ok())
-                .ok_or_else(|| Problem::bad_parameter("On-Behalf-Of"))?,
-        ),
-    };
-    app::core::api_keys::acting_for(&state.pool, &key.0, named.as_ref())
-        .await
-        .map_err(|e| match e {
-            AppError::Forbidden => Problem::of(e).with_detail(
-                "On-Behalf-Of must name an active colleague (left out, the key's creator must be one)."
-                    .to_owned(),
-            ),
-            other => Problem::of(other),
-        })
-}
-
-impl From<AppError> for Problem {
-    fn from(error: AppError) -> Self {
-        Problem::of(error)
-    }
-}
-
-impl IntoResponse for Problem {
-    fn into_response(self) -> Response {
-        let mut response = (self.status, Json(self.body)).into_response();
-        let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
-        if self.status == StatusCode::UNAUTHORIZED {
-            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        if let Some(seconds) = self.retry_after {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-        }
-        response
-    }
-}
-
-/// The key behind a call. Missing, malformed, unknown and revoked keys get the same 401; a
-/// key over its rate gets 429 with `Retry-After`.
-pub struct ApiKey(pub ApiPrincipal);
-
-impl FromRequestParts<ApiState> for ApiKey {
-    type Rejection = Problem;
-
-    async fn from_request_parts(parts: &mut Parts, state: &ApiState) -> Result<Self, Problem> {
-        let presented = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or(AppError::SignInRequired)?;
-        let principal =
-            app::core::api_keys::authenticate(&state.app.pool, presented, chrono::Utc::now())
-                .await?
-                .ok_or(AppError::SignInRequired)?;
-        if let Err(not_until) = state.limit.check_key(&principal.key) {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
-            let mut problem = Problem::of(AppError::RateLimited);
-            problem.retry_after = Some(wait.as_secs().max(1));
-            return Err(problem);
-        }
-        Ok(ApiKey(principal))
-    }
-}
-
-impl ApiKey {
-    fn require(&self, scope: Scope) -> Result<(), AppError> {
-        if allows(&self.0.scopes, scope) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
 }
 
 /// The most items one page holds, and how many when the caller doesn't say.

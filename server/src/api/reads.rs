@@ -1,9 +1,9 @@
 //! What the API reads: contact status by address, postings, data requests.
 
-use super::{page_parameters, present, split_page, ApiKey, PageQuery, Problem, ProblemBody};
+use super::extract::{Read, Scoped};
+use super::{page_parameters, present, split_page, PageQuery, Problem, ProblemBody};
 use app::core::compliance::StopReason;
 use app::core::state::AppState;
-use app::domain::api_keys::Scope;
 use app::domain::EmailAddress;
 use app::error::AppError;
 use axum::{
@@ -55,18 +55,16 @@ pub struct ContactStatusBody {
     params(ContactStatusQuery),
     responses(
         (status = 200, description = "The contact status", body = ContactStatusBody),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "Not an email address", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
     )
 )]
 pub(super) async fn contact_status(
     State(state): State<AppState>,
-    key: ApiKey,
+    _: Scoped<Read>,
     query: Result<Query<ContactStatusQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<ContactStatusBody>, Problem> {
-    key.require(Scope::Read)?;
     let invalid = || {
         AppError::Invalid(app::domain::preferences::FieldError {
             field: app::domain::preferences::Field::Email,
@@ -125,18 +123,16 @@ pub struct PostingPage {
     params(PageQuery),
     responses(
         (status = 200, description = "A page of postings", body = PostingPage),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
     )
 )]
 pub(super) async fn list_postings(
     State(state): State<AppState>,
-    key: ApiKey,
+    _: Scoped<Read>,
     query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<PostingPage>, Problem> {
-    key.require(Scope::Read)?;
     let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
     let (since, after, limit) = page_parameters(&query).map_err(|p| *p)?;
     // One more than asked says whether a next page exists.
@@ -218,18 +214,16 @@ pub struct RequestPage {
     params(RequestQuery),
     responses(
         (status = 200, description = "A page of data requests", body = RequestPage),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
     )
 )]
 pub(super) async fn list_requests(
     State(state): State<AppState>,
-    key: ApiKey,
+    _: Scoped<Read>,
     query: Result<Query<RequestQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<RequestPage>, Problem> {
-    key.require(Scope::Read)?;
     let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
     let page = PageQuery {
         updated_since: query.updated_since.clone(),

@@ -2,21 +2,16 @@
 //! back, append the consent decisions it collected, and mint the candidate's links for its own
 //! emails. Parsing is `domain::records`, writing `core::records`.
 
-use super::{acting_for, body_bytes, json_body, ApiKey, Problem, ProblemBody};
+use super::extract::{Acting, Anonymize, IdPath, JsonBody, OptionalJsonBody, Read, Scoped, Write};
+use super::{Problem, ProblemBody};
 use app::core::records::{upsert_candidate, Refused, Upserted};
 use app::core::state::AppState;
-use app::domain::api_keys::Scope;
 use app::domain::records::{
     CandidateInput, CandidateRecord, ConsentDecisionInput, ImportedDecision,
 };
 use app::domain::CandidateId;
 use app::error::AppError;
-use axum::{
-    body::Bytes,
-    extract::{Path, State},
-    http::{HeaderMap, StatusCode},
-    Json,
-};
+use axum::{extract::State, http::StatusCode, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -105,26 +100,20 @@ async fn push_one(
     responses(
         (status = 201, description = "Created", body = CandidateResultBody),
         (status = 200, description = "Updated the candidate with this external id", body = CandidateResultBody),
-        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "The candidate with this external id is not visible to the colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Anonymized, a hired opportunity asked to change, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
+        super::BodyRefusals,
     )
 )]
 pub(super) async fn push_candidate(
     State(state): State<AppState>,
-    key: ApiKey,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    acting: Acting<Write>,
+    JsonBody(input): JsonBody<CandidateInput>,
 ) -> Result<(StatusCode, Json<CandidateResultBody>), Problem> {
-    key.require(Scope::Write)?;
-    let input: CandidateInput = json_body(&body_bytes(body)?)?;
-    let viewer = acting_for(&state, &key, &headers).await?;
-    let done = Box::pin(push_one(&state, &viewer, &input)).await?;
+    let done = Box::pin(push_one(&state, &acting.viewer, &input)).await?;
     let status = if done.created {
         StatusCode::CREATED
     } else {
@@ -169,29 +158,24 @@ pub struct BatchBody {
     params(super::IdempotencyHeader, super::OnBehalfOfHeader),
     responses(
         (status = 200, description = "One result per item, in order", body = BatchBody),
-        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "An idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "No items, or more than 1,000", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
+        super::BodyRefusals,
     )
 )]
 pub(super) async fn push_batch(
     State(state): State<AppState>,
-    key: ApiKey,
-    headers: HeaderMap,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    acting: Acting<Write>,
+    JsonBody(batch): JsonBody<BatchInput>,
 ) -> Result<Json<BatchBody>, Problem> {
-    key.require(Scope::Write)?;
-    let batch: BatchInput = json_body(&body_bytes(body)?)?;
     if batch.candidates.is_empty() || batch.candidates.len() > MAX_BATCH {
         return Err(Problem::bad_parameter("candidates").with_detail(format!(
             "Send between 1 and {MAX_BATCH} candidates in `candidates`."
         )));
     }
-    let viewer = acting_for(&state, &key, &headers).await?;
+    let viewer = acting.viewer;
     let mut results = Vec::with_capacity(batch.candidates.len());
     for (index, input) in batch.candidates.iter().enumerate() {
         results.push(match Box::pin(push_one(&state, &viewer, input)).await {
@@ -205,7 +189,7 @@ pub(super) async fn push_batch(
                 index,
                 status: "failed".to_owned(),
                 result: None,
-                problem: Some(*problem.body),
+                problem: Some(problem.into_body()),
             },
         });
     }
@@ -253,19 +237,16 @@ pub struct OpportunityBody {
     params(("id" = Uuid, Path, description = "Candor's id for the candidate")),
     responses(
         (status = 200, description = "The candidate", body = CandidateBody),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `read`", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
     )
 )]
 pub(super) async fn read_candidate(
     State(state): State<AppState>,
-    key: ApiKey,
-    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+    _: Scoped<Read>,
+    IdPath(id): IdPath,
 ) -> Result<Json<CandidateBody>, Problem> {
-    key.require(Scope::Read)?;
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
     let found = app::core::records::read_candidate(&state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -317,23 +298,18 @@ pub struct LinksBody {
     params(("id" = Uuid, Path, description = "Candor's id for the candidate")),
     responses(
         (status = 200, description = "The links", body = LinksBody),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `write`", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The candidate is anonymized", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
     )
 )]
 pub(super) async fn candidate_links(
     State(state): State<AppState>,
-    key: ApiKey,
-    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
+    acting: Acting<Write>,
+    IdPath(id): IdPath,
 ) -> Result<Json<LinksBody>, Problem> {
-    key.require(Scope::Write)?;
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    let found = app::core::records::read_candidate(&state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let found = app::core::candidates::reachable(&state.pool, &acting.viewer, id).await?;
     if found.anonymized {
         return Err(AppError::Anonymized.into());
     }
@@ -366,31 +342,24 @@ pub struct ConsentRecordedBody {
     params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
     responses(
         (status = 201, description = "Recorded", body = ConsentRecordedBody),
-        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The candidate is anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
+        super::BodyRefusals,
     )
 )]
 pub(super) async fn import_consent(
     State(state): State<AppState>,
-    key: ApiKey,
-    headers: HeaderMap,
-    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    acting: Acting<Write>,
+    IdPath(id): IdPath,
+    JsonBody(input): JsonBody<ConsentDecisionInput>,
 ) -> Result<(StatusCode, Json<ConsentRecordedBody>), Problem> {
-    key.require(Scope::Write)?;
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    let input: ConsentDecisionInput = json_body(&body_bytes(body)?)?;
     let decision = ImportedDecision::parse(&input, chrono::Utc::now())
         .map_err(|e| Problem::field(&e.path, e.error))?;
-    let viewer = acting_for(&state, &key, &headers).await?;
     let mut tx = state.pool.begin().await.map_err(AppError::from)?;
-    app::core::records::import_consent(&mut tx, &viewer, id, &decision).await?;
+    app::core::records::import_consent(&mut tx, &acting.viewer, id, &decision).await?;
     tx.commit().await.map_err(AppError::from)?;
     Ok((
         StatusCode::CREATED,
@@ -431,31 +400,20 @@ pub struct AnonymizedBody {
     params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
     responses(
         (status = 200, description = "Anonymized", body = AnonymizedBody),
-        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `anonymize`, or the colleague may not anonymize", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Already anonymized, on legal hold, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "No reason, or not one of the reasons", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
+        super::BodyRefusals,
     )
 )]
 pub(super) async fn anonymize_candidate(
     State(state): State<AppState>,
-    key: ApiKey,
-    headers: HeaderMap,
-    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    acting: Acting<Anonymize>,
+    IdPath(id): IdPath,
+    OptionalJsonBody(input): OptionalJsonBody<AnonymizeInput>,
 ) -> Result<Json<AnonymizedBody>, Problem> {
-    key.require(Scope::Anonymize)?;
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    let body = body_bytes(body)?;
-    let input: AnonymizeInput = if body.is_empty() {
-        AnonymizeInput::default()
-    } else {
-        json_body(&body)?
-    };
     let reason = match input.reason.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) => Some(text.parse().map_err(|_| {
@@ -468,11 +426,10 @@ pub(super) async fn anonymize_candidate(
             )
         })?),
     };
-    let viewer = acting_for(&state, &key, &headers).await?;
     let removal = Box::pin(app::core::records::anonymize(
         &state.pool,
         &state.config,
-        &viewer,
+        &acting.viewer,
         id,
         reason,
         chrono::Utc::now(),
@@ -515,33 +472,32 @@ pub struct NoteAddedBody {
     params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::IdempotencyHeader, super::OnBehalfOfHeader),
     responses(
         (status = 201, description = "Added", body = NoteAddedBody),
-        (status = 400, description = "Not JSON of this shape", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 401, description = "No valid key", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The candidate is anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemBody, content_type = "application/problem+json"),
         (status = 422, description = "No text, or too long", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 429, description = "Over the key's rate", body = ProblemBody, content_type = "application/problem+json"),
+        super::KeyRefusals,
+        super::BodyRefusals,
     )
 )]
 pub(super) async fn add_note(
     State(state): State<AppState>,
-    key: ApiKey,
-    headers: HeaderMap,
-    id: Result<Path<Uuid>, axum::extract::rejection::PathRejection>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    acting: Acting<Write>,
+    IdPath(id): IdPath,
+    JsonBody(input): JsonBody<NoteInput>,
 ) -> Result<(StatusCode, Json<NoteAddedBody>), Problem> {
-    key.require(Scope::Write)?;
-    let Path(id) = id.map_err(|_| AppError::NotFound)?;
-    let input: NoteInput = json_body(&body_bytes(body)?)?;
-    let viewer = acting_for(&state, &key, &headers).await?;
-    app::core::lifecycle::add_note(&state.pool, &viewer, id, &input.body, chrono::Utc::now())
-        .await
-        .map_err(|e| match e {
-            AppError::Invalid(error) => Problem::field("/body", error),
-            other => Problem::of(other),
-        })?;
+    app::core::lifecycle::add_note(
+        &state.pool,
+        &acting.viewer,
+        id,
+        &input.body,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Invalid(error) => Problem::field("/body", error),
+        other => Problem::of(other),
+    })?;
     Ok((
         StatusCode::CREATED,
         Json(NoteAddedBody { candidate_id: id }),
