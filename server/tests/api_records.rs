@@ -12,20 +12,30 @@ use serde_json::{json, Value};
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const PASSWORD: &str = "correct horse battery staple";
+pub(crate) const PASSWORD: &str = "correct horse battery staple";
 
 /// The team's ATS, holding one key.
-struct Ats<'a> {
+pub(crate) struct Ats<'a> {
     app: &'a TestApp,
     key: String,
 }
 
 impl Ats<'_> {
-    async fn post(&self, path: &str, body: &Value, headers: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn post(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         self.post_raw(path, body.to_string(), headers).await
     }
 
-    async fn post_raw(&self, path: &str, body: String, headers: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn post_raw(
+        &self,
+        path: &str,
+        body: String,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let bearer = format!("Bearer {}", self.key);
         let request = headers
             .iter()
@@ -40,29 +50,29 @@ impl Ats<'_> {
         self.app.send(request).await
     }
 
-    async fn push(&self, candidate: &Value) -> TestResponse {
+    pub(crate) async fn push(&self, candidate: &Value) -> TestResponse {
         self.post("/api/v1/candidates", candidate, &[]).await
     }
 
-    async fn get(&self, path: &str) -> TestResponse {
+    pub(crate) async fn get(&self, path: &str) -> TestResponse {
         call(self.app, path, Some(&self.key)).await
     }
 
-    async fn candidate(&self, id: &str) -> Value {
+    pub(crate) async fn candidate(&self, id: &str) -> Value {
         let read = self.get(&format!("/api/v1/candidates/{id}")).await;
         assert_eq!(read.status, StatusCode::OK, "{}", read.body);
         json(&read)
     }
 }
 
-struct Scene {
-    world: World,
-    app: TestApp,
+pub(crate) struct Scene {
+    pub(crate) world: World,
+    pub(crate) app: TestApp,
     /// The Super Admin who made the keys.
-    sasha: crate::common::world::User,
+    pub(crate) sasha: crate::common::world::User,
 }
 
-async fn scene(pool: PgPool) -> Scene {
+pub(crate) async fn scene(pool: PgPool) -> Scene {
     let world = World::new(pool.clone());
     let app = TestApp::new(pool.clone());
     let sasha = world
@@ -76,7 +86,7 @@ async fn scene(pool: PgPool) -> Scene {
 }
 
 impl Scene {
-    async fn ats(&self, read: bool, write: bool, anonymize: bool) -> Ats<'_> {
+    pub(crate) async fn ats(&self, read: bool, write: bool, anonymize: bool) -> Ats<'_> {
         let admin = self.app.session(&self.sasha.email, PASSWORD).await;
         let key = new_key(&admin, scopes("ATS", read, write, anonymize)).await;
         Ats {

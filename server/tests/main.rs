@@ -7,6 +7,7 @@ mod alerts;
 mod anonymize;
 mod api;
 mod api_records;
+mod api_requests;
 mod auth;
 mod candidate_list;
 mod cli;

@@ -9,6 +9,7 @@ mod idempotency;
 mod problem;
 mod reads;
 mod records;
+mod requests;
 
 pub use problem::{BodyRefusals, KeyRefusals, Problem, ProblemBody};
 
@@ -24,6 +25,7 @@ use axum::{
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use reads::*;
 use records::*;
+use requests::*;
 use serde::Deserialize;
 use std::{num::NonZeroU32, sync::Arc};
 use utoipa::{
@@ -42,7 +44,8 @@ use uuid::Uuid;
     ),
     paths(
         contact_status, list_postings, list_requests, push_candidate, push_batch, read_candidate,
-        candidate_links, import_consent, anonymize_candidate, add_note
+        candidate_links, import_consent, anonymize_candidate, add_note, read_request, log_request,
+        resolve_request, extend_request, refuse_request
     ),
     components(schemas(
         ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage,
@@ -50,7 +53,7 @@ use uuid::Uuid;
         app::domain::records::OpportunityInput, app::domain::records::ConsentDecisionInput,
         CandidateResultBody, OpportunityResultBody, BatchInput, BatchItemBody, BatchBody,
         CandidateBody, OpportunityBody, LinksBody, ConsentRecordedBody, AnonymizeInput,
-        AnonymizedBody, NoteInput, NoteAddedBody
+        AnonymizedBody, NoteInput, NoteAddedBody, LogRequestInput, ExtendInput, RefuseInput
     )),
     modifiers(&BearerKeys),
     security(("api_key" = []))
@@ -124,6 +127,23 @@ pub fn router(app: AppState) -> Router {
         .route("/contact-status", get(contact_status))
         .route("/postings", get(list_postings))
         .route("/requests", get(list_requests))
+        .route("/requests/{id}", get(read_request))
+        .route(
+            "/requests/{id}/resolve",
+            post(resolve_request).layer(idempotent()),
+        )
+        .route(
+            "/requests/{id}/extend",
+            post(extend_request).layer(idempotent()),
+        )
+        .route(
+            "/requests/{id}/refuse",
+            post(refuse_request).layer(idempotent()),
+        )
+        .route(
+            "/candidates/{id}/requests",
+            post(log_request).layer(idempotent()),
+        )
         .route("/candidates", post(push_candidate).layer(idempotent()))
         .route("/candidates/batch", post(push_batch).layer(idempotent()))
         .route("/candidates/{id}", get(read_candidate))

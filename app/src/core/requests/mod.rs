@@ -283,3 +283,38 @@ pub async fn changed(
     .fetch_all(pool)
     .await?)
 }
+
+/// One data request, as [`changed`] lists it.
+pub async fn one(pool: &PgPool, id: uuid::Uuid) -> Result<Option<RequestChange>, AppError> {
+    Ok(sqlx::query_as!(
+        RequestChange,
+        r#"SELECT id, candidate_id, kind, status, channel, received_at,
+                  coalesce(extended_until, due_at) AS "due_at!", extended_until IS NOT NULL AS "extended!",
+                  resolved_at, resolution, updated_at
+             FROM data_requests WHERE id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// The candidate's open request of `kind`, if any (one is open at a time).
+pub async fn open_of_kind(
+    pool: &PgPool,
+    candidate: CandidateId,
+    kind: RequestKind,
+) -> Result<Option<RequestChange>, AppError> {
+    Ok(sqlx::query_as!(
+        RequestChange,
+        r#"SELECT id, candidate_id, kind, status, channel, received_at,
+                  coalesce(extended_until, due_at) AS "due_at!", extended_until IS NOT NULL AS "extended!",
+                  resolved_at, resolution, updated_at
+             FROM data_requests
+            WHERE candidate_id = $1 AND kind = $2 AND status = 'open'
+            ORDER BY received_at LIMIT 1"#,
+        candidate.into_uuid(),
+        kind.as_str()
+    )
+    .fetch_optional(pool)
+    .await?)
+}
