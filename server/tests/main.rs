@@ -6,6 +6,8 @@ mod common;
 mod alerts;
 mod anonymize;
 mod api;
+mod api_opportunities;
+mod api_postings;
 mod api_records;
 mod api_requests;
 mod auth;

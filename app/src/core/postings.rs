@@ -50,6 +50,7 @@ pub struct MemberChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostingChange {
     pub id: Uuid,
+    pub external_id: Option<String>,
     pub title: String,
     pub description: String,
     pub country: Option<String>,
@@ -123,7 +124,7 @@ mod store {
         let (after_at, after_id) = after.unzip();
         Ok(sqlx::query_as!(
             super::PostingChange,
-            r#"SELECT p.id, p.title, p.description, p.location_country AS country,
+            r#"SELECT p.id, p.external_id, p.title, p.description, p.location_country AS country,
                       u.email AS "owner_email?", p.questions, p.state = 'published' AS "published!",
                       p.created_at, p.updated_at
                  FROM postings p LEFT JOIN users u ON u.id = p.owner_id
@@ -137,6 +138,24 @@ mod store {
             limit
         )
         .fetch_all(pool)
+        .await?)
+    }
+
+    /// One posting, as [`changed`] lists it.
+    pub async fn changed_one(
+        pool: &PgPool,
+        id: Uuid,
+    ) -> Result<Option<super::PostingChange>, AppError> {
+        Ok(sqlx::query_as!(
+            super::PostingChange,
+            r#"SELECT p.id, p.external_id, p.title, p.description, p.location_country AS country,
+                      u.email AS "owner_email?", p.questions, p.state = 'published' AS "published!",
+                      p.created_at, p.updated_at
+                 FROM postings p LEFT JOIN users u ON u.id = p.owner_id
+                WHERE p.id = $1"#,
+            id
+        )
+        .fetch_optional(pool)
         .await?)
     }
 
@@ -236,8 +255,20 @@ mod store {
         id: Uuid,
         published: bool,
     ) -> Result<(), AppError> {
-        may_manage(viewer)?;
         let mut tx = pool.begin().await?;
+        set_published_in(&mut tx, viewer, id, published).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// [`set_published`] inside the caller's transaction.
+    pub async fn set_published_in(
+        tx: &mut sqlx::PgConnection,
+        viewer: &Viewer,
+        id: Uuid,
+        published: bool,
+    ) -> Result<(), AppError> {
+        may_manage(viewer)?;
         let state = if published { "published" } else { "closed" };
         let current =
             sqlx::query_scalar!("SELECT state FROM postings WHERE id = $1 FOR UPDATE", id)
@@ -251,7 +282,7 @@ mod store {
             .execute(&mut *tx)
             .await?;
         audit::record(
-            &mut tx,
+            &mut *tx,
             Actor::of(viewer),
             if published {
                 "posting.reopened"
@@ -263,9 +294,10 @@ mod store {
             json!({ "posting": id }),
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }
 #[cfg(feature = "ssr")]
-pub use store::{active_members, all, changed, one, save, save_in, set_published};
+pub use store::{
+    active_members, all, changed, changed_one, one, save, save_in, set_published, set_published_in,
+};

@@ -11,8 +11,8 @@ use crate::core::lifecycle::take_step_in;
 use crate::domain::lifecycle::{Stage, Step};
 use crate::domain::preferences::{Field, Problem};
 use crate::domain::records::{
-    CandidateRecord, ExternalId, ImportedDecision, OpportunityRecord, PostingRef, RecordError,
-    Standing,
+    CandidateRecord, ExternalId, ImportedDecision, OpportunityRecord, PostingRecord, PostingRef,
+    RecordError, Standing,
 };
 use crate::domain::{CandidateId, Viewer};
 use crate::error::AppError;
@@ -350,6 +350,89 @@ async fn steps_towards(
 
 fn field(path: &str, field: Field, problem: Problem) -> Refused {
     Refused::Field(RecordError::at(path, field.error(problem)))
+}
+
+/// Creates the posting, or updates the one with the record's external id, in the caller's
+/// transaction, through the posting form's own service (so its permission, checks and audit
+/// are the form's). Returns the posting's id and whether it is new.
+pub async fn upsert_posting(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    record: &PostingRecord,
+) -> Result<(Uuid, bool), Refused> {
+    // One push per external id at a time: two first pushes at once make one posting.
+    sqlx::query!(
+        "SELECT pg_advisory_xact_lock(hashtextextended('posting:' || $1, 0))",
+        record.external_id.as_str()
+    )
+    .execute(&mut *tx)
+    .await?;
+    let existing = sqlx::query_scalar!(
+        "SELECT id FROM postings WHERE external_id = $1",
+        record.external_id.as_str()
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let mut draft = record.draft.clone();
+    if let Some(email) = &record.owner_email {
+        let owner = sqlx::query_scalar!(
+            "SELECT id FROM users WHERE lower(email) = lower($1) AND NOT disabled",
+            email.as_str()
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| field("/owner_email", Field::Owner, Problem::Invalid))?;
+        draft.owner = Some(crate::domain::UserId(owner));
+    } else if let Some(id) = existing {
+        // Left out: the owner stays who it is.
+        draft.owner = sqlx::query_scalar!("SELECT owner_id FROM postings WHERE id = $1", id)
+            .fetch_one(&mut *tx)
+            .await?
+            .map(crate::domain::UserId);
+    }
+    let id = crate::core::postings::save_in(&mut *tx, viewer, existing, &draft).await?;
+    if existing.is_none() {
+        sqlx::query!(
+            "UPDATE postings SET external_id = $2 WHERE id = $1",
+            id,
+            record.external_id.as_str()
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    crate::core::postings::set_published_in(&mut *tx, viewer, id, record.published).await?;
+    Ok((id, existing.is_none()))
+}
+
+/// Upserts one opportunity on a candidate Candor has (see [`upsert_candidate`] for what an
+/// upsert changes), in the caller's transaction.
+pub async fn upsert_opportunity_of(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    candidate: Uuid,
+    record: &OpportunityRecord,
+    now: DateTime<Utc>,
+) -> Result<UpsertedOpportunity, Refused> {
+    let found = reachable(&mut *tx, viewer, candidate).await?;
+    let locked = lock(&mut *tx, found.id).await?.ok_or(AppError::NotFound)?;
+    if locked.anonymized {
+        return Err(AppError::Anonymized.into());
+    }
+    let done = Box::pin(upsert_opportunity(&mut *tx, viewer, found.id, record, now)).await?;
+    audit::record(
+        &mut *tx,
+        Actor::of(viewer),
+        "candidate.updated",
+        Some(found.id),
+        None,
+        serde_json::json!({
+            "origin": "integration",
+            "opportunities_added": usize::from(done.created),
+            "opportunities_updated": usize::from(!done.created),
+        }),
+    )
+    .await?;
+    Ok(done)
 }
 
 /// Appends a consent decision another system collected (source `import`), with the time,

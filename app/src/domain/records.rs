@@ -460,6 +460,91 @@ pub fn anonymize_reason(
     }
 }
 
+/// A posting as another system sends it, upserted by its `external_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({
+    "external_id": "job-7",
+    "title": "Data engineer",
+    "description": "Build the pipelines our analysts rely on.",
+    "country": "DE",
+    "owner_email": "sasha@team.example",
+    "questions": ["Why do you want to join us?"],
+    "state": "published"
+})))]
+#[serde(default)]
+pub struct PostingInput {
+    /// The other system's id for the posting: a second push with it updates the same posting.
+    pub external_id: String,
+    pub title: String,
+    pub description: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// The colleague who owns it, by their email address in Candor.
+    pub owner_email: Option<String>,
+    /// The application form's questions, 1 to 10, each on one line.
+    pub questions: Vec<String>,
+    /// `published` (the default: it takes applications) or `closed`.
+    pub state: Option<String>,
+}
+
+/// A valid pushed posting: the form's own draft (its owner still to be found by address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostingRecord {
+    pub external_id: ExternalId,
+    pub draft: super::postings::PostingDraft,
+    pub owner_email: Option<EmailAddress>,
+    pub published: bool,
+}
+
+impl PostingRecord {
+    /// Checked as the posting form is, with the same rules; a question may not hold a line
+    /// break, since the form keeps one question per line.
+    pub fn parse(input: &PostingInput) -> Result<Self, RecordError> {
+        use super::postings::{PostingDraft, PostingForm};
+        let external_id = ExternalId::parse(&input.external_id).map_err(at(Field::ExternalId))?;
+        if let Some(index) = input
+            .questions
+            .iter()
+            .position(|q| q.contains(['\n', '\r']))
+        {
+            return Err(RecordError::at(
+                format!("/questions/{index}"),
+                Field::Questions.error(Problem::Invalid),
+            ));
+        }
+        let form = PostingForm {
+            title: input.title.clone(),
+            description: input.description.clone(),
+            country: input.country.clone().unwrap_or_default(),
+            owner: String::new(),
+            questions: input.questions.join("\n"),
+        };
+        let draft = PostingDraft::parse(&form).map_err(|e| match e.field {
+            Field::PostingTitle => RecordError::at("/title", e),
+            other => at(other)(e),
+        })?;
+        let owner_email = optional(&input.owner_email, email_address)
+            .map_err(|e| RecordError::at("/owner_email", Field::Owner.error(e.problem)))?;
+        let published = match input.state.as_deref().map(str::trim) {
+            None | Some("") | Some("published") => true,
+            Some("closed") => false,
+            Some(_) => {
+                return Err(RecordError::at(
+                    "/state",
+                    Field::Step.error(Problem::Invalid),
+                ))
+            }
+        };
+        Ok(Self {
+            external_id,
+            draft,
+            owner_email,
+            published,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -749,5 +834,86 @@ mod tests {
         ] {
             assert_eq!(ImportedDecision::parse(&input, now).unwrap_err().path, path);
         }
+    }
+
+    fn job() -> PostingInput {
+        PostingInput {
+            external_id: "job-7".into(),
+            title: " Data engineer ".into(),
+            description: "Pipelines".into(),
+            country: Some("de".into()),
+            owner_email: Some("sasha@team.example".into()),
+            questions: vec!["Why us?".into(), "  ".into()],
+            state: None,
+        }
+    }
+
+    #[test]
+    fn a_pushed_posting_is_checked_as_the_posting_form_is() {
+        let record = PostingRecord::parse(&job()).unwrap();
+        assert_eq!(record.external_id.as_str(), "job-7");
+        assert_eq!(record.draft.title, "Data engineer");
+        assert_eq!(record.draft.questions, vec!["Why us?".to_owned()]);
+        assert_eq!(
+            record.draft.country.map(|c| c.as_str().to_owned()),
+            Some("DE".into())
+        );
+        assert!(record.published);
+
+        let path = |input: PostingInput| PostingRecord::parse(&input).unwrap_err().path;
+        assert_eq!(
+            path(PostingInput {
+                external_id: " ".into(),
+                ..job()
+            }),
+            "/external_id"
+        );
+        assert_eq!(
+            path(PostingInput {
+                title: "".into(),
+                ..job()
+            }),
+            "/title"
+        );
+        assert_eq!(
+            path(PostingInput {
+                questions: vec![],
+                ..job()
+            }),
+            "/questions"
+        );
+        assert_eq!(
+            path(PostingInput {
+                questions: vec!["a".into(), "b\nc".into()],
+                ..job()
+            }),
+            "/questions/1"
+        );
+        assert_eq!(
+            path(PostingInput {
+                country: Some("Germany".into()),
+                ..job()
+            }),
+            "/country"
+        );
+        assert_eq!(
+            path(PostingInput {
+                owner_email: Some("sasha".into()),
+                ..job()
+            }),
+            "/owner_email"
+        );
+        assert_eq!(
+            path(PostingInput {
+                state: Some("draft".into()),
+                ..job()
+            }),
+            "/state"
+        );
+        let closed = PostingRecord::parse(&PostingInput {
+            state: Some("closed".into()),
+            ..job()
+        });
+        assert!(!closed.unwrap().published);
     }
 }

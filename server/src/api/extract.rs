@@ -145,6 +145,20 @@ impl<S: Send + Sync> FromRequestParts<S> for IdPath {
     }
 }
 
+/// Two ids in the path (a candidate's, then one of theirs); either not a UUID is a 404.
+pub struct IdsPath(pub Uuid, pub Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdsPath {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        Path::<(Uuid, Uuid)>::from_request_parts(parts, state)
+            .await
+            .map(|Path((first, second))| IdsPath(first, second))
+            .map_err(|_| AppError::NotFound.into())
+    }
+}
+
 /// The body, parsed as `T`. Whatever the `Content-Type` says: integrators' tools vary, and the
 /// shape is what matters.
 pub struct JsonBody<T>(pub T);

@@ -4,10 +4,12 @@
 //! error enum to RFC 9457 problem details. The OpenAPI 3.1 document is generated from these
 //! handlers by utoipa (derive macros beside the code they describe, no runtime reflection).
 
+mod contact;
 mod extract;
 mod idempotency;
+mod opportunities;
+mod postings;
 mod problem;
-mod reads;
 mod records;
 mod requests;
 
@@ -22,8 +24,10 @@ use axum::{
     routing::{get, post},
     Json, Router,
 };
+use contact::*;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use reads::*;
+use opportunities::*;
+use postings::*;
 use records::*;
 use requests::*;
 use serde::Deserialize;
@@ -45,7 +49,8 @@ use uuid::Uuid;
     paths(
         contact_status, list_postings, list_requests, push_candidate, push_batch, read_candidate,
         candidate_links, import_consent, anonymize_candidate, add_note, read_request, log_request,
-        resolve_request, extend_request, refuse_request
+        resolve_request, extend_request, refuse_request, push_posting,
+        push_opportunity, add_feedback
     ),
     components(schemas(
         ContactStatusBody, ContactStatus, StopReasonCode, ProblemBody, PostingBody, PostingPage,
@@ -53,7 +58,8 @@ use uuid::Uuid;
         app::domain::records::OpportunityInput, app::domain::records::ConsentDecisionInput,
         CandidateResultBody, OpportunityResultBody, BatchInput, BatchItemBody, BatchBody,
         CandidateBody, OpportunityBody, LinksBody, ConsentRecordedBody, AnonymizeInput,
-        AnonymizedBody, NoteInput, NoteAddedBody, LogRequestInput, ExtendInput, RefuseInput
+        AnonymizedBody, NoteInput, NoteAddedBody, LogRequestInput, ExtendInput, RefuseInput,
+        app::domain::records::PostingInput, FeedbackInput, FeedbackAddedBody
     )),
     modifiers(&BearerKeys),
     security(("api_key" = []))
@@ -125,7 +131,10 @@ pub fn router(app: AppState) -> Router {
         .route("/openapi.json", get(|| async { Json(openapi()) }))
         .route("/reference", get(reference))
         .route("/contact-status", get(contact_status))
-        .route("/postings", get(list_postings))
+        .route(
+            "/postings",
+            get(list_postings).post(push_posting).layer(idempotent()),
+        )
         .route("/requests", get(list_requests))
         .route("/requests/{id}", get(read_request))
         .route(
@@ -157,6 +166,14 @@ pub fn router(app: AppState) -> Router {
             post(anonymize_candidate).layer(idempotent()),
         )
         .route("/candidates/{id}/notes", post(add_note).layer(idempotent()))
+        .route(
+            "/candidates/{id}/opportunities",
+            post(push_opportunity).layer(idempotent()),
+        )
+        .route(
+            "/candidates/{id}/opportunities/{opportunity_id}/feedback",
+            post(add_feedback).layer(idempotent()),
+        )
         .fallback(|| async { Problem::of(AppError::NotFound) })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

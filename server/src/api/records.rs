@@ -4,7 +4,7 @@
 
 use super::extract::{Acting, Anonymize, IdPath, JsonBody, OptionalJsonBody, Read, Scoped, Write};
 use super::{Problem, ProblemBody};
-use app::core::records::{upsert_candidate, Refused, Upserted};
+use app::core::records::{upsert_candidate, Refused, Upserted, UpsertedOpportunity};
 use app::core::state::AppState;
 use app::domain::records::{
     CandidateInput, CandidateRecord, ConsentDecisionInput, ImportedDecision,
@@ -49,6 +49,16 @@ pub struct OpportunityResultBody {
     created: bool,
 }
 
+impl From<UpsertedOpportunity> for OpportunityResultBody {
+    fn from(done: UpsertedOpportunity) -> Self {
+        Self {
+            id: done.id,
+            external_id: done.external_id,
+            created: done.created,
+        }
+    }
+}
+
 impl From<Upserted> for CandidateResultBody {
     fn from(done: Upserted) -> Self {
         Self {
@@ -58,11 +68,7 @@ impl From<Upserted> for CandidateResultBody {
             opportunities: done
                 .opportunities
                 .into_iter()
-                .map(|o| OpportunityResultBody {
-                    id: o.id,
-                    external_id: o.external_id,
-                    created: o.created,
-                })
+                .map(OpportunityResultBody::from)
                 .collect(),
         }
     }

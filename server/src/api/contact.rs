@@ -1,7 +1,7 @@
-//! What the API reads: contact status by address, postings.
+//! May the team contact this address? The answer an ATS asks before every email it sends.
 
 use super::extract::{Read, Scoped};
-use super::{page_parameters, split_page, PageQuery, Problem, ProblemBody};
+use super::{Problem, ProblemBody};
 use app::core::compliance::StopReason;
 use app::core::state::AppState;
 use app::domain::EmailAddress;
@@ -12,7 +12,6 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use uuid::Uuid;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -90,75 +89,5 @@ pub(super) async fn contact_status(
                 StopReason::AnonymizedRecord => StopReasonCode::AnonymizedRecord,
             }),
         },
-    }))
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = Posting)]
-pub struct PostingBody {
-    id: Uuid,
-    title: String,
-    description: String,
-    /// ISO 3166-1 alpha-2, when the posting has a country.
-    country: Option<String>,
-    owner_email: Option<String>,
-    questions: Vec<String>,
-    /// `published` takes applications; `closed` refuses them.
-    state: String,
-    created_at: chrono::DateTime<chrono::Utc>,
-    updated_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PostingPage {
-    data: Vec<PostingBody>,
-    /// The next page, or null on the last one.
-    next: Option<String>,
-}
-
-/// Postings, oldest change first, in pages that stay stable while postings are added or edited.
-#[utoipa::path(
-    get,
-    path = "/api/v1/postings",
-    params(PageQuery),
-    responses(
-        (status = 200, description = "A page of postings", body = PostingPage),
-        (status = 403, description = "The key lacks the `read` scope", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "A parameter is not valid", body = ProblemBody, content_type = "application/problem+json"),
-        super::KeyRefusals,
-    )
-)]
-pub(super) async fn list_postings(
-    State(state): State<AppState>,
-    _: Scoped<Read>,
-    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<PostingPage>, Problem> {
-    let Query(query) = query.map_err(|_| Problem::bad_parameter("query"))?;
-    let (since, after, limit) = page_parameters(&query).map_err(|p| *p)?;
-    // One more than asked says whether a next page exists.
-    let rows = app::core::postings::changed(&state.pool, since, after, limit + 1).await?;
-    let (rows, next) = split_page(
-        rows,
-        limit,
-        |p| (p.updated_at, p.id),
-        "/api/v1/postings",
-        &[("updated_since", &query.updated_since)],
-    );
-    Ok(Json(PostingPage {
-        data: rows
-            .into_iter()
-            .map(|p| PostingBody {
-                id: p.id,
-                title: p.title,
-                description: p.description,
-                country: p.country,
-                owner_email: p.owner_email,
-                questions: p.questions,
-                state: if p.published { "published" } else { "closed" }.to_owned(),
-                created_at: p.created_at,
-                updated_at: p.updated_at,
-            })
-            .collect(),
-        next,
     }))
 }
