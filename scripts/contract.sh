@@ -33,6 +33,9 @@ for _ in $(seq 1 60); do
 done
 
 status=0
+# One worker: with two, Hypothesis parses lambda sources from two threads at once, and CPython
+# 3.11's parser fails on that now and then ("AST constructor recursion depth mismatch"), which
+# Schemathesis reports as an error of the operation it was testing.
 for scopes in read read,write read,write,anonymize; do
   key="$(target/debug/candor create-api-key --name "contract $scopes" --scopes "$scopes" --created-by "$admin")"
   log "Schemathesis, key with $scopes"
@@ -42,7 +45,7 @@ for scopes in read read,write read,write,anonymize; do
     --phases examples,coverage,fuzzing \
     --max-examples "${CONTRACT_EXAMPLES:-40}" \
     --seed 1 \
-    --workers 2 \
+    --workers 1 \
     --no-color || status=1
 done
 exit $status

@@ -33,6 +33,13 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
+        // Text Postgres can't hold (a NUL, a broken encoding) that no check caught is the
+        // caller's, not an outage.
+        if let Some(db) = error.as_database_error() {
+            if db.code().as_deref() == Some("22021") {
+                return AppError::BadForm;
+            }
+        }
         // sqlx messages name constraints and columns, never row values.
         tracing::error!(error = %error, "database error");
         AppError::Unavailable

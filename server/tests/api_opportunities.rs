@@ -66,6 +66,7 @@ async fn an_opportunity_is_upserted_on_a_candidate_and_takes_feedback(pool: PgPo
     for (body, field) in [
         (json!({ "rating": 5 }), "/rating"),
         (json!({ "rating": 2, "body": "x".repeat(20_001) }), "/body"),
+        (json!({ "rating": 2, "body": "nul\u{0}" }), "/body"),
     ] {
         let refused = ats.post(&feedback, &body, &[]).await;
         assert_eq!(

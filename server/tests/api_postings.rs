@@ -91,6 +91,7 @@ async fn a_pushed_posting_is_refused_with_its_field_and_its_permission(pool: PgP
     for (field, value, path) in [
         ("external_id", json!(""), "/external_id"),
         ("title", json!("  "), "/title"),
+        ("description", json!("Rust\u{0}"), "/description"),
         ("country", json!("Germany"), "/country"),
         ("owner_email", json!("nobody@team.example"), "/owner_email"),
         ("questions", json!([]), "/questions"),

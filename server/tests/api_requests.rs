@@ -260,9 +260,12 @@ async fn the_ats_answers_requests_with_the_profiles_rules(pool: PgPool) {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, problem) = ats.decide(&erasure, "refuse", &json!({})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(problem["field"], "/reason");
+    for reason in [json!({}), json!({ "reason": "\u{0}\u{b}" })] {
+        // No reason, or one that is not text (a NUL can't even be stored).
+        let (status, problem) = ats.decide(&erasure, "refuse", &reason).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{reason}");
+        assert_eq!(problem["field"], "/reason");
+    }
     let (status, refused) = ats
         .decide(
             &erasure,

@@ -258,3 +258,26 @@ async fn a_database_restart_under_load_loses_nothing_acknowledged_and_needs_no_r
     world.pool.close().await;
     drop(server);
 }
+
+/// Text Postgres can't hold that no check caught (a NUL) is the caller's mistake, answered as a
+/// form not understood, never as an outage.
+#[sqlx::test(migrations = "../migrations")]
+async fn text_the_database_cannot_hold_is_a_bad_form_not_an_outage(pool: PgPool) {
+    let refused = sqlx::query("SELECT $1::text")
+        .bind("nul\u{0}")
+        .execute(&pool)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        app::error::AppError::from(refused),
+        app::error::AppError::BadForm
+    );
+    let outage = sqlx::query("SELECT * FROM no_such_table")
+        .execute(&pool)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        app::error::AppError::from(outage),
+        app::error::AppError::Unavailable
+    );
+}

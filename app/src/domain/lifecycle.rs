@@ -164,6 +164,12 @@ pub fn parse_feedback(rating: &str, body: &str) -> Result<(i16, String), FieldEr
             })?,
     };
     let body = body.trim();
+    if !super::preferences::is_plain_text(body) {
+        return Err(FieldError {
+            field: Field::Feedback,
+            problem: Problem::Invalid,
+        });
+    }
     if body.chars().count() > Field::Feedback.max_chars() {
         return Err(FieldError {
             field: Field::Feedback,

@@ -34,10 +34,9 @@ pub struct PostingDraft {
 impl PostingDraft {
     pub fn parse(form: &PostingForm) -> Result<Self, FieldError> {
         let title = Field::PostingTitle.required_text(&form.title)?;
-        let description = form.description.trim().to_owned();
-        if description.chars().count() > Field::Description.max_chars() {
-            return Err(Field::Description.error(Problem::TooLong));
-        }
+        let description = Field::Description
+            .optional(Some(&form.description))?
+            .unwrap_or_default();
         let country = match form.country.trim() {
             "" => None,
             code => Some(

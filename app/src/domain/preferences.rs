@@ -359,6 +359,8 @@ impl Field {
         let text = raw.trim();
         let problem = if text.is_empty() {
             Problem::Required
+        } else if !is_plain_text(text) {
+            Problem::Invalid
         } else if text.chars().count() > self.max_chars() {
             Problem::TooLong
         } else {
@@ -441,6 +443,9 @@ impl Field {
     /// Trimmed text, `None` when blank, refused when too long.
     pub(crate) fn optional(self, raw: Option<&str>) -> Result<Option<String>, FieldError> {
         let text = raw.map(str::trim).unwrap_or_default();
+        if !is_plain_text(text) {
+            return Err(self.error(Problem::Invalid));
+        }
         if text.chars().count() > self.max_chars() {
             return Err(self.error(Problem::TooLong));
         }
@@ -452,6 +457,13 @@ impl Field {
         self.optional(Some(raw))?
             .ok_or(self.error(Problem::Required))
     }
+}
+
+/// Text people write: no control characters but line breaks and tabs. A NUL could not even be
+/// stored, and the others only ever arrive from a tool or a hostile caller.
+pub fn is_plain_text(text: &str) -> bool {
+    text.chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// A required email address, well formed.
@@ -636,6 +648,27 @@ impl From<Result<Notice, super::error::AppError>> for Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_with_control_characters_is_refused_but_line_breaks_are_kept() {
+        assert_eq!(
+            Field::Reason
+                .required_text("Kept\r\n\tfor a claim")
+                .unwrap(),
+            "Kept\r\n\tfor a claim"
+        );
+        for hostile in ["a\0b", "\u{0}\u{b}", "bell\u{7}", "esc\u{1b}[31m"] {
+            assert_eq!(
+                Field::Reason.required_text(hostile).unwrap_err().problem,
+                Problem::Invalid,
+                "{hostile:?}"
+            );
+            assert_eq!(
+                Field::Note.optional(Some(hostile)).unwrap_err().problem,
+                Problem::Invalid
+            );
+        }
+    }
     use crate::domain::LawfulBasis::*;
     use chrono::{Duration, TimeZone};
 

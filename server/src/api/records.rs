@@ -301,12 +301,13 @@ pub struct LinksBody {
 #[utoipa::path(
     get,
     path = "/api/v1/candidates/{id}/links",
-    params(("id" = Uuid, Path, description = "Candor's id for the candidate")),
+    params(("id" = Uuid, Path, description = "Candor's id for the candidate"), super::OnBehalfOfHeader),
     responses(
         (status = 200, description = "The links", body = LinksBody),
-        (status = 403, description = "The key lacks `write`", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 404, description = "No such candidate", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such candidate, or not the colleague's", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The candidate is anonymized", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "On-Behalf-Of is not an email address", body = ProblemBody, content_type = "application/problem+json"),
         super::KeyRefusals,
     )
 )]

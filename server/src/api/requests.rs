@@ -281,6 +281,7 @@ pub(super) async fn log_request(
         (status = 403, description = "The key lacks `write`, or On-Behalf-Of names no active colleague", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such request, or its candidate is not the colleague's", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "Closed already, an erasure (anonymize to resolve), the candidate anonymized, or an idempotency conflict", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "On-Behalf-Of or Idempotency-Key is not valid", body = ProblemBody, content_type = "application/problem+json"),
         super::KeyRefusals,
     )
 )]
