@@ -328,6 +328,28 @@ async fn the_openapi_document_describes_the_api(pool: PgPool) {
         serde_json::to_value(candor_server::api::openapi()).unwrap(),
         document
     );
+    // Every operation documents the refusals any call can meet; every body, those of a body.
+    let mut operations = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            operations += 1;
+            let answers = operation["responses"].as_object().unwrap();
+            for status in ["401", "429"] {
+                assert!(answers.contains_key(status), "{method} {path}: {status}");
+                assert_eq!(
+                    answers[status]["content"]["application/problem+json"]["schema"]["$ref"],
+                    "#/components/schemas/Problem"
+                );
+            }
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "413"] {
+                    assert!(answers.contains_key(status), "{method} {path}: {status}");
+                }
+            }
+        }
+    }
+    // The 17 paths the router serves beside the document and its reference; postings both ways.
+    assert_eq!(operations, 18, "every route is documented");
 
     // The readable reference: every operation and schema of the same document, as plain HTML
     // served by Candor, with nothing to load from elsewhere.
