@@ -16,6 +16,11 @@
 # 3M opportunities; scripts/generate-candidates.sql) against one SQL scan of the same facts
 # (server/benches/sweep.rs):
 #   scripts/bench.sh sweep [candidates, default 1000000] [rounds, default 3]
+#
+# With `api`, measures the integration API over a generated organization with an address per
+# candidate (server/benches/api.rs): candidates/s pushed through the batch endpoint against a COPY
+# of the same rows, and the contact-status lookup's p99 against the bare indexed query:
+#   scripts/bench.sh api [pushed, default 100000] [on file, default 1000000] [lookups, default 2000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -93,6 +98,61 @@ median of $rounds alternating rounds, $(nproc) CPU cores shared by Candor and Po
 **Ratio dry run / SQL scan: $(field ratio)** (target ≤ 2: $verdict it). The dry run found
 $(field marked) marked ($(field due) due, $(field waiting) within the grace period, $(field held) on hold).
 <!-- bench-sweep:end -->
+MD
+)"
+  exit 0
+fi
+
+if [ "${1:-}" = api ]; then
+  pushed="${2:-100000}"
+  on_file="${3:-1000000}"
+  lookups="${4:-2000}"
+  select_postgres
+  export DATABASE_URL="${DATABASE_URL%/*}/candor_bench_api"
+  recreate_database
+  log "Release build"
+  cargo build --release -p server --bin candor >/dev/null
+  target/release/candor migrate >/dev/null
+  log "Generating $on_file candidates, each with an address"
+  psql "$DATABASE_URL" -q -v candidates="$on_file" -f scripts/generate-candidates.sql >/dev/null
+  psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -c "INSERT INTO candidate_emails (candidate_id, email, is_primary)
+      SELECT id, 'bench' || row_number() OVER (ORDER BY id) || '@bench.example', true FROM candidates" >/dev/null
+  psql "$DATABASE_URL" -qc 'VACUUM ANALYZE' >/dev/null
+  export CANDOR_LINK_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_PUBLIC_URL="http://127.0.0.1:3000"
+  # The per-key rate limit is tested elsewhere; here it would only pace the load.
+  export CANDOR_API_CALLS_PER_MINUTE=1000000
+  target/release/candor create-user --email bench.owner@team.example --name "Bench Owner" --role super_admin >/dev/null
+  CANDOR_BENCH_KEY="$(target/release/candor create-api-key --name bench --scopes read,write --created-by bench.owner@team.example)"
+  export CANDOR_BENCH_KEY
+  log "API benchmark: $pushed pushed, $lookups lookups (release build)"
+  out="$(cargo bench -p server --bench api -- "$pushed" "$lookups" 2>/dev/null | tee /dev/stderr)"
+  line="$(grep '^RESULT ' <<<"$out")"
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  push_verdict="$(awk -v r="$(field push_ratio)" 'BEGIN { print (r >= 0.25) ? "meets" : "misses" }')"
+  lookup_verdict="$(awk -v r="$(field lookup_ratio)" 'BEGIN { print (r <= 2) ? "meets" : "misses" }')"
+  write_block bench-api "$(cat <<MD
+<!-- bench-api:start (written by scripts/bench.sh api) -->
+Measured by \`scripts/bench.sh api\` on $(date -u +%Y-%m-%d): $(nproc) CPU cores shared by Candor
+and Postgres, release build, calls through the whole router in process (key, rate limit,
+idempotency layer, handler, core services). The organization: $(field on_file) candidates by the
+end (\`scripts/generate-candidates.sql\` plus an address each, and what the run pushed).
+
+| pushing $(field candidates) candidates, one opportunity each | candidates/s |
+|---|---:|
+| \`COPY\` of the same rows (candidates, addresses, opportunities), one transaction | $(field copy_rate) |
+| \`POST /api/v1/candidates/batch\`, 1,000 a call, 2 calls at a time | $(field api_rate) |
+
+**Ratio API / COPY: $(field push_ratio)** (target ≥ 0.25: $push_verdict it).
+
+| $(field lookups) lookups, half known, half never seen | p50 ms | p99 ms |
+|---|---:|---:|
+| bare indexed query (the address's records) | $(field floor_p50) | $(field floor_p99) |
+| \`GET /api/v1/contact-status\` | $(field status_p50) | $(field status_p99) |
+
+**Ratio of the p99s: $(field lookup_ratio)** (target ≤ 2: $lookup_verdict it).
+<!-- bench-api:end -->
 MD
 )"
   exit 0
