@@ -4,7 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod resolve;
-#[cfg(feature = "ssr")]
+
 use crate::domain::access::{CorrectionField, CorrectionRow};
 #[cfg(feature = "ssr")]
 use crate::domain::preferences::{Field, FieldError, Problem};
