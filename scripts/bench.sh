@@ -21,6 +21,10 @@
 # candidate (server/benches/api.rs): candidates/s pushed through the batch endpoint against a COPY
 # of the same rows, and the contact-status lookup's p99 against the bare indexed query:
 #   scripts/bench.sh api [pushed, default 100000] [on file, default 1000000] [lookups, default 2000]
+#
+# With `webhooks`, measures webhook deliveries/s through the outbox against a bare loop of the same
+# HTTP client posting the same signed bodies to the same loopback receiver (server/benches/webhooks.rs):
+#   scripts/bench.sh webhooks [deliveries per round, default 5000] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -62,6 +66,34 @@ Postgres. Release build. Both sides send the same messages to the same server ov
 
 **Ratio outbox / bare loop: $(field ratio)** (target ≥ 0.8: $verdict it); one at a time: $(field ratio_one).
 <!-- bench-mail:end -->
+MD
+)"
+  exit 0
+fi
+
+if [ "${1:-}" = webhooks ]; then
+  deliveries="${2:-5000}"
+  rounds="${3:-3}"
+  select_postgres
+  log "Webhook benchmark: $deliveries deliveries per round, $rounds rounds (release build)"
+  out="$(cargo bench -p server --bench webhooks -- "$deliveries" "$rounds" 2>/dev/null | tee /dev/stderr)"
+  line="$(grep '^RESULT ' <<<"$out")"
+  field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+  verdict="$(awk -v r="$(field ratio)" 'BEGIN { print (r >= 0.8) ? "meets" : "misses" }')"
+  write_block bench-webhooks "$(cat <<MD
+<!-- bench-webhooks:start (written by scripts/bench.sh webhooks) -->
+Measured by \`scripts/bench.sh webhooks\` on $(date -u +%Y-%m-%d): $deliveries deliveries per round,
+median of $rounds rounds, $(nproc) CPU cores shared by the deliverer, the receiver (in the same
+process) and Postgres. Release build. Both sides use the same client (checked resolution, no
+redirects, no proxy) at the same concurrency ($(field concurrency)), posting the same signed body.
+
+| sender | what it does | deliveries/s |
+|---|---|---:|
+| bare loop | the deliverer's HTTP client, $(field concurrency) requests in flight | $(field bare) |
+| webhook outbox | claim with SKIP LOCKED, sign, post, record the answer and the endpoint's health | $(field outbox) |
+
+**Ratio outbox / bare loop: $(field ratio)** (target ≥ 0.8: $verdict it).
+<!-- bench-webhooks:end -->
 MD
 )"
   exit 0

@@ -73,6 +73,16 @@ pub async fn run(pool: &PgPool, config: &Config, now: DateTime<Utc>) -> Result<S
             label: candidate_label(&mut tx, &settings, candidate).await?,
         };
         let owners = owners_to_tell(&mut tx, candidate).await?;
+        if owed.contains(&Alert::Overdue) {
+            // Once per due date: the event's key makes the hourly check's repeats nothing.
+            crate::core::webhooks::emit_request(
+                &mut tx,
+                crate::domain::webhooks::EventType::DataRequestOverdue,
+                facts.request,
+                now,
+            )
+            .await?;
+        }
         for alert in owed {
             let recipients = if alert.to_admins() { &admins } else { &owners };
             for recipient in recipients {

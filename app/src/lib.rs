@@ -30,6 +30,7 @@ pub mod sweep;
 pub mod text;
 pub mod ui;
 pub mod users;
+pub mod webhooks;
 
 #[cfg(feature = "ssr")]
 pub mod alerts;

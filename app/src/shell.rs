@@ -22,6 +22,7 @@ use crate::sourcing::AddCandidatePage;
 use crate::sweep::SweepRunsPage;
 use crate::ui::page::set_status;
 use crate::users::{InvitePage, MemberEditPage, UsersPage};
+use crate::webhooks::WebhooksSettingsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/compliance/sweeps") view=SweepRunsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/api-keys") view=ApiKeysSettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/webhooks") view=WebhooksSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/users/invite") view=InvitePage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=MemberEditPage ssr=SsrMode::Async />

@@ -18,7 +18,7 @@ use app::{
 };
 use chrono::Utc;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
-use sqlx::{Connection, PgConnection, PgPool};
+use sqlx::PgPool;
 use std::{collections::BTreeMap, sync::Arc, time::Instant};
 
 const SUBJECT: &str = "We received your request";
@@ -42,7 +42,7 @@ fn main() {
 async fn run(emails: usize, rounds: usize) {
     let base = std::env::var("DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let pool = fresh_database(&base, "candor_bench_mail").await;
+    let pool = common::fresh_database(&base, "candor_bench_mail").await;
     let sink = smtp::SmtpSink::start().await;
     let config = config(&base, &sink);
 
@@ -162,21 +162,4 @@ fn config(database_url: &str, sink: &smtp::SmtpSink) -> Config {
     let mut config = Config::from_lookup(|name| env.get(name).cloned()).unwrap();
     config.mail = MailTransport::Smtp(SmtpUrl(sink.url()));
     config
-}
-
-async fn fresh_database(base: &str, name: &str) -> PgPool {
-    let mut admin = PgConnection::connect(base).await.unwrap();
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    let mut url = url::Url::parse(base).unwrap();
-    url.set_path(name);
-    let pool = PgPool::connect(url.as_str()).await.unwrap();
-    candor_server::db::migrate(&pool).await.unwrap();
-    pool
 }

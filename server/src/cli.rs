@@ -3,6 +3,7 @@
 
 use crate::{db, http, seed};
 use app::core::background::supervise;
+use app::core::webhooks::delivery::Deliverer;
 use app::{
     core::accounts,
     core::config::{database_url_from_env, Config},
@@ -88,6 +89,8 @@ pub enum CliError {
     Io(#[from] std::io::Error),
     #[error("Leptos configuration error: {0}")]
     Leptos(String),
+    #[error("the webhook HTTP client could not be made: {0}")]
+    Webhooks(#[from] reqwest::Error),
     #[error("sweep failed: {0}")]
     Sweep(#[from] SweepError),
     #[error("sweep failed: {0}")]
@@ -256,6 +259,29 @@ async fn serve() -> Result<(), CliError> {
         None
     };
 
+    let deliverer = if config.webhooks.worker {
+        // Built once up front, so a client that can't be made stops the start, not a restart.
+        Deliverer::new(pool.clone(), config.clone())?;
+        let (pool, config) = (pool.clone(), config.clone());
+        Some(tokio::spawn(supervise(
+            "webhooks",
+            stop_worker.subscribe(),
+            backoff,
+            move |shutdown| {
+                let deliverer = Deliverer::new(pool.clone(), config.clone());
+                async move {
+                    match deliverer {
+                        Ok(deliverer) => deliverer.run(shutdown).await,
+                        Err(error) => tracing::error!(%error, "webhook deliverer could not start"),
+                    }
+                }
+            },
+        )))
+    } else {
+        tracing::info!("webhook deliverer off (CANDOR_WEBHOOKS_WORKER=off)");
+        None
+    };
+
     let sweeper = if config.sweep_schedule {
         let (pool, config) = (pool.clone(), config.clone());
         Some(tokio::spawn(supervise(
@@ -294,6 +320,9 @@ async fn serve() -> Result<(), CliError> {
     let _ = stop_worker.send(true);
     if let Some(worker) = worker {
         let _ = worker.await;
+    }
+    if let Some(deliverer) = deliverer {
+        let _ = deliverer.await;
     }
     if let Some(sweeper) = sweeper {
         let _ = sweeper.await;

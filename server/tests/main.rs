@@ -30,3 +30,4 @@ mod settings;
 mod sourcing;
 mod sweep;
 mod users;
+mod webhooks;

@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 35] = [
+const TABLES: [&str; 39] = [
     "users",
     "sessions",
     "settings",
@@ -37,6 +37,10 @@ const TABLES: [&str; 35] = [
     "password_links",
     "api_keys",
     "api_key_reveals",
+    "webhook_endpoints",
+    "webhook_secret_reveals",
+    "webhook_events",
+    "webhook_deliveries",
     "api_idempotency",
     "upload_usage",
 ];

@@ -21,22 +21,12 @@ pub struct ApiKeysPage {
     pub revealed: Option<RevealedKey>,
 }
 
-/// This request's session token: what seals and opens a new key for its one showing.
-#[cfg(feature = "ssr")]
-fn session_token(state: &crate::core::state::AppState) -> Result<String, AppError> {
-    use_context::<axum::http::request::Parts>()
-        .and_then(|parts| {
-            crate::core::session::store::token_from(&parts.headers, state.config.is_https())
-        })
-        .ok_or(AppError::SignInRequired)
-}
-
 #[server(endpoint = "api-keys/load")]
 pub async fn load_api_keys() -> Result<ApiKeysPage, AppError> {
     crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
-            let token = session_token(&state)?;
+            let token = crate::core::session::session_token(&state)?;
             let revealed =
                 crate::core::api_keys::reveal(&state.pool, &viewer, &token, chrono::Utc::now())
                     .await?;
@@ -52,7 +42,7 @@ pub async fn create_api_key(key: ApiKeyForm) -> Result<String, AppError> {
     let result = async {
         let (state, viewer) = crate::core::session::signed_in().await?;
         let new = crate::domain::api_keys::NewApiKey::parse(&key)?;
-        let token = session_token(&state)?;
+        let token = crate::core::session::session_token(&state)?;
         crate::core::api_keys::create(&state.pool, &viewer, &token, &new, chrono::Utc::now()).await
     }
     .await;

@@ -6,11 +6,13 @@
 use crate::core::audit::{self, Actor};
 use crate::core::compliance::{anonymized_decisions, contact_digests};
 use crate::core::config::Config;
+use crate::core::webhooks;
 use crate::domain::anonymization::{
     may_anonymize, policies_in_force, AnonymizationMode, AnonymizationPreview, FieldCount,
     KnownValues, PersonalField, Refusal, Removal, Scrubber, REMOVED,
 };
 use crate::domain::contact::{contact_by_email, ContactDecision};
+use crate::domain::webhooks::EventType;
 use crate::domain::{CandidateId, CountryCode, Permission, RequestId, Viewer};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -112,6 +114,13 @@ pub async fn anonymize_locked(
             json!({ "kind": request.kind, "resolution": "anonymized" }),
         )
         .await?;
+        webhooks::emit_request(
+            &mut *tx,
+            EventType::DataRequestResolved,
+            RequestId(request.id),
+            now,
+        )
+        .await?;
     }
     audit::record(
         &mut *tx,
@@ -124,6 +133,15 @@ pub async fn anonymize_locked(
             "removed": removal.fields.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
             "requests_resolved": resolved.len(),
         }),
+    )
+    .await?;
+    webhooks::emit(
+        &mut *tx,
+        EventType::CandidateAnonymized,
+        candidate,
+        webhooks::object(json!({ "mode": removal.mode.as_str(), "anonymized_at": now })),
+        None,
+        now,
     )
     .await?;
     Ok(removal)

@@ -44,15 +44,16 @@ mod store {
     use crate::error::AppError;
     use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
     use chrono::{DateTime, Duration, Utc};
-    use hmac::{Hmac, Mac};
     use rand::RngCore;
     use serde_json::json;
     use sha2::{Digest, Sha256};
     use sqlx::PgPool;
     use uuid::Uuid;
 
-    /// How long a new key waits to be shown to the browser that created it.
-    const REVEAL_MINUTES: i64 = 10;
+    use crate::core::reveal::{seal, REVEAL_MINUTES};
+
+    /// Keeps the pads of API keys apart from those of other sealed secrets.
+    const REVEAL_PURPOSE: &[u8] = b"api key reveal";
 
     fn may_manage(viewer: &Viewer) -> Result<(), AppError> {
         if manages_api_keys(viewer.role) {
@@ -65,20 +66,6 @@ mod store {
     /// The stored form of a key's text.
     fn key_hash(key: &str) -> Vec<u8> {
         Sha256::digest(key.as_bytes()).to_vec()
-    }
-
-    /// The pad that seals a new key's secret for one session: only the browser holding the
-    /// session token can recompute it; the database holds the token's hash alone.
-    fn pad(session_token: &str, key: Uuid) -> [u8; 32] {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(session_token.as_bytes())
-            .expect("HMAC takes a key of any length");
-        mac.update(b"api key reveal");
-        mac.update(key.as_bytes());
-        mac.finalize().into_bytes().into()
-    }
-
-    fn xor(a: &[u8], b: &[u8; 32]) -> Vec<u8> {
-        a.iter().zip(b.iter()).map(|(x, y)| x ^ y).collect()
     }
 
     /// Creates the key and keeps it, sealed, for one showing to the session that asked.
@@ -99,7 +86,7 @@ mod store {
              VALUES ($1, $2, $3, $4)",
             id,
             session_hash,
-            xor(&secret, &pad(session_token, id)),
+            seal(session_token, REVEAL_PURPOSE, id, &secret),
             now + Duration::minutes(REVEAL_MINUTES)
         )
         .execute(&mut *tx)
@@ -189,7 +176,7 @@ mod store {
         else {
             return Ok(None);
         };
-        let secret = xor(&row.sealed, &pad(session_token, row.key_id));
+        let secret = seal(session_token, REVEAL_PURPOSE, row.key_id, &row.sealed);
         Ok(Some(RevealedKey {
             id: row.key_id,
             name: row.name,

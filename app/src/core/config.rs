@@ -123,6 +123,28 @@ pub struct Config {
     pub slow_client: std::time::Duration,
     /// `CANDOR_UPLOAD_MB_PER_CLIENT` / `CANDOR_UPLOAD_MB_TOTAL`: résumé bytes stored per day.
     pub upload_quota: crate::domain::application::UploadQuota,
+    pub webhooks: WebhooksConfig,
+}
+
+/// The webhook deliverer inside `candor serve` (SPEC §11).
+#[derive(Debug, Clone, Copy)]
+pub struct WebhooksConfig {
+    /// `CANDOR_WEBHOOKS_WORKER=off` leaves delivery to other servers.
+    pub worker: bool,
+    /// `CANDOR_WEBHOOKS_ALLOW_HTTP=1` / `CANDOR_WEBHOOKS_ALLOW_PRIVATE=1`, for development only.
+    pub destinations: crate::domain::webhooks::Destinations,
+    /// Deliveries in flight at once per worker.
+    pub concurrency: usize,
+}
+
+impl Default for WebhooksConfig {
+    fn default() -> Self {
+        Self {
+            worker: true,
+            destinations: Default::default(),
+            concurrency: DEFAULT_WEBHOOK_CONCURRENCY,
+        }
+    }
 }
 
 /// The outbox worker inside `candor serve` (SPEC §8).
@@ -178,6 +200,7 @@ pub const DEFAULT_SLOW_CLIENT_SECONDS: u32 = 30;
 pub const DEFAULT_UPLOAD_MB_PER_CLIENT: u32 = 50;
 pub const DEFAULT_UPLOAD_MB_TOTAL: u32 = 5_000;
 pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
+pub const DEFAULT_WEBHOOK_CONCURRENCY: usize = 16;
 
 impl Config {
     /// Whether Candor is served over https (secure cookies, HSTS).
@@ -384,6 +407,20 @@ impl Config {
             total_bytes: megabytes("CANDOR_UPLOAD_MB_TOTAL", DEFAULT_UPLOAD_MB_TOTAL)?,
         };
 
+        let webhooks = WebhooksConfig {
+            worker: switch(&lookup, "CANDOR_WEBHOOKS_WORKER", true)?,
+            destinations: crate::domain::webhooks::Destinations {
+                allow_http: switch(&lookup, "CANDOR_WEBHOOKS_ALLOW_HTTP", false)?,
+                allow_private: switch(&lookup, "CANDOR_WEBHOOKS_ALLOW_PRIVATE", false)?,
+            },
+            concurrency: whole_number(
+                &lookup,
+                "CANDOR_WEBHOOK_CONCURRENCY",
+                1..=256,
+                DEFAULT_WEBHOOK_CONCURRENCY as u32,
+            )? as usize,
+        };
+
         Ok(Self {
             database_url,
             public_url,
@@ -404,6 +441,7 @@ impl Config {
             metrics_token,
             slow_client,
             upload_quota,
+            webhooks,
         })
     }
 }

@@ -6,6 +6,8 @@ use super::notify;
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::settings::{self, Settings};
+use crate::core::webhooks;
+use crate::domain::webhooks::EventType;
 use crate::domain::{
     preferences::consent_change, CandidateId, ConsentEvent, ConsentStatus, EmailKind, Purpose,
     UserId,
@@ -187,6 +189,32 @@ pub async fn record_consent(
         json!({ "purpose": purpose.as_str(), "decision": decision.as_str(), "source": source.as_str() }),
     )
     .await?;
+    let data = json!({
+        "purpose": purpose.as_str(),
+        "decision": decision.as_str(),
+        "source": source.as_str(),
+        "at": now,
+    });
+    webhooks::emit(
+        tx,
+        EventType::ConsentChanged,
+        candidate,
+        webhooks::object(data.clone()),
+        None,
+        now,
+    )
+    .await?;
+    if purpose == Purpose::Contact && !decision.allows() {
+        webhooks::emit(
+            tx,
+            EventType::ContactRevoked,
+            candidate,
+            webhooks::object(data),
+            None,
+            now,
+        )
+        .await?;
+    }
     Ok(())
 }
 

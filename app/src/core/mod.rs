@@ -36,6 +36,8 @@ pub mod records;
 #[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
+pub mod reveal;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub(crate) mod server_side;
@@ -46,3 +48,4 @@ pub mod settings;
 pub mod state;
 pub mod team;
 pub mod urls;
+pub mod webhooks;

@@ -24,6 +24,10 @@ pub enum EmailKind {
     TeamInvitation,
     /// To a colleague: the one-time link that sets a new password.
     PasswordReset,
+    /// To the admins: a webhook delivery failed for good.
+    WebhookFailing,
+    /// To the admins: a webhook endpoint failing for days was turned off.
+    WebhookDisabled,
 }
 text_enum!(EmailKind {
     OwnerAlert => "owner_alert",
@@ -42,6 +46,8 @@ text_enum!(EmailKind {
     EmailConfirmation => "email_confirmation",
     TeamInvitation => "team_invitation",
     PasswordReset => "password_reset",
+    WebhookFailing => "webhook_failing",
+    WebhookDisabled => "webhook_disabled",
 });
 
 impl EmailKind {
@@ -63,6 +69,8 @@ impl EmailKind {
                 | EmailKind::AdminDigest
                 | EmailKind::TeamInvitation
                 | EmailKind::PasswordReset
+                | EmailKind::WebhookFailing
+                | EmailKind::WebhookDisabled
         )
     }
 

@@ -90,6 +90,9 @@ pub enum AppError {
     /// Another account already has this email address.
     #[error("email in use")]
     EmailInUse,
+    /// A test event asked of a webhook endpoint that is turned off.
+    #[error("endpoint disabled")]
+    EndpointDisabled,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -122,7 +125,8 @@ impl AppError {
             | AppError::OpportunityHired
             | AppError::LastSuperAdmin
             | AppError::OwnAccount
-            | AppError::EmailInUse => 409,
+            | AppError::EmailInUse
+            | AppError::EndpointDisabled => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -161,6 +165,7 @@ impl AppError {
             AppError::BadForm => "bad-form".into(),
             AppError::LastSuperAdmin => "last-super-admin".into(),
             AppError::OwnAccount => "own-account".into(),
+            AppError::EndpointDisabled => "endpoint-disabled".into(),
             AppError::EmailInUse => "email-in-use".into(),
             AppError::Unavailable => "unavailable".into(),
         }
@@ -199,6 +204,7 @@ impl AppError {
             ["bad-form"] => AppError::BadForm,
             ["last-super-admin"] => AppError::LastSuperAdmin,
             ["own-account"] => AppError::OwnAccount,
+            ["endpoint-disabled"] => AppError::EndpointDisabled,
             ["email-in-use"] => AppError::EmailInUse,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,

@@ -34,6 +34,7 @@ pub mod sign_in;
 pub mod sourcing;
 pub mod sweep;
 pub mod team;
+pub mod webhooks;
 
 pub use consent::{ConsentDecision, ConsentEvent, ConsentStatus, Purpose};
 pub use contact::{ContactDecision, ContactPermission};

@@ -248,6 +248,9 @@ pub enum Field {
     /// An integration API key: its name and what it may do.
     KeyName,
     Scopes,
+    /// A webhook endpoint: where deliveries go, and which events it wants.
+    WebhookUrl,
+    WebhookEvents,
     /// A record pushed by another system: that system's id for it, and the person's language.
     ExternalId,
     Locale,
@@ -319,6 +322,8 @@ text_enum!(Field {
     TimeZone => "time_zone",
     KeyName => "key_name",
     Scopes => "scopes",
+    WebhookUrl => "webhook_url",
+    WebhookEvents => "events",
     ExternalId => "external_id",
     Locale => "locale",
     Purpose => "purpose",
@@ -425,6 +430,8 @@ impl Field {
             Field::TimeZone => 64,
             Field::KeyName => 200,
             Field::Scopes => 40,
+            Field::WebhookUrl => 2000,
+            Field::WebhookEvents => 40,
             Field::ExternalId => 200,
             Field::Locale => 6,
             Field::Purpose | Field::Decision | Field::Basis => 40,

@@ -265,6 +265,13 @@ pub async fn withdraw_request(
         json!({ "kind": kind.as_str() }),
     )
     .await?;
+    crate::core::webhooks::emit_request(
+        &mut tx,
+        crate::domain::webhooks::EventType::DataRequestWithdrawn,
+        RequestId(request),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Notice::Withdrawn(kind))
 }

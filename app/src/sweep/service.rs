@@ -5,10 +5,12 @@ use crate::core::anonymization::anonymize_locked;
 use crate::core::audit::Actor;
 use crate::core::config::Config;
 use crate::core::settings::country_policies;
+use crate::core::webhooks;
 use crate::domain::consent_panel::{compliance_facts, deletion_notice, Record};
 use crate::domain::lawful_basis::OpportunityFacts;
 use crate::domain::settings::GdprFacts;
 use crate::domain::sweep::{scheduled_run_due, verdict, Outcome, Tally, Verdict};
+use crate::domain::webhooks::EventType;
 use crate::domain::{CandidateId, ConsentEvent, CountryCode, MarkReason};
 use crate::error::AppError;
 use crate::sweep::SweepRun;
@@ -263,7 +265,24 @@ async fn sweep_locked(
     now: DateTime<Utc>,
 ) -> Result<Report, SweepError> {
     let started_at = Utc::now();
-    let (tally, due) = scan(pool, now).await?;
+    let announce = webhooks::listening(pool, EventType::CandidateMarkedForDeletion).await?;
+    let mut tally = Tally::default();
+    let mut due = Vec::new();
+    let mut marked = Vec::new();
+    decide_all(pool, now, |id, verdict| {
+        if matches!(verdict, Verdict::Anonymize(_)) {
+            due.push(id);
+        }
+        if let (true, Verdict::Waiting(n) | Verdict::Held(n) | Verdict::Anonymize(n)) =
+            (announce, verdict)
+        {
+            marked.push((id, n));
+        }
+        tally.count(id, verdict);
+    })
+    .await?;
+    // Before anonymizing, so a candidate due today is announced as marked, then as anonymized.
+    webhooks::emit_marked(pool, &marked, now).await?;
     let outcome = anonymize_due(pool, config, &due, now).await;
     let report = Report {
         dry_run: false,

@@ -65,6 +65,8 @@ pub fn field_label(field: Field) -> &'static str {
         Field::TimeZone => "Time zone",
         Field::KeyName => "Name",
         Field::Scopes => "What the key may do",
+        Field::WebhookUrl => "Receiver URL",
+        Field::WebhookEvents => "Events to send",
         Field::ExternalId => "External id",
         Field::Locale => "Language",
         Field::Purpose => "Purpose",
@@ -136,6 +138,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::TimeZone => "the time zone",
         Field::KeyName => "the key's name",
         Field::Scopes => "what the key may do",
+        Field::WebhookUrl => "the receiver's URL",
+        Field::WebhookEvents => "the events to send",
         Field::ExternalId => "the external id",
         Field::Locale => "the language",
         Field::Purpose => "the purpose",
@@ -182,6 +186,8 @@ fn field_problem(field: Field, problem: Problem) -> String {
         (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
         (Field::Scopes, _) => "Please tick at least one thing the key may do.".into(),
+        (Field::WebhookUrl, Problem::Invalid) => "Please give the receiver as an https:// address on the public internet. Addresses on private, loopback and link-local networks are refused, so a webhook can't reach inside your network.".into(),
+        (Field::WebhookEvents, _) => "Please tick at least one event to send.".into(),
         (Field::Locale, _) => {
             "Please give the language as a code such as de, fr or pt-BR.".into()
         }
@@ -291,6 +297,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::OpportunityHired => "This candidate was hired for this opportunity, so it no longer moves or is archived.".into(),
         AppError::BadForm => "This form could not be read, so nothing was changed. Please reload the page and send it again.".into(),
         AppError::LastSuperAdmin => "This is the organization's last active Super Admin: make someone else Super Admin first. Nothing was changed.".into(),
+        AppError::EndpointDisabled => "This endpoint is turned off. Turn it on to send it a test event.".into(),
         AppError::OwnAccount => "You can't change your own role or disable your own account. Ask another administrator. Nothing was changed.".into(),
         AppError::EmailInUse => "A colleague already has an account with this email address. Nothing was sent.".into(),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),

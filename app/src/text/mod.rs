@@ -12,6 +12,7 @@ mod postings;
 mod profile;
 mod settings;
 mod team;
+mod webhooks;
 mod workspace;
 
 pub use alerts::*;
@@ -24,6 +25,7 @@ pub use postings::*;
 pub use profile::*;
 pub use settings::*;
 pub use team::*;
+pub use webhooks::*;
 pub use workspace::*;
 
 /// "1 day", "3 days": shared by the surfaces that count days.

@@ -420,3 +420,22 @@ fn sign_in(email: &str, password: &str) -> app::auth::SignIn {
 fn encode<F: serde::Serialize>(call: &F) -> String {
     serde_qs::to_string(call).expect("server-function arguments encode")
 }
+
+/// A new database `name` beside `base`'s, migrated (the benchmarks').
+pub async fn fresh_database(base: &str, name: &str) -> PgPool {
+    use sqlx::Connection as _;
+    let mut admin = sqlx::PgConnection::connect(base).await.unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let mut url = url::Url::parse(base).unwrap();
+    url.set_path(name);
+    let pool = PgPool::connect(url.as_str()).await.unwrap();
+    candor_server::db::migrate(&pool).await.unwrap();
+    pool
+}

@@ -58,6 +58,12 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
         "password_reset.subject",
         "password_reset.txt",
         "password_reset.html",
+        "webhook_failing.subject",
+        "webhook_failing.txt",
+        "webhook_failing.html",
+        "webhook_disabled.subject",
+        "webhook_disabled.txt",
+        "webhook_disabled.html",
     ];
     for (name, source) in sources {
         env.add_template(name, source)

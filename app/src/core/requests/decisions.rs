@@ -9,7 +9,9 @@ use crate::core::config::Config;
 use crate::core::links;
 use crate::core::mail::{self, editable::first_name, OutgoingEmail};
 use crate::core::settings;
+use crate::core::webhooks;
 use crate::domain::access::manual_resolution;
+use crate::domain::webhooks::EventType;
 use crate::domain::{
     extended_due_date, requests::written_reason, CandidateId, EmailKind, ExtensionError, RequestId,
     RequestKind, Viewer,
@@ -112,6 +114,7 @@ pub async fn extend(
         json!({ "kind": open.kind.as_str(), "months": months }),
     )
     .await?;
+    webhooks::emit_request(&mut tx, EventType::DataRequestExtended, open.id, now).await?;
     tell_candidate(
         &mut tx,
         config,
@@ -186,9 +189,21 @@ pub async fn close(
     closing: Closing<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let (status, resolution, reason, action) = match closing {
-        Closing::Resolved(resolution) => ("resolved", resolution, None, "data_request.resolved"),
-        Closing::Refused(reason) => ("refused", "refused", Some(reason), "data_request.refused"),
+    let (status, resolution, reason, action, event) = match closing {
+        Closing::Resolved(resolution) => (
+            "resolved",
+            resolution,
+            None,
+            "data_request.resolved",
+            EventType::DataRequestResolved,
+        ),
+        Closing::Refused(reason) => (
+            "refused",
+            "refused",
+            Some(reason),
+            "data_request.refused",
+            EventType::DataRequestRefused,
+        ),
     };
     sqlx::query!(
         "UPDATE data_requests
@@ -212,6 +227,7 @@ pub async fn close(
         json!({ "kind": open.kind.as_str(), "resolution": resolution }),
     )
     .await?;
+    webhooks::emit_request(tx, event, open.id, now).await?;
     Ok(())
 }
 

@@ -13,8 +13,10 @@ use crate::core::consent::{
 };
 use crate::core::notify::{alert_owners, confirm_to_candidate};
 use crate::core::settings;
+use crate::core::webhooks;
 use crate::domain::preferences::{consent_change, Notice, Rectification};
 use crate::domain::requests::Channel;
+use crate::domain::webhooks::EventType;
 use crate::domain::{
     consent::ConsentSource, due_date, CandidateId, ConsentStatus, Purpose, RequestId, RequestKind,
     UserId,
@@ -177,6 +179,7 @@ pub async fn receive(
         },
     )
     .await?;
+    webhooks::emit_request(&mut tx, EventType::DataRequestCreated, request_id, now).await?;
 
     if kind.stops_contact() {
         let events = consent_events(&mut tx, candidate).await?;

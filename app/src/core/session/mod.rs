@@ -10,7 +10,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-pub use guard::{require, signed_in, viewer};
+pub use guard::{require, session_token, signed_in, viewer};
 
 #[cfg(feature = "ssr")]
 mod guard {
@@ -43,6 +43,14 @@ mod guard {
         .await?
         .ok_or(AppError::SignInRequired)?;
         Ok((state, viewer))
+    }
+
+    /// This request's session token: what seals and opens a new secret for its one showing
+    /// (`core::reveal`).
+    pub fn session_token(state: &AppState) -> Result<String, AppError> {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|parts| session::token_from(&parts.headers, state.config.is_https()))
+            .ok_or(AppError::SignInRequired)
     }
 
     /// The signed-in team member, if they hold `permission`; `Forbidden` otherwise.
