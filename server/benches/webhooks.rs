@@ -22,6 +22,9 @@ use std::time::Instant;
 
 const BODY: &str = r#"{"type":"consent.changed","timestamp":"2026-12-02T09:30:00.000Z","data":{"candidate_id":"0b8f5c2e-8d1e-4a7e-9c55-3f1e2d4c5b6a","candidate_external_id":"gh-4711","purpose":"contact","decision":"revoked","source":"preferences_page","at":"2026-12-02T09:30:00.000Z"}}"#;
 
+/// How long the `/slow` receiver takes to answer.
+const RECEIVER_WORK: std::time::Duration = std::time::Duration::from_millis(20);
+
 fn main() {
     let args: Vec<String> = std::env::args()
         .skip(1)
@@ -39,17 +42,30 @@ fn main() {
 /// A receiver on loopback that counts what it accepts.
 async fn receiver() -> (String, Arc<AtomicUsize>) {
     let count = Arc::new(AtomicUsize::new(0));
-    let counted = count.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |_body: String| {
-            let counted = counted.clone();
-            async move {
-                counted.fetch_add(1, Ordering::Relaxed);
-                StatusCode::NO_CONTENT
-            }
-        }),
-    );
+    let (counted, counted_slowly) = (count.clone(), count.clone());
+    let app = axum::Router::new()
+        .route(
+            "/hook",
+            axum::routing::post(move |_body: String| {
+                let counted = counted.clone();
+                async move {
+                    counted.fetch_add(1, Ordering::Relaxed);
+                    StatusCode::NO_CONTENT
+                }
+            }),
+        )
+        // A receiver that does its own work before answering, as a real one does.
+        .route(
+            "/slow",
+            axum::routing::post(move |_body: String| {
+                let counted = counted_slowly.clone();
+                async move {
+                    tokio::time::sleep(RECEIVER_WORK).await;
+                    counted.fetch_add(1, Ordering::Relaxed);
+                    StatusCode::NO_CONTENT
+                }
+            }),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -62,27 +78,39 @@ async fn run(deliveries: usize, rounds: usize) {
     let pool = common::fresh_database(&base, "candor_bench_webhooks").await;
     let (url, received) = receiver().await;
     let config = config(&base);
-    let endpoint = endpoint(&pool, &url).await;
+    let slow_url = url.replace("/hook", "/slow");
+    let (instant_endpoint, slow_endpoint) = (
+        endpoint(&pool, &url).await,
+        endpoint(&pool, &slow_url).await,
+    );
+    // The slow receiver's rounds are shorter: its rate is bounded by concurrency / its work.
+    let slow_deliveries = (deliveries / 3).max(100);
 
-    let (mut bare, mut outbox) = (Vec::new(), Vec::new());
+    let (mut bare, mut outbox, mut bare_slow, mut outbox_slow) = (vec![], vec![], vec![], vec![]);
     for round in 1..=rounds {
         bare.push(bare_loop(&config, &url, deliveries).await);
-        outbox.push(through_outbox(&pool, &config, endpoint, deliveries).await);
+        outbox.push(through_outbox(&pool, &config, instant_endpoint, deliveries).await);
+        bare_slow.push(bare_loop(&config, &slow_url, slow_deliveries).await);
+        outbox_slow.push(through_outbox(&pool, &config, slow_endpoint, slow_deliveries).await);
         println!(
-            "round {round}: bare {:.0}/s, outbox {:.0}/s",
+            "round {round}: instant receiver: bare {:.0}/s, outbox {:.0}/s; 20 ms receiver: bare {:.0}/s, outbox {:.0}/s",
             bare[round - 1],
-            outbox[round - 1]
+            outbox[round - 1],
+            bare_slow[round - 1],
+            outbox_slow[round - 1]
         );
     }
     assert_eq!(
         received.load(Ordering::Relaxed),
-        deliveries * rounds * 2,
+        (deliveries + slow_deliveries) * rounds * 2,
         "every delivery arrived"
     );
     let (bare, outbox) = (median(bare), median(outbox));
+    let (bare_slow, outbox_slow) = (median(bare_slow), median(outbox_slow));
     println!(
-        "RESULT deliveries={deliveries} rounds={rounds} bare={bare:.0} outbox={outbox:.0} ratio={:.2} concurrency={}",
+        "RESULT deliveries={deliveries} slow_deliveries={slow_deliveries} rounds={rounds} bare={bare:.0} outbox={outbox:.0} ratio={:.2} bare_slow={bare_slow:.0} outbox_slow={outbox_slow:.0} ratio_slow={:.2} concurrency={}",
         outbox / bare,
+        outbox_slow / bare_slow,
         config.webhooks.concurrency
     );
 }

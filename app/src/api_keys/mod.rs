@@ -8,7 +8,7 @@ use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{OutcomeNotice, Problem, WorkspaceFrame};
+use crate::ui::workspace::{OutcomeNotice, Problem, RevealedSecret, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -102,12 +102,8 @@ pub fn ApiKeysSettingsPage() -> impl IntoView {
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! {
                         {page.revealed.map(|r| view! {
-                            <section class="card revealed-key" aria-labelledby="revealed-heading">
-                                <h2 id="revealed-heading">{text::revealed_key_heading(&r.name)}</h2>
-                                <p>{text::REVEALED_KEY_HELP}</p>
-                                <label for="revealed-key" class="visually-hidden">{text::API_KEY_LABEL}</label>
-                                <input id="revealed-key" class="key" readonly value=r.key size="60" />
-                            </section>
+                            <RevealedSecret heading=text::revealed_key_heading(&r.name) help=text::REVEALED_KEY_HELP
+                                label=text::API_KEY_LABEL id="revealed-key" value=r.key />
                         })}
                         <KeyTable keys=page.keys revoke />
                     }.into_any(),

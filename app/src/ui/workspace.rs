@@ -162,3 +162,24 @@ pub fn OutcomeNotice(code: String, success: fn(&str) -> &'static str) -> impl In
         </div>
     }
 }
+
+/// A new secret (an API key, a webhook signing secret) on the one page view that shows it.
+#[component]
+pub fn RevealedSecret(
+    heading: String,
+    help: &'static str,
+    label: &'static str,
+    id: &'static str,
+    value: String,
+) -> impl IntoView {
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="card revealed-key" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{heading}</h2>
+            <p>{help}</p>
+            <label for=id class="visually-hidden">{label}</label>
+            <input id=id class="key" readonly value=value size="60" />
+        </section>
+    }
+}

@@ -3,25 +3,26 @@
 //! JavaScript; each endpoint lists its last deliveries with their attempts and the receiver's
 //! answer, and can be turned off and on, tested, rotated or removed.
 
-use crate::core::webhooks::{DeliveryView, EndpointView, RevealedSecret};
+use crate::core::webhooks::{DeliveryView, EndpointView};
 use crate::domain::preferences::Field;
 use crate::domain::webhooks::{EventType, WebhookForm};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{OutcomeNotice, Problem, WorkspaceFrame};
+use crate::ui::workspace::{OutcomeNotice, Problem, RevealedSecret, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
 const PAGE: &str = "/settings/webhooks";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WebhooksPage {
     pub endpoints: Vec<EndpointView>,
     /// The secret this browser just made, shown this once.
-    pub revealed: Option<RevealedSecret>,
+    pub revealed: Option<crate::core::webhooks::RevealedSecret>,
 }
 
 #[server(endpoint = "webhooks/load")]
@@ -222,12 +223,8 @@ pub fn WebhooksSettingsPage() -> impl IntoView {
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! {
                         {page.revealed.map(|r| view! {
-                            <section class="card revealed-key" aria-labelledby="revealed-heading">
-                                <h2 id="revealed-heading">{text::revealed_secret_heading(&r.url)}</h2>
-                                <p>{text::REVEALED_SECRET_HELP}</p>
-                                <label for="revealed-secret" class="visually-hidden">{text::WEBHOOK_SECRET_LABEL}</label>
-                                <input id="revealed-secret" class="key" readonly value=r.secret size="60" />
-                            </section>
+                            <RevealedSecret heading=text::revealed_secret_heading(&r.url) help=text::REVEALED_SECRET_HELP
+                                label=text::WEBHOOK_SECRET_LABEL id="revealed-secret" value=r.secret />
                         })}
                         <Endpoints endpoints=page.endpoints actions />
                     }.into_any(),

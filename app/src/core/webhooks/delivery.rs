@@ -34,8 +34,10 @@ pub const STALE_AFTER: Duration = Duration::minutes(5);
 /// How long an idle worker waits before looking again.
 pub const POLL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Deliveries claimed at once per unit of concurrency.
-const BATCH_PER_SENDER: usize = 4;
+/// Deliveries claimed at once per unit of concurrency: enough that the claim and the one
+/// statement recording a batch's successes cost little per delivery, few enough that a batch of
+/// timeouts (each bounded by [`DELIVERY_TIMEOUT`]) ends well within [`STALE_AFTER`].
+const BATCH_PER_SENDER: usize = 16;
 
 /// Why a destination was refused before anything was sent.
 #[derive(Debug, thiserror::Error)]
@@ -158,68 +160,151 @@ impl Deliverer {
         self.config.webhooks.concurrency.max(1) * BATCH_PER_SENDER
     }
 
-    /// One pass at `now`: hand back stale claims, then claim, send and record one batch.
-    pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Pass, AppError> {
-        let mut pass = Pass {
-            reclaimed: self.reclaim_stale(now).await?,
-            ..Pass::default()
-        };
-        let batch = self.claim(now).await?;
-        pass.claimed = batch.len();
-        let attempts: Vec<(Claimed, Attempt)> = stream::iter(batch)
+    /// Sends a claimed batch, `concurrency` at a time.
+    async fn send_all(&self, batch: Vec<Claimed>, now: DateTime<Utc>) -> Vec<(Claimed, Attempt)> {
+        stream::iter(batch)
             .map(|delivery| async move {
                 let attempt = self.send(&delivery, now).await;
                 (delivery, attempt)
             })
             .buffer_unordered(self.config.webhooks.concurrency.max(1))
             .collect()
-            .await;
-        for (delivery, attempt) in attempts {
-            pass.add(self.record(&delivery, attempt, now).await?);
+            .await
+    }
+
+    /// Records what a batch's attempts came to.
+    async fn record_all(
+        &self,
+        attempts: Vec<(Claimed, Attempt)>,
+        now: DateTime<Utc>,
+    ) -> Result<Pass, AppError> {
+        let (delivered, failed): (Vec<_>, Vec<_>) = attempts
+            .into_iter()
+            .partition(|(_, attempt)| attempt.error.is_none());
+        let mut pass = Pass {
+            delivered: self.record_delivered(&delivered, now).await?,
+            ..Pass::default()
+        };
+        for (delivery, attempt) in failed {
+            pass.add(self.record_failure(&delivery, attempt, now).await?);
         }
         Ok(pass)
     }
 
-    /// Passes until nothing due is left (tests, benchmarks).
-    pub async fn drain(&self, now: DateTime<Utc>) -> Result<Pass, AppError> {
-        let mut total = Pass::default();
-        loop {
-            let pass = self.run_once(now).await?;
-            total.add(pass);
-            if pass.claimed == 0 {
-                return Ok(total);
-            }
+    /// Hands back stale claims, then claims, sends and records until nothing is due at
+    /// `clock()`. While a batch is in flight the next is claimed and the last recorded, so the
+    /// receiver is kept busy rather than waiting on Postgres between batches.
+    /// Stops claiming once `go_on()` turns false, finishing what it holds.
+    async fn pipeline(
+        &self,
+        clock: impl Fn() -> DateTime<Utc>,
+        go_on: impl Fn() -> bool,
+    ) -> Result<Pass, AppError> {
+        let mut total = Pass {
+            reclaimed: self.reclaim_stale(clock()).await?,
+            ..Pass::default()
+        };
+        let mut batch = self.claim(clock()).await?;
+        let mut in_hand: Vec<(Claimed, Attempt)> = Vec::new();
+        let mut sent_at = clock();
+        while !batch.is_empty() {
+            let now = clock();
+            let claim_more = go_on();
+            total.claimed += batch.len();
+            let (attempts, next, recorded) = tokio::join!(
+                self.send_all(batch, now),
+                async {
+                    if claim_more {
+                        self.claim(now).await
+                    } else {
+                        Ok(Vec::new())
+                    }
+                },
+                self.record_all(std::mem::take(&mut in_hand), sent_at),
+            );
+            total.add(recorded?);
+            in_hand = attempts;
+            sent_at = now;
+            batch = match next {
+                Ok(next) => next,
+                Err(error) => {
+                    // What was sent is still recorded; the rest waits for the next pass.
+                    total.add(self.record_all(in_hand, sent_at).await?);
+                    return Err(error.into());
+                }
+            };
         }
+        total.add(self.record_all(in_hand, sent_at).await?);
+        Ok(total)
+    }
+
+    /// Records a batch's successes in one transaction of two statements, however many.
+    async fn record_delivered(
+        &self,
+        delivered: &[(Claimed, Attempt)],
+        now: DateTime<Utc>,
+    ) -> Result<usize, AppError> {
+        if delivered.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<Uuid> = delivered.iter().map(|(d, _)| d.id).collect();
+        let statuses: Vec<i32> = delivered
+            .iter()
+            .map(|(_, a)| a.status.map_or(0, i32::from))
+            .collect();
+        let mut endpoints: Vec<Uuid> = delivered.iter().map(|(d, _)| d.endpoint_id).collect();
+        endpoints.sort();
+        endpoints.dedup();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!(
+            "UPDATE webhook_deliveries d
+                SET status = 'delivered', delivered_at = $3, last_attempt_at = $3,
+                    last_status = done.status, last_error = NULL
+               FROM unnest($1::uuid[], $2::int[]) AS done(id, status)
+              WHERE d.id = done.id AND d.status = 'sending'",
+            &ids,
+            &statuses,
+            now,
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "UPDATE webhook_endpoints SET failing_since = NULL, last_success_at = $2
+              WHERE id = ANY($1)",
+            &endpoints,
+            now
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(delivered.len())
+    }
+
+    /// Delivers everything due at `now` (tests, benchmarks).
+    pub async fn drain(&self, now: DateTime<Utc>) -> Result<Pass, AppError> {
+        self.pipeline(|| now, || true).await
     }
 
     /// Runs until `shutdown` turns true, finishing the batch in hand first.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!("webhook deliverer started");
         while !*shutdown.borrow() {
-            let idle = match self.run_once(Utc::now()).await {
-                Ok(pass) => {
-                    if pass.claimed > 0 || pass.reclaimed > 0 {
-                        tracing::info!(
-                            delivered = pass.delivered,
-                            retried = pass.retried,
-                            failed = pass.failed,
-                            disabled = pass.endpoints_disabled,
-                            "webhook pass"
-                        );
-                    }
-                    pass.claimed < self.batch_size()
-                }
-                Err(error) => {
-                    // Postgres is away: nothing is lost, the deliveries wait for the next pass.
-                    tracing::warn!(%error, "webhook pass failed; retrying shortly");
-                    true
-                }
-            };
-            if idle {
-                tokio::select! {
-                    _ = tokio::time::sleep(POLL_INTERVAL) => {}
-                    _ = shutdown.changed() => {}
-                }
+            let stopping = shutdown.clone();
+            match self.pipeline(Utc::now, || !*stopping.borrow()).await {
+                Ok(pass) if pass.claimed > 0 || pass.reclaimed > 0 => tracing::info!(
+                    delivered = pass.delivered,
+                    retried = pass.retried,
+                    failed = pass.failed,
+                    disabled = pass.endpoints_disabled,
+                    "webhook pass"
+                ),
+                Ok(_) => {}
+                // Postgres is away: nothing is lost, the deliveries wait for the next pass.
+                Err(error) => tracing::warn!(%error, "webhook pass failed; retrying shortly"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(POLL_INTERVAL) => {}
+                _ = shutdown.changed() => {}
             }
         }
         tracing::info!("webhook deliverer stopped");
@@ -304,41 +389,18 @@ impl Deliverer {
         }
     }
 
-    /// Records one attempt: the delivery's new state and the endpoint's health, in one
-    /// transaction with any email to the admins it calls for.
-    async fn record(
+    /// Records one failed attempt: the delivery retried later or failed for good, and the
+    /// endpoint's health, in one transaction with any email to the admins it calls for.
+    async fn record_failure(
         &self,
         delivery: &Claimed,
         attempt: Attempt,
         now: DateTime<Utc>,
     ) -> Result<Pass, AppError> {
         let mut pass = Pass::default();
-        let mut tx = self.pool.begin().await?;
         let status = attempt.status.map(i32::from);
-        let Some(error) = attempt.error else {
-            sqlx::query!(
-                "UPDATE webhook_deliveries
-                    SET status = 'delivered', delivered_at = $2, last_attempt_at = $2,
-                        last_status = $3, last_error = NULL
-                  WHERE id = $1 AND status = 'sending'",
-                delivery.id,
-                now,
-                status,
-            )
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query!(
-                "UPDATE webhook_endpoints SET failing_since = NULL, last_success_at = $2
-                  WHERE id = $1",
-                delivery.endpoint_id,
-                now
-            )
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            pass.delivered = 1;
-            return Ok(pass);
-        };
+        let error = attempt.error.unwrap_or_default();
+        let mut tx = self.pool.begin().await?;
         tracing::warn!(
             delivery = %delivery.id,
             endpoint = %delivery.endpoint_id,
