@@ -160,6 +160,22 @@ struct Actions {
     remove: ServerAction<RemoveWebhook>,
 }
 
+/// Keeps `latest` on `action`'s newest answer.
+fn follow<A>(action: ServerAction<A>, latest: RwSignal<Option<Result<String, AppError>>>)
+where
+    A: leptos::server_fn::ServerFn<Output = String, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            latest.set(Some(answer));
+        }
+    });
+}
+
 #[component]
 pub fn WebhooksSettingsPage() -> impl IntoView {
     let create = ServerAction::<CreateWebhook>::new();
@@ -180,33 +196,13 @@ pub fn WebhooksSettingsPage() -> impl IntoView {
     };
     let page = Resource::new(versions, |_| load_webhooks());
     let query = use_query_map();
-    // The newest answer of any action: the one whose version last moved.
+    // The newest answer of any action.
     let latest = RwSignal::new(None::<Result<String, AppError>>);
-    Effect::new(move |_| {
-        if let Some(v) = create.value().get() {
-            latest.set(Some(v));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(v) = actions.switch.value().get() {
-            latest.set(Some(v));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(v) = actions.rotate.value().get() {
-            latest.set(Some(v));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(v) = actions.test.value().get() {
-            latest.set(Some(v));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(v) = actions.remove.value().get() {
-            latest.set(Some(v));
-        }
-    });
+    follow(create, latest);
+    follow(actions.switch, latest);
+    follow(actions.rotate, latest);
+    follow(actions.test, latest);
+    follow(actions.remove, latest);
     let notice = Signal::derive(move || match latest.get() {
         Some(Ok(code)) => Some(code),
         Some(Err(error)) => Some(error.code()),
