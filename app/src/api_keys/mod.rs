@@ -8,7 +8,7 @@ use crate::domain::preferences::Field;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{OutcomeNotice, Problem, RevealedSecret, WorkspaceFrame};
+use crate::ui::workspace::{Problem, RevealedSecret, SettingsHeading, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -94,10 +94,7 @@ pub fn ApiKeysSettingsPage() -> impl IntoView {
     view! {
         <Title text=text::API_KEYS_TITLE />
         <WorkspaceFrame>
-            <p class="breadcrumb"><a href="/settings">{text::BACK_TO_SETTINGS}</a></p>
-            <h1>{text::API_KEYS_TITLE}</h1>
-            <p class="lead">{text::API_KEYS_INTRO}</p>
-            {move || notice.get().map(|code| view! { <OutcomeNotice code success=text::api_key_notice /> })}
+            <SettingsHeading title=text::API_KEYS_TITLE intro=text::API_KEYS_INTRO notice success=text::api_key_notice />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! {

@@ -183,3 +183,20 @@ pub fn RevealedSecret(
         </section>
     }
 }
+
+/// The top of a settings subpage: the way back, its title and purpose, and the outcome of the
+/// last action (`notice`: a success code for `success`, or an error's code).
+#[component]
+pub fn SettingsHeading(
+    title: &'static str,
+    intro: &'static str,
+    notice: Signal<Option<String>>,
+    success: fn(&str) -> &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="breadcrumb"><a href="/settings">{text::BACK_TO_SETTINGS}</a></p>
+        <h1>{title}</h1>
+        <p class="lead">{intro}</p>
+        {move || notice.get().map(|code| view! { <OutcomeNotice code success /> })}
+    }
+}

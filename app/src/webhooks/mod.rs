@@ -9,7 +9,7 @@ use crate::domain::webhooks::{EventType, WebhookForm};
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::workspace::{OutcomeNotice, Problem, RevealedSecret, WorkspaceFrame};
+use crate::ui::workspace::{Problem, RevealedSecret, SettingsHeading, WorkspaceFrame};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -211,10 +211,7 @@ pub fn WebhooksSettingsPage() -> impl IntoView {
     view! {
         <Title text=text::WEBHOOKS_TITLE />
         <WorkspaceFrame>
-            <p class="breadcrumb"><a href="/settings">{text::BACK_TO_SETTINGS}</a></p>
-            <h1>{text::WEBHOOKS_TITLE}</h1>
-            <p class="lead">{text::WEBHOOKS_INTRO}</p>
-            {move || notice.get().map(|code| view! { <OutcomeNotice code success=text::webhook_notice /> })}
+            <SettingsHeading title=text::WEBHOOKS_TITLE intro=text::WEBHOOKS_INTRO notice success=text::webhook_notice />
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || page.get().map(|result| match result {
                     Ok(page) => view! {

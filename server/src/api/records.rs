@@ -187,7 +187,13 @@ pub(super) async fn push_batch(
     }
     let viewer = std::sync::Arc::new(acting.viewer);
     // A few items at a time, each still its own transaction: their commits overlap instead of
-    // queueing, and the answer keeps the order sent.
+    // queueing, and the answer keeps the order sent. Items that name the same person or
+    // candidacy go one after the other, so the first sent is the one that creates it.
+    let concurrency = if names_a_record_twice(&batch.candidates) {
+        1
+    } else {
+        BATCH_CONCURRENCY
+    };
     let results = futures::stream::iter(batch.candidates.into_iter().enumerate())
         .map(|(index, input)| {
             let (state, viewer) = (state.clone(), viewer.clone());
@@ -208,10 +214,35 @@ pub(super) async fn push_batch(
                 }
             }
         })
-        .buffered(BATCH_CONCURRENCY)
+        .buffered(concurrency)
         .collect::<Vec<_>>()
         .await;
     Ok(Json(BatchBody { results }))
+}
+
+/// Whether two items share an external id (of the candidate or a candidacy) or an email
+/// address, as a batch re-sending a changed record does.
+fn names_a_record_twice(items: &[CandidateInput]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    items.iter().any(|item| {
+        let keys = item
+            .external_id
+            .iter()
+            .map(|id| format!("candidate:{}", id.trim()))
+            .chain(
+                item.emails
+                    .iter()
+                    .map(|e| format!("email:{}", e.trim().to_lowercase())),
+            )
+            .chain(
+                item.opportunities
+                    .iter()
+                    .filter_map(|o| o.external_id.as_ref())
+                    .map(|id| format!("opportunity:{}", id.trim())),
+            )
+            .collect::<std::collections::HashSet<_>>();
+        keys.into_iter().any(|key| !seen.insert(key))
+    })
 }
 
 /// A candidate as Candor holds them.
@@ -521,4 +552,28 @@ pub(super) async fn add_note(
         StatusCode::CREATED,
         Json(NoteAddedBody { candidate_id: id }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(external_id: &str, email: &str) -> CandidateInput {
+        CandidateInput {
+            external_id: Some(external_id.into()),
+            name: "A. Person".into(),
+            emails: vec![email.into()],
+            ..CandidateInput::default()
+        }
+    }
+
+    #[test]
+    fn a_batch_naming_a_record_twice_is_noticed() {
+        let distinct = [person("1", "a@example.com"), person("2", "b@example.com")];
+        assert!(!names_a_record_twice(&distinct));
+        let same_id = [person("1", "a@example.com"), person("1", "c@example.com")];
+        assert!(names_a_record_twice(&same_id));
+        let same_address = [person("1", "a@example.com"), person("2", " A@example.com")];
+        assert!(names_a_record_twice(&same_address));
+    }
 }
