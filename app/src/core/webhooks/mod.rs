@@ -82,6 +82,18 @@ mod events {
         if !listening(&mut *db, event).await? {
             return Ok(());
         }
+        write(db, event, candidate, data, dedupe_key, now).await
+    }
+
+    /// Writes the event and its deliveries, once the caller knows someone listens.
+    async fn write(
+        db: &mut PgConnection,
+        event: EventType,
+        candidate: CandidateId,
+        data: Map<String, Value>,
+        dedupe_key: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         let external_id = sqlx::query_scalar!(
             "SELECT external_id FROM candidates WHERE id = $1",
             candidate.into_uuid()
@@ -133,6 +145,10 @@ mod events {
         request: RequestId,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        // Nobody listening: no need to read the request either.
+        if !listening(&mut *db, event).await? {
+            return Ok(());
+        }
         let row = sqlx::query!(
             "SELECT candidate_id, kind, status, resolution, received_at,
                 coalesce(extended_until, due_at) AS \"due_at!\"
@@ -154,7 +170,7 @@ mod events {
             EventType::DataRequestOverdue => Some(format!("overdue:{request}:{}", row.due_at)),
             _ => None,
         };
-        emit(
+        write(
             db,
             event,
             CandidateId(row.candidate_id),
