@@ -16,6 +16,7 @@ pub mod email_confirm;
 pub mod error;
 pub mod fresh_link;
 mod home;
+pub mod import;
 pub mod jobs;
 #[cfg(test)]
 mod layering;

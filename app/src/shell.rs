@@ -12,6 +12,7 @@ use crate::dashboard::{
 use crate::email_confirm::ConfirmEmailPage;
 use crate::fresh_link::FreshLinkPage;
 use crate::home::HomePage;
+use crate::import::{ImportPage, ImportSettingsPage};
 use crate::jobs::{JobPostingPage, JobsPage};
 use crate::notifications::NotificationsPage;
 use crate::postings::{PostingEditPage, PostingsPage};
@@ -88,6 +89,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/api-keys") view=ApiKeysSettingsPage ssr=SsrMode::Async />
                 <Route path=path!("/settings/webhooks") view=WebhooksSettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/import") view=ImportSettingsPage ssr=SsrMode::Async />
+                <Route path=path!("/settings/import/:id") view=ImportPage ssr=SsrMode::Async />
                 <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/users/invite") view=InvitePage ssr=SsrMode::Async />
                 <Route path=path!("/users/:id") view=MemberEditPage ssr=SsrMode::Async />

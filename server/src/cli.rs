@@ -1,5 +1,5 @@
 //! The `candor` command line: `serve` (default), `migrate`, `seed-demo`, `link`, `create-user`,
-//! `create-api-key`, `sweep`.
+//! `create-api-key`, `sweep`, `import`.
 
 use crate::{db, http, seed};
 use app::core::background::supervise;
@@ -61,6 +61,20 @@ pub enum Command {
         /// The Super Admin it belongs to (its default On-Behalf-Of).
         #[arg(long)]
         created_by: String,
+    },
+    /// Import candidates, opportunities and consent decisions from a CSV file (the README's
+    /// template, or a Greenhouse or Lever export). Checks the whole file first; applies it only
+    /// when nothing in it is refused.
+    Import {
+        /// The CSV file (UTF-8, comma-separated, a header line first).
+        file: std::path::PathBuf,
+        /// Check and report what would be created, updated and skipped; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The Super Admin the import acts as (its audit trail names them). May be left out
+        /// when the organization has one Super Admin.
+        #[arg(long = "as")]
+        acting_as: Option<String>,
     },
     /// Anonymize every candidate whose deletion grace period has passed (the daily job, now).
     Sweep {
@@ -202,6 +216,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("{key}");
             Ok(())
         }
+        Command::Import {
+            file,
+            dry_run,
+            acting_as,
+        } => import(&file, dry_run, acting_as.as_deref()).await,
         Command::Sweep { dry_run } => {
             let config = Config::from_env()?;
             let pool = db::connect(&config.database_url).await?;
@@ -216,6 +235,144 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// `candor import`: checks the file with a progress bar by bytes read, prints the report, then
+/// (unless a dry run, or the file was refused) applies it with a progress bar by lines.
+async fn import(
+    path: &std::path::Path,
+    dry_run: bool,
+    acting_as: Option<&str>,
+) -> Result<(), CliError> {
+    use app::core::import::service::{self as import, Progress};
+    use app::domain::import::Status;
+    let config = Config::from_env()?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+    let bytes = file.metadata()?.len();
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    let viewer = match acting_as {
+        Some(email) => {
+            let email =
+                EmailAddress::parse(email).map_err(|e| CliError::Usage(format!("--as: {e}")))?;
+            accounts::viewer_by_email(&pool, &email)
+                .await?
+                .ok_or_else(|| CliError::Usage("--as names no active account".into()))?
+        }
+        None => sole_super_admin(&pool).await?,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let forbidden = |e: app::error::AppError| match e {
+        app::error::AppError::Forbidden => CliError::Usage("--as must be a Super Admin".into()),
+        other => CliError::App(other),
+    };
+    let now = chrono::Utc::now();
+    let id = import::create(&pool, &viewer, &name, bytes, now)
+        .await
+        .map_err(forbidden)?;
+    let bar = progress_bar(bytes, "checking");
+    let checked = import::check(&pool, &config, &viewer, id, file, now, |p: Progress| {
+        bar.set_position(p.done)
+    })
+    .await?;
+    bar.finish_and_clear();
+    print!("{}", import_report(&checked));
+    if checked.status != Status::Checked || dry_run {
+        if dry_run && checked.status == Status::Checked {
+            println!("Dry run: nothing was changed. Run again without --dry-run to apply.");
+        }
+        return match checked.status {
+            Status::Refused => Err(CliError::Usage(
+                "the file was refused; nothing was changed".into(),
+            )),
+            _ => Ok(()),
+        };
+    }
+    let bar = progress_bar(checked.rows_total.unwrap_or(0), "applying");
+    let applied = import::apply(&pool, &config, &viewer, id, chrono::Utc::now(), |p| {
+        bar.set_position(p.done)
+    })
+    .await?;
+    bar.finish_and_clear();
+    print!("{}", import_report(&applied));
+    Ok(())
+}
+
+/// The one active Super Admin, when there is exactly one.
+async fn sole_super_admin(pool: &sqlx::PgPool) -> Result<app::domain::Viewer, CliError> {
+    let admins = sqlx::query_scalar!(
+        "SELECT email FROM users
+          WHERE role = 'super_admin' AND NOT disabled AND password_hash IS NOT NULL
+          LIMIT 2"
+    )
+    .fetch_all(pool)
+    .await?;
+    let [email] = &admins[..] else {
+        return Err(CliError::Usage(
+            "name the Super Admin the import acts as with --as EMAIL".into(),
+        ));
+    };
+    let email = EmailAddress::parse(email).map_err(|e| CliError::Usage(e.to_string()))?;
+    accounts::viewer_by_email(pool, &email)
+        .await?
+        .ok_or_else(|| CliError::Usage("--as names no active account".into()))
+}
+
+/// A progress bar on standard error, drawn only on a terminal.
+fn progress_bar(total: u64, phase: &'static str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg:>9} [{bar:40}] {percent:>3}% {elapsed_precise} (eta {eta})",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(phase);
+    bar
+}
+
+/// The report of a check or an apply, as the command prints it.
+fn import_report(view: &app::core::import::ImportView) -> String {
+    use app::domain::import::Status;
+    use std::fmt::Write;
+    let mut out = String::new();
+    let c = view.counts;
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        view.file_name,
+        app::text::import_status(view.status)
+    );
+    if view.status != Status::Refused {
+        let applied = view.status == Status::Applied;
+        let _ = writeln!(
+            out,
+            "{}",
+            app::text::import_counts(applied, c.create, c.update, c.unchanged, c.skip)
+        );
+    }
+    for problem in &view.problems {
+        let _ = writeln!(out, "  {}", app::text::file_problem(problem));
+    }
+    for skipped in &view.skipped {
+        let _ = writeln!(
+            out,
+            "  {}: skipped. {}",
+            app::text::line_label(skipped.line),
+            app::text::skip_reason(skipped.reason)
+        );
+    }
+    if (view.skipped.len() as u64) < c.skip {
+        let _ = writeln!(
+            out,
+            "  {}",
+            app::text::more_skipped(c.skip - view.skipped.len() as u64)
+        );
+    }
+    out
 }
 
 async fn serve() -> Result<(), CliError> {

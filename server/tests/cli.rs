@@ -9,7 +9,7 @@ use sqlx::PgPool;
 use std::process::{Command, Output};
 
 /// Runs `candor ARGS` with the test environment, plus `overrides` (None removes a variable).
-fn candor(pool_url: &str, args: &[&str], overrides: &[(&str, Option<&str>)]) -> Output {
+pub(crate) fn candor(pool_url: &str, args: &[&str], overrides: &[(&str, Option<&str>)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_candor"));
     cmd.args(args)
         .env_clear()

@@ -16,6 +16,7 @@ mod cli;
 mod dashboard;
 mod faults;
 mod http;
+mod import;
 mod jobs;
 mod lifecycle;
 mod notifications;

@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 39] = [
+const TABLES: [&str; 42] = [
     "users",
     "sessions",
     "settings",
@@ -43,6 +43,9 @@ const TABLES: [&str; 39] = [
     "webhook_deliveries",
     "api_idempotency",
     "upload_usage",
+    "imports",
+    "import_chunks",
+    "import_rows",
 ];
 
 /// Views count with the tables: a down migration must drop them too.

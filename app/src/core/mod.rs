@@ -20,6 +20,7 @@ pub mod config;
 #[cfg(feature = "ssr")]
 pub mod consent;
 pub mod fresh_link;
+pub mod import;
 #[cfg(feature = "ssr")]
 pub mod lifecycle;
 #[cfg(feature = "ssr")]

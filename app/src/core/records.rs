@@ -33,12 +33,24 @@ impl<E: Into<AppError>> From<E> for Refused {
     }
 }
 
+/// How a record finds the one Candor has. The API matches by external id alone (a record
+/// without one is new); an import matches by external id, else by email address, and an
+/// opportunity without an external id by its posting, so importing a file twice is a no-op.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    ExternalId,
+    ExternalIdOrEmail,
+}
+
 /// What a push did to the candidate and each of their opportunities.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Upserted {
     pub id: Uuid,
     pub external_id: Option<String>,
     pub created: bool,
+    /// Whether anything was written: a new record, or a field, an address, a number, an
+    /// opportunity or a step that Candor didn't have.
+    pub changed: bool,
     pub opportunities: Vec<UpsertedOpportunity>,
 }
 
@@ -47,6 +59,7 @@ pub struct UpsertedOpportunity {
     pub id: Uuid,
     pub external_id: Option<String>,
     pub created: bool,
+    pub changed: bool,
 }
 
 /// Creates the candidate, or updates the one with the record's external id, in the caller's
@@ -57,26 +70,55 @@ pub async fn upsert_candidate(
     record: &CandidateRecord,
     now: DateTime<Utc>,
 ) -> Result<Upserted, Refused> {
-    let (id, created) = claim_candidate(&mut *tx, viewer, record, now).await?;
+    upsert_candidate_matching(tx, viewer, record, Matching::ExternalId, now).await
+}
+
+/// [`upsert_candidate`], finding the record as `matching` says. Audit rows are written only
+/// when something changed, so a repeated push or import leaves no trace but its own.
+pub async fn upsert_candidate_matching(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    record: &CandidateRecord,
+    matching: Matching,
+    now: DateTime<Utc>,
+) -> Result<Upserted, Refused> {
+    let (id, created) = match matching {
+        Matching::ExternalIdOrEmail => match find_by_email(&mut *tx, viewer, record).await? {
+            Some(id) => (id, false),
+            None => claim_candidate(&mut *tx, viewer, record, now).await?,
+        },
+        Matching::ExternalId => claim_candidate(&mut *tx, viewer, record, now).await?,
+    };
     let candidate = CandidateId(id);
+    let mut changed = created;
     if !created {
-        sqlx::query!(
+        let updated = sqlx::query!(
             "UPDATE candidates
                 SET name = $2,
                     location_text = coalesce($3, location_text),
                     location_country = coalesce($4, location_country),
-                    locale = coalesce($5, locale)
-              WHERE id = $1",
+                    locale = coalesce($5, locale),
+                    created_at = least(created_at, coalesce($6::timestamptz, created_at)),
+                    external_id = coalesce(external_id, $7)
+              WHERE id = $1
+                AND (name, location_text, location_country, locale, created_at, external_id)
+                    IS DISTINCT FROM
+                    ($2, coalesce($3, location_text), coalesce($4, location_country),
+                     coalesce($5, locale), least(created_at, coalesce($6::timestamptz, created_at)),
+                     coalesce(external_id, $7))",
             id,
             record.name,
             record.location,
             record.country.map(|c| c.as_str().to_owned()),
             record.locale.as_ref().map(|l| l.as_str().to_owned()),
+            record.added_at,
+            record.external_id.as_ref().map(ExternalId::as_str),
         )
         .execute(&mut *tx)
         .await?;
+        changed |= updated.rows_affected() > 0;
     }
-    add_contact_details(&mut *tx, id, record).await?;
+    changed |= add_contact_details(&mut *tx, id, record).await?;
     let mut opportunities = Vec::with_capacity(record.opportunities.len());
     for (index, opportunity) in record.opportunities.iter().enumerate() {
         let done = Box::pin(upsert_opportunity(
@@ -84,6 +126,7 @@ pub async fn upsert_candidate(
             viewer,
             candidate,
             opportunity,
+            matching,
             now,
         ))
         .await
@@ -91,31 +134,87 @@ pub async fn upsert_candidate(
             Refused::Field(e) => Refused::Field(e.within(&format!("/opportunities/{index}"))),
             call => call,
         })?;
+        changed |= done.changed;
         opportunities.push(done);
     }
-    audit::record(
-        &mut *tx,
-        Actor::of(viewer),
-        if created {
-            "candidate.added"
-        } else {
-            "candidate.updated"
-        },
-        Some(candidate),
-        None,
-        serde_json::json!({
-            "origin": "integration",
-            "opportunities_added": opportunities.iter().filter(|o| o.created).count(),
-            "opportunities_updated": opportunities.iter().filter(|o| !o.created).count(),
-        }),
-    )
-    .await?;
+    if changed {
+        audit::record(
+            &mut *tx,
+            Actor::of(viewer),
+            if created {
+                "candidate.added"
+            } else {
+                "candidate.updated"
+            },
+            Some(candidate),
+            None,
+            serde_json::json!({
+                "origin": match matching {
+                    Matching::ExternalId => "integration",
+                    Matching::ExternalIdOrEmail => "import",
+                },
+                "opportunities_added": opportunities.iter().filter(|o| o.created).count(),
+                "opportunities_updated": opportunities.iter().filter(|o| o.changed && !o.created).count(),
+            }),
+        )
+        .await?;
+    }
     Ok(Upserted {
         id,
         external_id: record.external_id.as_ref().map(|e| e.as_str().to_owned()),
         created,
+        changed,
         opportunities,
     })
+}
+
+/// For an import: the live record with the record's external id, else the one with one of its
+/// addresses, locked. An address on a record with another external id is two people's records
+/// disagreeing, and nothing is moved.
+async fn find_by_email(
+    tx: &mut PgConnection,
+    viewer: &Viewer,
+    record: &CandidateRecord,
+) -> Result<Option<Uuid>, Refused> {
+    if let Some(external) = &record.external_id {
+        let known = sqlx::query_scalar!(
+            "SELECT id FROM candidates WHERE external_id = $1",
+            external.as_str()
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if known.is_some() {
+            // The external id decides; `claim_candidate` locks and checks it.
+            return Ok(None);
+        }
+    }
+    let emails: Vec<String> = record.emails.iter().map(|e| e.normalized()).collect();
+    let Some(found) = sqlx::query!(
+        r#"SELECT c.id, c.external_id FROM candidates c
+            WHERE c.anonymized_at IS NULL
+              AND EXISTS (SELECT 1 FROM candidate_emails e
+                           WHERE e.candidate_id = c.id AND lower(e.email) = ANY($1))
+            ORDER BY c.created_at, c.id LIMIT 1"#,
+        &emails
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let theirs = found.external_id.as_deref();
+    let ours = record.external_id.as_ref().map(ExternalId::as_str);
+    if theirs.is_some() && ours.is_some() && theirs != ours {
+        return Err(field("/emails", Field::Email, Problem::Invalid));
+    }
+    let reached = reachable(&mut *tx, viewer, found.id).await?;
+    let locked = lock(&mut *tx, reached.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if locked.anonymized {
+        return Err(AppError::Anonymized.into());
+    }
+    Ok(Some(found.id))
 }
 
 /// The record to write: a new one, or the live one with the external id, locked. Two pushes of
@@ -129,7 +228,7 @@ async fn claim_candidate(
 ) -> Result<(Uuid, bool), Refused> {
     let inserted = sqlx::query_scalar!(
         "INSERT INTO candidates (name, external_id, location_text, location_country, locale, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         VALUES ($1, $2, $3, $4, $5, coalesce($7::timestamptz, $6))
          ON CONFLICT (external_id) DO NOTHING
          RETURNING id",
         record.name,
@@ -138,6 +237,7 @@ async fn claim_candidate(
         record.country.map(|c| c.as_str().to_owned()),
         record.locale.as_ref().map(|l| l.as_str().to_owned()),
         now,
+        record.added_at,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -163,18 +263,18 @@ async fn claim_candidate(
 }
 
 /// Adds the record's addresses and numbers the candidate doesn't have yet; the first address
-/// becomes the primary one when the candidate has none.
+/// becomes the primary one when the candidate has none. Whether any was added.
 async fn add_contact_details(
     tx: &mut PgConnection,
     id: Uuid,
     record: &CandidateRecord,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let emails: Vec<String> = record
         .emails
         .iter()
         .map(|e| e.as_str().to_owned())
         .collect();
-    sqlx::query!(
+    let emails_added = sqlx::query!(
         "INSERT INTO candidate_emails (candidate_id, email, is_primary)
          SELECT $1, e.email,
                 e.n = 1 AND NOT EXISTS (SELECT 1 FROM candidate_emails p
@@ -185,8 +285,9 @@ async fn add_contact_details(
         &emails,
     )
     .execute(&mut *tx)
-    .await?;
-    sqlx::query!(
+    .await?
+    .rows_affected();
+    let phones_added = sqlx::query!(
         "UPDATE candidates
             SET phones = phones || ARRAY(SELECT p FROM unnest($2::text[]) WITH ORDINALITY AS n (p, i)
                                           WHERE p <> ALL (phones) ORDER BY i)
@@ -195,8 +296,9 @@ async fn add_contact_details(
         &record.phones,
     )
     .execute(&mut *tx)
-    .await?;
-    Ok(())
+    .await?
+    .rows_affected();
+    Ok(emails_added + phones_added > 0)
 }
 
 /// Creates the opportunity, or brings the candidate's one with its external id to the record's
@@ -206,6 +308,7 @@ async fn upsert_opportunity(
     viewer: &Viewer,
     candidate: CandidateId,
     record: &OpportunityRecord,
+    matching: Matching,
     now: DateTime<Utc>,
 ) -> Result<UpsertedOpportunity, Refused> {
     let posting = match &record.posting {
@@ -225,6 +328,19 @@ async fn upsert_opportunity(
             .await?
             .ok_or_else(|| field("/posting_external_id", Field::Posting, Problem::Invalid))?,
         ),
+        Some(PostingRef::Title(title)) => {
+            // Exactly one posting with the title, whatever its case: two would be a guess.
+            let ids = sqlx::query_scalar!(
+                "SELECT id FROM postings WHERE lower(title) = lower($1) LIMIT 2",
+                title
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            match ids[..] {
+                [id] => Some(id),
+                _ => return Err(field("/posting_title", Field::Posting, Problem::Invalid)),
+            }
+        }
     };
     let owner = match &record.owner_email {
         None => None,
@@ -239,16 +355,28 @@ async fn upsert_opportunity(
         ),
     };
     let external = record.external_id.as_ref().map(ExternalId::as_str);
-    let existing = match external {
-        None => None,
-        Some(external) => sqlx::query!(
+    let existing = match (external, matching) {
+        (Some(external), _) => sqlx::query!(
             "SELECT id, candidate_id FROM opportunities WHERE external_id = $1 FOR UPDATE",
             external
         )
         .fetch_optional(&mut *tx)
         .await?
         .map(|row| (row.id, row.candidate_id)),
+        (None, Matching::ExternalId) => None,
+        // The candidate's first opportunity for the same posting (or for none).
+        (None, Matching::ExternalIdOrEmail) => sqlx::query_scalar!(
+            "SELECT id FROM opportunities
+              WHERE candidate_id = $1 AND posting_id IS NOT DISTINCT FROM $2
+              ORDER BY created_at, id LIMIT 1 FOR UPDATE",
+            candidate.into_uuid(),
+            posting
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|id| (id, candidate.into_uuid())),
     };
+    let mut changed = false;
     let (id, created) = match existing {
         // Another candidate's id: the other system's records disagree, and nothing is moved.
         Some((_, other)) if other != candidate.into_uuid() => {
@@ -256,18 +384,20 @@ async fn upsert_opportunity(
         }
         Some((id, _)) => {
             if let Some(owner) = owner {
-                sqlx::query!(
+                let moved = sqlx::query!(
                     "UPDATE opportunities SET owner_id = $2 WHERE id = $1 AND owner_id IS DISTINCT FROM $2",
                     id,
                     owner
                 )
                 .execute(&mut *tx)
                 .await?;
+                changed |= moved.rows_affected() > 0;
             }
             (id, false)
         }
         None => {
             let stage = record.stage.unwrap_or(Stage::New);
+            let created_at = record.applied_at.unwrap_or(now);
             let id = sqlx::query_scalar!(
                 "INSERT INTO opportunities (candidate_id, posting_id, owner_id, stage, origin, external_id, created_at)
                  VALUES ($1, $2, $3, $4, 'imported', $5, $6) RETURNING id",
@@ -276,7 +406,7 @@ async fn upsert_opportunity(
                 owner,
                 stage.as_str(),
                 external,
-                now,
+                created_at,
             )
             .fetch_one(&mut *tx)
             .await?;
@@ -285,7 +415,7 @@ async fn upsert_opportunity(
                 id,
                 stage.as_str(),
                 viewer.id.into_uuid(),
-                now
+                created_at
             )
             .execute(&mut *tx)
             .await?;
@@ -293,20 +423,27 @@ async fn upsert_opportunity(
         }
     };
     for step in steps_towards(&mut *tx, id, record).await? {
-        Box::pin(take_step_in(
+        // An archive the other system dated happened then: the retention rules read that date.
+        let at = match step {
+            Step::Archive(_) => record.archived_at.unwrap_or(now),
+            _ => now,
+        };
+        let outcome = Box::pin(take_step_in(
             &mut *tx,
             viewer,
             candidate.into_uuid(),
             id,
             step,
-            now,
+            at,
         ))
         .await?;
+        changed |= outcome == crate::core::lifecycle::Outcome::Done;
     }
     Ok(UpsertedOpportunity {
         id,
         external_id: external.map(str::to_owned),
         created,
+        changed: changed || created,
     })
 }
 
@@ -418,7 +555,15 @@ pub async fn upsert_opportunity_of(
     if locked.anonymized {
         return Err(AppError::Anonymized.into());
     }
-    let done = Box::pin(upsert_opportunity(&mut *tx, viewer, found.id, record, now)).await?;
+    let done = Box::pin(upsert_opportunity(
+        &mut *tx,
+        viewer,
+        found.id,
+        record,
+        Matching::ExternalId,
+        now,
+    ))
+    .await?;
     audit::record(
         &mut *tx,
         Actor::of(viewer),
@@ -437,13 +582,14 @@ pub async fn upsert_opportunity_of(
 
 /// Appends a consent decision another system collected (source `import`), with the time,
 /// basis and notice version it gives, as an event like any other. A refusal that is now the
-/// latest word cancels pending outreach, as one made in Candor does.
+/// latest word cancels pending outreach, as one made in Candor does. The same decision at the
+/// same time, imported before, is not recorded twice: whether it was recorded now.
 pub async fn import_consent(
     tx: &mut PgConnection,
     viewer: &Viewer,
     candidate: Uuid,
     decision: &ImportedDecision,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     let found = reachable(&mut *tx, viewer, candidate).await?;
     lock_candidate(&mut *tx, found.id)
         .await
@@ -452,6 +598,20 @@ pub async fn import_consent(
             AppError::LinkInvalid => AppError::NotFound,
             other => other,
         })?;
+    let known = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM consent_events
+                           WHERE candidate_id = $1 AND purpose = $2 AND at = $3
+                             AND decision = $4 AND source = 'import') AS "known!""#,
+        found.id.into_uuid(),
+        decision.purpose.as_str(),
+        decision.at,
+        decision.decision.as_str()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if known {
+        return Ok(false);
+    }
     let settings = crate::core::settings::load(&mut *tx).await?;
     record_consent(
         &mut *tx,
@@ -478,7 +638,7 @@ pub async fn import_consent(
     if !decision.decision.allows() && latest <= decision.at {
         crate::core::consent::cancel_outreach(&mut *tx, found.id).await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// A candidate as the integration API shows them.

@@ -144,10 +144,12 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The application form, the one upload: a résumé plus the form's text.
 pub const APPLICATION_PATH: &str = "/api/jobs/apply";
+/// Where the Settings page uploads an import's CSV file.
+pub const IMPORT_PATH: &str = "/api/import/upload";
 
 /// Whether `path` takes a multipart upload.
 pub fn expects_upload(path: &str) -> bool {
-    path == APPLICATION_PATH
+    path == APPLICATION_PATH || path == IMPORT_PATH
 }
 
 /// The largest body an integration API call may send: a batch of 1,000 candidates fits with
@@ -158,6 +160,8 @@ pub const API_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub fn body_limit(path: &str) -> usize {
     if path.starts_with("/api/v1/") {
         API_BODY_BYTES
+    } else if path == IMPORT_PATH {
+        crate::domain::import::MAX_UPLOAD_BYTES + MAX_BODY_BYTES
     } else if expects_upload(path) {
         crate::domain::application::MAX_RESUME_BYTES + MAX_BODY_BYTES
     } else {

@@ -93,6 +93,9 @@ pub enum AppError {
     /// A test event asked of a webhook endpoint that is turned off.
     #[error("endpoint disabled")]
     EndpointDisabled,
+    /// The import is not where that step can be taken (applied twice, or not yet checked).
+    #[error("import not ready")]
+    ImportNotReady,
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -126,7 +129,8 @@ impl AppError {
             | AppError::LastSuperAdmin
             | AppError::OwnAccount
             | AppError::EmailInUse
-            | AppError::EndpointDisabled => 409,
+            | AppError::EndpointDisabled
+            | AppError::ImportNotReady => 409,
             AppError::NoEmailAddress => 422,
             AppError::Unavailable => 503,
         }
@@ -166,6 +170,7 @@ impl AppError {
             AppError::LastSuperAdmin => "last-super-admin".into(),
             AppError::OwnAccount => "own-account".into(),
             AppError::EndpointDisabled => "endpoint-disabled".into(),
+            AppError::ImportNotReady => "import-not-ready".into(),
             AppError::EmailInUse => "email-in-use".into(),
             AppError::Unavailable => "unavailable".into(),
         }
@@ -205,6 +210,7 @@ impl AppError {
             ["last-super-admin"] => AppError::LastSuperAdmin,
             ["own-account"] => AppError::OwnAccount,
             ["endpoint-disabled"] => AppError::EndpointDisabled,
+            ["import-not-ready"] => AppError::ImportNotReady,
             ["email-in-use"] => AppError::EmailInUse,
             ["unavailable"] => AppError::Unavailable,
             _ => return None,

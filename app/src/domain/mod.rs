@@ -19,6 +19,7 @@ pub mod email;
 pub mod email_kind;
 pub mod error;
 pub mod ids;
+pub mod import;
 pub mod lawful_basis;
 pub mod legal_hold;
 pub mod lifecycle;

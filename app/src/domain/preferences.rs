@@ -261,6 +261,14 @@ pub enum Field {
     Basis,
     TextVersion,
     DecidedAt,
+    /// A record's history as another system dates it: when the person was added, when they
+    /// applied, when the opportunity was archived, whether they were hired.
+    AddedAt,
+    AppliedAt,
+    ArchivedAt,
+    Hired,
+    /// The CSV file of an import.
+    ImportFile,
 }
 text_enum!(Field {
     Note => "note",
@@ -331,6 +339,11 @@ text_enum!(Field {
     Basis => "basis",
     TextVersion => "text_version",
     DecidedAt => "at",
+    AddedAt => "added_at",
+    AppliedAt => "applied_at",
+    ArchivedAt => "archived_at",
+    Hired => "hired",
+    ImportFile => "file",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -436,7 +449,9 @@ impl Field {
             Field::Locale => 6,
             Field::Purpose | Field::Decision | Field::Basis => 40,
             Field::TextVersion => 100,
-            Field::DecidedAt => 40,
+            Field::DecidedAt | Field::AddedAt | Field::AppliedAt | Field::ArchivedAt => 40,
+            Field::Hired => 40,
+            Field::ImportFile => 260,
         }
     }
 

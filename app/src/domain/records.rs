@@ -127,6 +127,9 @@ pub struct CandidateInput {
     pub country: Option<String>,
     /// Their language, a BCP 47 tag such as `de` or `pt-BR`.
     pub locale: Option<String>,
+    /// When the other system first had them (RFC 3339, not in the future): a new record is dated
+    /// from it, and an earlier date moves an existing record's back, so retention counts from it.
+    pub added_at: Option<String>,
     /// Their candidacies, upserted by `external_id` (at most 50).
     pub opportunities: Vec<OpportunityInput>,
 }
@@ -140,8 +143,10 @@ pub struct OpportunityInput {
     pub external_id: Option<String>,
     /// The posting, by Candor's id…
     pub posting_id: Option<String>,
-    /// …or by the other system's id for it.
+    /// …or by the other system's id for it…
     pub posting_external_id: Option<String>,
+    /// …or by its title, when exactly one posting has it.
+    pub posting_title: Option<String>,
     /// The colleague who owns it, by their email address in Candor.
     pub owner_email: Option<String>,
     /// `new`, `screen`, `interview` or `offer` (`new` for a new opportunity when left out).
@@ -150,6 +155,10 @@ pub struct OpportunityInput {
     pub state: Option<String>,
     /// `rejected`, `withdrew`, `position_filled` or `unresponsive`.
     pub archive_reason: Option<String>,
+    /// When they applied (RFC 3339, not in the future): a new opportunity is dated from it.
+    pub applied_at: Option<String>,
+    /// When it was archived (RFC 3339, not in the future), for an opportunity archived now.
+    pub archived_at: Option<String>,
 }
 
 /// Which posting an opportunity is for.
@@ -157,6 +166,7 @@ pub struct OpportunityInput {
 pub enum PostingRef {
     Id(uuid::Uuid),
     External(ExternalId),
+    Title(String),
 }
 
 /// Where a pushed opportunity stands.
@@ -177,6 +187,7 @@ pub struct CandidateRecord {
     pub location: Option<String>,
     pub country: Option<CountryCode>,
     pub locale: Option<Locale>,
+    pub added_at: Option<DateTime<Utc>>,
     pub opportunities: Vec<OpportunityRecord>,
 }
 
@@ -188,6 +199,8 @@ pub struct OpportunityRecord {
     pub owner_email: Option<EmailAddress>,
     pub stage: Option<Stage>,
     pub standing: Standing,
+    pub applied_at: Option<DateTime<Utc>>,
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 /// Parses each item of a list, capped at `max`, with errors at `/{field}/{index}`.
@@ -217,12 +230,21 @@ fn optional<T>(
     }
 }
 
+/// A time another system recorded: RFC 3339, not after `now`.
+pub fn past_time(field: Field, raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, FieldError> {
+    DateTime::parse_from_rfc3339(raw.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .ok()
+        .filter(|t| *t <= now)
+        .ok_or(field.error(Problem::Invalid))
+}
+
 fn country(raw: &str) -> Result<CountryCode, FieldError> {
     CountryCode::parse(raw).map_err(|_| Field::Country.error(Problem::Invalid))
 }
 
 impl CandidateRecord {
-    pub fn parse(input: &CandidateInput) -> Result<Self, RecordError> {
+    pub fn parse(input: &CandidateInput, now: DateTime<Utc>) -> Result<Self, RecordError> {
         let external_id =
             optional(&input.external_id, ExternalId::parse).map_err(at(Field::ExternalId))?;
         let name = Field::Name.required(&input.name).map_err(at(Field::Name))?;
@@ -249,6 +271,8 @@ impl CandidateRecord {
             .map_err(at(Field::Location))?;
         let country = optional(&input.country, country).map_err(at(Field::Country))?;
         let locale = optional(&input.locale, Locale::parse).map_err(at(Field::Locale))?;
+        let added_at = optional(&input.added_at, |raw| past_time(Field::AddedAt, raw, now))
+            .map_err(at(Field::AddedAt))?;
         if input.opportunities.len() > MAX_OPPORTUNITIES {
             return Err(RecordError::at(
                 "/opportunities",
@@ -260,7 +284,8 @@ impl CandidateRecord {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                OpportunityRecord::parse(o).map_err(|e| e.within(&format!("/opportunities/{i}")))
+                OpportunityRecord::parse(o, now)
+                    .map_err(|e| e.within(&format!("/opportunities/{i}")))
             })
             .collect::<Result<_, _>>()?;
         Ok(Self {
@@ -271,6 +296,7 @@ impl CandidateRecord {
             location,
             country,
             locale,
+            added_at,
             opportunities,
         })
     }
@@ -285,7 +311,7 @@ fn rename(error: RecordError, from: &str, to: &str) -> RecordError {
 }
 
 impl OpportunityRecord {
-    pub fn parse(input: &OpportunityInput) -> Result<Self, RecordError> {
+    pub fn parse(input: &OpportunityInput, now: DateTime<Utc>) -> Result<Self, RecordError> {
         let external_id =
             optional(&input.external_id, ExternalId::parse).map_err(at(Field::ExternalId))?;
         let posting_error = |field: &'static str| {
@@ -300,16 +326,27 @@ impl OpportunityRecord {
         .map_err(posting_error("posting_id"))?;
         let by_external = optional(&input.posting_external_id, ExternalId::parse)
             .map_err(posting_error("posting_external_id"))?;
-        let posting = match (by_id, by_external) {
-            (Some(_), Some(_)) => {
+        let by_title = Field::PostingTitle
+            .optional(input.posting_title.as_deref())
+            .map_err(posting_error("posting_title"))?;
+        let posting = match (by_id, by_external, by_title) {
+            (Some(id), None, None) => Some(PostingRef::Id(id)),
+            (None, Some(external), None) => Some(PostingRef::External(external)),
+            (None, None, Some(title)) => Some(PostingRef::Title(title)),
+            (None, None, None) => None,
+            // One way of naming the posting, so two can't disagree.
+            (_, _, Some(_)) => {
+                return Err(RecordError::at(
+                    "/posting_title",
+                    Field::Posting.error(Problem::Invalid),
+                ))
+            }
+            (Some(_), Some(_), None) => {
                 return Err(RecordError::at(
                     "/posting_external_id",
                     Field::Posting.error(Problem::Invalid),
                 ))
             }
-            (Some(id), None) => Some(PostingRef::Id(id)),
-            (None, Some(external)) => Some(PostingRef::External(external)),
-            (None, None) => None,
         };
         let owner_email = optional(&input.owner_email, email_address)
             .map_err(|e| RecordError::at("/owner_email", Field::Owner.error(e.problem)))?;
@@ -343,12 +380,28 @@ impl OpportunityRecord {
             }
             _ => return Err(state_error(Problem::Invalid)),
         };
+        let applied_at = optional(&input.applied_at, |raw| {
+            past_time(Field::AppliedAt, raw, now)
+        })
+        .map_err(at(Field::AppliedAt))?;
+        let archived_at = optional(&input.archived_at, |raw| {
+            past_time(Field::ArchivedAt, raw, now)
+        })
+        .map_err(at(Field::ArchivedAt))?;
+        // An archive date belongs to an archived opportunity.
+        if archived_at.is_some() && !matches!(standing, Standing::Archived(_)) {
+            return Err(at(Field::ArchivedAt)(
+                Field::ArchivedAt.error(Problem::Invalid),
+            ));
+        }
         Ok(Self {
             external_id,
             posting,
             owner_email,
             stage,
             standing,
+            applied_at,
+            archived_at,
         })
     }
 }
@@ -549,6 +602,12 @@ impl PostingRecord {
 mod tests {
     use super::*;
 
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-06-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
     fn ada() -> CandidateInput {
         CandidateInput {
             external_id: Some(" gh-42 ".into()),
@@ -558,6 +617,7 @@ mod tests {
             location: Some("London".into()),
             country: Some("gb".into()),
             locale: Some("en_gb".into()),
+            added_at: None,
             opportunities: vec![OpportunityInput {
                 external_id: Some("app-1".into()),
                 posting_external_id: Some("job-7".into()),
@@ -569,13 +629,13 @@ mod tests {
     }
 
     fn error_at(input: CandidateInput) -> (String, Problem) {
-        let error = CandidateRecord::parse(&input).unwrap_err();
+        let error = CandidateRecord::parse(&input, now()).unwrap_err();
         (error.path, error.error.problem)
     }
 
     #[test]
     fn a_pushed_candidate_is_trimmed_normalized_and_deduplicated() {
-        let record = CandidateRecord::parse(&ada()).unwrap();
+        let record = CandidateRecord::parse(&ada(), now()).unwrap();
         assert_eq!(record.external_id.unwrap().as_str(), "gh-42");
         assert_eq!(record.name, "Ada Lovelace");
         assert_eq!(record.emails.len(), 1, "one address, however it is cased");
@@ -670,7 +730,7 @@ mod tests {
             ..ada()
         };
         let parse = |o: OpportunityInput| {
-            CandidateRecord::parse(&with(o)).map(|r| r.opportunities[0].standing)
+            CandidateRecord::parse(&with(o), now()).map(|r| r.opportunities[0].standing)
         };
         let archived = OpportunityInput {
             state: Some("archived".into()),
@@ -747,6 +807,55 @@ mod tests {
         ] {
             assert_eq!(error_at(with(o)), (path.to_owned(), problem));
         }
+    }
+
+    #[test]
+    fn history_dates_are_past_times_and_an_archive_date_needs_an_archived_opportunity() {
+        let archived = OpportunityInput {
+            posting_title: Some(" Data engineer ".into()),
+            state: Some("archived".into()),
+            archive_reason: Some("rejected".into()),
+            applied_at: Some("2024-01-02T00:00:00Z".into()),
+            archived_at: Some("2024-03-04T00:00:00+01:00".into()),
+            ..Default::default()
+        };
+        let record = OpportunityRecord::parse(&archived, now()).unwrap();
+        assert_eq!(
+            record.posting,
+            Some(PostingRef::Title("Data engineer".into()))
+        );
+        assert_eq!(
+            record.archived_at.unwrap().to_rfc3339(),
+            "2024-03-03T23:00:00+00:00"
+        );
+        let path = |o: OpportunityInput| OpportunityRecord::parse(&o, now()).unwrap_err().path;
+        assert_eq!(
+            path(OpportunityInput {
+                archived_at: Some("2027-01-01T00:00:00Z".into()),
+                ..archived.clone()
+            }),
+            "/archived_at"
+        );
+        assert_eq!(
+            path(OpportunityInput {
+                state: None,
+                archive_reason: None,
+                ..archived.clone()
+            }),
+            "/archived_at"
+        );
+        assert_eq!(
+            path(OpportunityInput {
+                posting_external_id: Some("job-7".into()),
+                ..archived.clone()
+            }),
+            "/posting_title"
+        );
+        let added = CandidateInput {
+            added_at: Some("March".into()),
+            ..ada()
+        };
+        assert_eq!(error_at(added).0, "/added_at");
     }
 
     #[test]

@@ -207,6 +207,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h1>{text::SETTINGS_TITLE}</h1>
             <p><a href="/settings/api-keys">{text::API_KEYS_LINK}</a></p>
             <p><a href="/settings/webhooks">{text::WEBHOOKS_LINK}</a></p>
+            <p><a href="/settings/import">{text::IMPORT_LINK}</a></p>
             {move || notice.get().map(|n| {
                 let failed = matches!(n, SettingsNotice::Failed(_));
                 view! {

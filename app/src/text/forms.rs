@@ -74,10 +74,15 @@ pub fn field_label(field: Field) -> &'static str {
         Field::Basis => "Lawful basis",
         Field::TextVersion => "Notice version",
         Field::DecidedAt => "Decided at",
+        Field::AddedAt => "Added",
+        Field::AppliedAt => "Applied",
+        Field::ArchivedAt => "Archived",
+        Field::Hired => "Hired",
+        Field::ImportFile => "CSV file",
     }
 }
 
-fn field_problem(field: Field, problem: Problem) -> String {
+pub fn field_problem(field: Field, problem: Problem) -> String {
     let name = match field {
         Field::Note => "your note",
         Field::Name => "the name",
@@ -147,6 +152,11 @@ fn field_problem(field: Field, problem: Problem) -> String {
         Field::Basis => "the lawful basis",
         Field::TextVersion => "the notice version",
         Field::DecidedAt => "the time of the decision",
+        Field::AddedAt => "the date they were added",
+        Field::AppliedAt => "the date they applied",
+        Field::ArchivedAt => "the date it was archived",
+        Field::Hired => "whether they were hired",
+        Field::ImportFile => "the CSV file",
     };
     match (field, problem) {
         (Field::Note, Problem::Required) => {
@@ -194,6 +204,9 @@ fn field_problem(field: Field, problem: Problem) -> String {
         (Field::DecidedAt, _) => {
             "Please give the time as RFC 3339 (2026-05-01T09:30:00Z), not in the future.".into()
         }
+        (Field::AddedAt | Field::AppliedAt | Field::ArchivedAt, _) => format!(
+            "Please give {name} as a date (2026-05-01) or a time (2026-05-01T09:30:00Z), not in the future."
+        ),
         (Field::SendAt, Problem::Skipped) => "That time doesn't exist in the chosen time zone: the clocks skip it when daylight saving starts. Please pick another time.".into(),
         (Field::Country, _) => {
             "Please enter a two-letter country code such as DE, FR or US.".into()
@@ -298,6 +311,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::BadForm => "This form could not be read, so nothing was changed. Please reload the page and send it again.".into(),
         AppError::LastSuperAdmin => "This is the organization's last active Super Admin: make someone else Super Admin first. Nothing was changed.".into(),
         AppError::EndpointDisabled => "This endpoint is turned off. Turn it on to send it a test event.".into(),
+        AppError::ImportNotReady => "That import can't take this step now: it is still being checked, was refused, or was already applied. Nothing was changed.".into(),
         AppError::OwnAccount => "You can't change your own role or disable your own account. Ask another administrator. Nothing was changed.".into(),
         AppError::EmailInUse => "A colleague already has an account with this email address. Nothing was sent.".into(),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),

@@ -38,14 +38,16 @@ pub(super) async fn push_opportunity(
     IdPath(candidate): IdPath,
     JsonBody(input): JsonBody<OpportunityInput>,
 ) -> Result<(StatusCode, Json<OpportunityResultBody>), Problem> {
-    let record = OpportunityRecord::parse(&input).map_err(|e| Problem::field(&e.path, e.error))?;
+    let now = chrono::Utc::now();
+    let record =
+        OpportunityRecord::parse(&input, now).map_err(|e| Problem::field(&e.path, e.error))?;
     let mut tx = state.pool.begin().await.map_err(AppError::from)?;
     let done = Box::pin(app::core::records::upsert_opportunity_of(
         &mut tx,
         &acting.viewer,
         candidate,
         &record,
-        chrono::Utc::now(),
+        now,
     ))
     .await?;
     tx.commit().await.map_err(AppError::from)?;

@@ -84,7 +84,8 @@ async fn push_one(
     viewer: &app::domain::Viewer,
     input: &CandidateInput,
 ) -> Result<Upserted, Problem> {
-    let record = CandidateRecord::parse(input).map_err(|e| Problem::field(&e.path, e.error))?;
+    let record = CandidateRecord::parse(input, chrono::Utc::now())
+        .map_err(|e| Problem::field(&e.path, e.error))?;
     let mut tx = state.pool.begin().await.map_err(AppError::from)?;
     // On the heap: the upsert, with the lifecycle steps inside it, is a large future.
     let done = Box::pin(upsert_candidate(

@@ -384,6 +384,13 @@ impl Session<'_> {
             .await
     }
 
+    /// A multipart form post (a file upload) with this session, as a browser sends it.
+    pub async fn post_multipart(&self, path: &str, parts: &[Part<'_>]) -> TestResponse {
+        self.app
+            .post_multipart_with(path, parts, BROWSER_ACCEPT, &[("cookie", &self.cookie)])
+            .await
+    }
+
     /// A server-function call as the page's JavaScript makes it.
     pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
         self.app
