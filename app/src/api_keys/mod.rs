@@ -46,12 +46,8 @@ pub async fn create_api_key(key: ApiKeyForm) -> Result<String, AppError> {
         crate::core::api_keys::create(&state.pool, &viewer, &token, &new, chrono::Utc::now()).await
     }
     .await;
-    let code = match &result {
-        Ok(_) => "key-created".to_owned(),
-        Err(error) => error.code(),
-    };
     let result = result.map(|_| "key-created".to_owned());
-    crate::core::server_side::answer_form("/settings/api-keys".into(), code, result, |e| e.code())
+    crate::core::server_side::answer_notice("/settings/api-keys".into(), result)
 }
 
 #[server(endpoint = "api-keys/revoke")]
@@ -62,12 +58,8 @@ pub async fn revoke_api_key(key: String) -> Result<String, AppError> {
         crate::core::api_keys::revoke(&state.pool, &viewer, id, chrono::Utc::now()).await
     }
     .await;
-    let code = match &result {
-        Ok(()) => "key-revoked".to_owned(),
-        Err(error) => error.code(),
-    };
     let result = result.map(|()| "key-revoked".to_owned());
-    crate::core::server_side::answer_form("/settings/api-keys".into(), code, result, |e| e.code())
+    crate::core::server_side::answer_notice("/settings/api-keys".into(), result)
 }
 
 #[component]

@@ -54,6 +54,15 @@ pub fn answer_form<T>(
     Ok(result.unwrap_or_else(failed))
 }
 
+/// Answers an action whose outcome is a notice: its code when it worked, the error's when not.
+pub fn answer_notice(page: String, result: Result<String, AppError>) -> Result<String, AppError> {
+    let code = match &result {
+        Ok(code) => code.clone(),
+        Err(error) => error.code(),
+    };
+    answer_form(page, code, result, |e| e.code())
+}
+
 /// Answers a server-function call with `result`, its HTTP status matching the error: the
 /// caller's mistakes are 4xx, never a 500.
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {

@@ -103,11 +103,7 @@ pub async fn set_posting_state(
             "posting-closed".to_owned()
         }
     });
-    let code = match &result {
-        Ok(code) => code.clone(),
-        Err(error) => error.code(),
-    };
-    crate::core::server_side::answer_form("/postings".to_owned(), code, result, |e| e.code())
+    crate::core::server_side::answer_notice("/postings".to_owned(), result)
 }
 
 #[component]

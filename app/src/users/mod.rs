@@ -147,12 +147,7 @@ fn answer(user: &str, done: &str, result: Result<(), AppError>) -> Result<String
         Ok(id) => format!("/users/{id}"),
         Err(_) => "/users".to_owned(),
     };
-    let code = match &result {
-        Ok(()) => done.to_owned(),
-        Err(error) => error.code(),
-    };
-    let result = result.map(|()| done.to_owned());
-    crate::core::server_side::answer_form(page, code, result, |e| e.code())
+    crate::core::server_side::answer_notice(page, result.map(|()| done.to_owned()))
 }
 
 #[component]

@@ -51,12 +51,7 @@ pub async fn load_webhooks() -> Result<WebhooksPage, AppError> {
 /// Answers an action's form: back to the page with `success` as its notice, or the error's.
 #[cfg(feature = "ssr")]
 fn answer(success: &str, result: Result<(), AppError>) -> Result<String, AppError> {
-    let code = match &result {
-        Ok(()) => success.to_owned(),
-        Err(error) => error.code(),
-    };
-    let result = result.map(|()| success.to_owned());
-    crate::core::server_side::answer_form(PAGE.into(), code, result, |e| e.code())
+    crate::core::server_side::answer_notice(PAGE.into(), result.map(|()| success.to_owned()))
 }
 
 #[cfg(feature = "ssr")]
