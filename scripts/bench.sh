@@ -25,6 +25,11 @@
 # With `webhooks`, measures webhook deliveries/s through the outbox against a bare loop of the same
 # HTTP client posting the same signed bodies to the same loopback receiver (server/benches/webhooks.rs):
 #   scripts/bench.sh webhooks [deliveries per round, default 5000] [rounds, default 3]
+#
+# With `import`, measures `candor import` (release) on generated CSV files of growing size: the
+# process's peak resident memory and lines/s, against `candor migrate`'s peak (the same binary
+# doing no import) in the same run. The memory must stay flat as the file grows:
+#   scripts/bench.sh import [small, default 10000] [large, default 100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -97,6 +102,89 @@ redirects, no proxy) at the same concurrency ($(field concurrency)), posting the
 **Ratio outbox / bare loop: $(field ratio)** against a receiver that answers at once (target ≥ 0.8:
 $verdict it); **$(field ratio_slow)** against one that works 20 ms before answering.
 <!-- bench-webhooks:end -->
+MD
+)"
+  exit 0
+fi
+
+if [ "${1:-}" = import ]; then
+  small="${2:-10000}"
+  large="${3:-100000}"
+  select_postgres
+  export DATABASE_URL="${DATABASE_URL%/*}/candor_bench_import"
+  export CANDOR_LINK_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_MAIL_DIR="$PWD/target/bench-mail" RUST_LOG=warn
+  log "Release build"
+  cargo build --release -p server --bin candor >/dev/null
+  dir="$(mktemp -d)"
+  trap 'rm -rf "$dir"' EXIT
+  # A file in Candor's template: a candidate, an opportunity on a demo posting, a consent decision.
+  generate() {
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+rows, path = int(sys.argv[1]), sys.argv[2]
+stages = ["Application Review", "Phone Screen", "Onsite Interview", "Offer"]
+with open(path, "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["external_id", "first_name", "last_name", "emails", "phones", "country",
+                "added_at", "posting_title", "stage", "state", "archive_reason", "archived_at",
+                "consent_purpose", "consent_decision", "consent_at", "consent_basis",
+                "consent_text_version"])
+    for i in range(rows):
+        archived = i % 5 == 0
+        w.writerow([f"bench-{i}", f"First{i}", f"Last{i}", f"bench{i}@import.example",
+                    f"+44 20 7946 {i % 10000:04d}", "DE", "2025-01-02",
+                    "Backend Engineer (Rust)", stages[i % 4],
+                    "archived" if archived else "active",
+                    "Underqualified" if archived else "", "2025-06-01" if archived else "",
+                    "retention", "given", "2025-01-02T09:00:00Z", "consent", "ats-notice-3"])
+PY
+  }
+  # Prints "peak-RSS-in-KB seconds" of one command (GNU time).
+  measure() {
+    /usr/bin/time -f '%M %e' -o "$dir/time" "$@" >"$dir/out" 2>&1 || { cat "$dir/out" >&2; exit 1; }
+    cat "$dir/time"
+  }
+  fresh() {
+    recreate_database
+    target/release/candor migrate >/dev/null
+    target/release/candor seed-demo >/dev/null
+    psql "$DATABASE_URL" -qc 'VACUUM ANALYZE' >/dev/null
+  }
+  admin="$(fresh && psql "$DATABASE_URL" -Atc "SELECT email FROM users WHERE role = 'super_admin' ORDER BY created_at LIMIT 1")"
+  read -r floor_kb _ < <(measure target/release/candor migrate)
+  results=()
+  for rows in "$small" "$large"; do
+    generate "$rows" "$dir/candidates-$rows.csv"
+    fresh
+    log "candor import: $rows lines"
+    read -r kb secs < <(measure target/release/candor import "$dir/candidates-$rows.csv" --as "$admin")
+    grep -q "Created $rows," "$dir/out" || { cat "$dir/out" >&2; echo "the import did not create every line" >&2; exit 1; }
+    results+=("$rows $kb $secs $(stat -c %s "$dir/candidates-$rows.csv")")
+  done
+  read -r _ small_kb small_secs small_bytes <<<"${results[0]}"
+  read -r _ large_kb large_secs large_bytes <<<"${results[1]}"
+  mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+  rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+  ratio="$(awk -v a="$large_kb" -v b="$small_kb" 'BEGIN { printf "%.2f", a / b }')"
+  verdict="$(awk -v r="$ratio" 'BEGIN { print (r <= 1.25) ? "meets" : "misses" }')"
+  write_block bench-import "$(cat <<MD
+<!-- bench-import:start (written by scripts/bench.sh import) -->
+Measured by \`scripts/bench.sh import\` on $(date -u +%Y-%m-%d): \`candor import FILE --as ADMIN\`
+(check, then apply) of generated files in the template, each on a fresh demo database, $(nproc)
+CPU cores shared by Candor and Postgres. Release build. Each line: a candidate with an address
+and a phone, an opportunity on a demo posting (a fifth archived) and a consent decision.
+
+| run | file | peak RSS | seconds | lines/s |
+|---|---:|---:|---:|---:|
+| \`candor migrate\` (the binary, connected, importing nothing) | | $(mb "$floor_kb") MB | | |
+| import of $small lines | $(mb "$((small_bytes / 1024))") MB | $(mb "$small_kb") MB | $small_secs | $(rate "$small" "$small_secs") |
+| import of $large lines | $(mb "$((large_bytes / 1024))") MB | $(mb "$large_kb") MB | $large_secs | $(rate "$large" "$large_secs") |
+
+**Peak memory, $large lines / $small lines: $ratio** (target ≤ 1.25, flat as the file grows:
+$verdict it).
+<!-- bench-import:end -->
 MD
 )"
   exit 0

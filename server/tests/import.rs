@@ -567,3 +567,129 @@ async fn the_import_command_reports_a_dry_run_then_applies(pool: PgPool) {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_stalled_apply_resumes_after_its_last_committed_line_and_a_live_one_is_left_alone(
+    pool: PgPool,
+) {
+    let importer = Importer::new(pool.clone()).await;
+    importer.posting("Data engineer").await;
+    let checked = importer.check(TEMPLATE.as_bytes()).await;
+    // A server that stopped mid-apply: lines through 2 (Ada's retention decision) committed,
+    // its heartbeat a while ago.
+    sqlx::query(
+        "UPDATE imports SET status = 'applying', applied_through = 2, rows_done = 1, to_create = 1,
+                heartbeat_at = now() - interval '10 minutes'
+          WHERE id = $1",
+    )
+    .bind(checked.id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let shown = import::view(&pool, &importer.viewer, checked.id)
+        .await
+        .unwrap();
+    assert!(
+        shown.stalled,
+        "a phase with no sign of life is shown stalled"
+    );
+
+    import::resume(
+        &pool,
+        std::sync::Arc::new(importer.world.config.clone()),
+        &importer.viewer,
+        checked.id,
+    )
+    .await
+    .unwrap();
+    let mut done = shown;
+    for _ in 0..200 {
+        done = import::view(&pool, &importer.viewer, checked.id)
+            .await
+            .unwrap();
+        if done.status == Status::Applied {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(done.status, Status::Applied);
+    assert_eq!(done.rows_done, 4, "counted on from where it stopped");
+    // Line 2 counted as done, so its decision is not applied again; line 3 still made Ada.
+    let ada_decisions: Vec<String> = sqlx::query_scalar(
+        "SELECT e.purpose FROM consent_events e JOIN candidates c ON c.id = e.candidate_id
+          WHERE c.external_id = 'c-1' ORDER BY e.purpose",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(ada_decisions, ["processing"]);
+    assert_eq!(importer.world.count("candidates").await, 3);
+
+    // A phase that is alive is not taken a second time, by a resume or an apply.
+    let live = importer.check(TEMPLATE.as_bytes()).await;
+    sqlx::query("UPDATE imports SET status = 'applying', heartbeat_at = now() WHERE id = $1")
+        .bind(live.id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let resumed = import::resume(
+        &pool,
+        std::sync::Arc::new(importer.world.config.clone()),
+        &importer.viewer,
+        live.id,
+    );
+    assert!(matches!(
+        resumed.await,
+        Err(app::error::AppError::ImportNotReady)
+    ));
+    let applied = import::apply(
+        &pool,
+        &importer.world.config,
+        &importer.viewer,
+        live.id,
+        Utc::now(),
+        |_| (),
+    );
+    assert!(matches!(
+        applied.await,
+        Err(app::error::AppError::ImportNotReady)
+    ));
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn parsed_lines_nobody_applied_are_deleted_after_a_day_and_reports_stay(pool: PgPool) {
+    let importer = Importer::new(pool.clone()).await;
+    let forgotten = importer.check(TEMPLATE.as_bytes()).await;
+    let applied = importer
+        .import(b"name,emails\nAda Lovelace,ada@example.com\n")
+        .await;
+    let refused = importer.check(b"name\nAda\n").await;
+    assert_eq!(refused.status, Status::Refused);
+    let staged = |id: uuid::Uuid| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM import_rows WHERE import_id = $1 AND record IS NOT NULL",
+            )
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(staged(forgotten.id).await, 4);
+
+    // A day later, nobody has applied it.
+    import::purge_stale(&pool, Utc::now() + chrono::Duration::hours(25))
+        .await
+        .unwrap();
+    assert_eq!(staged(forgotten.id).await, 0);
+    assert!(matches!(
+        import::view(&pool, &importer.viewer, forgotten.id).await,
+        Err(app::error::AppError::NotFound)
+    ));
+    for kept in [applied.id, refused.id] {
+        let report = import::view(&pool, &importer.viewer, kept).await.unwrap();
+        assert!(matches!(report.status, Status::Applied | Status::Refused));
+    }
+}

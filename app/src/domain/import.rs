@@ -689,6 +689,17 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The counts as the database keeps them (never negative).
+    pub fn stored(create: i32, update: i32, unchanged: i32, skip: i32) -> Self {
+        let count = |n: i32| u64::try_from(n).unwrap_or(0);
+        Self {
+            create: count(create),
+            update: count(update),
+            unchanged: count(unchanged),
+            skip: count(skip),
+        }
+    }
+
     pub fn add(&mut self, verdict: Verdict) {
         match verdict {
             Verdict::Create => self.create += 1,

@@ -112,10 +112,7 @@ pub async fn upload_import(data: MultipartData) -> Result<String, AppError> {
                 |e| e.code(),
             )
         }
-        Err(error) => {
-            let code = error.code();
-            crate::core::server_side::answer_form(PAGE.into(), code, Err(error), |e| e.code())
-        }
+        Err(error) => crate::core::server_side::answer_notice(PAGE.into(), Err(error)),
     }
 }
 
@@ -138,7 +135,7 @@ pub async fn apply_import(import: String) -> Result<String, AppError> {
         Ok(())
     }
     .await;
-    answer_on(page, "import-applying", result)
+    crate::core::server_side::answer_notice(page, result.map(|()| "import-applying".into()))
 }
 
 #[server(endpoint = "import/resume")]
@@ -155,21 +152,7 @@ pub async fn resume_import(import: String) -> Result<String, AppError> {
         .await
     }
     .await;
-    answer_on(page, "import-resumed", result)
-}
-
-#[cfg(feature = "ssr")]
-fn answer_on(
-    page: String,
-    success: &str,
-    result: Result<(), AppError>,
-) -> Result<String, AppError> {
-    let code = match &result {
-        Ok(()) => success.to_owned(),
-        Err(error) => error.code(),
-    };
-    let result = result.map(|()| success.to_owned());
-    crate::core::server_side::answer_form(page, code, result, |e| e.code())
+    crate::core::server_side::answer_notice(page, result.map(|()| "import-resumed".into()))
 }
 
 fn notice_of() -> Signal<Option<String>> {
@@ -224,7 +207,7 @@ pub fn ImportPage() -> impl IntoView {
     let import = Resource::new(move || (id(), tick.get()), |(id, _)| load_import(id));
     // In the browser: ask again every second while a phase runs.
     Effect::new(move |_| {
-        let _ = set_interval_with_handle(
+        let interval = set_interval_with_handle(
             move || {
                 if running.get_untracked() {
                     tick.update(|t| *t += 1);
@@ -232,6 +215,10 @@ pub fn ImportPage() -> impl IntoView {
             },
             std::time::Duration::from_secs(1),
         );
+        // Leaving the page stops the asking.
+        if let Ok(interval) = interval {
+            on_cleanup(move || interval.clear());
+        }
     });
     let notice = notice_of();
     view! {

@@ -422,6 +422,10 @@ pub async fn schedule(
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
     crate::core::background::every(SCHEDULE_CHECK, shutdown, || async {
+        // Imports nobody finished hold personal data too; an hourly check bounds their stay.
+        if let Err(error) = crate::core::import::service::purge_stale(&pool, Utc::now()).await {
+            tracing::warn!(%error, "purging stale imports failed; next check retries");
+        }
         match run_if_scheduled(&pool, &config, Utc::now()).await {
             Ok(Some(report)) => tracing::info!(
                 examined = report.tally.examined,

@@ -152,3 +152,17 @@ pub fn more_skipped(n: u64) -> String {
         format!("… and {n} more skipped lines.")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The README documents the template; this keeps it the template Candor reads.
+    #[test]
+    fn the_readme_shows_the_template_candor_reads() {
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.lines().any(|line| line == super::template_header()),
+            "README.md lacks the line {}",
+            super::template_header()
+        );
+    }
+}

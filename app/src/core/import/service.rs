@@ -111,12 +111,14 @@ pub async fn discard(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Deletes what waits too long: uploads and checked files nobody applied within a day (their
-/// parsed lines are personal data). A refused import keeps its report, which quotes no cell.
+/// Deletes what waits too long: uploads and checked files nobody applied within a day, and a
+/// check or an apply stopped for a day and not resumed (their files and parsed lines are
+/// personal data; a file cut short is imported again, which changes nothing already done).
+/// Applied and refused imports keep their reports, which quote no cell.
 pub async fn purge_stale(pool: &PgPool, now: DateTime<Utc>) -> Result<(), AppError> {
     sqlx::query!(
         "DELETE FROM imports
-          WHERE status IN ('uploaded', 'checked') AND heartbeat_at < $1",
+          WHERE status IN ('uploaded', 'checking', 'checked', 'applying') AND heartbeat_at < $1",
         now - chrono::Duration::hours(CHECKED_KEPT_HOURS)
     )
     .execute(pool)
@@ -429,17 +431,10 @@ pub async fn check<R: Read + Send + 'static>(
     let done = read.load(Ordering::Relaxed);
     let mut tx = pool.begin().await?;
     if problems.is_empty() {
+        report(&mut *tx, id, done, rows, &counts).await?;
         sqlx::query!(
-            "UPDATE imports SET status = 'checked', rows_total = $2, rows_done = $2, bytes_done = $3,
-                    to_create = $4, to_update = $5, unchanged = $6, skipped = $7, heartbeat_at = now()
-              WHERE id = $1",
-            id,
-            rows as i32,
-            done as i64,
-            counts.create as i32,
-            counts.update as i32,
-            counts.unchanged as i32,
-            counts.skip as i32,
+            "UPDATE imports SET status = 'checked', rows_total = rows_done WHERE id = $1",
+            id
         )
         .execute(&mut *tx)
         .await?;
@@ -755,12 +750,12 @@ pub async fn apply(
     let total = state.rows_total.unwrap_or(0) as u64;
     let mut through = state.applied_through;
     let mut rows_done = state.rows_done as u64;
-    let mut counts = Counts {
-        create: state.to_create as u64,
-        update: state.to_update as u64,
-        unchanged: state.unchanged as u64,
-        skip: state.skipped as u64,
-    };
+    let mut counts = Counts::stored(
+        state.to_create,
+        state.to_update,
+        state.unchanged,
+        state.skipped,
+    );
     loop {
         let lines = sqlx::query!(
             r#"SELECT line, record AS "record!" FROM import_rows
@@ -894,12 +889,7 @@ pub async fn view(pool: &PgPool, viewer: &Viewer, id: Uuid) -> Result<ImportView
         bytes_done: row.bytes_done as u64,
         rows_done: row.rows_done as u64,
         rows_total: row.rows_total.map(|n| n as u64),
-        counts: Counts {
-            create: row.to_create as u64,
-            update: row.to_update as u64,
-            unchanged: row.unchanged as u64,
-            skip: row.skipped as u64,
-        },
+        counts: Counts::stored(row.to_create, row.to_update, row.unchanged, row.skipped),
         problems: serde_json::from_value(row.problems).unwrap_or_default(),
         skipped,
         created_at: row.created_at,
@@ -922,12 +912,7 @@ pub async fn recent(pool: &PgPool, viewer: &Viewer) -> Result<Vec<ImportSummary>
         id: r.id,
         file_name: r.file_name,
         status: r.status.parse().unwrap_or(Status::Refused),
-        counts: Counts {
-            create: r.to_create as u64,
-            update: r.to_update as u64,
-            unchanged: r.unchanged as u64,
-            skip: r.skipped as u64,
-        },
+        counts: Counts::stored(r.to_create, r.to_update, r.unchanged, r.skipped),
         created_at: r.created_at,
     })
     .collect())
