@@ -276,7 +276,7 @@ fn TrailView(trail: Trail) -> impl IntoView {
                 <ol class="trail">
                     {trail.entries.into_iter().map(|e| view! {
                         <li>
-                            <time datetime=e.at.to_rfc3339()>{text::date_time(e.at)}</time>
+                            <time datetime=e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)>{text::date_time(e.at)}</time>
                             " · "<strong>{text::trail_actor(&e.actor)}</strong>
                             " · "{e.what}
                         </li>

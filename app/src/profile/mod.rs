@@ -706,7 +706,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     };
     view! {
         <li>
-            <time datetime=at.to_rfc3339()>{text::date(at)}</time>
+            <time datetime=at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)>{text::date(at)}</time>
             " — "
             {what}
         </li>

@@ -29,9 +29,17 @@ pub fn FormField(
             <label for=id.clone()>{labels(field)}</label>
             <input id=id type=kind name=name value=value required=required autocomplete=autocomplete
                 inputmode=(kind == "number").then_some("numeric")
-                maxlength=field.max_chars().to_string() />
+                maxlength=takes_maxlength(kind).then(|| field.max_chars().to_string()) />
         </div>
     }
+}
+
+/// Whether an input of this type takes `maxlength` (a date or a number is bounded otherwise).
+fn takes_maxlength(kind: &str) -> bool {
+    matches!(
+        kind,
+        "text" | "search" | "url" | "tel" | "email" | "password"
+    )
 }
 
 /// The new password, typed twice, with what makes a good one.

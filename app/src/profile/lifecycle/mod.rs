@@ -215,7 +215,7 @@ pub fn OpportunityActions(
                     {hidden()}
                     <input type="hidden" name="step" value="stage" />
                     <label for=ids("stage")>{text::STAGE_LABEL}</label>
-                    <select id=ids("stage") name="value" required>
+                    <select id=ids("stage") name="value">
                         {Stage::ALL.iter().map(|s| {
                             let code = s.as_str();
                             view! { <option value=code selected=code == stage>{text::stage_name(code)}</option> }

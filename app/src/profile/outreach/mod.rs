@@ -222,7 +222,7 @@ pub fn ContactCard(
                             <input type="hidden" name="candidate" value=candidate.to_string() />
                             <div class="field">
                                 <label for="enroll-campaign">{text::field_label(Field::Campaign)}</label>
-                                <select id="enroll-campaign" name="campaign" required>
+                                <select id="enroll-campaign" name="campaign">
                                     {campaigns
                                         .into_iter()
                                         .map(|c| view! {
