@@ -30,6 +30,11 @@
 # process's peak resident memory and lines/s, against `candor migrate`'s peak (the same binary
 # doing no import) in the same run. The memory must stay flat as the file grows:
 #   scripts/bench.sh import [small, default 10000] [large, default 100000]
+#
+# With `bundles`, builds the release site and weighs what each page ships (the browser tests'
+# byte budgets, end2end/tests/bundles.spec.ts), then times the preferences page on a throttled
+# phone profile against the same page without JavaScript (end2end/bench/throttled.spec.ts):
+#   scripts/bench.sh bundles
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -102,6 +107,60 @@ redirects, no proxy) at the same concurrency ($(field concurrency)), posting the
 **Ratio outbox / bare loop: $(field ratio)** against a receiver that answers at once (target ≥ 0.8:
 $verdict it); **$(field ratio_slow)** against one that works 20 ms before answering.
 <!-- bench-webhooks:end -->
+MD
+)"
+  exit 0
+fi
+
+if [ "${1:-}" = bundles ]; then
+  select_postgres
+  export DATABASE_URL="${DATABASE_URL%/*}/candor_bench_bundles"
+  recreate_database
+  log "Release build"
+  scripts/build-site.sh --release >/dev/null
+  export CANDOR_BIN="$PWD/target/release/candor"
+  export CANDOR_LINK_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
+  export CANDOR_MAIL_DIR="$PWD/target/bench-mail" CANDOR_PUBLIC_URL="http://127.0.0.1:${CANDOR_E2E_PORT:-3100}"
+  export CANDOR_SWEEP_SCHEDULE=off CANDOR_ALERT_SCHEDULE=off RUST_LOG=warn
+  "$CANDOR_BIN" seed-demo >/dev/null
+  export CANDOR_BUNDLE_REPORT="$PWD/target/bench-bundles.json" CANDOR_BENCH_OUT="$PWD/target/bench-throttled.json"
+  log "Weighing the pages"
+  npx playwright test --config end2end/playwright.config.ts --project javascript bundles.spec.ts >&2
+  log "The preferences page on a throttled phone"
+  npx playwright test --config end2end/bench.config.ts >&2
+  table="$(python3 - <<'PY'
+import json, os
+pages = json.load(open(os.environ["CANDOR_BUNDLE_REPORT"]))
+kb = lambda n: f"{n / 1000:.1f} KB"
+for name, page in pages.items():
+    budget = "≤ 400 KB" if name == "workspace" else "≤ 100 KB / ≤ 160 KB"
+    print(f"| {name} | {kb(page['scripts'])} | {kb(page['total'])} | {budget} |")
+PY
+)"
+  read -r floor hydrated toggled < <(python3 -c 'import json,os; r=json.load(open(os.environ["CANDOR_BENCH_OUT"])); print(r["floor_ms"], r["hydrated_ms"], r["toggled_ms"])')
+  verdict="$(awk -v t="$toggled" 'BEGIN { print (t <= 2500) ? "meets" : "misses" }')"
+  write_block bench-bundles "$(cat <<MD
+<!-- bench-bundles:start (written by scripts/bench.sh bundles) -->
+Measured by \`scripts/bench.sh bundles\` on $(date -u +%Y-%m-%d): the release site, bytes as the
+server sends them to a client that accepts brotli (the browser tests hold every build to these
+budgets). Candidate pages are server HTML with one island; the workspace hydrates whole.
+
+| page | JS + WASM | everything (HTML, CSS, JS, WASM, icon) | budget |
+|---|---:|---:|---|
+$table
+
+The preferences page on a throttled phone (1.6 Mbit/s down, 150 ms round trips, CPU 4× slower;
+Chrome DevTools protocol), median of 5 fresh contexts, $(nproc) CPU cores shared with the server:
+
+| from navigation to | ms |
+|---|---:|
+| the page loaded without JavaScript (the floor: HTML and CSS) | $floor |
+| the page hydrated (its island running) | $hydrated |
+| a consent change shown in place | $toggled |
+
+**Consent change in place: $toggled ms** (target ≤ 2,500 ms: $verdict it); $(awk -v t="$hydrated" -v f="$floor" 'BEGIN { printf "%.2f", t / f }')× the floor to hydrate.
+<!-- bench-bundles:end -->
 MD
 )"
   exit 0

@@ -53,7 +53,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
-# npm packages: binaryen (wasm-opt), lightningcss-cli, esbuild, @playwright/test, @axe-core/playwright — exact versions from
+# Java runs the Nu HTML checker (vnu-jar) in the browser tests.
+if ! command -v java >/dev/null; then
+  apt_install default-jre-headless
+fi
+
+# npm packages: binaryen (wasm-opt), lightningcss-cli, esbuild, @playwright/test, @axe-core/playwright, vnu-jar — exact versions from
 # package-lock.json. Playwright's own browser download is skipped: we use /usr/bin/chromium.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.candor-lock; then
   log "npm ci"

@@ -38,12 +38,19 @@ pub mod alerts;
 #[cfg(all(test, feature = "ssr"))]
 mod properties;
 
-pub use shell::{shell, App};
+#[cfg(feature = "ssr")]
+pub use shell::{candidate_shell, shell};
+pub use shell::{App, CandidateApp, Surface};
 
-/// Browser entry point: attaches the reactive runtime to the server-rendered page.
+/// Browser entry point. The workspace's bundle attaches the reactive runtime to the whole
+/// server-rendered page; the candidates' holds only the islands (`ui::enhance`), which the
+/// page's loader hydrates one by one after this (`shell::document`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "candidate-bundle")]
+    leptos::mount::hydrate_islands();
+    #[cfg(not(feature = "candidate-bundle"))]
     leptos::mount::hydrate_body(App);
 }

@@ -2,7 +2,7 @@
 //! passes through (request ids, redacted traces, security headers).
 
 use crate::client_limit::{ClientLimit, DEFAULT_MAX_CLIENTS};
-use app::{core::security, core::state::AppState, App};
+use app::{core::security, core::state::AppState, App, CandidateApp};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -28,21 +28,29 @@ const READINESS_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub use security::MAX_BODY_BYTES;
 
-/// The app's routes, listed once per process. Listing runs the app with resource loading
-/// suppressed by a process-wide flag, and a resource first polled meanwhile by another render
-/// waits forever (leptos#4773): a second router built while one serves (every test builds its
-/// own) must not list them again.
-fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
-    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
-        std::sync::OnceLock::new();
-    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+/// The app's routes, listed once per process: the workspace's, and the candidate pages'.
+/// Listing runs the app with resource loading suppressed by a process-wide flag, and a resource
+/// first polled meanwhile by another render waits forever (leptos#4773): a second router built
+/// while one serves (every test builds its own) must not list them again.
+fn route_lists() -> (
+    Vec<leptos_axum::AxumRouteListing>,
+    Vec<leptos_axum::AxumRouteListing>,
+) {
+    static ROUTES: std::sync::OnceLock<(
+        Vec<leptos_axum::AxumRouteListing>,
+        Vec<leptos_axum::AxumRouteListing>,
+    )> = std::sync::OnceLock::new();
+    ROUTES
+        .get_or_init(|| (generate_route_list(App), generate_route_list(CandidateApp)))
+        .clone()
 }
 
 pub fn router(state: AppState) -> Router {
-    let routes = route_list();
-    let leptos_options = state.leptos_options.clone();
+    let (workspace_routes, candidate_routes) = route_lists();
     let context_state = state.clone();
+    let candidate_state = state.clone();
     let fallback_state = state.clone();
+    let site_root = state.leptos_options.site_root.to_string();
     let https = state.config.public_url.scheme() == "https";
     // Public form posts (candidate pages, unsubscribe, fresh links, sign-in) draw from one bucket
     // per client IP that refills at the configured rate, with a burst of the same size. The
@@ -71,14 +79,27 @@ pub fn router(state: AppState) -> Router {
         )
         .leptos_routes_with_context(
             &state,
-            routes,
+            workspace_routes,
             move || provide_context(context_state.clone()),
-            move || app::shell(leptos_options.clone()),
+            app::shell,
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(
+        // The candidate pages, rendered whole before the first byte (their status depends on
+        // their data); the server functions are registered once, above.
+        .merge(
+            Router::new()
+                .leptos_routes_with_handler(
+                    candidate_routes,
+                    leptos_axum::render_app_async_with_context(
+                        move || provide_context(candidate_state.clone()),
+                        app::candidate_shell,
+                    ),
+                )
+                .layer(middleware::map_response(crate::assets::scripts_inside_body)),
+        )
+        .nest_service("/pkg", crate::assets::bundle_files(&site_root))
+        .route_service("/favicon.svg", crate::assets::favicon(&site_root))
+        // Any other path: the 404 page (a static file is only ever served from /pkg).
+        .fallback(leptos_axum::render_app_to_stream_with_context(
             move || provide_context(fallback_state.clone()),
             app::shell,
         ))

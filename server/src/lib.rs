@@ -3,6 +3,7 @@
 //! Kept thin: the pages, server functions and rules live in the `app` crate.
 
 pub mod api;
+pub mod assets;
 pub mod cli;
 pub mod client_limit;
 pub mod db;

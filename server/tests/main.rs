@@ -11,6 +11,7 @@ mod api_postings;
 mod api_records;
 mod api_requests;
 mod auth;
+mod bundles;
 mod candidate_list;
 mod cli;
 mod dashboard;

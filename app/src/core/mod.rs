@@ -8,6 +8,8 @@ pub mod accounts;
 pub mod anonymization;
 pub mod api_keys;
 #[cfg(feature = "ssr")]
+pub mod assets;
+#[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod background;

@@ -14,11 +14,14 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The settings and country policies as last read (see [`RulesCache`]).
     pub rules: Arc<RulesCache>,
+    /// The built files' hashed names.
+    pub assets: crate::core::assets::Assets,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: PgPool, config: Arc<Config>) -> Self {
         Self {
+            assets: crate::core::assets::Assets::load(&leptos_options.site_root),
             leptos_options,
             pool,
             config,

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::text;
-use crate::ui::page::{set_status, use_hydrated};
+use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -50,7 +50,6 @@ pub async fn confirm_email(token: String) -> Result<Confirmation, AppError> {
 pub fn ConfirmEmailPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let hydrated = use_hydrated();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let action = ServerAction::<ConfirmEmail>::new();
     let page = Resource::new(
@@ -67,7 +66,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     };
     view! {
         <Title text=text::CONFIRM_EMAIL_TITLE />
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <h1>{text::CONFIRM_EMAIL_TITLE}</h1>
             {move || failure().map(|error| view! {
                 <div id="notice" class="notice failure" role="alert"><p>{text::error_message(&error)}</p></div>
@@ -96,7 +95,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }
 

@@ -3,19 +3,17 @@
 
 use crate::text;
 use crate::ui::bad_link::FreshLinkForm;
-use crate::ui::page::use_hydrated;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// `/fresh-link`: where the form lands without JavaScript, and a page to bookmark.
 #[component]
 pub fn FreshLinkPage() -> impl IntoView {
-    let hydrated = use_hydrated();
     view! {
         <Title text=text::FRESH_LINK_TITLE />
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <h1>{text::FRESH_LINK_TITLE}</h1>
             <FreshLinkForm />
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }

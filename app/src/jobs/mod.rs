@@ -10,16 +10,14 @@ use crate::domain::settings::Organization;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::form::FormField;
-use crate::ui::page::{set_status, use_hydrated};
+use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use leptos::server_fn::ServerFn;
-use leptos::web_sys::{FormData, HtmlFormElement, SubmitEvent};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-use wasm_bindgen::JsCast;
 
 /// A posting's page: the posting, who asks, and which consents its form asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,11 +102,10 @@ const APPLIED: &str = "applied";
 /// `/jobs`: every open posting.
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let hydrated = use_hydrated();
     let jobs = Resource::new(|| (), |_| open_jobs());
     view! {
         <Title text=text::JOBS_TITLE />
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <h1>{text::JOBS_TITLE}</h1>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || jobs.get().map(|result| match result {
@@ -128,38 +125,35 @@ pub fn JobsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }
 
 /// `/jobs/{posting}`: the posting and its application form.
 #[component]
 pub fn JobPostingPage() -> impl IntoView {
-    let hydrated = use_hydrated();
     let params = use_params_map();
     let query = use_query_map();
     let posting = Resource::new(
         move || params.read().get("posting").unwrap_or_default(),
         job_posting,
     );
-    // With JavaScript the form is sent as FormData (the résumé included) and answered in place.
-    let apply = Action::new_local(|data: &FormData| submit_application(data.clone().into()));
-    let outcome = Signal::derive(move || match apply.value().get() {
-        Some(Ok(())) => Some(Ok(())),
-        Some(Err(error)) => Some(Err(error)),
-        None => query.read().get("notice").and_then(|code| {
+    // The page is server HTML (with JavaScript the candidate pages' island sends the form):
+    // the outcome comes back as the redirect's `?notice=`.
+    let outcome = Signal::derive(move || {
+        query.read().get("notice").and_then(|code| {
             if code == APPLIED {
                 Some(Ok(()))
             } else {
                 AppError::from_code(&code).map(Err)
             }
-        }),
+        })
     });
     view! {
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || posting.get().map(|result| match result {
-                    Ok(job) => view! { <JobApplication job outcome apply /> }.into_any(),
+                    Ok(job) => view! { <JobApplication job outcome /> }.into_any(),
                     Err(error) => {
                         set_status(error.status());
                         view! {
@@ -173,16 +167,12 @@ pub fn JobPostingPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }
 
 #[component]
-fn JobApplication(
-    job: JobPage,
-    outcome: Signal<Option<Result<(), AppError>>>,
-    apply: Action<FormData, Result<(), AppError>>,
-) -> impl IntoView {
+fn JobApplication(job: JobPage, outcome: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
     let organization = job.organization.name.clone();
     let title = job.posting.title.clone();
     let applied = move || matches!(outcome.get(), Some(Ok(())));
@@ -209,7 +199,7 @@ fn JobApplication(
             }.into_any(),
         })}
         <Show when=move || !applied()>
-            <ApplicationForm job=form_job.clone() apply />
+            <ApplicationForm job=form_job.clone() />
         </Show>
         <footer class="page-notes">
             <crate::ui::organization::OrganizationContacts organization=job.organization.clone() />
@@ -218,7 +208,7 @@ fn JobApplication(
 }
 
 #[component]
-fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) -> impl IntoView {
+fn ApplicationForm(job: JobPage) -> impl IntoView {
     use crate::domain::application::RESUME_FORMATS;
     use crate::domain::preferences::Field;
     use crate::domain::Purpose;
@@ -230,19 +220,9 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
         .map(|(ext, _)| format!(".{ext}"))
         .collect::<Vec<_>>()
         .join(",");
-    let sending = apply.pending();
-    let on_submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        let form = event
-            .target()
-            .map(|t| t.unchecked_into::<HtmlFormElement>());
-        if let Some(data) = form.and_then(|form| FormData::new_with_form(&form).ok()) {
-            apply.dispatch_local(data);
-        }
-    };
     view! {
         <form class="card application" method="post" action=SubmitApplication::url()
-            enctype="multipart/form-data" on:submit=on_submit>
+            enctype="multipart/form-data">
             <h2>{text::APPLY_HEADING}</h2>
             <input type="hidden" name="posting" value=job.posting.id.to_string() />
             <input type="hidden" name="key" value=job.key.to_string() />
@@ -305,9 +285,7 @@ fn ApplicationForm(job: JobPage, apply: Action<FormData, Result<(), AppError>>) 
                 }}
                 <p class="muted">{text::CHOICES_LATER}</p>
             </fieldset>
-            <button type="submit" class="button" disabled=move || sending.get()>
-                {move || if sending.get() { text::SENDING } else { text::APPLY_BUTTON }}
-            </button>
+            <button type="submit" class="button">{text::APPLY_BUTTON}</button>
         </form>
     }
 }

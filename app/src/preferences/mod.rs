@@ -20,7 +20,7 @@ use crate::ui::actions::follow_action;
 use crate::ui::bad_link::BadLink;
 use crate::ui::form::FormField;
 use crate::ui::organization::OrganizationContacts;
-use crate::ui::page::{set_status, use_hydrated};
+use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -182,7 +182,6 @@ pub fn PreferencesPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let hydrated = use_hydrated();
 
     let consent = ServerAction::<ChangeConsent>::new();
     let access = ServerAction::<RequestAccess>::new();
@@ -224,7 +223,7 @@ pub fn PreferencesPage() -> impl IntoView {
     };
     view! {
         <Title text=text::PAGE_TITLE />
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     page.get()
@@ -245,7 +244,7 @@ pub fn PreferencesPage() -> impl IntoView {
                         })
                 }}
             </Transition>
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }
 

@@ -4,7 +4,6 @@
 use super::{link_problem, retired_page};
 use crate::error::AppError;
 use crate::text;
-use crate::ui::page::use_hydrated;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -56,13 +55,12 @@ pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError
 pub fn UnsubscribePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let hydrated = use_hydrated();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let page = Resource::new(move || token.get(), load_unsubscribe);
     let done = move || query.read().get("done").is_some();
     view! {
         <Title text=text::UNSUBSCRIBE_TITLE />
-        <main id="main" class="page narrow" data-hydrated=move || hydrated.get().to_string()>
+        <crate::ui::enhance::CandidateMain>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     page.get()
@@ -106,7 +104,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                         })
                 }}
             </Suspense>
-        </main>
+        </crate::ui::enhance::CandidateMain>
     }
 }
 

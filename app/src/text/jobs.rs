@@ -12,7 +12,6 @@ pub const JOB_CLOSED: &str =
     "This job is no longer taking applications, or the address is incomplete.";
 pub const APPLY_HEADING: &str = "Apply for this job";
 pub const APPLY_BUTTON: &str = "Send application";
-pub const SENDING: &str = "Sending…";
 pub const RESUME_HELP: &str = "PDF, Word, OpenDocument, RTF or plain text, up to 10 MB.";
 pub const TRAP_LABEL: &str = "Leave this field empty";
 pub const YOUR_DATA_HEADING: &str = "Your data";

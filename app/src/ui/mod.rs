@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod bad_link;
+pub mod enhance;
 pub mod form;
 pub mod organization;
 pub mod page;

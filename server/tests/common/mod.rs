@@ -132,10 +132,15 @@ impl TestApp {
     }
 
     pub fn with_config(pool: PgPool, config: Config) -> Self {
+        Self::with_site(pool, config, "target/site")
+    }
+
+    /// The app serving the built site at `site_root`.
+    pub fn with_site(pool: PgPool, config: Config, site_root: &str) -> Self {
         let config = Arc::new(config);
         let leptos_options = LeptosOptions::builder()
             .output_name("candor")
-            .site_root("target/site")
+            .site_root(site_root)
             .build();
         let state = AppState::new(leptos_options, pool.clone(), config.clone());
         Self {
