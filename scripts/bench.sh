@@ -126,7 +126,7 @@ if [ "${1:-}" = bundles ]; then
   "$CANDOR_BIN" seed-demo >/dev/null
   export CANDOR_BUNDLE_REPORT="$PWD/target/bench-bundles.json" CANDOR_BENCH_OUT="$PWD/target/bench-throttled.json"
   log "Weighing the pages"
-  npx playwright test --config end2end/playwright.config.ts --project javascript bundles.spec.ts >&2
+  npx playwright test bundles.spec.ts --config end2end/playwright.config.ts --project=javascript >&2
   log "The preferences page on a throttled phone"
   npx playwright test --config end2end/bench.config.ts >&2
   table="$(python3 - <<'PY'
