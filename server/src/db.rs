@@ -1,7 +1,11 @@
 //! The Postgres pool and migrations.
 
 use app::core::config::DatabaseUrl;
-use sqlx::{postgres::PgPoolOptions, PgPool};
+use sqlx::{
+    postgres::{PgConnectOptions, PgPoolOptions},
+    PgPool,
+};
+use std::str::FromStr;
 use std::time::Duration;
 
 /// Every migration in `migrations/`, embedded in the binary.
@@ -16,10 +20,16 @@ pub enum DbError {
 }
 
 pub async fn connect(url: &DatabaseUrl) -> Result<PgPool, DbError> {
+    // Every statement is planned for its parameters. Queries with optional filters
+    // (`$1 IS NULL OR …`) would otherwise, after five runs, switch to one generic plan that must
+    // suit every combination, and lose their indexes; planning costs a fraction of a millisecond.
+    let options = PgConnectOptions::from_str(&url.0)
+        .map_err(DbError::Connect)?
+        .options([("plan_cache_mode", "force_custom_plan")]);
     PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(Duration::from_secs(5))
-        .connect(&url.0)
+        .connect_with(options)
         .await
         .map_err(DbError::Connect)
 }

@@ -522,7 +522,8 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             app.invoke(
                 ListCandidates {
                     search: String::new(),
-                    page: 1
+                    after: None,
+                    before: None,
                 },
                 &as_them
             )

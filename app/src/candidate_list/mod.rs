@@ -1,9 +1,11 @@
-//! The candidate list (SPEC §7): search by name or email, most recent activity first, in pages.
-//! Limited Team Members see only candidates of opportunities they own.
+//! The candidate list (SPEC §7): search by name or email, most recent activity first, in keyset
+//! pages (a page starts after the last row of the one before, so its cost does not grow with how
+//! far down it is). Limited Team Members see only candidates of opportunities they own.
 
 #[cfg(feature = "ssr")]
 pub mod query;
 
+use crate::domain::paging::Position;
 use crate::error::AppError;
 use crate::text;
 use crate::ui::workspace::{Problem, WorkspaceFrame};
@@ -27,22 +29,59 @@ pub struct CandidateRow {
     pub open_requests: i64,
 }
 
+impl CandidateRow {
+    pub fn position(&self) -> Position {
+        Position::new(self.last_activity, self.id)
+    }
+}
+
+/// Where a page starts: the most recent candidates, or next to a row of the page before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStart {
+    Newest,
+    /// Rows older than this one.
+    After(Position),
+    /// Rows newer than this one (the way back up).
+    Before(Position),
+}
+
+impl PageStart {
+    /// From the URL's `after` or `before`; a position that doesn't read (an edited or truncated
+    /// link) starts from the top rather than failing.
+    pub fn from_query(after: Option<&str>, before: Option<&str>) -> Self {
+        let parse = |text: Option<&str>| text.and_then(|t| t.parse::<Position>().ok());
+        match (parse(after), parse(before)) {
+            (Some(position), _) => Self::After(position),
+            (None, Some(position)) => Self::Before(position),
+            (None, None) => Self::Newest,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CandidatePage {
     pub rows: Vec<CandidateRow>,
-    /// 1-based.
-    pub page: u32,
-    pub has_more: bool,
+    /// The first row, when newer rows exist above this page.
+    pub newer: Option<Position>,
+    /// The last row, when older rows follow.
+    pub older: Option<Position>,
     /// The viewer sees only candidates of their own opportunities.
     pub scoped: bool,
+    /// The term was too short for the index: only the most recently active were searched.
+    pub windowed: bool,
 }
 
 #[server(endpoint = "candidates/list")]
-pub async fn list_candidates(search: String, page: u32) -> Result<CandidatePage, AppError> {
+pub async fn list_candidates(
+    search: String,
+    after: Option<String>,
+    before: Option<String>,
+) -> Result<CandidatePage, AppError> {
     crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
-            query::page(&state.pool, &viewer, &search, page.max(1)).await
+            let start = PageStart::from_query(after.as_deref(), before.as_deref());
+            query::page(&state.pool, &viewer, &search, start).await
         }
         .await,
     )
@@ -62,17 +101,13 @@ pub fn CandidateListPage() -> impl IntoView {
 fn CandidateList() -> impl IntoView {
     let query = use_query_map();
     let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<u32>().ok())
-            .unwrap_or(1)
-            .max(1)
+    let start = Memo::new(move |_| {
+        let query = query.read();
+        (query.get("after"), query.get("before"))
     });
     let rows = Resource::new(
-        move || (search.get(), page.get()),
-        |(search, page)| list_candidates(search, page),
+        move || (search.get(), start.get()),
+        |(search, (after, before))| list_candidates(search, after, before),
     );
     view! {
         <h1>{text::CANDIDATES_TITLE}</h1>
@@ -84,7 +119,7 @@ fn CandidateList() -> impl IntoView {
                 id="candidate-search"
                 name="q"
                 type="search"
-                maxlength="200"
+                maxlength=crate::domain::search::MAX_SEARCH_CHARS.to_string()
                 // The attribute, not the property: hydration must not overwrite what someone typed
                 // while the bundle loaded (issue 21's flaky search test was exactly that).
                 value=move || search.get()
@@ -114,26 +149,39 @@ fn Listing(listing: CandidatePage, search: String) -> impl IntoView {
             (true, true) => text::NO_OWN_CANDIDATES,
             (true, false) => text::NO_CANDIDATES,
         };
-        return view! { <p class="notice" role="status">{message}</p> }.into_any();
+        let note = listing
+            .windowed
+            .then(|| text::short_search_note(crate::domain::search::SHORT_TERM_WINDOW));
+        return view! {
+            <p class="notice" role="status">{message}</p>
+            {note.map(|note| view! { <p class="muted">{note}</p> })}
+        }
+        .into_any();
     }
-    let page_link = move |page: u32| {
-        let page = page.to_string();
-        let search = search.trim();
-        if search.is_empty() {
-            format!(
-                "/candidates?{}",
-                crate::core::urls::query(&[("page", &page)])
-            )
+    let search = search.trim().to_owned();
+    let link = move |pair: Option<(&str, Position)>| {
+        let position = pair.map(|(_, p)| p.to_string());
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if !search.is_empty() {
+            pairs.push(("q", &search));
+        }
+        if let (Some((name, _)), Some(position)) = (pair, &position) {
+            pairs.push((name, position));
+        }
+        if pairs.is_empty() {
+            "/candidates".to_owned()
         } else {
-            format!(
-                "/candidates?{}",
-                crate::core::urls::query(&[("q", search), ("page", &page)])
-            )
+            format!("/candidates?{}", crate::core::urls::query(&pairs))
         }
     };
-    let previous = (listing.page > 1).then(|| page_link(listing.page - 1));
-    let next = listing.has_more.then(|| page_link(listing.page + 1));
+    let newest = listing.newer.map(|_| link(None));
+    let previous = listing.newer.map(|p| link(Some(("before", p))));
+    let next = listing.older.map(|p| link(Some(("after", p))));
+    let note = listing
+        .windowed
+        .then(|| text::short_search_note(crate::domain::search::SHORT_TERM_WINDOW));
     view! {
+        {note.map(|note| view! { <p class="muted">{note}</p> })}
         <div class="table-wrap">
             <table class="list candidates">
                 <caption class="visually-hidden">{text::CANDIDATES_CAPTION}</caption>
@@ -155,8 +203,8 @@ fn Listing(listing: CandidatePage, search: String) -> impl IntoView {
             </table>
         </div>
         <nav class="pager" aria-label=text::PAGES_LABEL>
+            {newest.map(|href| view! { <a href=href>{text::NEWEST_PAGE}</a> })}
             {previous.map(|href| view! { <a href=href rel="prev">{text::PREVIOUS_PAGE}</a> })}
-            <span>{text::page_number(listing.page)}</span>
             {next.map(|href| view! { <a href=href rel="next">{text::NEXT_PAGE}</a> })}
         </nav>
     }

@@ -1,104 +1,162 @@
-//! The list's one query.
+//! The list's queries: one keyset page in either direction, on the activity index.
 
-use super::{CandidatePage, CandidateRow, PAGE_SIZE};
+use super::{CandidatePage, CandidateRow, PageStart, PAGE_SIZE};
+use crate::domain::paging::Position;
+use crate::domain::search::{SearchTerm, SHORT_TERM_WINDOW};
 use crate::domain::Viewer;
 use crate::error::AppError;
+use chrono::{DateTime, Utc};
 use sqlx::PgPool;
+use uuid::Uuid;
 
-/// Longest search text taken; the form says so with `maxlength`.
-const MAX_SEARCH_CHARS: usize = 200;
+struct Listed {
+    id: Uuid,
+    name: Option<String>,
+    headline: Option<String>,
+    email: Option<String>,
+    last_activity_at: DateTime<Utc>,
+    open_requests: i64,
+}
+
+/// One page in one direction: `$beyond` compares a row's place with the position (`<` walks to
+/// older rows, `>` to newer ones) and `$order` walks the activity index that way. Every other
+/// condition is written once. Parameters: the search pattern, the short term's window, the
+/// Limited Team Member, the position, the row count.
+///
+/// Anonymized candidates are listed (their requests still need proof) but never matched by a
+/// search (their `search_text` is NULL) and never shown with personal data, whatever a localized
+/// policy kept.
+macro_rules! listed {
+    ($beyond:literal, $order:literal, $pattern:expr, $window:expr, $member:expr, $position:expr, $rows:expr) => {
+        sqlx::query_as!(
+            Listed,
+            r#"SELECT c.id,
+                      CASE WHEN c.anonymized_at IS NULL THEN c.name END AS name,
+                      CASE WHEN c.anonymized_at IS NULL THEN c.headline END AS headline,
+                      CASE WHEN c.anonymized_at IS NULL THEN
+                          (SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
+                            ORDER BY e.is_primary DESC, e.created_at LIMIT 1)
+                      END AS email,
+                      c.last_activity_at,
+                      (SELECT count(*) FROM data_requests r
+                        WHERE r.candidate_id = c.id AND r.status = 'open') AS "open_requests!"
+                 FROM candidates c
+                WHERE ($1::text IS NULL OR c.search_text ILIKE $1)
+                  AND ($2::timestamptz IS NULL OR c.last_activity_at >= $2)
+                  AND ($3::uuid IS NULL
+                       OR c.id IN (SELECT m.candidate_id FROM member_candidates($3) m))
+                  AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) "#
+                + $beyond
+                + r#" ($4, $5::uuid))
+                ORDER BY c.last_activity_at "#
+                + $order
+                + ", c.id "
+                + $order
+                + " LIMIT $6",
+            $pattern,
+            $window,
+            $member,
+            $position.map(|p: Position| p.at),
+            $position.map(|p: Position| p.id),
+            $rows,
+        )
+    };
+}
 
 pub async fn page(
     pool: &PgPool,
     viewer: &Viewer,
     search: &str,
-    page: u32,
+    start: PageStart,
 ) -> Result<CandidatePage, AppError> {
-    let pattern = like_pattern(search);
-    let offset = i64::from(page.saturating_sub(1)) * PAGE_SIZE;
-    // Anonymized candidates are listed (their requests still need proof) but never matched by a
-    // search and never shown with personal data, whatever a localized policy kept.
-    let rows = sqlx::query!(
-        r#"SELECT c.id,
-                  CASE WHEN c.anonymized_at IS NULL THEN c.name END AS name,
-                  CASE WHEN c.anonymized_at IS NULL THEN c.headline END AS headline,
-                  CASE WHEN c.anonymized_at IS NULL THEN
-                      (SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
-                        ORDER BY e.is_primary DESC, e.created_at LIMIT 1)
-                  END AS email,
-                  greatest(c.updated_at,
-                           (SELECT max(o.updated_at) FROM opportunities o WHERE o.candidate_id = c.id),
-                           (SELECT max(r.received_at) FROM data_requests r WHERE r.candidate_id = c.id)
-                  ) AS "last_activity!",
-                  (SELECT count(*) FROM data_requests r
-                    WHERE r.candidate_id = c.id AND r.status = 'open') AS "open_requests!"
-             FROM candidates c
-            WHERE ($1::text IS NULL
-                   OR (c.anonymized_at IS NULL
-                       AND (c.name ILIKE $1
-                            OR EXISTS (SELECT 1 FROM candidate_emails e
-                                        WHERE e.candidate_id = c.id AND e.email ILIKE $1))))
-              AND candidate_visible_to(c.id, $2::uuid)
-            ORDER BY 5 DESC, c.id
-            LIMIT $3 OFFSET $4"#,
-        pattern,
-        viewer.candidate_scope().map(|u| u.into_uuid()),
-        PAGE_SIZE + 1,
-        offset,
-    )
-    .fetch_all(pool)
-    .await?;
-    let has_more = rows.len() as i64 > PAGE_SIZE;
-    Ok(CandidatePage {
-        rows: rows
-            .into_iter()
-            .take(PAGE_SIZE as usize)
-            .map(|r| CandidateRow {
-                id: r.id,
-                name: r.name,
-                email: r.email,
-                headline: r.headline,
-                last_activity: r.last_activity,
-                open_requests: r.open_requests,
-            })
-            .collect(),
-        page,
-        has_more,
-        scoped: viewer.candidate_scope().is_some(),
-    })
-}
-
-/// `%text%` for ILIKE with the wildcards in the text taken literally; `None` for a blank search.
-fn like_pattern(search: &str) -> Option<String> {
-    let search: String = search.trim().chars().take(MAX_SEARCH_CHARS).collect();
-    if search.is_empty() {
-        return None;
-    }
-    let mut pattern = String::with_capacity(search.len() + 2);
-    pattern.push('%');
-    for c in search.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
+    let term = SearchTerm::parse(search);
+    let pattern = term.as_ref().map(|t| t.like_pattern().to_owned());
+    let windowed = term.as_ref().is_some_and(|t| !t.reaches_everyone());
+    let window = if windowed {
+        window_start(pool).await?
+    } else {
+        None
+    };
+    let member = viewer.candidate_scope().map(|u| u.into_uuid());
+    let shown = |rows: Vec<Listed>, newer: bool, older: bool| {
+        let rows: Vec<CandidateRow> = rows.into_iter().map(CandidateRow::from).collect();
+        CandidatePage {
+            newer: newer
+                .then(|| rows.first().map(CandidateRow::position))
+                .flatten(),
+            older: older
+                .then(|| rows.last().map(CandidateRow::position))
+                .flatten(),
+            rows,
+            scoped: member.is_some(),
+            windowed,
         }
-        pattern.push(c);
+    };
+    let older_rows = |after: Option<Position>| {
+        let pattern = pattern.clone();
+        async move {
+            let mut rows = listed!("<", "DESC", pattern, window, member, after, PAGE_SIZE + 1)
+                .fetch_all(pool)
+                .await?;
+            let more = rows.len() as i64 > PAGE_SIZE;
+            rows.truncate(PAGE_SIZE as usize);
+            Ok::<_, AppError>((rows, more))
+        }
+    };
+    match start {
+        PageStart::Newest => {
+            let (rows, more) = older_rows(None).await?;
+            Ok(shown(rows, false, more))
+        }
+        PageStart::After(position) => {
+            let (rows, more) = older_rows(Some(position)).await?;
+            Ok(shown(rows, true, more))
+        }
+        PageStart::Before(position) => {
+            let mut rows = listed!(
+                ">",
+                "ASC",
+                pattern,
+                window,
+                member,
+                Some(position),
+                PAGE_SIZE + 1
+            )
+            .fetch_all(pool)
+            .await?;
+            if rows.len() as i64 <= PAGE_SIZE {
+                // Back at the top: the newest page, full, rather than a short page above it.
+                let (rows, more) = older_rows(None).await?;
+                return Ok(shown(rows, false, more));
+            }
+            rows.truncate(PAGE_SIZE as usize);
+            rows.reverse();
+            Ok(shown(rows, true, true))
+        }
     }
-    pattern.push('%');
-    Some(pattern)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The activity time from which a short term searches: the [`SHORT_TERM_WINDOW`]-th most recent
+/// candidate's, read off the index. `None` when there are fewer candidates than that.
+async fn window_start(pool: &PgPool) -> Result<Option<DateTime<Utc>>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "SELECT last_activity_at FROM candidates
+          ORDER BY last_activity_at DESC, id DESC OFFSET $1 LIMIT 1",
+        SHORT_TERM_WINDOW - 1,
+    )
+    .fetch_optional(pool)
+    .await?)
+}
 
-    #[test]
-    fn search_text_is_matched_literally_anywhere() {
-        assert_eq!(like_pattern("  "), None);
-        assert_eq!(like_pattern("ada").as_deref(), Some("%ada%"));
-        assert_eq!(
-            like_pattern("50%_off\\").as_deref(),
-            Some("%50\\%\\_off\\\\%")
-        );
-        let long = "x".repeat(500);
-        assert_eq!(like_pattern(&long).unwrap().len(), MAX_SEARCH_CHARS + 2);
+impl From<Listed> for CandidateRow {
+    fn from(row: Listed) -> Self {
+        Self {
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            headline: row.headline,
+            last_activity: row.last_activity_at,
+            open_requests: row.open_requests,
+        }
     }
 }

@@ -32,16 +32,32 @@ pub const EMAIL_COLUMN: &str = "Email";
 pub const ACTIVITY_COLUMN: &str = "Last activity";
 pub const REQUESTS_COLUMN: &str = "Open requests";
 pub const PAGES_LABEL: &str = "Pages";
-pub const PREVIOUS_PAGE: &str = "← Previous";
-pub const NEXT_PAGE: &str = "Next →";
+pub const PREVIOUS_PAGE: &str = "← Newer";
+pub const NEXT_PAGE: &str = "Older →";
+pub const NEWEST_PAGE: &str = "Most recent";
 pub const ANONYMIZED_CANDIDATE: &str = "Anonymized candidate";
 pub const FORBIDDEN_TITLE: &str = "Not allowed";
 pub const NOT_FOUND_TITLE: &str = "Not found";
 pub const PROBLEM_TITLE: &str = "Something went wrong";
 pub const BACK_TO_CANDIDATES: &str = "Back to the candidates";
 
-pub fn page_number(page: u32) -> String {
-    format!("Page {page}")
+pub fn short_search_note(window: i64) -> String {
+    format!(
+        "A search of fewer than three letters or digits in a row looks through the {} most recently active candidates only. Type more of the name or email to search them all.",
+        thousands(window)
+    )
+}
+
+fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub fn open_requests(count: i64) -> String {

@@ -16,6 +16,7 @@ mod requests;
 pub use problem::{BodyRefusals, KeyRefusals, Problem, ProblemBody};
 
 use app::core::state::AppState;
+use app::domain::paging::Position;
 use app::error::AppError;
 use axum::{
     extract::DefaultBodyLimit,
@@ -223,11 +224,11 @@ pub struct PageQuery {
     limit: Option<String>,
 }
 
-/// A page position: the last item's change time and id, opaque to callers.
+/// A page position: the last item's change time and id, opaque to callers (base64 of the
+/// workspace's keyset position, so the two can change their text apart).
 fn encode_cursor(at: chrono::DateTime<chrono::Utc>, id: Uuid) -> String {
     use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(format!("{}.{id}", at.timestamp_micros()))
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Position::new(at, id).to_string())
 }
 
 fn decode_cursor(cursor: &str) -> Option<(chrono::DateTime<chrono::Utc>, Uuid)> {
@@ -235,12 +236,8 @@ fn decode_cursor(cursor: &str) -> Option<(chrono::DateTime<chrono::Utc>, Uuid)> 
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    let (micros, id) = text.split_once('.')?;
-    Some((
-        chrono::DateTime::from_timestamp_micros(micros.parse().ok()?)?,
-        id.parse().ok()?,
-    ))
+    let position: Position = String::from_utf8(bytes).ok()?.parse().ok()?;
+    Some((position.at, position.id))
 }
 
 /// The page's parameters, checked: the filter, the position and the size.

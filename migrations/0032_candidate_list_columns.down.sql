@@ -1,0 +1,14 @@
+DROP FUNCTION member_candidates(uuid);
+DROP FUNCTION recompute_candidate_activity();
+DROP TRIGGER candidate_emails_search ON candidate_emails;
+DROP FUNCTION candidate_search_from_email();
+DROP TRIGGER data_requests_candidate_activity ON data_requests;
+DROP FUNCTION candidate_activity_from_request();
+DROP TRIGGER opportunities_candidate_activity ON opportunities;
+DROP FUNCTION candidate_activity_from_opportunity();
+DROP TRIGGER candidates_maintained ON candidates;
+DROP FUNCTION candidates_maintain();
+CREATE TRIGGER candidates_updated_at BEFORE UPDATE ON candidates FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+DROP FUNCTION candidate_search_text(uuid, text);
+ALTER TABLE candidates DROP COLUMN search_text, DROP COLUMN last_activity_at;
+DROP EXTENSION IF EXISTS pg_trgm;
