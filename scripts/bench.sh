@@ -35,6 +35,10 @@
 # byte budgets, end2end/tests/bundles.spec.ts), then times the preferences page on a throttled
 # phone profile against the same page without JavaScript (end2end/bench/throttled.spec.ts):
 #   scripts/bench.sh bundles
+#
+# With `workspace`, measures the recruiter's pages over a generated organization of a million
+# candidates against their floor queries (scripts/bench/workspace.sh says how):
+#   scripts/bench.sh workspace [seconds per page, default 10] [connections, default 4] [candidates, default 1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -52,6 +56,11 @@ text = pattern.sub(lambda _: result, text) if pattern.search(text) else text.rst
 open(path, "w").write(text)
 PY
 }
+
+if [ "${1:-}" = workspace ]; then
+  shift
+  exec bash scripts/bench/workspace.sh "$@"
+fi
 
 if [ "${1:-}" = mail ]; then
   emails="${2:-2000}"

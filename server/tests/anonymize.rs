@@ -483,6 +483,7 @@ async fn gdpr_mode_leaves_no_marker_anywhere_and_touches_nobody_else(pool: PgPoo
             &world.config,
             &Default::default(),
             alfa.candidate.id,
+            None,
             Utc::now()
         )
         .await

@@ -196,7 +196,7 @@ async fn keep_contact_decisions(
 ) -> Result<(), AppError> {
     let mut decisions: Vec<ContactDecision> = sqlx::query!(
         r#"SELECT decision AS "decision!", at AS "at!"
-             FROM candidate_consent_events($1) WHERE purpose = 'contact'"#,
+             FROM candidate_deciding_consent($1) WHERE purpose = 'contact'"#,
         candidate.into_uuid()
     )
     .fetch_all(&mut *db)

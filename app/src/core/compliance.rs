@@ -86,7 +86,7 @@ async fn own_panel(
     let policies = country_policies(&mut *db).await?;
     let event_rows: Vec<(String, String, DateTime<Utc>)> = sqlx::query!(
         r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
-             FROM candidate_consent_events($1)"#,
+             FROM candidate_deciding_consent($1)"#,
         id
     )
     .fetch_all(&mut *db)

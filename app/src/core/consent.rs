@@ -55,16 +55,18 @@ pub enum Change {
     Unchanged,
 }
 
-/// The candidate's consent events; for contact, also those of every other record that shares one
-/// of their email addresses, since the latest decision for an address wins (SPEC §5). The rule
-/// is the SQL function `candidate_consent_events`, which the page query uses too.
-pub async fn consent_events(
+/// The candidate's consent events that decide their state: the first and latest per purpose, and
+/// for contact the latest of every record that shares one of their email addresses, since the
+/// latest decision for an address wins (SPEC §5). The rule is the SQL function
+/// `candidate_deciding_consent`, which the page query uses too; its cost doesn't grow with the
+/// candidate's history.
+pub async fn deciding_consent(
     db: &mut PgConnection,
     candidate: CandidateId,
 ) -> Result<Vec<ConsentEvent>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT purpose AS "purpose!", decision AS "decision!", at AS "at!"
-             FROM candidate_consent_events($1)
+             FROM candidate_deciding_consent($1)
             ORDER BY at"#,
         candidate.into_uuid()
     )
@@ -100,7 +102,7 @@ pub async fn change_consent(
     let mut tx = pool.begin().await?;
     lock_candidate(&mut tx, candidate).await?;
     let settings = settings::load(&mut *tx).await?;
-    let events = consent_events(&mut tx, candidate).await?;
+    let events = deciding_consent(&mut tx, candidate).await?;
     let current = ConsentStatus::of(&events, purpose, settings.consent_validity(), now);
     let Some(decision) = consent_change(purpose, &current, allow) else {
         return Ok(Change::Unchanged);

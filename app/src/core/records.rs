@@ -629,7 +629,7 @@ pub async fn import_consent(
     .await?;
     // An old refusal arriving late changes nothing that a later decision settled.
     let latest = sqlx::query_scalar!(
-        r#"SELECT max(at) AS "at!" FROM candidate_consent_events($1) WHERE purpose = $2"#,
+        r#"SELECT max(at) AS "at!" FROM candidate_deciding_consent($1) WHERE purpose = $2"#,
         found.id.into_uuid(),
         decision.purpose.as_str()
     )

@@ -114,6 +114,10 @@ pub fn consent_change(
     }
 }
 
+/// Closed requests the page lists before "Earlier requests": the page costs the same for a
+/// candidate with a thousand closed requests as for one with two (open ones are always shown).
+pub const CLOSED_REQUESTS_SHOWN: i64 = 10;
+
 /// Whether the candidate's contact permission stands, from their own contact events: contact is
 /// allowed until they revoke it.
 pub fn contact_allowed(contact: &ConsentStatus) -> bool {

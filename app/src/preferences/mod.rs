@@ -32,8 +32,13 @@ use crate::core::consent;
 #[cfg(feature = "ssr")]
 use crate::core::server_side;
 
+/// `earlier`: where the page's closed requests start (its "Earlier requests" link); a position
+/// that doesn't read shows the most recent ones.
 #[server(endpoint = "preferences/load")]
-pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
+pub async fn load_preferences(
+    token: String,
+    earlier: Option<String>,
+) -> Result<LinkPage, AppError> {
     let state = server_side::state()?;
     let candidate = service::verify_link(&state.config, &token)?;
     service::load_page(
@@ -41,6 +46,7 @@ pub async fn load_preferences(token: String) -> Result<LinkPage, AppError> {
         &state.config,
         &state.rules,
         candidate,
+        earlier.and_then(|p| p.parse().ok()),
         chrono::Utc::now(),
     )
     .await
@@ -199,9 +205,10 @@ pub fn PreferencesPage() -> impl IntoView {
     follow_action(erasure, latest, changes, Notice::from);
     follow_action(withdraw, latest, changes, Notice::from);
 
+    let earlier = Memo::new(move |_| query.read().get("earlier"));
     let page = Resource::new(
-        move || (token.get(), changes.get()),
-        |(token, _)| load_preferences(token),
+        move || (token.get(), earlier.get(), changes.get()),
+        |(token, earlier, _)| load_preferences(token, earlier),
     );
     let notice = Signal::derive(move || {
         latest.get().or_else(|| {
@@ -395,7 +402,13 @@ fn Preferences(
             />
         </section>
 
-        <RequestList requests=view.requests.clone() token=token.clone() withdraw=actions.withdraw />
+        <RequestList
+            requests=view.requests.clone()
+            more_closed=view.more_closed
+            showing_earlier=view.showing_earlier
+            token=token.clone()
+            withdraw=actions.withdraw
+        />
 
         <footer class="page-notes">
             <p class="muted">{text::PERSONAL_LINK}</p>
@@ -567,9 +580,22 @@ fn ErasureSection(
 #[component]
 fn RequestList(
     requests: Vec<RequestRow>,
+    more_closed: Option<crate::domain::paging::Position>,
+    showing_earlier: bool,
     token: String,
     withdraw: ServerAction<WithdrawRequest>,
 ) -> impl IntoView {
+    let page = format!("/preferences/{token}");
+    let earlier = more_closed.map(|p| format!("{page}?earlier={p}#history-heading"));
+    let recent = showing_earlier.then(|| format!("{page}#history-heading"));
+    let pager = (earlier.is_some() || recent.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label=text::REQUEST_PAGES_LABEL>
+                {recent.map(|href| view! { <a href=href>{text::RECENT_REQUESTS}</a> })}
+                {earlier.map(|href| view! { <a href=href rel="next">{text::EARLIER_REQUESTS}</a> })}
+            </nav>
+        }
+    });
     view! {
         <section class="section" aria-labelledby="history-heading">
             <h2 id="history-heading">{text::HISTORY_HEADING}</h2>
@@ -621,6 +647,7 @@ fn RequestList(
                 }
                     .into_any()
             }}
+            {pager}
         </section>
     }
 }

@@ -2,7 +2,9 @@
 
 pub use crate::domain::preferences::{ConsentState, Notice};
 pub use crate::domain::settings::Organization;
-use crate::domain::{preferences::PageLayout, Purpose, RequestId, RequestKind, RequestStatus};
+use crate::domain::{
+    paging::Position, preferences::PageLayout, Purpose, RequestId, RequestKind, RequestStatus,
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,8 +37,12 @@ pub struct PreferencesView {
     pub contact_allowed: bool,
     /// How long data is kept after the candidacy ends (the country policy's, in localized mode).
     pub retention_days: i32,
-    /// Newest first.
+    /// Newest first: every open request and the most recent closed ones.
     pub requests: Vec<RequestRow>,
+    /// Where the earlier closed requests start, when there are more than the page shows.
+    pub more_closed: Option<Position>,
+    /// The page shows earlier closed requests (`?earlier=`), not the most recent.
+    pub showing_earlier: bool,
     /// A fresh idempotency key for this rendering's request forms: submitting the same form twice
     /// (a double click, a replayed post) carries the same key and makes one request.
     pub form_key: String,

@@ -10,9 +10,13 @@ use crate::core::links;
 use crate::core::settings::{RulesCache, Settings};
 use crate::domain::{
     contact::{contact_by_email, ContactDecision},
-    preferences::{contact_allowed, page_layout, pick_country_policy, PageFacts},
+    paging::Position,
+    preferences::{
+        contact_allowed, page_layout, pick_country_policy, PageFacts, CLOSED_REQUESTS_SHOWN,
+    },
     settings::{gdpr_applies, GdprFacts},
     CandidateId, ConsentEvent, ConsentStatus, CountryCode, Purpose, RequestId, RequestKind,
+    RequestStatus,
 };
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -46,6 +50,7 @@ pub async fn load_page(
     config: &Config,
     rules: &RulesCache,
     candidate: CandidateId,
+    earlier: Option<Position>,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
     // One round trip: this is the page every candidate email links to. The settings and country
@@ -60,15 +65,25 @@ pub async fn load_page(
                          WHERE o.candidate_id = c.id
                          ORDER BY o.created_at DESC) AS "posting_countries!: Vec<Option<String>>",
                   (SELECT coalesce(json_agg(json_build_array(purpose, decision, at) ORDER BY at), '[]')
-                     FROM candidate_consent_events(c.id)) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
+                     FROM candidate_deciding_consent(c.id)) AS "events!: Json<Vec<(String, String, DateTime<Utc>)>>",
                   (SELECT coalesce(json_agg(json_build_object(
                               'id', r.id, 'kind', r.kind, 'received_at', r.received_at,
                               'due_at', coalesce(r.extended_until, r.due_at), 'status', r.status)
-                              ORDER BY r.received_at DESC), '[]')
-                     FROM data_requests r WHERE r.candidate_id = c.id) AS "requests!: Json<Vec<RawRequest>>"
+                              ORDER BY r.received_at DESC, r.id DESC), '[]')
+                     FROM ((SELECT * FROM data_requests r
+                             WHERE r.candidate_id = c.id AND r.status = 'open')
+                           UNION ALL
+                           (SELECT * FROM data_requests r
+                             WHERE r.candidate_id = c.id AND r.status <> 'open'
+                               AND ($2::timestamptz IS NULL OR (r.received_at, r.id) < ($2, $3::uuid))
+                             ORDER BY r.received_at DESC, r.id DESC
+                             LIMIT $4)) AS r) AS "requests!: Json<Vec<RawRequest>>"
              FROM settings s CROSS JOIN candidates c
             WHERE c.id = $1"#,
-        candidate.into_uuid()
+        candidate.into_uuid(),
+        earlier.map(|p| p.at),
+        earlier.map(|p| p.id),
+        CLOSED_REQUESTS_SHOWN + 1,
     )
     .fetch_optional(pool)
     .await?
@@ -128,7 +143,7 @@ pub async fn load_page(
             contact_by_email(&decisions).is_do_not_contact()
         }
     };
-    let requests = row
+    let requests: Vec<RequestRow> = row
         .requests
         .0
         .into_iter()
@@ -142,6 +157,7 @@ pub async fn load_page(
             })
         })
         .collect();
+    let (requests, more_closed) = fold_closed(requests);
 
     Ok(LinkPage::Active(Box::new(PreferencesView {
         retention_days: layout
@@ -152,8 +168,26 @@ pub async fn load_page(
         consents,
         contact_allowed: contact_allowed(&status(Purpose::Contact)) && !stopped_by_email,
         requests,
+        more_closed,
+        showing_earlier: earlier.is_some(),
         form_key: uuid::Uuid::new_v4().to_string(),
     })))
+}
+
+/// The open requests and [`CLOSED_REQUESTS_SHOWN`] closed ones out of the query's rows (which
+/// hold one closed request more, to tell whether earlier ones exist), and where the earlier
+/// ones start.
+fn fold_closed(mut requests: Vec<RequestRow>) -> (Vec<RequestRow>, Option<Position>) {
+    let closed = |r: &RequestRow| r.status != RequestStatus::Open;
+    if requests.iter().filter(|r| closed(r)).count() as i64 <= CLOSED_REQUESTS_SHOWN {
+        return (requests, None);
+    }
+    if let Some(extra) = requests.iter().rposition(closed) {
+        requests.remove(extra);
+    }
+    let last = requests.iter().rev().find(|r| closed(r));
+    let more = last.map(|r| Position::new(r.received_at, r.id.into_uuid()));
+    (requests, more)
 }
 
 /// A request as the page query returns it.

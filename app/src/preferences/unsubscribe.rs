@@ -38,6 +38,7 @@ pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError
         &state.config,
         &state.rules,
         link.candidate,
+        None,
         chrono::Utc::now(),
     )
     .await?;

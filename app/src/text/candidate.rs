@@ -16,6 +16,9 @@ pub const CONTACT_HEADING: &str = "Contact about future jobs";
 pub const REQUESTS_HEADING: &str = "Ask about your data";
 pub const HISTORY_HEADING: &str = "Your requests";
 pub const NO_REQUESTS: &str = "You haven't made any requests yet.";
+pub const EARLIER_REQUESTS: &str = "Earlier requests →";
+pub const RECENT_REQUESTS: &str = "← Most recent requests";
+pub const REQUEST_PAGES_LABEL: &str = "More of your requests";
 pub const PERSONAL_LINK: &str =
     "This page is reached through your personal link. Please don't forward it: anyone with the link can change your choices.";
 

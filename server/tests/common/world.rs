@@ -343,6 +343,7 @@ impl World {
             &self.config,
             &self.rules,
             candidate.id,
+            None,
             Utc::now(),
         )
         .await

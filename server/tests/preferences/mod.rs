@@ -463,6 +463,7 @@ async fn an_anonymized_candidates_link_shows_only_the_notice_and_changes_nothing
             &world.config,
             &Default::default(),
             anna.id,
+            None,
             Utc::now()
         )
         .await
@@ -547,4 +548,66 @@ async fn localized_mode_shows_the_country_policy_instead_of_consent(pool: PgPool
         .await
         .unwrap();
     assert_eq!(world.page(&anna).await.layout.country_policy, None);
+}
+
+/// The rules read a candidate's first and latest answer per purpose (and the latest contact
+/// decision of anyone sharing an address) through candidate_deciding_consent; it must pick the
+/// same events the whole history (candidate_consent_events) holds, whatever the history.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_deciding_consent_events_agree_with_the_whole_history(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let ada = world.candidate("ada@example.com").await;
+    let twin = world.candidate("ben@example.com").await;
+    world.candidate("quiet@example.com").await;
+    sqlx::query(
+        "INSERT INTO candidate_emails (candidate_id, email) VALUES ($1, 'ADA@example.com')",
+    )
+    .bind(twin.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    // A long, changing history on every purpose, and a later contact stop on the shared address.
+    sqlx::query(
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, at)
+         SELECT $1, (ARRAY['processing', 'retention', 'contact'])[1 + i % 3], 'consent',
+                CASE WHEN i % 2 = 0 THEN 'given' ELSE 'revoked' END, 'preferences_page',
+                now() - make_interval(mins => 1000 - i)
+           FROM generate_series(1, 500) AS i",
+    )
+    .bind(ada.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    world.decide(&twin, Purpose::Contact, false).await;
+
+    let disagreements: Vec<(String, String)> = sqlx::query_as(
+        "WITH whole AS (SELECT c.id, h.* FROM candidates c, candidate_consent_events(c.id) h),
+              chosen AS (SELECT c.id, d.* FROM candidates c, candidate_deciding_consent(c.id) d),
+              expected AS (
+                (SELECT DISTINCT ON (id, purpose) id, purpose, decision, at FROM whole
+                  ORDER BY id, purpose, at DESC)
+                UNION
+                (SELECT DISTINCT ON (id, purpose) id, purpose, decision, at FROM whole
+                  WHERE purpose <> 'contact' ORDER BY id, purpose, at))
+         (SELECT 'missing', id::text || ' ' || purpose FROM (SELECT * FROM expected EXCEPT SELECT * FROM chosen) m)
+         UNION ALL
+         (SELECT 'extra', id::text || ' ' || purpose FROM (SELECT * FROM chosen EXCEPT SELECT * FROM expected) x)",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(disagreements, []);
+    let chosen: i64 = sqlx::query_scalar("SELECT count(*) FROM candidate_deciding_consent($1)")
+        .bind(ada.id.into_uuid())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        chosen, 5,
+        "first and latest of two purposes, the latest contact decision"
+    );
+
+    // And the page reads the state from them: Ada's contact is stopped through her twin's record.
+    let page = world.page(&ada).await;
+    assert!(!page.contact_allowed, "{page:?}");
 }

@@ -509,3 +509,56 @@ async fn public_forms_answer_any_input_without_a_server_error(pool: PgPool) {
         );
     }
 }
+
+/// A candidate with a long history sees their open requests and the ten most recent closed
+/// ones, then earlier ones ten at a time: the page costs the same after a thousand requests.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_long_request_history_comes_ten_closed_requests_at_a_time_under_the_open_ones(
+    pool: PgPool,
+) {
+    let app = TestApp::new(pool.clone());
+    let world = World::new(pool.clone());
+    let anna = world.candidate("anna@example.com").await;
+    sqlx::query(
+        "INSERT INTO data_requests (candidate_id, kind, received_at, due_at, status, resolved_at,
+                                    resolution, idempotency_key)
+         SELECT $1, 'access', now() - make_interval(days => 100 + i), now() - make_interval(days => 70 + i),
+                'resolved', now() - make_interval(days => 90 + i), 'data_sent', 'history-' || i
+           FROM generate_series(1, 25) AS i",
+    )
+    .bind(anna.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    world
+        .request(&anna, app::preferences::service::NewRequest::Erasure)
+        .await;
+
+    let token = world.link(&anna);
+    let mut seen = Vec::new();
+    let mut path = format!("/preferences/{token}");
+    for expected_closed in [10, 10, 5] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_eq!(page.header("cache-control"), "no-store");
+        assert_eq!(
+            page.body.matches("<td>Removal</td>").count(),
+            1,
+            "the open request on every page"
+        );
+        let closed = page.body.matches("<td>Copy of my data</td>").count();
+        assert_eq!(closed, expected_closed, "{path}");
+        seen.push(closed);
+        match page.body.split("href=\"").find(|h| h.contains("?earlier=")) {
+            Some(href) => {
+                path = href[..href.find('"').unwrap()].replace("&amp;", "&");
+                path.truncate(path.find('#').unwrap_or(path.len()));
+            }
+            None => {
+                assert_eq!(expected_closed, 5, "the last page has no earlier link");
+                assert!(page.body.contains("Most recent requests"));
+            }
+        }
+    }
+    assert_eq!(seen.iter().sum::<usize>(), 25, "every closed request, once");
+}

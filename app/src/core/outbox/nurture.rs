@@ -33,7 +33,7 @@ pub(super) async fn queue_due(
                   (SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
                     ORDER BY e.is_primary DESC, e.created_at LIMIT 1) AS address,
                   (SELECT coalesce(jsonb_agg(jsonb_build_array(purpose, decision, at)), '[]')
-                     FROM candidate_consent_events(c.id) WHERE purpose = 'contact')
+                     FROM candidate_deciding_consent(c.id) WHERE purpose = 'contact')
                      AS "contact_events!: Json<Vec<(String, String, DateTime<Utc>)>>"
              FROM nurture_touchpoints t
              JOIN nurture_enrollments n ON n.id = t.enrollment_id

@@ -9,7 +9,7 @@ pub mod decisions;
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::consent::{
-    cancel_outreach, consent_events, lock_candidate, record_consent, Decider,
+    cancel_outreach, deciding_consent, lock_candidate, record_consent, Decider,
 };
 use crate::core::notify::{alert_owners, confirm_to_candidate};
 use crate::core::settings;
@@ -182,7 +182,7 @@ pub async fn receive(
     webhooks::emit_request(&mut tx, EventType::DataRequestCreated, request_id, now).await?;
 
     if kind.stops_contact() {
-        let events = consent_events(&mut tx, candidate).await?;
+        let events = deciding_consent(&mut tx, candidate).await?;
         let contact = ConsentStatus::of(&events, Purpose::Contact, None, now);
         if let Some(decision) = consent_change(Purpose::Contact, &contact, false) {
             record_consent(

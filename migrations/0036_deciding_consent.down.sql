@@ -1,0 +1,1 @@
+DROP FUNCTION candidate_deciding_consent(uuid);
