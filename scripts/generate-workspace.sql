@@ -140,6 +140,7 @@ ALTER TABLE opportunities ENABLE TRIGGER USER;
 ALTER TABLE data_requests ENABLE TRIGGER data_requests_candidate_activity;
 ALTER TABLE candidate_emails ENABLE TRIGGER candidate_emails_search;
 SELECT recompute_candidate_activity();
+SELECT recompute_candidate_owners();
 
 DROP TABLE bench_people;
 DROP TABLE bench_owners;

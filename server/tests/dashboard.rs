@@ -86,6 +86,7 @@ impl Desk {
             &self.world.pool,
             &viewer.as_viewer(role),
             &Filter::parse(&form).unwrap(),
+            None,
             Utc::now(),
         )
         .await
@@ -112,6 +113,7 @@ fn by_state(state: &str) -> FilterForm {
 fn everything() -> LoadDashboard {
     LoadDashboard {
         filter: FilterForm::default(),
+        after: None,
     }
 }
 
@@ -376,4 +378,237 @@ async fn an_erasure_stays_proven_after_the_candidate_is_anonymized(pool: PgPool)
         .expect("the erasure is listed");
     assert_eq!(row.candidate, app::dashboard::CandidateLabel::Anonymized);
     assert_eq!(row.resolved_by.as_deref(), Some("Ann Admin"));
+}
+
+/// A busy desk: 130 requests over a year in every state, on candidates owned by Olga or Tam
+/// (and some by nobody), for the tests that page, count and export at more than one page.
+async fn busy_desk(world: &World) -> (User, User, User) {
+    let admin = world.member("Ann Admin", Role::Admin, PASSWORD).await;
+    let olga = world.member("Olga Owner", Role::TeamMember, PASSWORD).await;
+    let tam = world.member("Tam Team", Role::TeamMember, PASSWORD).await;
+    sqlx::query(
+        "WITH people AS (
+             INSERT INTO candidates (name)
+             SELECT 'Busy ' || i FROM generate_series(1, 130) AS i RETURNING id, name),
+         numbered AS (SELECT id, substr(name, 6)::int AS i FROM people),
+         owned AS (
+             INSERT INTO opportunities (candidate_id, owner_id, origin)
+             SELECT id, CASE i % 3 WHEN 0 THEN $1 WHEN 1 THEN $2 END, 'sourced' FROM numbered)
+         INSERT INTO data_requests (candidate_id, kind, received_at, due_at, status, resolved_at,
+                                    resolution, refusal_reason, idempotency_key)
+         SELECT id, (ARRAY['access', 'rectification', 'erasure'])[1 + i % 3],
+                now() - make_interval(days => i * 3), now() - make_interval(days => i * 3) + interval '30 days',
+                s.status,
+                CASE WHEN s.status <> 'open' THEN now() - make_interval(days => i * 3 - 5, hours => i) END,
+                CASE s.status WHEN 'open' THEN NULL WHEN 'refused' THEN 'refused'
+                              WHEN 'withdrawn' THEN 'withdrawn' ELSE 'data_sent' END,
+                CASE WHEN s.status = 'refused' THEN 'Unfounded' END,
+                'busy-request-' || i
+           FROM numbered
+           CROSS JOIN LATERAL (SELECT CASE WHEN i <= 12 THEN 'open' WHEN i % 7 = 0 THEN 'refused'
+                                           WHEN i % 11 = 0 THEN 'withdrawn' ELSE 'resolved' END
+                                      AS status) s",
+    )
+    .bind(olga.id.into_uuid())
+    .bind(tam.id.into_uuid())
+    .execute(&world.pool)
+    .await
+    .unwrap();
+    (admin, olga, tam)
+}
+
+async fn every_page(
+    world: &World,
+    viewer: &app::domain::Viewer,
+    form: &FilterForm,
+) -> (
+    Vec<app::dashboard::Dashboard>,
+    Vec<app::dashboard::DashboardRow>,
+) {
+    let filter = Filter::parse(form).unwrap();
+    let now = Utc::now();
+    let mut pages =
+        vec![
+            app::dashboard::service::dashboard(&world.pool, viewer, &filter, None, now)
+                .await
+                .unwrap(),
+        ];
+    while let Some(next) = pages.last().unwrap().next {
+        pages.push(
+            app::dashboard::service::dashboard(&world.pool, viewer, &filter, Some(next), now)
+                .await
+                .unwrap(),
+        );
+    }
+    let rows = pages.iter().flat_map(|p| p.rows.clone()).collect();
+    (pages, rows)
+}
+
+/// Pages of fifty follow one another in the dashboard's order, under every filter, and the counts
+/// on each page are those of every request the filter keeps, as the domain counts them.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_list_comes_fifty_at_a_time_and_the_counts_cover_every_request(pool: PgPool) {
+    use app::domain::dashboard::{sort_by_urgency, Counts};
+    let world = World::new(pool.clone());
+    let (admin, olga, _) = busy_desk(&world).await;
+    let me = admin.as_viewer(Role::Admin);
+    let everyone = FilterForm::default();
+    let (pages, all) = every_page(&world, &me, &everyone).await;
+    assert_eq!(pages.len(), 3);
+    assert_eq!(
+        pages.iter().map(|p| p.rows.len()).collect::<Vec<_>>(),
+        [50, 50, 30]
+    );
+    let mut expected = all.clone();
+    sort_by_urgency(&mut expected, app::dashboard::DashboardRow::facts);
+    assert_eq!(
+        all.iter().map(|r| r.id).collect::<Vec<_>>(),
+        expected.iter().map(|r| r.id).collect::<Vec<_>>(),
+        "open nearest due first, then latest closed, across the pages"
+    );
+    let mut ids: Vec<_> = all.iter().map(|r| r.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 130, "no one twice, no one missing");
+
+    let now = Utc::now();
+    let forms = [
+        everyone.clone(),
+        FilterForm {
+            state: "overdue".into(),
+            ..Default::default()
+        },
+        FilterForm {
+            state: "due_soon".into(),
+            ..Default::default()
+        },
+        FilterForm {
+            state: "resolved".into(),
+            kind: "access".into(),
+            ..Default::default()
+        },
+        FilterForm {
+            owner: olga.id.to_string(),
+            ..Default::default()
+        },
+        FilterForm {
+            from: (now - chrono::Duration::days(100)).date_naive().to_string(),
+            to: (now - chrono::Duration::days(20)).date_naive().to_string(),
+            ..Default::default()
+        },
+    ];
+    for form in forms {
+        let filter = Filter::parse(&form).unwrap();
+        let kept: Vec<_> = all
+            .iter()
+            .map(|r| r.facts())
+            .filter(|f| filter.keeps(f, now))
+            .collect();
+        let (pages, rows) = every_page(&world, &me, &form).await;
+        assert_eq!(rows.len(), kept.len(), "{form:?}");
+        assert!(!kept.is_empty(), "{form:?} keeps something");
+        assert_eq!(pages[0].counts, Counts::of(&kept, now), "{form:?}");
+    }
+
+    // Over HTTP: the next link keeps the filter, and an edited position starts from the top.
+    let app = TestApp::new(pool);
+    let browser = app.session(&admin.email, PASSWORD).await;
+    let html = browser.get("/compliance?state=resolved").await;
+    assert_eq!(html.status, StatusCode::OK);
+    let next = html
+        .body
+        .split("href=\"")
+        .find(|h| h.contains("after="))
+        .map(|h| &h[..h.find('"').unwrap()]);
+    assert!(
+        next.is_some_and(|n| n.starts_with("/compliance?state=resolved&amp;after=c")),
+        "{next:?}"
+    );
+    let html = browser.get("/compliance?after=nonsense").await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.contains("rel=\"next\""));
+}
+
+/// The owner of a request is the owner of the candidate's current opportunity, kept on the
+/// candidate as opportunities change.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_request_follows_its_candidates_current_owner(pool: PgPool) {
+    let desk = Desk::open(pool.clone()).await;
+    assert_eq!(
+        olgas(&desk).await,
+        ["Ada Marker", "Cleo Marker", "Dan Marker"]
+    );
+    // Ada's opportunity is archived and a new one, Piet's, is active: Piet owns her request now.
+    sqlx::query("UPDATE opportunities SET archived_at = now() WHERE candidate_id = $1")
+        .bind(desk.ada.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+    desk.world
+        .opportunity(&desk.ada, Some(&desk.piet), 1, None)
+        .await;
+    assert_eq!(olgas(&desk).await, ["Cleo Marker", "Dan Marker"]);
+    let all = desk
+        .dashboard(&desk.admin, Role::Admin, FilterForm::default())
+        .await;
+    assert_eq!(
+        all.rows[0].owner.as_ref().map(|o| o.name.as_str()),
+        Some("Piet Peer")
+    );
+    // Piet's opportunity goes away: back to Olga's, the latest with an owner.
+    sqlx::query("DELETE FROM opportunities WHERE owner_id = $1 AND candidate_id = $2")
+        .bind(desk.piet.id.into_uuid())
+        .bind(desk.ada.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        olgas(&desk).await,
+        ["Ada Marker", "Cleo Marker", "Dan Marker"]
+    );
+}
+
+/// The export holds every request the filter keeps, more than one chunk's worth, in the page's
+/// order, streamed.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_csv_export_streams_every_request_in_order(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let (admin, _, _) = busy_desk(&world).await;
+    // More than the export's chunk of 1,000.
+    sqlx::query(
+        "INSERT INTO data_requests (candidate_id, kind, received_at, due_at, status, resolved_at,
+                                    resolution, idempotency_key)
+         SELECT (SELECT id FROM candidates ORDER BY name LIMIT 1), 'access',
+                now() - make_interval(days => 400, mins => i), now() - make_interval(days => 370, mins => i),
+                'resolved', now() - make_interval(days => 390, mins => i), 'data_sent', 'bulk-request-' || i
+           FROM generate_series(1, 1500) AS i",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    let (_, all) = every_page(
+        &world,
+        &admin.as_viewer(Role::Admin),
+        &FilterForm::default(),
+    )
+    .await;
+    assert_eq!(all.len(), 1630);
+    let app = TestApp::new(pool);
+    let browser = app.session(&admin.email, PASSWORD).await;
+    let csv = browser.get("/compliance/requests.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(
+        ids,
+        all.iter().map(|r| r.id.to_string()).collect::<Vec<_>>()
+    );
+}
+
+async fn olgas(desk: &Desk) -> Vec<String> {
+    let form = FilterForm {
+        owner: desk.olga.id.to_string(),
+        ..Default::default()
+    };
+    names(&desk.dashboard(&desk.admin, Role::Admin, form).await)
 }

@@ -276,6 +276,8 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("a candidate list page", "SELECT id FROM candidates WHERE (last_activity_at, id) < (now(), gen_random_uuid()) ORDER BY last_activity_at DESC, id DESC LIMIT 26", "candidates_by_activity"),
         ("a candidate search", "SELECT id FROM candidates WHERE search_text ILIKE '%lovelace%'", "candidates_search"),
         ("a candidate's open requests", "SELECT count(*) FROM data_requests WHERE candidate_id = gen_random_uuid() AND status = 'open'", "data_requests_open_by_candidate"),
+        ("the dashboard's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed"),
+        ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = gen_random_uuid()", "candidates_by_owner"),
         ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),
     ];
     for (what, sql, index) in cases {

@@ -58,7 +58,12 @@ impl DashboardRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
+    /// One page, nearest due first, then latest closed.
     pub rows: Vec<DashboardRow>,
+    /// Where the next page starts, when there is one.
+    pub next: Option<crate::domain::dashboard::ListPosition>,
+    /// This is a later page (`?after=`).
+    pub paged: bool,
     pub counts: Counts,
     pub weeks: Vec<Week>,
     /// Everyone a request can belong to, for the owner filter.
@@ -67,7 +72,10 @@ pub struct Dashboard {
 }
 
 #[server(endpoint = "compliance/requests")]
-pub async fn load_dashboard(#[server(default)] filter: FilterForm) -> Result<Dashboard, AppError> {
+pub async fn load_dashboard(
+    #[server(default)] filter: FilterForm,
+    #[server(default)] after: Option<String>,
+) -> Result<Dashboard, AppError> {
     crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
@@ -76,7 +84,9 @@ pub async fn load_dashboard(#[server(default)] filter: FilterForm) -> Result<Das
             }
             let filter =
                 crate::domain::dashboard::Filter::parse(&filter).map_err(AppError::Invalid)?;
-            service::dashboard(&state.pool, &viewer, &filter, chrono::Utc::now()).await
+            // A position that doesn't read (an edited link) starts from the first page.
+            let after = after.and_then(|p| p.parse().ok());
+            service::dashboard(&state.pool, &viewer, &filter, after, chrono::Utc::now()).await
         }
         .await,
     )
@@ -100,7 +110,12 @@ fn filter_from_query() -> Memo<FilterForm> {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let filter = filter_from_query();
-    let dashboard = Resource::new(move || filter.get(), load_dashboard);
+    let query = use_query_map();
+    let after = Memo::new(move |_| query.read().get("after"));
+    let dashboard = Resource::new(
+        move || (filter.get(), after.get()),
+        |(filter, after)| load_dashboard(filter, after),
+    );
     view! {
         <Title text=text::DASHBOARD_TITLE />
         <WorkspaceFrame>
@@ -124,6 +139,7 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn DashboardView(dashboard: Dashboard, filter: FilterForm) -> impl IntoView {
     let csv = format!("/compliance/requests.csv{}", query_string(&filter));
+    let filter_for_pager = filter.clone();
     let now = dashboard.now;
     view! {
         <FilterBar filter owners=dashboard.owners.clone() />
@@ -135,7 +151,31 @@ fn DashboardView(dashboard: Dashboard, filter: FilterForm) -> impl IntoView {
         } else {
             view! { <RequestTable rows=dashboard.rows now /> }.into_any()
         }}
+        <Pager filter=filter_for_pager next=dashboard.next paged=dashboard.paged />
     }
+}
+
+/// "Next" after the page's last request, and back to the first page, keeping the filter.
+#[component]
+fn Pager(
+    filter: FilterForm,
+    next: Option<crate::domain::dashboard::ListPosition>,
+    paged: bool,
+) -> impl IntoView {
+    let base = query_string(&filter);
+    let first = paged.then(|| format!("/compliance{base}"));
+    let next = next.map(|p| {
+        let joiner = if base.is_empty() { '?' } else { '&' };
+        format!("/compliance{base}{joiner}after={p}")
+    });
+    (first.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label=text::DASHBOARD_PAGES_LABEL>
+                {first.map(|href| view! { <a href=href>{text::DASHBOARD_FIRST_PAGE}</a> })}
+                {next.map(|href| view! { <a href=href rel="next">{text::DASHBOARD_NEXT_PAGE}</a> })}
+            </nav>
+        }
+    })
 }
 
 fn query_string(filter: &FilterForm) -> String {

@@ -3,6 +3,7 @@
 //! days to answer. Pure: the page and the CSV export both call these.
 
 use super::dates::DueState;
+use super::paging::Position;
 use super::preferences::{Field, FieldError, Problem};
 use super::{RequestKind, RequestStatus, UserId};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -133,6 +134,143 @@ impl Filter {
     }
 }
 
+/// A [`Filter`] as ranges a query can use on its indexes; [`FilterBounds::keeps`] is the
+/// predicate the dashboard's SQL mirrors, and a test holds it equal to [`Filter::keeps`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilterBounds {
+    pub kind: Option<RequestKind>,
+    pub status: Option<RequestStatus>,
+    /// Open requests due before this (overdue).
+    pub due_before: Option<DateTime<Utc>>,
+    /// Open requests due at or after this (with `due_until`: due soon).
+    pub due_from: Option<DateTime<Utc>>,
+    pub due_until: Option<DateTime<Utc>>,
+    /// Received at or after (the `from` day's start, UTC).
+    pub received_from: Option<DateTime<Utc>>,
+    /// Received before (the day after `to`, UTC).
+    pub received_before: Option<DateTime<Utc>>,
+    pub owner: Option<UserId>,
+}
+
+impl Filter {
+    pub fn bounds(&self, now: DateTime<Utc>) -> FilterBounds {
+        let day_start = |day: NaiveDate| day.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        let (status, due_before, due_from, due_until) = match self.state {
+            None => (None, None, None, None),
+            Some(StateFilter::Open) => (Some(RequestStatus::Open), None, None, None),
+            Some(StateFilter::Overdue) => (Some(RequestStatus::Open), Some(now), None, None),
+            Some(StateFilter::DueSoon) => (
+                Some(RequestStatus::Open),
+                None,
+                Some(now),
+                Some(due_soon_until(now)),
+            ),
+            Some(StateFilter::Resolved) => (Some(RequestStatus::Resolved), None, None, None),
+            Some(StateFilter::Refused) => (Some(RequestStatus::Refused), None, None, None),
+            Some(StateFilter::Withdrawn) => (Some(RequestStatus::Withdrawn), None, None, None),
+        };
+        FilterBounds {
+            kind: self.kind,
+            status,
+            due_before,
+            due_from,
+            due_until,
+            received_from: self.from.and_then(day_start),
+            received_before: self.to.and_then(|d| d.succ_opt()).and_then(day_start),
+            owner: self.owner,
+        }
+    }
+}
+
+/// The last due time that counts as due soon: DueState::of calls an open request due soon while
+/// it is not past due and at most DUE_SOON_DAYS whole days (rounded up) remain, which is
+/// `due_at - now <= DUE_SOON_DAYS days`.
+pub fn due_soon_until(now: DateTime<Utc>) -> DateTime<Utc> {
+    now + Duration::days(DueState::DUE_SOON_DAYS)
+}
+
+/// Where a dashboard page starts: after an open request (they come first, nearest due first) or
+/// after a closed one (latest closed first). Written `o<position>` or `c<position>` in links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ListPosition {
+    /// After the open request due at `at`.
+    Open(Position),
+    /// After the request closed at `at`.
+    Closed(Position),
+}
+
+impl std::fmt::Display for ListPosition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ListPosition::Open(p) => write!(f, "o{p}"),
+            ListPosition::Closed(p) => write!(f, "c{p}"),
+        }
+    }
+}
+
+impl std::str::FromStr for ListPosition {
+    type Err = super::paging::BadPosition;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.split_at_checked(1) {
+            Some(("o", rest)) => Ok(ListPosition::Open(rest.parse()?)),
+            Some(("c", rest)) => Ok(ListPosition::Closed(rest.parse()?)),
+            _ => Err(super::paging::BadPosition),
+        }
+    }
+}
+
+impl FilterBounds {
+    pub fn keeps(&self, r: &RequestFacts) -> bool {
+        self.kind.is_none_or(|k| r.kind == k)
+            && self.status.is_none_or(|s| r.status == s)
+            && self.due_before.is_none_or(|t| r.due_at < t)
+            && self.due_from.is_none_or(|t| r.due_at >= t)
+            && self.due_until.is_none_or(|t| r.due_at <= t)
+            && self.received_from.is_none_or(|t| r.received_at >= t)
+            && self.received_before.is_none_or(|t| r.received_at < t)
+            && self.owner.is_none_or(|o| r.owner == Some(o))
+    }
+}
+
+/// One group of a count query: requests of one kind and stored status, and how many of the open
+/// ones are overdue and due soon (by the same bounds as the filter's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountGroup {
+    pub kind: RequestKind,
+    pub status: RequestStatus,
+    pub requests: u32,
+    pub overdue: u32,
+    pub due_soon: u32,
+}
+
+impl Counts {
+    /// The counts from grouped totals, equal to [`Counts::of`] over the same requests.
+    pub fn from_groups(groups: impl IntoIterator<Item = CountGroup>) -> Self {
+        let mut counts = Counts::default();
+        for g in groups {
+            counts.total += g.requests;
+            *counts.by_kind.entry(g.kind).or_default() += g.requests;
+            let stored = match g.status {
+                RequestStatus::Open => StateFilter::Open,
+                RequestStatus::Resolved => StateFilter::Resolved,
+                RequestStatus::Refused => StateFilter::Refused,
+                RequestStatus::Withdrawn => StateFilter::Withdrawn,
+            };
+            *counts.by_state.entry(stored).or_default() += g.requests;
+            for (state, n) in [
+                (StateFilter::Overdue, g.overdue),
+                (StateFilter::DueSoon, g.due_soon),
+            ] {
+                if n > 0 {
+                    *counts.by_state.entry(state).or_default() += n;
+                }
+            }
+        }
+        counts
+    }
+}
+
 /// Nearest due first: open requests by the date they are due, then closed ones, latest closed
 /// first.
 pub fn sort_by_urgency<T>(rows: &mut [T], facts: impl Fn(&T) -> RequestFacts) {
@@ -181,6 +319,15 @@ pub struct Week {
     pub answered: u32,
     /// Median whole days from receipt to answer, over the requests answered that week.
     pub median_days: Option<f64>,
+}
+
+/// When the chart's first week starts (Monday, 00:00 UTC): only requests received or answered
+/// since then can count in it.
+pub fn chart_start(weeks: u32, now: DateTime<Utc>) -> DateTime<Utc> {
+    let today = now.date_naive();
+    let this_week = today - Duration::days(today.weekday().num_days_from_monday().into());
+    let first = this_week - Duration::weeks(i64::from(weeks.saturating_sub(1)));
+    first.and_hms_opt(0, 0, 0).map_or(now, |t| t.and_utc())
 }
 
 /// The last `weeks` weeks up to the one holding `now`, oldest first.
@@ -446,6 +593,124 @@ mod tests {
             closed(Access, RequestStatus::Resolved, at(2026, 11, 20), 3),
         ];
         assert_eq!(weekly(&two, 1, now())[0].median_days, Some(5.5));
+    }
+
+    /// Every filter against requests received, due and closed around its edges: the ranges the
+    /// query uses keep exactly what the filter keeps.
+    #[test]
+    fn the_query_bounds_keep_what_the_filter_keeps() {
+        use RequestKind::*;
+        let owner = UserId(uuid::Uuid::from_u128(7));
+        let mut requests = Vec::new();
+        for hours in (-24 * 40..24 * 10).step_by(7) {
+            for kind in [Access, Erasure] {
+                let received = now() + Duration::hours(hours) - Duration::days(30);
+                let mut open = request(kind, received);
+                open.due_at = now() + Duration::hours(hours);
+                open.owner = (hours % 2 == 0).then_some(owner);
+                requests.push(open);
+                for status in [
+                    RequestStatus::Resolved,
+                    RequestStatus::Refused,
+                    RequestStatus::Withdrawn,
+                ] {
+                    requests.push(closed(kind, status, received, 3));
+                }
+            }
+        }
+        let states = [
+            "",
+            "open",
+            "overdue",
+            "due_soon",
+            "resolved",
+            "refused",
+            "withdrawn",
+        ];
+        let days = ["", "2026-10-01", "2026-10-24", "2026-11-23"];
+        for state in states {
+            for from in days {
+                for to in days {
+                    for kind in ["", "access"] {
+                        for who in [String::new(), owner.to_string()] {
+                            let form = FilterForm {
+                                kind: kind.into(),
+                                state: state.into(),
+                                owner: who.clone(),
+                                from: from.into(),
+                                to: to.into(),
+                            };
+                            let Ok(filter) = Filter::parse(&form) else {
+                                continue;
+                            };
+                            let bounds = filter.bounds(now());
+                            for r in &requests {
+                                assert_eq!(
+                                    bounds.keeps(r),
+                                    filter.keeps(r, now()),
+                                    "{form:?} {r:?}"
+                                );
+                            }
+                            // And the grouped counts equal the counts of the kept requests.
+                            let kept: Vec<_> =
+                                requests.iter().filter(|r| bounds.keeps(r)).collect();
+                            let soon = Filter {
+                                state: Some(StateFilter::DueSoon),
+                                ..Default::default()
+                            }
+                            .bounds(now());
+                            let late = Filter {
+                                state: Some(StateFilter::Overdue),
+                                ..Default::default()
+                            }
+                            .bounds(now());
+                            let mut groups = std::collections::BTreeMap::new();
+                            for r in &kept {
+                                let g =
+                                    groups
+                                        .entry((r.kind, r.status as u8))
+                                        .or_insert(CountGroup {
+                                            kind: r.kind,
+                                            status: r.status,
+                                            requests: 0,
+                                            overdue: 0,
+                                            due_soon: 0,
+                                        });
+                                g.requests += 1;
+                                g.overdue += u32::from(late.keeps(r));
+                                g.due_soon += u32::from(soon.keeps(r));
+                            }
+                            assert_eq!(
+                                Counts::from_groups(groups.into_values()),
+                                Counts::of(kept, now())
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_chart_starts_on_the_monday_of_its_first_week_and_nothing_before_counts() {
+        let start = chart_start(12, now());
+        assert_eq!(start, Utc.with_ymd_and_hms(2026, 9, 7, 0, 0, 0).unwrap());
+        let early = request(RequestKind::Access, start - Duration::seconds(1));
+        let first = request(RequestKind::Access, start);
+        let weeks = weekly(&[early, first], 12, now());
+        assert_eq!(weeks[0].starts, start.date_naive());
+        assert_eq!(weeks.iter().map(|w| w.received).sum::<u32>(), 1);
+    }
+
+    #[test]
+    fn a_list_position_reads_back_and_nothing_else_does() {
+        let p = Position::new(now(), uuid::Uuid::from_u128(3));
+        for position in [ListPosition::Open(p), ListPosition::Closed(p)] {
+            assert_eq!(position.to_string().parse::<ListPosition>(), Ok(position));
+        }
+        for bad in ["", "o", "x1.00000000-0000-0000-0000-000000000003", "é"] {
+            assert!(bad.parse::<ListPosition>().is_err(), "{bad}");
+        }
     }
 
     #[test]
