@@ -41,15 +41,45 @@ struct Listed {
     visible: bool,
 }
 
+/// A query over the requests the filter keeps: `$head` up to its WHERE's first condition, then
+/// the filter's bounds as $1–$8 (written once here; `FilterBounds::keeps` is the rule they
+/// mirror), then `$tail`, with the query's own parameters from $9.
+macro_rules! filtered {
+    ($query:ident($($record:ident,)?) [$($head:tt)+], [$($tail:tt)+], $bounds:expr $(, $extra:expr)* $(,)?) => {
+        sqlx::$query!(
+            $($record,)?
+            $($head)+
+                + r#"
+                  AND ($1::text IS NULL OR r.kind = $1)
+                  AND ($2::text IS NULL OR r.status = $2)
+                  AND ($3::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) < $3)
+                  AND ($4::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) >= $4)
+                  AND ($5::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) <= $5)
+                  AND ($6::timestamptz IS NULL OR r.received_at >= $6)
+                  AND ($7::timestamptz IS NULL OR r.received_at < $7)
+                  AND ($8::uuid IS NULL
+                       OR r.candidate_id IN (SELECT id FROM candidates WHERE current_owner_id = $8))"#
+                + $($tail)+,
+            $bounds.kind.map(|k| k.as_str()),
+            $bounds.status.map(|s| s.as_str()),
+            $bounds.due_before,
+            $bounds.due_from,
+            $bounds.due_until,
+            $bounds.received_from,
+            $bounds.received_before,
+            $bounds.owner.map(|o| o.into_uuid())
+            $(, $extra)*
+        )
+    };
+}
+
 /// One segment of the list: the open requests nearest due first, or the closed ones latest closed
-/// first, each on its own index, from a position. The filter's bounds ($1–$8) are written once
-/// here; `FilterBounds::keeps` is the rule they mirror. Names are looked up for the page's rows
-/// only, and shown only where the viewer ($9) may see the candidate.
+/// first, each on its own index, from a position ($10, $11). Names are looked up for the page's
+/// rows only, and shown only where the viewer ($9) may see the candidate.
 macro_rules! segment {
     ($status:literal, $beyond:literal, $order:literal, $bounds:expr, $scope:expr, $position:expr, $rows:expr) => {
-        sqlx::query_as!(
-            Listed,
-            r#"SELECT r.id, r.kind, r.status, r.received_at,
+        filtered!(
+            query_as(Listed,)[r#"SELECT r.id, r.kind, r.status, r.received_at,
                       coalesce(r.extended_until, r.due_at) AS "due_at!",
                       r.resolved_at, c.id AS candidate_id, c.name AS candidate_name,
                       c.anonymized_at IS NOT NULL AS "anonymized!",
@@ -61,31 +91,16 @@ macro_rules! segment {
                  LEFT JOIN users owner ON owner.id = c.current_owner_id
                  LEFT JOIN users resolver ON resolver.id = r.resolved_by
                 WHERE "#
-                + $status
-                + r#"
-                  AND ($1::text IS NULL OR r.kind = $1)
-                  AND ($2::text IS NULL OR r.status = $2)
-                  AND ($3::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) < $3)
-                  AND ($4::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) >= $4)
-                  AND ($5::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) <= $5)
-                  AND ($6::timestamptz IS NULL OR r.received_at >= $6)
-                  AND ($7::timestamptz IS NULL OR r.received_at < $7)
-                  AND ($8::uuid IS NULL OR c.current_owner_id = $8)
+                + $status],
+            [r#"
                   AND ($10::timestamptz IS NULL OR "#
                 + $beyond
                 + r#")
                 ORDER BY "#
                 + $order
                 + r#"
-                LIMIT $12"#,
-            $bounds.kind.map(|k| k.as_str()),
-            $bounds.status.map(|s| s.as_str()),
-            $bounds.due_before,
-            $bounds.due_from,
-            $bounds.due_until,
-            $bounds.received_from,
-            $bounds.received_before,
-            $bounds.owner.map(|o| o.into_uuid()),
+                LIMIT $12"#],
+            $bounds,
             $scope,
             $position.map(|p: Position| p.at),
             $position.map(|p: Position| p.id),
@@ -234,32 +249,17 @@ async fn counts(
     bounds: &FilterBounds,
     now: DateTime<Utc>,
 ) -> Result<Counts, AppError> {
-    let groups = sqlx::query!(
-        r#"SELECT r.kind, r.status, count(*) AS "requests!",
+    let groups = filtered!(
+        query()[r#"SELECT r.kind, r.status, count(*) AS "requests!",
                   count(*) FILTER (WHERE r.status = 'open'
                                      AND coalesce(r.extended_until, r.due_at) < $9) AS "overdue!",
                   count(*) FILTER (WHERE r.status = 'open'
                                      AND coalesce(r.extended_until, r.due_at) >= $9
                                      AND coalesce(r.extended_until, r.due_at) <= $10) AS "due_soon!"
              FROM data_requests r
-            WHERE ($1::text IS NULL OR r.kind = $1)
-              AND ($2::text IS NULL OR r.status = $2)
-              AND ($3::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) < $3)
-              AND ($4::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) >= $4)
-              AND ($5::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) <= $5)
-              AND ($6::timestamptz IS NULL OR r.received_at >= $6)
-              AND ($7::timestamptz IS NULL OR r.received_at < $7)
-              AND ($8::uuid IS NULL
-                   OR r.candidate_id IN (SELECT id FROM candidates WHERE current_owner_id = $8))
-            GROUP BY r.kind, r.status"#,
-        bounds.kind.map(|k| k.as_str()),
-        bounds.status.map(|s| s.as_str()),
-        bounds.due_before,
-        bounds.due_from,
-        bounds.due_until,
-        bounds.received_from,
-        bounds.received_before,
-        bounds.owner.map(|o| o.into_uuid()),
+            WHERE true"#],
+        [" GROUP BY r.kind, r.status"],
+        bounds,
         now,
         due_soon_until(now),
     )
@@ -284,28 +284,13 @@ async fn chart_facts(
     bounds: &FilterBounds,
     now: DateTime<Utc>,
 ) -> Result<Vec<RequestFacts>, AppError> {
-    let rows = sqlx::query!(
-        r#"SELECT r.kind, r.status, r.received_at,
+    let rows = filtered!(
+        query()[r#"SELECT r.kind, r.status, r.received_at,
                   coalesce(r.extended_until, r.due_at) AS "due_at!", r.resolved_at
              FROM data_requests r
-            WHERE (r.received_at >= $9 OR (r.status <> 'open' AND r.resolved_at >= $9))
-              AND ($1::text IS NULL OR r.kind = $1)
-              AND ($2::text IS NULL OR r.status = $2)
-              AND ($3::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) < $3)
-              AND ($4::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) >= $4)
-              AND ($5::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) <= $5)
-              AND ($6::timestamptz IS NULL OR r.received_at >= $6)
-              AND ($7::timestamptz IS NULL OR r.received_at < $7)
-              AND ($8::uuid IS NULL
-                   OR r.candidate_id IN (SELECT id FROM candidates WHERE current_owner_id = $8))"#,
-        bounds.kind.map(|k| k.as_str()),
-        bounds.status.map(|s| s.as_str()),
-        bounds.due_before,
-        bounds.due_from,
-        bounds.due_until,
-        bounds.received_from,
-        bounds.received_before,
-        bounds.owner.map(|o| o.into_uuid()),
+            WHERE (r.received_at >= $9 OR (r.status <> 'open' AND r.resolved_at >= $9))"#],
+        [""],
+        bounds,
         chart_start(CHART_WEEKS, now),
     )
     .fetch_all(pool)
