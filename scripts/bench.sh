@@ -43,20 +43,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-# Replaces the block between `<!-- $1:start` and `<!-- $1:end -->` in docs/benchmarks.md with $2.
-write_block() {
-  mkdir -p docs
-  [ -f docs/benchmarks.md ] || printf '# Benchmarks\n' >docs/benchmarks.md
-  BLOCK="$1" RESULT="$2" python3 - <<'PY'
-import os, re
-path, block, result = "docs/benchmarks.md", os.environ["BLOCK"], os.environ["RESULT"]
-text = open(path).read()
-pattern = re.compile(r"<!-- %s:start.*?<!-- %s:end -->" % (block, block), re.S)
-text = pattern.sub(lambda _: result, text) if pattern.search(text) else text.rstrip() + "\n\n" + result + "\n"
-open(path, "w").write(text)
-PY
-}
-
 if [ "${1:-}" = workspace ]; then
   shift
   exec bash scripts/bench/workspace.sh "$@"

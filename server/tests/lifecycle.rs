@@ -75,6 +75,7 @@ async fn profile_at(
         &world.config,
         &viewer.as_viewer(Role::Admin),
         candidate.id.into_uuid(),
+        false,
         now,
     )
     .await

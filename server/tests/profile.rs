@@ -34,6 +34,7 @@ async fn profile_of(world: &World, viewer: &Viewer, candidate: &Candidate) -> Pr
         &world.config,
         viewer,
         candidate.id.into_uuid(),
+        false,
         Utc::now(),
     )
     .await
@@ -153,6 +154,7 @@ async fn limited_team_members_open_only_profiles_of_their_own_opportunities(pool
         &world.config,
         &lee_viewer,
         theirs.id.into_uuid(),
+        false,
         Utc::now(),
     )
     .await;
@@ -162,6 +164,7 @@ async fn limited_team_members_open_only_profiles_of_their_own_opportunities(pool
         &world.config,
         &lee_viewer,
         uuid::Uuid::nil(),
+        false,
         Utc::now(),
     )
     .await;
@@ -533,9 +536,15 @@ async fn every_recruiter_function_checks_the_role_on_the_server(pool: PgPool) {
             "{who}: list"
         );
         assert_eq!(
-            app.invoke(LoadProfile { id: id.clone() }, &as_them)
-                .await
-                .status,
+            app.invoke(
+                LoadProfile {
+                    id: id.clone(),
+                    history: None
+                },
+                &as_them
+            )
+            .await
+            .status,
             refused_or(sees_profile),
             "{who}: profile"
         );
@@ -980,4 +989,78 @@ async fn a_candidate_past_the_retention_period_shows_as_marked_for_deletion(pool
     let page = session.get(&path).await.body;
     assert!(page.contains("A legal hold keeps their data"));
     assert!(!page.contains("due to be anonymized on"));
+}
+
+/// Years of notes and consent changes: the profile shows the latest twenty notes and fifty
+/// timeline entries, newest first, with links to the whole history, which shows everything.
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_long_history_shows_its_latest_notes_and_timeline_with_a_link_to_the_rest(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let admin = world.member("Ann Admin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    sqlx::query(
+        "INSERT INTO notes (candidate_id, author_id, body, created_at)
+         SELECT $1, $2, 'Note number ' || i, now() - make_interval(days => i)
+           FROM generate_series(1, 30) AS i",
+    )
+    .bind(ada.id.into_uuid())
+    .bind(admin.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO consent_events (candidate_id, purpose, basis, decision, source, at)
+         SELECT $1, (ARRAY['processing', 'retention'])[1 + i % 2], 'consent',
+                CASE WHEN i % 4 < 2 THEN 'given' ELSE 'revoked' END, 'preferences_page',
+                now() - make_interval(hours => i)
+           FROM generate_series(1, 60) AS i",
+    )
+    .bind(ada.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    let me = admin.as_viewer(Role::Admin);
+    let latest = profile_of(&world, &me, &ada).await;
+    assert_eq!(latest.notes.len(), 20);
+    assert!(latest.more_notes);
+    assert_eq!(
+        latest.notes[0].body.as_deref(),
+        Some("Note number 1"),
+        "newest first"
+    );
+    assert_eq!(latest.timeline.len(), 50);
+    assert!(latest.more_history);
+    let whole = query::profile(
+        &pool,
+        &world.config,
+        &me,
+        ada.id.into_uuid(),
+        true,
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(whole.notes.len(), 30);
+    assert!(whole.timeline.len() >= 60, "{}", whole.timeline.len());
+    assert!(!whole.more_notes && !whole.more_history);
+    assert_eq!(
+        whole.timeline[..50],
+        latest.timeline[..],
+        "the same latest fifty"
+    );
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&admin.email, PASSWORD).await;
+    let html = browser.get(&format!("/candidates/{}", ada.id)).await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.contains(&format!(
+        "href=\"/candidates/{}?history=all#notes-heading\"",
+        ada.id
+    )));
+    assert!(!html.body.contains("Note number 21"));
+    let html = browser
+        .get(&format!("/candidates/{}?history=all", ada.id))
+        .await;
+    assert!(html.body.contains("Note number 30"));
+    assert!(!html.body.contains("Show all notes"));
 }

@@ -278,6 +278,7 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("a candidate's open requests", "SELECT count(*) FROM data_requests WHERE candidate_id = gen_random_uuid() AND status = 'open'", "data_requests_open_by_candidate"),
         ("the dashboard's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed"),
         ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = gen_random_uuid()", "candidates_by_owner"),
+        ("a candidate's latest consent decisions", "SELECT id FROM consent_events WHERE candidate_id = gen_random_uuid() ORDER BY at DESC LIMIT 51", "consent_events_by_time"),
         ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),
     ];
     for (what, sql, index) in cases {

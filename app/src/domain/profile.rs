@@ -4,6 +4,12 @@
 use super::error::AppError;
 use serde::{Deserialize, Serialize};
 
+/// Notes the profile shows before "Show all notes": a profile costs the same after years of
+/// notes, consent changes and requests; the whole history is one click away.
+pub const NOTES_SHOWN: i64 = 20;
+/// Timeline entries (stage moves, consent decisions) shown before "Show the whole timeline".
+pub const TIMELINE_SHOWN: i64 = 50;
+
 /// The outcome of a pen-icon form, shown above the profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProfileNotice {

@@ -50,8 +50,13 @@ pub struct Profile {
     pub contact: Option<ContactDetails>,
     pub opportunities: Vec<OpportunityView>,
     pub attachments: Vec<AttachmentView>,
+    /// The latest notes (all of them with `?history=all`).
     pub notes: Vec<TeamText>,
+    /// Older notes exist beyond those shown.
+    pub more_notes: bool,
+    /// The latest entries, newest first (all of them with `?history=all`).
     pub timeline: Vec<TimelineEntry>,
+    pub more_history: bool,
     pub panel: ConsentPanel,
     /// The viewer may use the pen icons (`manage_profiles`, candidate not anonymized).
     pub can_edit: bool,
@@ -215,16 +220,23 @@ impl TimelineEntry {
 }
 
 #[server(endpoint = "candidates/profile")]
-pub async fn load_profile(id: String) -> Result<Profile, AppError> {
+pub async fn load_profile(
+    id: String,
+    #[server(default)] history: Option<String>,
+) -> Result<Profile, AppError> {
     crate::core::server_side::answer(
         async {
             let (state, viewer) = crate::core::session::signed_in().await?;
             let id = id.parse::<Uuid>().map_err(|_| AppError::NotFound)?;
-            query::profile(&state.pool, &state.config, &viewer, id, Utc::now()).await
+            let whole = history.as_deref() == Some(WHOLE_HISTORY);
+            query::profile(&state.pool, &state.config, &viewer, id, whole, Utc::now()).await
         }
         .await,
     )
 }
+
+/// `?history=all`: every note and timeline entry instead of the latest.
+const WHOLE_HISTORY: &str = "all";
 
 fn profile_notice(result: Result<ProfileNotice, AppError>) -> ProfileNotice {
     result.unwrap_or_else(ProfileNotice::Failed)
@@ -309,10 +321,18 @@ pub fn ProfilePage() -> impl IntoView {
                 .and_then(|c| ProfileNotice::from_code(&c))
         })
     });
+    let history = Memo::new(move |_| query.read().get("history"));
     let profile = Resource::new(
         // A template chosen for the compose form comes as `?template=`; the page is drawn again.
-        move || (id.get(), successes.get(), chosen_template.get()),
-        |(id, _, _)| load_profile(id),
+        move || {
+            (
+                id.get(),
+                history.get(),
+                successes.get(),
+                chosen_template.get(),
+            )
+        },
+        |(id, history, _, _)| load_profile(id, history),
     );
     view! {
         <WorkspaceFrame>
@@ -348,7 +368,9 @@ fn ProfileView(
         opportunities,
         attachments,
         notes,
+        more_notes,
         mut timeline,
+        more_history,
         panel,
         outreach,
         requests,
@@ -437,12 +459,18 @@ fn ProfileView(
                     } else {
                         notes.into_iter().map(|n| view! { <Note note=n /> }).collect_view().into_any()
                     }}
+                    {more_notes.then(|| view! {
+                        <p><a href=format!("/candidates/{id}?history={WHOLE_HISTORY}#notes-heading")>{text::ALL_NOTES}</a></p>
+                    })}
                 </section>
                 <section aria-labelledby="timeline-heading" class="section">
                     <h2 id="timeline-heading">{text::TIMELINE_HEADING}</h2>
                     <ol class="timeline">
                         {timeline.into_iter().map(|e| view! { <TimelineItem entry=e /> }).collect_view()}
                     </ol>
+                    {more_history.then(|| view! {
+                        <p><a href=format!("/candidates/{id}?history={WHOLE_HISTORY}#timeline-heading")>{text::WHOLE_TIMELINE}</a></p>
+                    })}
                 </section>
             </div>
             <aside class="profile-side" aria-labelledby="consent-heading">

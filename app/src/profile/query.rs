@@ -10,6 +10,7 @@ use crate::core::config::Config;
 use crate::domain::{
     anonymization::{personal_data_visible, team_text_visible, AnonymizationMode},
     consent_panel::contact_check,
+    profile::{NOTES_SHOWN, TIMELINE_SHOWN},
     CandidateId, DueState, Permission, RequestKind, Viewer,
 };
 use crate::error::AppError;
@@ -26,9 +27,13 @@ pub async fn profile(
     config: &Config,
     viewer: &Viewer,
     id: Uuid,
+    whole_history: bool,
     now: DateTime<Utc>,
 ) -> Result<Profile, AppError> {
     crate::core::candidates::reachable(pool, viewer, id).await?;
+    // One row more than shown tells whether there is more; NULL (the whole history) is no limit.
+    let notes_limit = (!whole_history).then_some(NOTES_SHOWN + 1);
+    let timeline_limit = (!whole_history).then_some(TIMELINE_SHOWN + 1);
     let c = sqlx::query!(
         r#"SELECT c.id, c.name, c.headline, c.location_text, c.phones, c.skype, c.links,
                   c.anonymization_mode,
@@ -113,8 +118,9 @@ pub async fn profile(
     let notes = sqlx::query!(
         r#"SELECT u.name AS "author?", n.body, n.created_at
              FROM notes n LEFT JOIN users u ON u.id = n.author_id
-            WHERE n.candidate_id = $1 ORDER BY n.created_at DESC"#,
-        id
+            WHERE n.candidate_id = $1 ORDER BY n.created_at DESC LIMIT $2"#,
+        id,
+        notes_limit,
     )
     .fetch_all(pool)
     .await?
@@ -124,15 +130,22 @@ pub async fn profile(
         body: team_text.then_some(n.body),
         at: n.created_at,
     })
-    .collect();
+    .collect::<Vec<_>>();
+    let more_notes = notes_limit.is_some_and(|limit| notes.len() as i64 >= limit);
+    let mut notes = notes;
+    if !whole_history {
+        notes.truncate(NOTES_SHOWN as usize);
+    }
 
     let mut timeline: Vec<TimelineEntry> = sqlx::query!(
         r#"SELECT e.kind, e.stage, u.name AS "actor?", e.at, p.title AS "posting?"
              FROM events e JOIN opportunities o ON o.id = e.opportunity_id
              LEFT JOIN postings p ON p.id = o.posting_id
              LEFT JOIN users u ON u.id = e.actor_id
-            WHERE o.candidate_id = $1"#,
-        id
+            WHERE o.candidate_id = $1
+            ORDER BY e.at DESC LIMIT $2"#,
+        id,
+        timeline_limit,
     )
     .fetch_all(pool)
     .await?
@@ -148,8 +161,10 @@ pub async fn profile(
     for e in sqlx::query!(
         r#"SELECT e.purpose, e.decision, e.source, u.name AS "recorded_by?", e.at
              FROM consent_events e LEFT JOIN users u ON u.id = e.recorded_by
-            WHERE e.candidate_id = $1"#,
-        id
+            WHERE e.candidate_id = $1
+            ORDER BY e.at DESC LIMIT $2"#,
+        id,
+        timeline_limit,
     )
     .fetch_all(pool)
     .await?
@@ -163,6 +178,13 @@ pub async fn profile(
                 recorded_by: e.recorded_by,
             });
         }
+    }
+
+    // Each part brought its latest entries; together, the latest of both.
+    timeline.sort_by_key(|e| std::cmp::Reverse(e.at()));
+    let more_history = timeline_limit.is_some_and(|_| timeline.len() as i64 > TIMELINE_SHOWN);
+    if !whole_history {
+        timeline.truncate(TIMELINE_SHOWN as usize);
     }
 
     let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
@@ -222,7 +244,9 @@ pub async fn profile(
             .collect(),
         attachments,
         notes,
+        more_notes,
         timeline,
+        more_history,
         panel,
         can_edit: viewer.may(Permission::ManageProfiles) && !anonymized,
         outreach,
