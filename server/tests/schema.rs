@@ -273,12 +273,12 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("open requests by due date", "SELECT id FROM data_requests WHERE status = 'open' ORDER BY coalesce(extended_until, due_at) LIMIT 50", "data_requests_open_by_due"),
         ("candidate by email", "SELECT candidate_id FROM candidate_emails WHERE lower(email) = 'ada@example.com'", "candidate_emails_by_email"),
         ("claimable outbox rows", "SELECT id FROM email_outbox WHERE status = 'pending' AND greatest(send_after, next_attempt_at) <= now() ORDER BY greatest(send_after, next_attempt_at) LIMIT 10 FOR UPDATE SKIP LOCKED", "email_outbox_claimable"),
-        ("a candidate list page", "SELECT id FROM candidates WHERE (last_activity_at, id) < (now(), gen_random_uuid()) ORDER BY last_activity_at DESC, id DESC LIMIT 26", "candidates_by_activity"),
+        ("a candidate list page", "SELECT id FROM candidates WHERE (last_activity_at, id) < (now(), '00000000-0000-0000-0000-000000000001') ORDER BY last_activity_at DESC, id DESC LIMIT 26", "candidates_by_activity"),
         ("a candidate search", "SELECT id FROM candidates WHERE search_text ILIKE '%lovelace%'", "candidates_search"),
-        ("a candidate's open requests", "SELECT count(*) FROM data_requests WHERE candidate_id = gen_random_uuid() AND status = 'open'", "data_requests_open_by_candidate"),
+        ("a candidate's open requests", "SELECT count(*) FROM data_requests WHERE candidate_id = '00000000-0000-0000-0000-000000000001' AND status = 'open'", "data_requests_open_by_candidate"),
         ("the dashboard's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed"),
-        ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = gen_random_uuid()", "candidates_by_owner"),
-        ("a candidate's latest consent decisions", "SELECT id FROM consent_events WHERE candidate_id = gen_random_uuid() ORDER BY at DESC LIMIT 51", "consent_events_by_time"),
+        ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = '00000000-0000-0000-0000-000000000001'", "candidates_by_owner"),
+        ("a candidate's latest consent decisions", "SELECT id FROM consent_events WHERE candidate_id = '00000000-0000-0000-0000-000000000001' ORDER BY at DESC LIMIT 51", "consent_events_by_time"),
         ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),
     ];
     for (what, sql, index) in cases {
