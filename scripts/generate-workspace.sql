@@ -136,6 +136,10 @@ SELECT c.id, 'access', c.created_at + make_interval(hours => i), c.created_at + 
   FROM candidates c CROSS JOIN generate_series(1, 1000) AS i
  WHERE c.name = 'Long History';
 
+-- An opportunity last changed when it was archived, else when it was created (the insert above
+-- stamped the time of the load).
+UPDATE opportunities SET updated_at = coalesce(archived_at, created_at);
+
 ALTER TABLE opportunities ENABLE TRIGGER USER;
 ALTER TABLE data_requests ENABLE TRIGGER data_requests_candidate_activity;
 ALTER TABLE candidate_emails ENABLE TRIGGER candidate_emails_search;

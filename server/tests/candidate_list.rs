@@ -462,6 +462,29 @@ async fn a_search_of_two_characters_looks_through_the_most_recent_and_says_so(po
         [recent.id.into_uuid()],
         "the old one is beyond the window"
     );
+    // The window is a number of candidates, not a time: one more candidate at the fillers' very
+    // time is found only if it is among the 5,000 by (time, id).
+    let tied: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO candidates (name, updated_at, last_activity_at)
+         SELECT 'Qz Tied', last_activity_at, last_activity_at FROM candidates
+          WHERE name = 'Filler 1' RETURNING id",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let inside: bool = sqlx::query_scalar(
+        "SELECT $1 IN (SELECT id FROM candidates ORDER BY last_activity_at DESC, id DESC LIMIT $2)",
+    )
+    .bind(tied)
+    .bind(SHORT_TERM_WINDOW)
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    let short = query::page(&pool, &me, "qz", PageStart::Newest)
+        .await
+        .unwrap();
+    assert_eq!(short.rows.iter().any(|r| r.id == tied), inside);
+    assert_eq!(short.rows.len(), 1 + usize::from(inside));
     let full = query::page(&pool, &me, "qz.old", PageStart::Newest)
         .await
         .unwrap();

@@ -42,7 +42,7 @@ macro_rules! listed {
                         WHERE r.candidate_id = c.id AND r.status = 'open') AS "open_requests!"
                  FROM candidates c
                 WHERE ($1::text IS NULL OR c.search_text ILIKE $1)
-                  AND ($2::timestamptz IS NULL OR c.last_activity_at >= $2)
+                  AND ($2::timestamptz IS NULL OR (c.last_activity_at, c.id) >= ($2, $7::uuid))
                   AND ($3::uuid IS NULL
                        OR c.id IN (SELECT m.candidate_id FROM member_candidates($3) m))
                   AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) "#
@@ -54,11 +54,12 @@ macro_rules! listed {
                 + $order
                 + " LIMIT $6",
             $pattern,
-            $window,
+            $window.map(|w: Position| w.at),
             $member,
             $position.map(|p: Position| p.at),
             $position.map(|p: Position| p.id),
             $rows,
+            $window.map(|w: Position| w.id),
         )
     };
 }
@@ -136,16 +137,18 @@ pub async fn page(
     }
 }
 
-/// The activity time from which a short term searches: the [`SHORT_TERM_WINDOW`]-th most recent
-/// candidate's, read off the index. `None` when there are fewer candidates than that.
-async fn window_start(pool: &PgPool) -> Result<Option<DateTime<Utc>>, AppError> {
-    Ok(sqlx::query_scalar!(
-        "SELECT last_activity_at FROM candidates
+/// Where a short term's search ends: the [`SHORT_TERM_WINDOW`]-th most recent candidate's place,
+/// read off the index (a place, not a time: many candidates may share one time). `None` when
+/// there are fewer candidates than that.
+async fn window_start(pool: &PgPool) -> Result<Option<Position>, AppError> {
+    Ok(sqlx::query!(
+        "SELECT last_activity_at, id FROM candidates
           ORDER BY last_activity_at DESC, id DESC OFFSET $1 LIMIT 1",
         SHORT_TERM_WINDOW - 1,
     )
     .fetch_optional(pool)
-    .await?)
+    .await?
+    .map(|r| Position::new(r.last_activity_at, r.id)))
 }
 
 impl From<Listed> for CandidateRow {
