@@ -116,8 +116,10 @@ page() {
   fi
   BENCH_TOKEN="$token" wrk -t1 -c1 -d2s -s "$tmp/report.lua" "http://127.0.0.1:$port$path" >/dev/null
   out="$(BENCH_TOKEN="$token" wrk -t2 -c"$connections" -d"${duration}s" -s "$tmp/report.lua" "http://127.0.0.1:$port$path" | grep '^RESULT ')"
-  read -r _ p50 p95 _ errors <<<"$out"
+  read -r _ p50 p95 served errors <<<"$out"
   [ "$errors" = 0 ] || { echo "GET $path: $errors answers not 2xx" >&2; exit 1; }
+  # No answer within wrk's timeout at all would read as 0 ms.
+  [ "$served" -gt 0 ] || { echo "GET $path: no answer in ${duration}s" >&2; exit 1; }
   echo "$p50 $p95"
 }
 

@@ -472,6 +472,12 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // Pages stream in several writes; with Nagle's algorithm a small write waits for the
+        // client's delayed ACK (about 40 ms on Linux), which showed as a 45 ms p95 on pages
+        // whose median was 5 ms.
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "TCP_NODELAY not set");
+        }
         let Ok(service) = make_service.call(peer).await;
         let service = hyper_util::service::TowerToHyperService::new(service);
         let connection = builder
