@@ -20,7 +20,7 @@ SELECT count(*) AS people, count(*) * 3 / 10 AS requests, count(*) * 3 / 500 AS 
 -- Row by row, the triggers would rewrite a candidate for each of the millions of rows below;
 -- they are off for the load and their result computed once at the end.
 ALTER TABLE opportunities DISABLE TRIGGER USER;
-ALTER TABLE data_requests DISABLE TRIGGER data_requests_candidate_activity;
+ALTER TABLE data_requests DISABLE TRIGGER USER;
 ALTER TABLE candidate_emails DISABLE TRIGGER candidate_emails_search;
 
 -- Recruiters own the opportunities round-robin; one Limited Team Member owns one in 2,000.
@@ -141,10 +141,14 @@ SELECT c.id, 'access', c.created_at + make_interval(hours => i), c.created_at + 
 UPDATE opportunities SET updated_at = coalesce(archived_at, created_at);
 
 ALTER TABLE opportunities ENABLE TRIGGER USER;
-ALTER TABLE data_requests ENABLE TRIGGER data_requests_candidate_activity;
 ALTER TABLE candidate_emails ENABLE TRIGGER candidate_emails_search;
 SELECT recompute_candidate_activity();
+ALTER TABLE candidates DISABLE TRIGGER candidates_request_owner;
 SELECT recompute_candidate_owners();
+ALTER TABLE candidates ENABLE TRIGGER candidates_request_owner;
+SELECT recompute_request_owners();
+SELECT recompute_request_tallies();
+ALTER TABLE data_requests ENABLE TRIGGER USER;
 
 DROP TABLE bench_people;
 DROP TABLE bench_owners;

@@ -465,6 +465,17 @@ async fn serve() -> Result<(), CliError> {
         None
     };
 
+    // Always on: without folds the dashboard's counts add up more and more unfolded changes.
+    let tallies = {
+        let pool = pool.clone();
+        tokio::spawn(supervise(
+            "dashboard tallies",
+            stop_worker.subscribe(),
+            backoff,
+            move |shutdown| app::dashboard::service::keep_tallies(pool.clone(), shutdown),
+        ))
+    };
+
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(%addr, "Candor is listening");
     http::serve(
@@ -487,6 +498,7 @@ async fn serve() -> Result<(), CliError> {
     if let Some(alerter) = alerter {
         let _ = alerter.await;
     }
+    let _ = tallies.await;
     // Say goodbye to Postgres rather than leaving it to notice the closed sockets.
     pool.close().await;
     tracing::info!("Candor stopped");

@@ -448,7 +448,7 @@ async fn every_page(
 /// on each page are those of every request the filter keeps, as the domain counts them.
 #[sqlx::test(migrations = "../migrations")]
 async fn the_list_comes_fifty_at_a_time_and_the_counts_cover_every_request(pool: PgPool) {
-    use app::domain::dashboard::{sort_by_urgency, Counts};
+    use app::domain::dashboard::sort_by_urgency;
     let world = World::new(pool.clone());
     let (admin, olga, _) = busy_desk(&world).await;
     let me = admin.as_viewer(Role::Admin);
@@ -497,18 +497,7 @@ async fn the_list_comes_fifty_at_a_time_and_the_counts_cover_every_request(pool:
             ..Default::default()
         },
     ];
-    for form in forms {
-        let filter = Filter::parse(&form).unwrap();
-        let kept: Vec<_> = all
-            .iter()
-            .map(|r| r.facts())
-            .filter(|f| filter.keeps(f, now))
-            .collect();
-        let (pages, rows) = every_page(&world, &me, &form).await;
-        assert_eq!(rows.len(), kept.len(), "{form:?}");
-        assert!(!kept.is_empty(), "{form:?} keeps something");
-        assert_eq!(pages[0].counts, Counts::of(&kept, now), "{form:?}");
-    }
+    counts_agree(&world, &me, &forms).await;
 
     // Over HTTP: the next link keeps the filter, and an edited position starts from the top.
     let app = TestApp::new(pool);
@@ -603,6 +592,149 @@ async fn the_csv_export_streams_every_request_in_order(pool: PgPool) {
         ids,
         all.iter().map(|r| r.id.to_string()).collect::<Vec<_>>()
     );
+}
+
+/// Under each filter, the list holds what the domain's filter keeps of every request, and the
+/// counts are the domain's counts of those.
+async fn counts_agree(world: &World, me: &app::domain::Viewer, forms: &[FilterForm]) {
+    use app::domain::dashboard::Counts;
+    let (_, all) = every_page(world, me, &FilterForm::default()).await;
+    let now = Utc::now();
+    for form in forms {
+        let filter = Filter::parse(form).unwrap();
+        let kept: Vec<_> = all
+            .iter()
+            .map(|r| r.facts())
+            .filter(|f| filter.keeps(f, now))
+            .collect();
+        let (pages, rows) = every_page(world, me, form).await;
+        assert_eq!(rows.len(), kept.len(), "{form:?}");
+        assert!(!kept.is_empty(), "{form:?} keeps something");
+        assert_eq!(pages[0].counts, Counts::of(&kept, now), "{form:?}");
+    }
+}
+
+/// The closed requests are counted from tallies kept by the database: they follow requests as
+/// they close, reopen, move owner or go, before and after the changes are folded in, for date
+/// ranges that cover whole months and parts of them.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_counts_follow_every_change_before_and_after_the_tallies_fold(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let (admin, olga, tam) = busy_desk(&world).await;
+    let me = admin.as_viewer(Role::Admin);
+    let day = |days_ago: i64| (Utc::now() - chrono::Duration::days(days_ago)).date_naive();
+    let month_start = |d: chrono::NaiveDate| chrono::Datelike::with_day(&d, 1).unwrap();
+    let forms = [
+        FilterForm::default(),
+        by_state("resolved"),
+        by_state("withdrawn"),
+        FilterForm {
+            owner: olga.id.to_string(),
+            ..Default::default()
+        },
+        FilterForm {
+            owner: tam.id.to_string(),
+            state: "refused".into(),
+            ..Default::default()
+        },
+        FilterForm {
+            from: day(200).to_string(),
+            to: day(45).to_string(),
+            ..Default::default()
+        },
+        FilterForm {
+            // Whole months only.
+            from: month_start(day(300)).to_string(),
+            to: (month_start(day(60)) - chrono::Duration::days(1)).to_string(),
+            kind: "access".into(),
+            ..Default::default()
+        },
+        FilterForm {
+            from: day(70).to_string(),
+            to: day(64).to_string(),
+            ..Default::default()
+        },
+    ];
+    app::dashboard::service::fold_tallies(&pool).await.unwrap();
+    counts_agree(&world, &me, &forms).await;
+
+    // Olga's closed requests that nothing below changes but their owner.
+    let olgas_closed: Vec<(uuid::Uuid, chrono::DateTime<Utc>)> = sqlx::query_as(
+        "SELECT id, updated_at FROM data_requests
+          WHERE owner_id = $1 AND status <> 'open' AND idempotency_key NOT LIKE 'busy-request-_5'
+            AND idempotency_key NOT IN ('busy-request-49', 'busy-request-50')",
+    )
+    .bind(olga.id.into_uuid())
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert!(!olgas_closed.is_empty());
+    // Open ones close, closed ones change status, one reopens, Olga's candidates go to Tam,
+    // and a request goes.
+    sqlx::query(
+        "UPDATE data_requests SET status = 'resolved', resolution = 'data_sent',
+                resolved_at = now(), resolved_by = $1
+          WHERE status = 'open' AND received_at > now() - interval '12 days'",
+    )
+    .bind(admin.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE data_requests SET status = 'withdrawn', resolution = 'withdrawn'
+          WHERE status = 'resolved' AND idempotency_key LIKE 'busy-request-_5'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE data_requests SET status = 'open', resolution = NULL, resolved_at = NULL,
+                refusal_reason = NULL
+          WHERE idempotency_key = 'busy-request-49'",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("DELETE FROM data_requests WHERE idempotency_key = 'busy-request-50'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let moved = sqlx::query("UPDATE opportunities SET owner_id = $2 WHERE owner_id = $1")
+        .bind(olga.id.into_uuid())
+        .bind(tam.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap()
+        .rows_affected();
+    assert!(moved > 0);
+    let forms_after = {
+        let mut forms = forms.to_vec();
+        // Olga owns nothing now; Tam owns hers too.
+        forms[3].owner = tam.id.to_string();
+        forms
+    };
+    counts_agree(&world, &me, &forms_after).await;
+    let folded = app::dashboard::service::fold_tallies(&pool).await.unwrap();
+    assert!(folded > 0, "the changes were appended, then folded");
+    let unfolded: i64 = sqlx::query_scalar("SELECT count(*) FROM data_request_tally_changes")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(unfolded, 0);
+    counts_agree(&world, &me, &forms_after).await;
+
+    // They are Tam's now, and a new owner is not a change to the request (the API's change
+    // feed follows updated_at).
+    for (id, updated_at) in olgas_closed {
+        let (owner, now_updated): (Option<uuid::Uuid>, chrono::DateTime<Utc>) =
+            sqlx::query_as("SELECT owner_id, updated_at FROM data_requests WHERE id = $1")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(owner, Some(tam.id.into_uuid()));
+        assert_eq!(now_updated, updated_at);
+    }
 }
 
 async fn olgas(desk: &Desk) -> Vec<String> {

@@ -57,8 +57,7 @@ macro_rules! filtered {
                   AND ($5::timestamptz IS NULL OR coalesce(r.extended_until, r.due_at) <= $5)
                   AND ($6::timestamptz IS NULL OR r.received_at >= $6)
                   AND ($7::timestamptz IS NULL OR r.received_at < $7)
-                  AND ($8::uuid IS NULL
-                       OR r.candidate_id IN (SELECT id FROM candidates WHERE current_owner_id = $8))"#
+                  AND ($8::uuid IS NULL OR r.owner_id = $8)"#
                 + $($tail)+,
             $bounds.kind.map(|k| k.as_str()),
             $bounds.status.map(|s| s.as_str()),
@@ -88,7 +87,7 @@ macro_rules! segment {
                       candidate_visible_to(c.id, $9::uuid) AS "visible!"
                  FROM data_requests r
                  JOIN candidates c ON c.id = r.candidate_id
-                 LEFT JOIN users owner ON owner.id = c.current_owner_id
+                 LEFT JOIN users owner ON owner.id = r.owner_id
                  LEFT JOIN users resolver ON resolver.id = r.resolved_by
                 WHERE "#
                 + $status],
@@ -243,38 +242,117 @@ pub async fn dashboard(
     })
 }
 
-/// The counts of every request the filter keeps, grouped in Postgres.
+/// The counts of every request the filter keeps: the open ones counted from their index (their
+/// due state depends on the time), the closed ones added up from the tallies (0041) and the
+/// changes not yet folded into them.
 async fn counts(
     pool: &PgPool,
     bounds: &FilterBounds,
     now: DateTime<Utc>,
 ) -> Result<Counts, AppError> {
-    let groups = filtered!(
-        query()[r#"SELECT r.kind, r.status, count(*) AS "requests!",
-                  count(*) FILTER (WHERE r.status = 'open'
-                                     AND coalesce(r.extended_until, r.due_at) < $9) AS "overdue!",
-                  count(*) FILTER (WHERE r.status = 'open'
-                                     AND coalesce(r.extended_until, r.due_at) >= $9
-                                     AND coalesce(r.extended_until, r.due_at) <= $10) AS "due_soon!"
-             FROM data_requests r
-            WHERE true"#],
-        [" GROUP BY r.kind, r.status"],
-        bounds,
-        now,
-        due_soon_until(now),
-    )
-    .fetch_all(pool)
-    .await?;
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok(Counts::from_groups(groups.into_iter().filter_map(|g| {
-        Some(CountGroup {
-            kind: g.kind.parse().ok()?,
-            status: g.status.parse().ok()?,
-            requests: count(g.requests),
-            overdue: count(g.overdue),
-            due_soon: count(g.due_soon),
-        })
-    })))
+    let mut groups = Vec::new();
+    if bounds.status.is_none_or(|s| s == RequestStatus::Open) {
+        let open = filtered!(
+            query()[r#"SELECT r.kind, count(*) AS "requests!",
+                      count(*) FILTER (WHERE coalesce(r.extended_until, r.due_at) < $9) AS "overdue!",
+                      count(*) FILTER (WHERE coalesce(r.extended_until, r.due_at) >= $9
+                                         AND coalesce(r.extended_until, r.due_at) <= $10) AS "due_soon!"
+                 FROM data_requests r
+                WHERE r.status = 'open'"#],
+            [" GROUP BY r.kind"],
+            bounds,
+            now,
+            due_soon_until(now),
+        )
+        .fetch_all(pool)
+        .await?;
+        groups.extend(open.into_iter().filter_map(|g| {
+            Some(CountGroup {
+                kind: g.kind.parse().ok()?,
+                status: RequestStatus::Open,
+                requests: count(g.requests),
+                overdue: count(g.overdue),
+                due_soon: count(g.due_soon),
+            })
+        }));
+    }
+    if bounds.status != Some(RequestStatus::Open) {
+        let spans = bounds.received_spans;
+        let (months_wanted, months_from, months_before) = match spans.months {
+            Some((from, before)) => (true, from, before),
+            None => (false, None, None),
+        };
+        let [head, tail] = spans.days;
+        let closed = sqlx::query!(
+            r#"SELECT kind AS "kind!", status AS "status!", sum(requests)::bigint AS "requests!"
+                 FROM (SELECT grain, starts, kind, status, owner_id, requests
+                         FROM data_request_tallies
+                       UNION ALL
+                       SELECT grain, starts, kind, status, owner_id, change
+                         FROM data_request_tally_changes) t
+                WHERE ($1::text IS NULL OR kind = $1)
+                  AND ($2::text IS NULL OR status = $2)
+                  AND ($3::uuid IS NULL OR owner_id = $3)
+                  AND ((grain = 'month' AND $4
+                        AND ($5::date IS NULL OR starts >= $5)
+                        AND ($6::date IS NULL OR starts < $6))
+                    OR (grain = 'day' AND ((starts >= $7 AND starts < $8)
+                                        OR (starts >= $9 AND starts < $10))))
+                GROUP BY kind, status"#,
+            bounds.kind.map(|k| k.as_str()),
+            bounds.status.map(|s| s.as_str()),
+            bounds.owner.map(|o| o.into_uuid()),
+            months_wanted,
+            months_from,
+            months_before,
+            head.map(|(from, _)| from),
+            head.map(|(_, before)| before),
+            tail.map(|(from, _)| from),
+            tail.map(|(_, before)| before),
+        )
+        .fetch_all(pool)
+        .await?;
+        groups.extend(
+            closed
+                .into_iter()
+                .filter(|g| g.requests > 0)
+                .filter_map(|g| {
+                    Some(CountGroup {
+                        kind: g.kind.parse().ok()?,
+                        status: g.status.parse().ok()?,
+                        requests: count(g.requests),
+                        overdue: 0,
+                        due_soon: 0,
+                    })
+                }),
+        );
+    }
+    Ok(Counts::from_groups(groups))
+}
+
+/// How often `candor serve` folds the appended tally changes into the tallies.
+pub const FOLD_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Folds the closed-request tally changes into the tallies (one fold at a time; a fold that
+/// finds another running does nothing). Returns the changes folded.
+pub async fn fold_tallies(pool: &PgPool) -> Result<i64, AppError> {
+    Ok(
+        sqlx::query_scalar!(r#"SELECT fold_request_tallies() AS "folded!""#)
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
+/// Folds the tallies every [`FOLD_EVERY`] until shutdown: what keeps the dashboard's counts
+/// adding up a bounded number of rows.
+pub async fn keep_tallies(pool: PgPool, shutdown: tokio::sync::watch::Receiver<bool>) {
+    crate::core::background::every(FOLD_EVERY, shutdown, || async {
+        if let Err(error) = fold_tallies(&pool).await {
+            tracing::warn!(%error, "folding the dashboard tallies failed; the next fold retries");
+        }
+    })
+    .await;
 }
 
 /// The facts of the requests the filter keeps that were received or answered in the chart's

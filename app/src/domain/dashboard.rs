@@ -150,6 +150,67 @@ pub struct FilterBounds {
     /// Received before (the day after `to`, UTC).
     pub received_before: Option<DateTime<Utc>>,
     pub owner: Option<UserId>,
+    /// The same days of receipt as the tallies of closed requests hold them.
+    pub received_spans: TallySpans,
+}
+
+/// Days of receipt as the tallies of closed requests cover them: the whole months in the range
+/// from the monthly tallies, and the days at either end that don't fill a month from the daily
+/// ones, so a count adds up at most a month's tally rows per kept month and two months' worth
+/// of daily ones, however many requests were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TallySpans {
+    /// Whole months `[from, before)` (firsts of months; `None` unbounded), when any.
+    pub months: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Up to two ranges of single days, `[from, before)`.
+    pub days: [Option<(NaiveDate, NaiveDate)>; 2],
+}
+
+impl TallySpans {
+    /// The days from `from` to `to`, both included (each end unbounded when `None`).
+    pub fn of(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Self {
+        let month_start = |day: NaiveDate| day.with_day(1).unwrap_or(day);
+        let before = to.and_then(|day| day.succ_opt());
+        let months_from = from.map(|day| {
+            if day.day() == 1 {
+                day
+            } else {
+                month_start(day) + chrono::Months::new(1)
+            }
+        });
+        let months_before = before.map(month_start);
+        match (from, before, months_from, months_before) {
+            (Some(from), Some(before), Some(m_from), Some(m_before)) if m_from >= m_before => {
+                Self {
+                    months: None,
+                    days: [(from < before).then_some((from, before)), None],
+                }
+            }
+            _ => Self {
+                months: Some((months_from, months_before)),
+                days: [
+                    from.zip(months_from).filter(|(f, m)| f < m),
+                    months_before.zip(before).filter(|(m, b)| m < b),
+                ],
+            },
+        }
+    }
+
+    /// How many tally rows (a month's and a day's) would count a request received on `day`:
+    /// 1 inside the range, 0 outside, never 2.
+    pub fn tallies_counting(&self, day: NaiveDate) -> usize {
+        let in_months = self.months.is_some_and(|(from, before)| {
+            let month = day.with_day(1).unwrap_or(day);
+            from.is_none_or(|f| month >= f) && before.is_none_or(|b| month < b)
+        });
+        let in_days = self
+            .days
+            .iter()
+            .flatten()
+            .filter(|(from, before)| day >= *from && day < *before)
+            .count();
+        usize::from(in_months) + in_days
+    }
 }
 
 impl Filter {
@@ -178,6 +239,7 @@ impl Filter {
             received_from: self.from.and_then(day_start),
             received_before: self.to.and_then(|d| d.succ_opt()).and_then(day_start),
             owner: self.owner,
+            received_spans: TallySpans::of(self.from, self.to),
         }
     }
 }
@@ -407,6 +469,58 @@ pub enum TrailActor {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn tally_spans_count_every_day_in_the_range_exactly_once() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let start = day(2025, 11, 20);
+        let days: Vec<NaiveDate> = (0..120).map(|n| start + Duration::days(n)).collect();
+        let ends: Vec<Option<NaiveDate>> = std::iter::once(None)
+            .chain([0, 1, 10, 11, 12, 40, 41, 42, 43, 71, 72, 73, 100].map(|n| Some(days[n])))
+            .collect();
+        for from in &ends {
+            for to in &ends {
+                if let (Some(f), Some(t)) = (from, to) {
+                    if f > t {
+                        continue;
+                    }
+                }
+                let spans = TallySpans::of(*from, *to);
+                for &d in &days {
+                    let inside = from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t);
+                    assert_eq!(
+                        spans.tallies_counting(d),
+                        usize::from(inside),
+                        "{from:?}..={to:?} on {d}: {spans:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tally_spans_use_whole_months_where_they_can() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let spans = TallySpans::of(Some(day(2026, 1, 15)), Some(day(2026, 4, 3)));
+        assert_eq!(
+            spans.months,
+            Some((Some(day(2026, 2, 1)), Some(day(2026, 4, 1))))
+        );
+        assert_eq!(
+            spans.days,
+            [
+                Some((day(2026, 1, 15), day(2026, 2, 1))),
+                Some((day(2026, 4, 1), day(2026, 4, 4)))
+            ]
+        );
+        let one_month = TallySpans::of(Some(day(2026, 3, 1)), Some(day(2026, 3, 31)));
+        assert_eq!(
+            one_month.months,
+            Some((Some(day(2026, 3, 1)), Some(day(2026, 4, 1))))
+        );
+        assert_eq!(one_month.days, [None, None]);
+        assert_eq!(TallySpans::of(None, None).months, Some((None, None)));
+    }
 
     fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap()

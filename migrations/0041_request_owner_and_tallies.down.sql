@@ -1,0 +1,16 @@
+DROP FUNCTION recompute_request_tallies();
+DROP FUNCTION recompute_request_owners();
+DROP FUNCTION fold_request_tallies();
+DROP TRIGGER data_requests_tally_update ON data_requests;
+DROP TRIGGER data_requests_tally ON data_requests;
+DROP FUNCTION data_requests_tally();
+DROP FUNCTION tally_request_change(text, text, timestamptz, uuid, integer);
+DROP TABLE data_request_tally_changes;
+DROP TABLE data_request_tallies;
+DROP TRIGGER data_requests_updated_at ON data_requests;
+CREATE TRIGGER data_requests_updated_at BEFORE UPDATE ON data_requests FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+DROP TRIGGER candidates_request_owner ON candidates;
+DROP FUNCTION candidate_owner_to_requests();
+DROP TRIGGER data_requests_owner ON data_requests;
+DROP FUNCTION data_request_owner();
+ALTER TABLE data_requests DROP COLUMN owner_id;
