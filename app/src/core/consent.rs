@@ -13,7 +13,6 @@ use crate::domain::{
     UserId,
 };
 use crate::error::AppError;
-use crate::text;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -115,19 +114,13 @@ pub async fn change_consent(
         cancel_outreach(&mut tx, candidate).await?;
     }
     if decider == Decider::Candidate(ConsentSource::PreferencesPage) {
-        let what = text::consent_changed(purpose, allow);
-        notify::confirm_to_candidate(
-            &mut tx,
-            config,
-            &settings,
-            candidate,
-            None,
-            text::choice_recorded_headline(&settings.organization_name),
-            what,
-            None,
-            now,
-        )
-        .await?;
+        let mut decided = events;
+        decided.push(ConsentEvent {
+            purpose,
+            decision,
+            at: now,
+        });
+        notify::confirm_consent(&mut tx, config, &settings, candidate, &decided, now).await?;
     }
     tx.commit().await?;
     Ok(Change::Made {

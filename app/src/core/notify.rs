@@ -6,6 +6,7 @@ use crate::core::config::Config;
 use crate::core::links;
 use crate::core::mail::{self, OutgoingEmail};
 use crate::core::settings::Settings;
+use crate::domain::consent::{choices_since, ConsentEvent, CONFIRMATION_WINDOW};
 use crate::domain::{
     preferences::{alert_recipients, AlertRecipients, OwnedOpportunity},
     CandidateId, EmailKind, RequestId, RequestKind, UserId, Viewer,
@@ -189,19 +190,7 @@ pub async fn confirm_to_candidate(
     let Some(address) = candidate_address(tx, candidate).await? else {
         return Ok(());
     };
-    let token = config.link_keys.sign(candidate, now, config.link_ttl);
-    let content = mail::render(
-        "candidate_confirmation",
-        json!({
-            "headline": headline,
-            "what": what,
-            "due": due.map(text::date),
-            "organization": settings.organization_name,
-            "preferences_url": links::preferences_url(&config.public_url, &token),
-            "contact": settings.data_protection_contact,
-        }),
-    )
-    .map_err(AppError::template)?;
+    let content = confirmation(config, settings, candidate, headline, what, due, now)?;
     mail::queue(
         tx,
         config,
@@ -219,6 +208,112 @@ pub async fn confirm_to_candidate(
         },
     )
     .await?;
+    Ok(())
+}
+
+fn confirmation(
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    headline: String,
+    what: String,
+    due: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<mail::Rendered, AppError> {
+    let token = config.link_keys.sign(candidate, now, config.link_ttl);
+    mail::render(
+        "candidate_confirmation",
+        json!({
+            "headline": headline,
+            "what": what,
+            "due": due.map(text::date),
+            "organization": settings.organization_name,
+            "preferences_url": links::preferences_url(&config.public_url, &token),
+            "contact": settings.data_protection_contact,
+        }),
+    )
+    .map_err(AppError::template)
+}
+
+/// The key prefix of consent confirmations (each is `consent_confirmation:<candidate>:<id>`).
+const CONSENT_CONFIRMATION: &str = "consent_confirmation:";
+
+/// Confirms the candidate's consent changes, `decided` being their deciding events with the one
+/// just made: one email [`CONFIRMATION_WINDOW`] after the first change of a burst, rewritten by
+/// each change until it goes so that it states the final choice of every purpose changed.
+///
+/// [`CONFIRMATION_WINDOW`]: crate::domain::consent::CONFIRMATION_WINDOW
+pub async fn confirm_consent(
+    tx: &mut PgConnection,
+    config: &Config,
+    settings: &Settings,
+    candidate: CandidateId,
+    decided: &[ConsentEvent],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(address) = candidate_address(tx, candidate).await? else {
+        return Ok(());
+    };
+    // The pending one, if any: not yet claimed by the outbox (claiming takes the row lock, so
+    // a confirmation being sent is never rewritten; the change then starts a new one).
+    let pending = sqlx::query!(
+        "SELECT id, send_after FROM email_outbox
+          WHERE candidate_id = $1 AND status = 'pending' AND kind = 'candidate_confirmation'
+            AND dedupe_key LIKE 'consent_confirmation:%' AND send_after > $2
+          ORDER BY send_after DESC LIMIT 1
+          FOR UPDATE",
+        candidate.into_uuid(),
+        now
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let since = pending
+        .as_ref()
+        .map_or(now, |p| p.send_after - CONFIRMATION_WINDOW);
+    let what = choices_since(decided, since)
+        .into_iter()
+        .map(|(purpose, allowed)| text::consent_changed(purpose, allowed))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let headline = text::choice_recorded_headline(&settings.organization_name);
+    let content = confirmation(config, settings, candidate, headline, what, None, now)?;
+    match pending {
+        Some(pending) => {
+            sqlx::query!(
+                "UPDATE email_outbox SET recipient = $2, subject = $3, body_text = $4, body_html = $5
+                  WHERE id = $1",
+                pending.id,
+                address,
+                content.subject,
+                content.text,
+                content.html,
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        None => {
+            mail::queue(
+                tx,
+                config,
+                OutgoingEmail {
+                    dedupe_key: Some(format!(
+                        "{CONSENT_CONFIRMATION}{candidate}:{}",
+                        uuid::Uuid::new_v4()
+                    )),
+                    send_after: Some(now + CONFIRMATION_WINDOW),
+                    ..OutgoingEmail::to_candidate(
+                        config,
+                        EmailKind::CandidateConfirmation,
+                        address,
+                        content,
+                        candidate,
+                        now,
+                    )
+                },
+            )
+            .await?;
+        }
+    }
     Ok(())
 }
 

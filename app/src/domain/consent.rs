@@ -166,9 +166,53 @@ impl ConsentStatus {
     }
 }
 
+/// How long a confirmation of the candidate's consent changes waits, so that repeated changes
+/// (a toggle clicked on and off) are confirmed by one email that states the final choice.
+pub const CONFIRMATION_WINDOW: Duration = Duration::minutes(10);
+
+/// What one confirmation states: for each purpose whose latest decision is at or after `since`,
+/// that decision (allowed or not), in the order purposes are shown. Ties keep the later event.
+pub fn choices_since(events: &[ConsentEvent], since: DateTime<Utc>) -> Vec<(Purpose, bool)> {
+    [Purpose::Processing, Purpose::Retention, Purpose::Contact]
+        .into_iter()
+        .filter_map(|purpose| {
+            let latest = events
+                .iter()
+                .filter(|e| e.purpose == purpose)
+                .reduce(|kept, e| if e.at >= kept.at { e } else { kept })?;
+            (latest.at >= since).then(|| (purpose, latest.decision.allows()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_confirmation_states_the_final_choice_of_each_purpose_changed_in_its_window() {
+        let start = Utc::now();
+        let at = |m: i64| start + Duration::minutes(m);
+        let event = |purpose, decision, m| ConsentEvent {
+            purpose,
+            decision,
+            at: at(m),
+        };
+        let events = [
+            event(Purpose::Processing, ConsentDecision::Given, 0),
+            event(Purpose::Retention, ConsentDecision::Given, 50),
+            event(Purpose::Contact, ConsentDecision::Revoked, 52),
+            event(Purpose::Retention, ConsentDecision::Revoked, 55),
+            event(Purpose::Contact, ConsentDecision::Given, 56),
+        ];
+        assert_eq!(
+            choices_since(&events, at(50)),
+            [(Purpose::Retention, false), (Purpose::Contact, true)],
+            "processing was decided before the window"
+        );
+        assert_eq!(choices_since(&events, at(56)), [(Purpose::Contact, true)]);
+        assert_eq!(choices_since(&events, at(57)), []);
+    }
     use chrono::TimeZone;
 
     fn day(d: u32) -> DateTime<Utc> {

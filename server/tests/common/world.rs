@@ -420,6 +420,16 @@ impl World {
     }
 
     pub async fn decide(&self, candidate: &Candidate, purpose: Purpose, allow: bool) -> Notice {
+        self.decide_at(candidate, purpose, allow, Utc::now()).await
+    }
+
+    pub async fn decide_at(
+        &self,
+        candidate: &Candidate,
+        purpose: Purpose,
+        allow: bool,
+        now: chrono::DateTime<Utc>,
+    ) -> Notice {
         app::core::consent::change_consent(
             &self.pool,
             &self.config,
@@ -427,7 +437,7 @@ impl World {
             purpose,
             allow,
             Decider::Candidate(ConsentSource::PreferencesPage),
-            Utc::now(),
+            now,
         )
         .await
         .expect("decision recorded")

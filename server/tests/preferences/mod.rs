@@ -323,11 +323,11 @@ async fn consent_is_given_and_revoked_with_the_text_version_and_revoking_cancels
         ]
     );
     assert_eq!(world.touchpoints(&anna).await, ["cancelled", "cancelled"]);
-    // Each change is confirmed by email; the unchanged click is not.
-    assert_eq!(
-        kinds(&world.inbox(&anna.email).await),
-        ["candidate_confirmation", "candidate_confirmation"]
-    );
+    // The changes are confirmed by one email with the final choice; the unchanged click adds
+    // nothing.
+    let inbox = world.inbox(&anna.email).await;
+    assert_eq!(kinds(&inbox), ["candidate_confirmation"]);
+    assert!(inbox[0].body_text.contains("You revoked your consent"));
     let audit = world.audit(&anna).await;
     assert!(audit.iter().any(|(_, action, details)| action == "consent.recorded"
         && details == &serde_json::json!({"purpose": "retention", "decision": "revoked", "source": "preferences_page"})));
@@ -610,4 +610,81 @@ async fn the_deciding_consent_events_agree_with_the_whole_history(pool: PgPool) 
     // And the page reads the state from them: Ada's contact is stopped through her twin's record.
     let page = world.page(&ada).await;
     assert!(!page.contact_allowed, "{page:?}");
+}
+
+/// Changes within ten minutes of the first are confirmed by one email, sent when the ten minutes
+/// are up and stating the final choice of each purpose changed; a change after that, or once
+/// the email has gone, starts another.
+#[sqlx::test(migrations = "../migrations")]
+async fn repeated_consent_changes_are_confirmed_once_with_the_final_choice(pool: PgPool) {
+    let world = World::new(pool);
+    world.settings("retention_basis = 'explicit_consent'").await;
+    let anna = world.candidate("anna@example.com").await;
+    let start = Utc::now();
+    let minutes = |m: i64| start + chrono::Duration::minutes(m);
+    world
+        .decide_at(&anna, Purpose::Retention, true, minutes(0))
+        .await;
+    world
+        .decide_at(&anna, Purpose::Contact, false, minutes(3))
+        .await;
+    world
+        .decide_at(&anna, Purpose::Retention, false, minutes(6))
+        .await;
+    world
+        .decide_at(&anna, Purpose::Retention, true, minutes(9))
+        .await;
+    let inbox = world.inbox(&anna.email).await;
+    assert_eq!(kinds(&inbox), ["candidate_confirmation"]);
+    let burst = &inbox[0];
+    assert!(
+        (burst.send_after - minutes(10)).num_milliseconds().abs() <= 1,
+        "sent when the window closes: {}",
+        burst.send_after
+    );
+    assert!(burst
+        .body_text
+        .contains("Thank you: you gave your consent to keeping your data"));
+    assert!(burst
+        .body_text
+        .contains("You won't be contacted about future jobs."));
+    assert!(
+        !burst.body_text.contains("You revoked"),
+        "only the final choice: {}",
+        burst.body_text
+    );
+    assert!(burst.body_text.contains("http://candor.test/preferences/"));
+
+    // After the window: a new email with only what changed since.
+    world
+        .decide_at(&anna, Purpose::Contact, true, minutes(11))
+        .await;
+    let inbox = world.inbox(&anna.email).await;
+    assert_eq!(inbox.len(), 2);
+    assert_eq!(
+        inbox[0].body_text, burst.body_text,
+        "the first is as it was"
+    );
+    assert!(inbox[1]
+        .body_text
+        .contains("You may be contacted about future jobs again."));
+    assert!(!inbox[1].body_text.contains("keeping your data"));
+
+    // The outbox claims the second early (a retry); a change then starts a third.
+    sqlx::query(
+        "UPDATE email_outbox SET status = 'sending', claimed_at = now()
+          WHERE recipient = $1 AND send_after > $2",
+    )
+    .bind(&anna.email)
+    .bind(minutes(15))
+    .execute(&world.pool)
+    .await
+    .unwrap();
+    world
+        .decide_at(&anna, Purpose::Retention, false, minutes(12))
+        .await;
+    let inbox = world.inbox(&anna.email).await;
+    assert_eq!(inbox.len(), 3);
+    assert!(inbox[2].body_text.contains("You revoked your consent"));
+    assert!(!inbox[2].body_text.contains("contacted"));
 }
