@@ -126,3 +126,39 @@ async fn notifications_need_a_session(pool: PgPool) {
     let read = app.invoke(MarkRead { id: None }, &[]).await;
     assert_eq!(read.status, StatusCode::UNAUTHORIZED);
 }
+
+/// The bell is on every page: it counts up to 99 and then says "99+", so a colleague with a
+/// year of unread notifications costs the header no more than one with a hundred.
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn the_bell_counts_up_to_99_and_then_says_more(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let robin = world.member("Robin", Role::TeamMember, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    world.opportunity(&ada, Some(&robin), 3, None).await;
+    world.request(&ada, NewRequest::Access).await;
+    let add = |n: i32| {
+        sqlx::query(
+            "INSERT INTO notifications (user_id, kind, candidate_id, data_request_id)
+             SELECT user_id, kind, candidate_id, data_request_id
+               FROM notifications, generate_series(1, $2)
+              WHERE user_id = $1 LIMIT $2",
+        )
+        .bind(robin.id.into_uuid())
+        .bind(n)
+        .execute(&pool)
+    };
+    add(98).await.unwrap();
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&robin.email, PASSWORD).await;
+    let page = browser.get("/notifications").await.body;
+    assert!(page.contains("aria-label=\"Notifications, 99 unread\""));
+    assert!(page.contains(">99</span>"));
+    add(1).await.unwrap();
+    let page = browser.get("/notifications").await.body;
+    assert!(
+        page.contains("aria-label=\"Notifications, more than 99 unread\""),
+        "100 unread"
+    );
+    assert!(page.contains(">99+</span>"));
+    assert_eq!(unread(&pool, &robin).await, 100);
+}

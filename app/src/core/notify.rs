@@ -317,11 +317,16 @@ pub async fn confirm_consent(
     Ok(())
 }
 
-/// How many of `viewer`'s notifications are unread (the header's bell).
+/// How many of `viewer`'s notifications are unread (the header's bell), counted up to one more
+/// than [`BELL_COUNTS_UP_TO`].
+///
+/// [`BELL_COUNTS_UP_TO`]: crate::domain::profile::BELL_COUNTS_UP_TO
 pub async fn unread(pool: &PgPool, viewer: &Viewer) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!" FROM notifications WHERE user_id = $1 AND read_at IS NULL"#,
-        viewer.id.into_uuid()
+        r#"SELECT count(*) AS "n!"
+             FROM (SELECT 1 FROM notifications WHERE user_id = $1 AND read_at IS NULL LIMIT $2) u"#,
+        viewer.id.into_uuid(),
+        crate::domain::profile::BELL_COUNTS_UP_TO + 1
     )
     .fetch_one(pool)
     .await?)

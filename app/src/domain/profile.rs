@@ -10,6 +10,10 @@ pub const NOTES_SHOWN: i64 = 20;
 /// Timeline entries (stage moves, consent decisions) shown before "Show the whole timeline".
 pub const TIMELINE_SHOWN: i64 = 50;
 
+/// The most unread notifications the bell counts (it shows "99+" beyond): the header is on every
+/// page, so its cost stays the same for a colleague who never reads theirs.
+pub const BELL_COUNTS_UP_TO: i64 = 99;
+
 /// The outcome of a pen-icon form, shown above the profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProfileNotice {

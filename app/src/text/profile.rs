@@ -343,10 +343,24 @@ pub const MARK_READ: &str = "Mark as read";
 pub const UNREAD: &str = "New";
 
 pub fn bell_label(unread: i64) -> String {
+    use crate::domain::profile::BELL_COUNTS_UP_TO;
     match unread {
         0 => "Notifications, none unread".into(),
         1 => "Notifications, 1 unread".into(),
+        n if n > BELL_COUNTS_UP_TO => {
+            format!("Notifications, more than {BELL_COUNTS_UP_TO} unread")
+        }
         n => format!("Notifications, {n} unread"),
+    }
+}
+
+/// The number on the bell.
+pub fn bell_count(unread: i64) -> String {
+    use crate::domain::profile::BELL_COUNTS_UP_TO;
+    if unread > BELL_COUNTS_UP_TO {
+        format!("{BELL_COUNTS_UP_TO}+")
+    } else {
+        unread.to_string()
     }
 }
 

@@ -112,7 +112,7 @@ fn WorkspaceHeader(header: HeaderData) -> impl IntoView {
                     <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
                     <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
                 </svg>
-                {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{unread}</span> })}
+                {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{text::bell_count(unread)}</span> })}
             </a>
             <div class="who">
                 <a class="identity" href="/account">
