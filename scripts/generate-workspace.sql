@@ -148,6 +148,8 @@ SELECT recompute_candidate_owners();
 ALTER TABLE candidates ENABLE TRIGGER candidates_request_owner;
 SELECT recompute_request_owners();
 SELECT recompute_request_tallies();
+-- Open requests get the alert check's first look, as the migration gives existing ones.
+UPDATE data_requests SET next_alert_at = now() WHERE status = 'open';
 ALTER TABLE data_requests ENABLE TRIGGER USER;
 
 DROP TABLE bench_people;

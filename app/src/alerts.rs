@@ -44,17 +44,30 @@ pub async fn run(pool: &PgPool, config: &Config, now: DateTime<Utc>) -> Result<S
         return Ok(Sent::default());
     }
     let settings = settings::load(&mut *tx).await?;
-    let open = sqlx::query!(
+    // Only the requests whose next alert has come (data_requests.next_alert_at): the check's
+    // cost follows the alerts owed, not the open requests.
+    let looked_at = sqlx::query!(
         r#"SELECT id, candidate_id, kind, received_at,
                   coalesce(extended_until, due_at) AS "due_at!"
-             FROM data_requests WHERE status = 'open'
-            ORDER BY coalesce(extended_until, due_at), id"#
+             FROM data_requests WHERE next_alert_at <= $1 AND status = 'open'
+            ORDER BY next_alert_at, id"#,
+        now
     )
     .fetch_all(&mut *tx)
     .await?;
     let admins = admins(&mut tx).await?;
     let mut sent = Sent::default();
-    for request in &open {
+    for request in &looked_at {
+        // Unless its due date moved meanwhile (then the change asked for a look already).
+        sqlx::query!(
+            "UPDATE data_requests SET next_alert_at = $2
+              WHERE id = $1 AND coalesce(extended_until, due_at) = $3",
+            request.id,
+            Alert::next_owed(request.due_at, now),
+            request.due_at
+        )
+        .execute(&mut *tx)
+        .await?;
         let owed = Alert::owed(request.due_at, now);
         if owed.is_empty() {
             continue;
@@ -97,11 +110,30 @@ pub async fn run(pool: &PgPool, config: &Config, now: DateTime<Utc>) -> Result<S
         }
     }
     if settings.admin_digest {
-        let due_dates: Vec<_> = open.iter().map(|r| r.due_at).collect();
-        let digest = Digest::of(&due_dates, now);
-        for admin in &admins {
-            if queue_digest(&mut tx, config, &settings, digest, admin, now).await? {
-                sent.digests += 1;
+        // The digest counts every open request, once a day: read them only while an Admin
+        // hasn't had today's.
+        let keys: Vec<String> = admins
+            .iter()
+            .map(|admin| Digest::dedupe_key(now.date_naive(), UserId(admin.id)))
+            .collect();
+        let had_it = sqlx::query_scalar!(
+            r#"SELECT count(*) AS "n!" FROM email_outbox WHERE dedupe_key = ANY($1)"#,
+            &keys
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if had_it < keys.len() as i64 {
+            let due_dates = sqlx::query_scalar!(
+                r#"SELECT coalesce(extended_until, due_at) AS "due_at!"
+                     FROM data_requests WHERE status = 'open'"#
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let digest = Digest::of(&due_dates, now);
+            for admin in &admins {
+                if queue_digest(&mut tx, config, &settings, digest, admin, now).await? {
+                    sent.digests += 1;
+                }
             }
         }
     }

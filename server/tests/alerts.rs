@@ -74,6 +74,19 @@ impl Team {
     }
 }
 
+impl Team {
+    /// When the check will next look at Ada's request, and when the request last changed.
+    async fn next_look(&self) -> (Option<DateTime<Utc>>, DateTime<Utc>) {
+        sqlx::query_as(
+            "SELECT next_alert_at, updated_at FROM data_requests WHERE candidate_id = $1",
+        )
+        .bind(self.ada.id.into_uuid())
+        .fetch_one(&self.world.pool)
+        .await
+        .unwrap()
+    }
+}
+
 fn kinds(alerts: &[(String, String)]) -> Vec<&str> {
     alerts.iter().map(|(kind, _)| kind.as_str()).collect()
 }
@@ -244,4 +257,53 @@ async fn admins_get_a_daily_digest_when_it_is_turned_on(pool: PgPool) {
         .all(|(k, _)| k != "admin_digest"));
     // The next day, the next digest.
     assert_eq!(team.run_at(now + Duration::days(1)).await.digests, 2);
+}
+
+/// The hourly check reads only the requests whose next alert has come: after a look, a request
+/// waits for its due-soon date, then its due date, then its escalation, and is never read again
+/// while it stays open; receiving or extending it asks for a look at once, answering it ends
+/// them. The check's bookkeeping is not a change to the request.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_check_reads_a_request_only_when_it_is_next_owed_an_alert(pool: PgPool) {
+    let team = Team::with_request(pool, 2).await;
+    let due = team.due_at().await;
+    let (first, changed) = team.next_look().await;
+    assert!(
+        first.is_some_and(|at| at <= Utc::now()),
+        "received: look now"
+    );
+
+    team.run_at(due - Duration::days(20)).await;
+    assert_eq!(
+        team.next_look().await,
+        (Some(due - Duration::days(7)), changed)
+    );
+    team.run_at(due - Duration::days(6)).await;
+    assert_eq!(team.next_look().await.0, Some(due + Duration::seconds(1)));
+    let sent = team
+        .run_at(due + Duration::days(3) + Duration::hours(1))
+        .await;
+    assert_eq!((sent.overdue, sent.escalations), (1, 2));
+    assert_eq!(
+        team.next_look().await,
+        (None, changed),
+        "it has had them all"
+    );
+    assert_eq!(team.run_at(due + Duration::days(30)).await, Sent::default());
+
+    sqlx::query(
+        "UPDATE data_requests SET extended_until = due_at + interval '2 months',
+                extension_reason = 'Complex request'",
+    )
+    .execute(&team.world.pool)
+    .await
+    .unwrap();
+    assert!(team.next_look().await.0.is_some(), "extended: look again");
+    sqlx::query(
+        "UPDATE data_requests SET status = 'resolved', resolution = 'data_sent', resolved_at = now()",
+    )
+    .execute(&team.world.pool)
+    .await
+    .unwrap();
+    assert_eq!(team.next_look().await.0, None, "answered: no more looks");
 }

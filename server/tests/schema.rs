@@ -287,6 +287,13 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
     .execute(&mut *conn)
     .await
     .unwrap();
+    // As after the alert check's first look: each waits for its next alert date.
+    sqlx::query(
+        "UPDATE data_requests SET next_alert_at = now() + interval '5 days' WHERE status = 'open'",
+    )
+    .execute(&mut *conn)
+    .await
+    .unwrap();
     sqlx::query("ANALYZE candidates, data_requests")
         .execute(&mut *conn)
         .await
@@ -301,6 +308,7 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("the dashboard's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed"),
         ("a colleague's open requests", "SELECT id FROM data_requests WHERE status = 'open' AND owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY coalesce(extended_until, due_at), id LIMIT 51", "data_requests_open_by_owner"),
         ("a colleague's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' AND owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed_by_owner"),
+        ("requests owed an alert", "SELECT id FROM data_requests WHERE next_alert_at <= now() AND status = 'open' ORDER BY next_alert_at, id", "data_requests_by_next_alert"),
         ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = '00000000-0000-0000-0000-000000000001'", "candidates_by_owner"),
         ("a candidate's latest consent decisions", "SELECT id FROM consent_events WHERE candidate_id = '00000000-0000-0000-0000-000000000001' ORDER BY at DESC LIMIT 51", "consent_events_by_time"),
         ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),

@@ -3,7 +3,7 @@
 
 use super::dates::DueState;
 use super::{EmailKind, RequestId, UserId};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// Overdue this many days, a request is escalated to the Admins.
 pub const ESCALATE_AFTER_DAYS: i64 = 3;
@@ -29,6 +29,19 @@ impl Alert {
             }
             DueState::Overdue { .. } => vec![Alert::Overdue],
         }
+    }
+
+    /// When an open request with this due date is next owed an alert it isn't owed at `now`:
+    /// the check looks at a request then, not every hour (None: it has had them all).
+    pub fn next_owed(due_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        [
+            due_at - Duration::days(DueState::DUE_SOON_DAYS),
+            // Overdue is strictly after the due time.
+            due_at + Duration::seconds(1),
+            due_at + Duration::days(ESCALATE_AFTER_DAYS),
+        ]
+        .into_iter()
+        .find(|at| *at > now)
     }
 
     /// Admins rather than the request's owners.
@@ -95,7 +108,40 @@ impl Digest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Duration, TimeZone};
+    use chrono::TimeZone;
+
+    /// Between a check and the next time it names, the alerts owed don't change; at that time
+    /// a new one is owed; and after the last, nothing more is ever owed.
+    #[test]
+    fn a_request_is_next_looked_at_exactly_when_a_new_alert_is_owed() {
+        let due = Utc.with_ymd_and_hms(2026, 6, 15, 9, 30, 0).unwrap();
+        let mut now = due - Duration::days(30);
+        let mut checks = 0;
+        while let Some(next) = Alert::next_owed(due, now) {
+            assert!(next > now);
+            let owed = Alert::owed(due, now);
+            let mut t = now;
+            while t < next {
+                assert_eq!(Alert::owed(due, t), owed, "{t} before {next}");
+                t += Duration::minutes(7);
+            }
+            assert_eq!(Alert::owed(due, next - Duration::seconds(1)), owed);
+            let later = Alert::owed(due, next);
+            assert!(
+                later.iter().any(|a| !owed.contains(a)),
+                "a new alert at {next}"
+            );
+            now = next;
+            checks += 1;
+        }
+        assert_eq!(checks, 3, "due soon, overdue, escalated");
+        for days in [0, 1, 30, 400] {
+            assert_eq!(
+                Alert::owed(due, now + Duration::days(days)),
+                [Alert::Overdue, Alert::Escalation]
+            );
+        }
+    }
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap()
