@@ -92,6 +92,8 @@ export CANDOR_HMAC_KEY="$(head -c 32 /dev/urandom | base64)"
 export CANDOR_PUBLIC_URL="http://127.0.0.1:$port"
 export CANDOR_MAIL_DIR="$PWD/target/bench-mail"
 export CANDOR_SWEEP_SCHEDULE=off CANDOR_ALERT_SCHEDULE=off CANDOR_OUTBOX_WORKER=off RUST_LOG=warn
+# wrk posts from one address: the per-client limit on posts would answer 429 after 30.
+export CANDOR_POST_LIMIT_PER_MINUTE=100000
 pids=()
 tmp="$(mktemp -d)"
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$tmp"; }
@@ -242,3 +244,200 @@ $plans
 MD
 )"
 log "Wrote the bench-workspace block of docs/benchmarks.md"
+
+# --- A candidate's own history (issue 26): the Long History candidate (10,000 consent events,
+# 1,000 answered requests, each with its confirmation email) against an ordinary one, and a
+# consent change against a request submit, in the same run.
+q "INSERT INTO email_outbox (kind, recipient, subject, body_text, body_html, candidate_id,
+                            data_request_id, dedupe_key, status, sent_at, message_id)
+   SELECT 'candidate_confirmation', 'long.history@bench.example', 'We received your request',
+          'Text', '<p>Text</p>', r.candidate_id, r.id, 'candidate_confirmation:' || r.id, 'sent',
+          r.received_at, '<bench-history-' || r.id || '@example.com>'
+     FROM data_requests r JOIN candidates c ON c.id = r.candidate_id
+    WHERE c.name = 'Long History'
+   ON CONFLICT DO NOTHING" >/dev/null
+long_history="$(q "SELECT id FROM candidates WHERE name = 'Long History'")"
+ordinary="$(q "SELECT candidate_id FROM candidate_emails WHERE email = 'candidate42@mail.example'")"
+history_counts="$(q "SELECT (SELECT count(*) FROM consent_events WHERE candidate_id = '$long_history') || ' consent events, ' ||
+                            (SELECT count(*) FROM data_requests WHERE candidate_id = '$long_history' AND status <> 'open') || ' closed requests, ' ||
+                            (SELECT count(*) FROM email_outbox WHERE candidate_id = '$long_history') || ' emails'")"
+ordinary_counts="$(q "SELECT (SELECT count(*) FROM consent_events WHERE candidate_id = '$ordinary') || ' consent events, ' ||
+                             (SELECT count(*) FROM data_requests WHERE candidate_id = '$ordinary') || ' requests'")"
+# Preferences links, signed as the server signs them (HS256 with the first key of the ring).
+sign_links() { # candidate ids on stdin, one token per line out
+  python3 -c '
+import base64, hashlib, hmac, json, os, sys, time
+kid, secret = os.environ["CANDOR_LINK_KEYS"].split(":", 1)
+key = base64.b64decode(secret)
+enc = lambda d: base64.urlsafe_b64encode(json.dumps(d, separators=(",", ":")).encode()).decode().rstrip("=")
+head = enc({"typ": "JWT", "alg": "HS256", "kid": kid})
+now = int(time.time())
+for line in sys.stdin:
+    body = head + "." + enc({"sub": line.strip(), "purpose": "preferences", "iat": now, "exp": now + 86400})
+    mac = hmac.new(key, body.encode(), hashlib.sha256).digest()
+    print(body + "." + base64.urlsafe_b64encode(mac).decode().rstrip("="))'
+}
+long_link="$(sign_links <<<"$long_history")"
+ordinary_link="$(sign_links <<<"$ordinary")"
+# Candidates with an address and no open request, each used once by the rotating posts.
+q "SELECT c.id FROM candidates c
+    WHERE c.anonymized_at IS NULL
+      AND EXISTS (SELECT 1 FROM candidate_emails e WHERE e.candidate_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM data_requests r WHERE r.candidate_id = c.id AND r.status = 'open')
+    ORDER BY c.id LIMIT 40000" | sign_links >"$tmp/links"
+
+cat >"$tmp/post.lua" <<'LUA'
+-- BENCH_FORM: "consent" (stop, then restore, contact: two changes per candidate), "access" (one
+-- copy-of-data request per candidate), or "consent-one" (alternate on the one BENCH_LINK).
+local links = {}
+if os.getenv("BENCH_LINKS") then
+  for line in io.lines(os.getenv("BENCH_LINKS")) do links[#links + 1] = line end
+end
+local form, run = os.getenv("BENCH_FORM"), os.getenv("BENCH_RUN")
+local threads, made = 0, 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function init(args) made = 0 end
+request = function()
+  local i = made * 2 + tid
+  made = made + 1
+  local path, body
+  if form == "access" then
+    path = "/api/preferences/access"
+    body = "token=" .. links[(i % #links) + 1] .. "&key=bench-" .. run .. "-" .. i
+  elseif form == "consent" then
+    path = "/api/preferences/consent"
+    body = "token=" .. links[(math.floor(i / 2) % #links) + 1] .. "&purpose=contact&allow="
+      .. ((i % 2 == 0) and "false" or "true")
+  else
+    path = "/api/preferences/consent"
+    body = "token=" .. os.getenv("BENCH_LINK") .. "&purpose=contact&allow="
+      .. ((made % 2 == 0) and "false" or "true")
+  end
+  return wrk.format("POST", path,
+    { ["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "text/html" }, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.2f %.2f %d %d %.1f\n", latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, summary.requests, summary.errors.status,
+    summary.requests / (summary.duration / 1000000)))
+end
+LUA
+# "p50 p95 requests/s" of one kind of post; fails on any answer of 400 or more.
+posts() { # form, [link for consent-one]
+  local out
+  out="$(BENCH_FORM="$1" BENCH_LINK="${2:-}" BENCH_LINKS="$tmp/links" BENCH_RUN="$(date +%s%N)" \
+         wrk -t2 -c"$connections" -d"${duration}s" -s "$tmp/post.lua" "http://127.0.0.1:$port" | grep '^RESULT ')"
+  read -r _ p50 p95 served errors rps <<<"$out"
+  [ "$errors" = 0 ] || { echo "POST $1: $errors answers of 400 or more" >&2; exit 1; }
+  [ "$served" -gt 0 ] || { echo "POST $1: no answer in ${duration}s" >&2; exit 1; }
+  echo "$p50 $p95 $rps"
+}
+# "p50 p95 requests/s" of a candidate's page (no session).
+candidate_page() {
+  local out
+  curl -fsS -o /dev/null "http://127.0.0.1:$port$1"
+  out="$(BENCH_TOKEN=none wrk -t2 -c"$connections" -d"${duration}s" -s "$tmp/report.lua" "http://127.0.0.1:$port$1" | grep '^RESULT ')"
+  read -r _ p50 p95 served errors <<<"$out"
+  [ "$errors" = 0 ] || { echo "GET $1: $errors answers not 2xx" >&2; exit 1; }
+  echo "$p50 $p95 $(awk -v n="$served" -v d="$duration" 'BEGIN { printf "%.1f", n / d }')"
+}
+history_rows=()
+side_by_side() { # label, heavy "p50 p95 rps", ordinary "p50 p95 rps"
+  local hp50 hp95 hrps op50 op95 orps
+  read -r hp50 hp95 hrps <<<"$2"
+  read -r op50 op95 orps <<<"$3"
+  history_rows+=("| $1 | $hp50 | $hp95 | $hrps | $op50 | $op95 | $orps | $(awk -v h="$hp95" -v o="$op95" 'BEGIN { printf "%.2f", h / o }') |")
+}
+log "Preferences page: long history, then ordinary"
+side_by_side "Preferences page" "$(candidate_page "/preferences/$long_link")" "$(candidate_page "/preferences/$ordinary_link")"
+log "Recruiter's profile: long history, then ordinary"
+read -r hp50 hp95 < <(page "$admin_token" "/candidates/$long_history")
+read -r op50 op95 < <(page "$admin_token" "/candidates/$ordinary")
+side_by_side "Recruiter's profile (Admin)" "$hp50 $hp95 –" "$op50 $op95 –"
+log "Consent change on one link: long history, then ordinary"
+side_by_side "Consent change (contact, one link)" "$(posts consent-one "$long_link")" "$(posts consent-one "$ordinary_link")"
+log "Consent change against request submit, each on fresh candidates"
+read -r cp50 cp95 crps < <(posts consent)
+read -r sp50 sp95 srps < <(posts access)
+
+# The profile's own SQL: every statement one profile request runs, logged by a second server
+# whose sessions log their statements (and only its), then replayed through pgbench.
+profile_floor="not measured (no readable Postgres log)"
+pglog="$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1 || true)"
+if [ -n "$pglog" ] && [ -r "$pglog" ]; then
+  probe_port=3108
+  DATABASE_URL="$DATABASE_URL?options=-c%20log_min_duration_statement%3D0" LEPTOS_SITE_ADDR="127.0.0.1:$probe_port" \
+    target/release/candor serve >"$tmp/probe.log" 2>&1 & pids+=($!)
+  for _ in $(seq 1 100); do port_open 127.0.0.1 "$probe_port" && break; sleep 0.1; done
+  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$long_history"
+  sleep 2
+  mark() { PGOPTIONS="-c log_min_duration_statement=0" psql "$DATABASE_URL" -qAtc "SELECT '$1'" >/dev/null; }
+  mark candor-probe-start
+  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$heavy"
+  mark candor-probe-end
+  sleep 1
+  kill "${pids[-1]}" 2>/dev/null || true
+  python3 - "$pglog" >"$tmp/profile.sql" <<'PY'
+import re, sys
+lines = open(sys.argv[1], errors="replace").read().split("\n")
+start = max(i for i, l in enumerate(lines) if "candor-probe-start" in l)
+end = min(i for i, l in enumerate(lines) if "candor-probe-end" in l and i > start)
+stamp = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+records, current = [], None
+for line in lines[start + 1:end]:
+    if stamp.match(line):
+        current = [line]; records.append(current)
+    elif current is not None:
+        current.append(line)
+statements = []
+for record in records:
+    text = "\n".join(record)
+    m = re.search(r"LOG:  duration: [\d.]+ ms  (?:execute [^:]+|statement): (.*)", text, re.S)
+    if m:
+        statements.append([m.group(1).strip(), {}])
+        continue
+    d = re.search(r"DETAIL:  parameters: (.*)", text, re.S)
+    if d and statements:
+        for n, v in re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", d.group(1)):
+            statements[-1][1][int(n)] = v
+for sql, params in statements:
+    if "fold_request_tallies" in sql or "candor-probe" in sql:
+        continue
+    for n in sorted(params, reverse=True):
+        sql = re.sub(r"\$%d(?!\d)" % n, lambda _: params[n], sql)
+    print(sql.rstrip(";") + ";")
+PY
+  statements="$(grep -c ';$' "$tmp/profile.sql" || true)"
+  if [ "${statements:-0}" -gt 0 ]; then
+    pgbench -n -f "$tmp/profile.sql" -T 2 -c 1 "$DATABASE_URL" >/dev/null
+    rm -f "$tmp"/pgbench_log.*
+    (cd "$tmp" && pgbench -n -f profile.sql -T "$duration" -c "$connections" -j 2 -l "$DATABASE_URL" >/dev/null)
+    read -r fp50 fp95 < <(cat "$tmp"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n | awk '
+      { v[NR] = $1 } END { printf "%.2f %.2f\n", v[int(NR * 0.5) + 1], v[int(NR * 0.95) + 1] }')
+    profile_row="$(printf '%s\n' "${rows[@]}" | grep '^| Profile:' || true)"
+    profile_p95="$(awk -F'|' '{ gsub(/ /, "", $4); print $4 }' <<<"$profile_row")"
+    profile_floor="$statements statements (each as the page ran it, with its parameters), replayed in sequence: p50 $fp50 ms, p95 $fp95 ms; the page's p95 $profile_p95 ms is **$(awk -v p="$profile_p95" -v f="$fp95" 'BEGIN { printf "%.2f", p / f }')×** its SQL (target ≤ 2×)"
+  fi
+fi
+
+write_block bench-history "$(cat <<MD
+<!-- bench-history:start (written by scripts/bench.sh workspace) -->
+Measured by \`scripts/bench.sh workspace\` on $(date -u +%Y-%m-%d), the same organization and
+run: the Long History candidate ($history_counts) against an ordinary one ($ordinary_counts).
+wrk with $connections connections for ${duration}s each; times in ms; the ratio is long history's
+p95 over the ordinary one's (target: the same cost, about 1).
+
+| what | long history p50 | p95 | req/s | ordinary p50 | p95 | req/s | ratio |
+|---|---:|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${history_rows[@]}")
+
+A consent change against a request submit, each post on a candidate of its own (stop contact, then
+restore it; one copy-of-data request each): consent change p50 $cp50 ms, p95 $cp95 ms, $crps/s;
+request submit p50 $sp50 ms, p95 $sp95 ms, $srps/s. **Consent change p95 / submit p95:
+$(awk -v c="$cp95" -v s="$sp95" 'BEGIN { printf "%.2f", c / s }')** (target ≤ 1).
+
+The profile (Heavy Profile) against its own SQL: $profile_floor.
+<!-- bench-history:end -->
+MD
+)"
+log "Wrote the bench-history block of docs/benchmarks.md"

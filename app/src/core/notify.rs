@@ -197,18 +197,28 @@ pub async fn confirm_to_candidate(
         OutgoingEmail {
             data_request_id: request,
             dedupe_key: request.map(|r| format!("candidate_confirmation:{r}")),
-            ..OutgoingEmail::to_candidate(
-                config,
-                EmailKind::CandidateConfirmation,
-                address,
-                content,
-                candidate,
-                now,
-            )
+            ..confirmation_email(config, address, content, candidate, now)
         },
     )
     .await?;
     Ok(())
+}
+
+fn confirmation_email(
+    config: &Config,
+    address: String,
+    content: mail::Rendered,
+    candidate: CandidateId,
+    now: DateTime<Utc>,
+) -> OutgoingEmail {
+    OutgoingEmail::to_candidate(
+        config,
+        EmailKind::CandidateConfirmation,
+        address,
+        content,
+        candidate,
+        now,
+    )
 }
 
 fn confirmation(
@@ -301,14 +311,7 @@ pub async fn confirm_consent(
                         uuid::Uuid::new_v4()
                     )),
                     send_after: Some(now + CONFIRMATION_WINDOW),
-                    ..OutgoingEmail::to_candidate(
-                        config,
-                        EmailKind::CandidateConfirmation,
-                        address,
-                        content,
-                        candidate,
-                        now,
-                    )
+                    ..confirmation_email(config, address, content, candidate, now)
                 },
             )
             .await?;
