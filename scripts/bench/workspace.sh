@@ -369,19 +369,22 @@ if [ -n "$pglog" ] && [ -r "$pglog" ]; then
   DATABASE_URL="$DATABASE_URL?options=-c%20log_min_duration_statement%3D0" LEPTOS_SITE_ADDR="127.0.0.1:$probe_port" \
     target/release/candor serve >"$tmp/probe.log" 2>&1 & pids+=($!)
   for _ in $(seq 1 100); do port_open 127.0.0.1 "$probe_port" && break; sleep 0.1; done
-  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$long_history"
+  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$long_history" || true
   sleep 2
   mark() { PGOPTIONS="-c log_min_duration_statement=0" psql "$DATABASE_URL" -qAtc "SELECT '$1'" >/dev/null; }
   mark candor-probe-start
-  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$heavy"
+  curl -fsS -o /dev/null -H "Cookie: candor_session=$admin_token" "http://127.0.0.1:$probe_port/candidates/$heavy" || true
   mark candor-probe-end
   sleep 1
   kill "${pids[-1]}" 2>/dev/null || true
   python3 - "$pglog" >"$tmp/profile.sql" <<'PY'
 import re, sys
 lines = open(sys.argv[1], errors="replace").read().split("\n")
-start = max(i for i, l in enumerate(lines) if "candor-probe-start" in l)
-end = min(i for i, l in enumerate(lines) if "candor-probe-end" in l and i > start)
+starts = [i for i, l in enumerate(lines) if "candor-probe-start" in l]
+if not starts:
+    sys.exit(0)
+start = starts[-1]
+end = min([i for i, l in enumerate(lines) if "candor-probe-end" in l and i > start] or [len(lines)])
 stamp = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 records, current = [], None
 for line in lines[start + 1:end]:
@@ -408,7 +411,10 @@ for sql, params in statements:
     print(sql.rstrip(";") + ";")
 PY
   statements="$(grep -c ';$' "$tmp/profile.sql" || true)"
-  if [ "${statements:-0}" -gt 0 ]; then
+  if [ "${statements:-0}" -gt 0 ] && ! pgbench -n -f "$tmp/profile.sql" -t 1 -c 1 "$DATABASE_URL" >"$tmp/replay.log" 2>&1; then
+    profile_floor="not measured (replaying the captured statements failed: $(grep -m1 -i error "$tmp/replay.log" || true))"
+    cp "$tmp/profile.sql" target/bench-profile.sql
+  elif [ "${statements:-0}" -gt 0 ]; then
     pgbench -n -f "$tmp/profile.sql" -T 2 -c 1 "$DATABASE_URL" >/dev/null
     rm -f "$tmp"/pgbench_log.*
     (cd "$tmp" && pgbench -n -f profile.sql -T "$duration" -c "$connections" -j 2 -l "$DATABASE_URL" >/dev/null)
