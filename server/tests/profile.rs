@@ -1064,3 +1064,51 @@ async fn a_long_history_shows_its_latest_notes_and_timeline_with_a_link_to_the_r
     assert!(html.body.contains("Note number 30"));
     assert!(!html.body.contains("Show all notes"));
 }
+
+/// Past applications beyond the newest five archived are one line each (title, stage, when and
+/// why archived), without their forms; the active one and the newest archived are whole cards,
+/// and the whole history shows every card.
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn archived_opportunities_beyond_the_newest_five_are_one_line_each(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let admin = world.member("Ann Admin", Role::Admin, PASSWORD).await;
+    let ada = world.candidate("ada@example.com").await;
+    sqlx::query(
+        "INSERT INTO opportunities (candidate_id, owner_id, origin, created_at, archived_at, archive_reason)
+         SELECT $1, $2, 'sourced', now() - make_interval(days => 10 * i),
+                CASE WHEN i > 0 THEN now() - make_interval(days => 10 * i - 5) END,
+                CASE WHEN i > 0 THEN 'not_selected' END
+           FROM generate_series(0, 8) AS i",
+    )
+    .bind(ada.id.into_uuid())
+    .bind(admin.id.into_uuid())
+    .execute(&pool)
+    .await
+    .unwrap();
+    let me = admin.as_viewer(Role::Admin);
+    let profile = profile_of(&world, &me, &ada).await;
+    let folded: Vec<bool> = profile.opportunities.iter().map(|o| o.folded).collect();
+    assert_eq!(
+        folded,
+        [false, false, false, false, false, false, true, true, true],
+        "newest first: the active one, five archived whole, three folded"
+    );
+
+    let app = TestApp::new(pool);
+    let browser = app.session(&admin.email, PASSWORD).await;
+    let cards = |html: &str| html.matches("<article class=\"card opportunity\"").count();
+    let html = browser.get(&format!("/candidates/{}", ada.id)).await.body;
+    assert_eq!(cards(&html), 6);
+    assert!(html.contains("Earlier opportunities"));
+    assert_eq!(html.matches("/api/candidates/assignee").count(), 6);
+    assert!(html.contains(&format!(
+        "href=\"/candidates/{}?history=all#opportunities-heading\"",
+        ada.id
+    )));
+    let html = browser
+        .get(&format!("/candidates/{}?history=all", ada.id))
+        .await
+        .body;
+    assert_eq!(cards(&html), 9);
+    assert!(!html.contains("Earlier opportunities"));
+}

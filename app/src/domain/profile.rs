@@ -10,6 +10,28 @@ pub const NOTES_SHOWN: i64 = 20;
 /// Timeline entries (stage moves, consent decisions) shown before "Show the whole timeline".
 pub const TIMELINE_SHOWN: i64 = 50;
 
+/// Archived opportunities shown as whole cards (with their forms); older ones are one line
+/// each, in full with `?history=all`. A candidate with fifty past applications reads as one with
+/// a few, and the page costs about as much.
+pub const ARCHIVED_SHOWN_IN_FULL: usize = 5;
+
+/// Which opportunities are folded to one line, given whether each (newest first) is archived
+/// without a hire: the archived ones beyond the newest [`ARCHIVED_SHOWN_IN_FULL`], unless the
+/// whole history is asked for. Active and hired ones are always whole.
+pub fn folded_opportunities(archived: &[bool], whole_history: bool) -> Vec<bool> {
+    let mut seen = 0;
+    archived
+        .iter()
+        .map(|&archived| {
+            if !archived || whole_history {
+                return false;
+            }
+            seen += 1;
+            seen > ARCHIVED_SHOWN_IN_FULL
+        })
+        .collect()
+}
+
 /// The most unread notifications the bell counts (it shows "99+" beyond): the header is on every
 /// page, so its cost stays the same for a colleague who never reads theirs.
 pub const BELL_COUNTS_UP_TO: i64 = 99;
@@ -110,5 +132,25 @@ impl ProfileNotice {
             "request-already-open" => Some(ProfileNotice::RequestAlreadyOpen),
             other => AppError::from_code(other).map(ProfileNotice::Failed),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archived_opportunities_beyond_the_newest_few_are_folded() {
+        let mut archived = vec![false, true, true, false];
+        archived.extend([true; 10]);
+        let folded = folded_opportunities(&archived, false);
+        assert_eq!(
+            folded.iter().filter(|f| **f).count(),
+            12 - ARCHIVED_SHOWN_IN_FULL
+        );
+        assert!(!folded[0] && !folded[3], "active ones stay whole");
+        assert!(!folded[1] && !folded[2], "the newest archived stay whole");
+        assert!(folded[13]);
+        assert!(folded_opportunities(&archived, true).iter().all(|f| !f));
     }
 }

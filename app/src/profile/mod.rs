@@ -166,6 +166,8 @@ pub struct OpportunityView {
     /// Cover letters and other text the candidate sent; empty once anonymized.
     pub comments: Vec<String>,
     pub feedback: Vec<Feedback>,
+    /// Shown as one line (an archived one beyond the newest few); whole with `?history=all`.
+    pub folded: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -423,10 +425,30 @@ fn ProfileView(
                     {if opportunities.is_empty() {
                         view! { <p class="muted">{text::NO_OPPORTUNITIES}</p> }.into_any()
                     } else {
-                        opportunities
-                            .into_iter()
-                            .map(|o| view! { <Opportunity opportunity=o candidate=id edits colleagues=colleagues.clone() /> })
-                            .collect_view()
+                        let (folded, whole): (Vec<_>, Vec<_>) =
+                            opportunities.into_iter().partition(|o| o.folded);
+                        view! {
+                            {whole
+                                .into_iter()
+                                .map(|o| view! { <Opportunity opportunity=o candidate=id edits colleagues=colleagues.clone() /> })
+                                .collect_view()}
+                            {(!folded.is_empty()).then(|| view! {
+                                <h3>{text::EARLIER_OPPORTUNITIES}</h3>
+                                <ul class="plain">
+                                    {folded.into_iter().map(|o| view! {
+                                        <li>
+                                            {o.posting.unwrap_or_else(|| text::GENERAL_OPPORTUNITY.to_owned())}
+                                            <span class="muted">{format!(
+                                                " · {} · {}",
+                                                text::stage_name(&o.stage),
+                                                o.archived_at.map(|at| text::archived(at, o.archive_reason.as_deref())).unwrap_or_default(),
+                                            )}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                                <p><a href=format!("/candidates/{id}?history={WHOLE_HISTORY}#opportunities-heading")>{text::ALL_OPPORTUNITIES}</a></p>
+                            })}
+                        }
                             .into_any()
                     }}
                 </section>

@@ -69,6 +69,13 @@ pub async fn profile(
     )
     .fetch_all(pool)
     .await?;
+    let folded = crate::domain::profile::folded_opportunities(
+        &opportunities
+            .iter()
+            .map(|o| o.archived_at.is_some() && !o.hired)
+            .collect::<Vec<_>>(),
+        whole_history,
+    );
     let mut sent = if personal {
         crate::core::candidates::what_they_sent(&mut *pool.acquire().await?, id).await?
     } else {
@@ -220,10 +227,22 @@ pub async fn profile(
         }),
         opportunities: opportunities
             .into_iter()
-            .map(|o| OpportunityView {
-                responses: sent.responses.remove(&o.id).unwrap_or_default(),
-                comments: sent.comments.remove(&o.id).unwrap_or_default(),
-                feedback: feedback.remove(&o.id).unwrap_or_default(),
+            .zip(folded)
+            .map(|(o, folded)| OpportunityView {
+                // A folded one shows its title, stage and archiving only.
+                responses: (!folded)
+                    .then(|| sent.responses.remove(&o.id))
+                    .flatten()
+                    .unwrap_or_default(),
+                comments: (!folded)
+                    .then(|| sent.comments.remove(&o.id))
+                    .flatten()
+                    .unwrap_or_default(),
+                feedback: (!folded)
+                    .then(|| feedback.remove(&o.id))
+                    .flatten()
+                    .unwrap_or_default(),
+                folded,
                 id: o.id,
                 posting: o.posting,
                 stage: o.stage,
