@@ -12,10 +12,10 @@ import { createUser, linkFor, signIn, sqlRows } from './support';
 
 const CANDIDATE_SCRIPT_BUDGET = 100_000;
 const CANDIDATE_TOTAL_BUDGET = 160_000;
-// The workspace's target is 400 KB; today it ships 793 KB (its whole app hydrates) and needs
-// route-level splitting to get there (issue 25 stays open for it). Until then this holds the
-// line: the test fails when the bundle grows past what it is now.
-const WORKSPACE_SCRIPT_CEILING = 800_000;
+// The workspace's target is 400 KB; with type-erased views it ships 559 KB (was 803 KB; its
+// whole app hydrates) and needs route-level splitting to get there (issue 25 stays open for it).
+// Until then this holds the line: the test fails when the bundle grows past what it is now.
+const WORKSPACE_SCRIPT_CEILING = 570_000;
 
 /** The candidate-facing pages, by the paths that reach them in the demo organization. */
 function candidatePages(): Record<string, string> {

@@ -68,14 +68,57 @@ pub async fn scripts_inside_body(response: Response) -> Response {
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::empty());
     };
-    let page = String::from_utf8_lossy(&bytes);
-    const END: &str = "</body></html>";
-    let moved = match page.rfind(END) {
-        Some(at) if at + END.len() < page.len() => {
-            format!("{}{}{END}", &page[..at], &page[at + END.len()..])
-        }
-        _ => return Response::from_parts(parts, Body::from(bytes)),
+    let Some(moved) = with_trailer_inside_body(&String::from_utf8_lossy(&bytes)) else {
+        return Response::from_parts(parts, Body::from(bytes));
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(moved))
+}
+
+/// The page with what follows its `</body>` (the bookkeeping scripts, and the empty `<!>` markers
+/// type-erased views leave around `</html>`) moved to the end of the body; `None` when nothing
+/// follows but `</html>`, or the page doesn't end as a document does.
+fn with_trailer_inside_body(page: &str) -> Option<String> {
+    const BODY_END: &str = "</body>";
+    const HTML_END: &str = "</html>";
+    let at = page.rfind(BODY_END)?;
+    let trailer = &page[at + BODY_END.len()..];
+    let html_end = trailer.find(HTML_END)?;
+    let moved = format!(
+        "{}{}",
+        &trailer[..html_end],
+        &trailer[html_end + HTML_END.len()..]
+    );
+    if moved.is_empty() {
+        return None;
+    }
+    Some(format!("{}{moved}{BODY_END}{HTML_END}", &page[..at]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_trailer_inside_body;
+
+    #[test]
+    fn what_follows_the_body_is_moved_inside_it() {
+        let page = "<html><body><main>Hi</main><!></body><!><!></html><!><script>__RESOLVED_RESOURCES=[];</script>";
+        assert_eq!(
+            with_trailer_inside_body(page).as_deref(),
+            Some("<html><body><main>Hi</main><!><!><!><!><script>__RESOLVED_RESOURCES=[];</script></body></html>")
+        );
+    }
+
+    #[test]
+    fn a_page_that_ends_as_a_document_does_is_left_alone() {
+        assert_eq!(
+            with_trailer_inside_body("<html><body>Hi</body></html>"),
+            None
+        );
+        // No `</html>` after the body: not a whole page, so not ours to rearrange.
+        assert_eq!(
+            with_trailer_inside_body("<html><body>Hi</body><script></script>"),
+            None
+        );
+        assert_eq!(with_trailer_inside_body("<p>a fragment</p>"), None);
+    }
 }

@@ -150,11 +150,11 @@ async fn the_bell_counts_up_to_99_and_then_says_more(pool: PgPool) {
     add(98).await.unwrap();
     let app = TestApp::new(pool.clone());
     let browser = app.session(&robin.email, PASSWORD).await;
-    let page = browser.get("/notifications").await.body;
+    let page = browser.get("/notifications").await.markup();
     assert!(page.contains("aria-label=\"Notifications, 99 unread\""));
     assert!(page.contains(">99</span>"));
     add(1).await.unwrap();
-    let page = browser.get("/notifications").await.body;
+    let page = browser.get("/notifications").await.markup();
     assert!(
         page.contains("aria-label=\"Notifications, more than 99 unread\""),
         "100 unread"

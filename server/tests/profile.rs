@@ -454,7 +454,10 @@ async fn the_recruiters_country_decides_over_the_postings_countries(pool: PgPool
         world.page(&ada).await.layout.consent_purposes.is_empty(),
         "no consent asked outside GDPR"
     );
-    let html = browser.get(&format!("/candidates/{}", ada.id)).await.body;
+    let html = browser
+        .get(&format!("/candidates/{}", ada.id))
+        .await
+        .markup();
     assert!(html.contains("Sweden (SE) — EU") && html.contains("Japan (JP)</option>"));
 }
 

@@ -305,7 +305,7 @@ async fn a_super_admin_adds_edits_and_removes_country_policies(pool: PgPool) {
         policies(&pool).await,
         vec![("DE".into(), 180, true, vec!["name".into(), "phones".into()])]
     );
-    let page = browser.get("/settings").await.body;
+    let page = browser.get("/settings").await.markup();
     assert!(ticked(&page, "policy[removed][phones]"));
     assert!(!ticked(&page, "policy[removed][emails]"));
     assert!(page.contains("<h3>DE</h3>"), "{page}");
@@ -383,7 +383,7 @@ async fn templates_are_edited_checked_and_previewed(pool: PgPool) {
             .await
             .unwrap();
 
-    let page = browser.get("/settings").await.body;
+    let page = browser.get("/settings").await.markup();
     assert!(
         page.contains("Still thinking of you, Anna"),
         "the preview fills in the sample"
@@ -520,7 +520,7 @@ async fn a_stored_template_that_cannot_render_fails_only_its_own_touchpoint(pool
     // The settings page names the problem beside the template.
     let app = TestApp::new(pool.clone());
     let browser = app.session(&sam.email, PASSWORD).await;
-    let page = browser.get("/settings").await.body;
+    let page = browser.get("/settings").await.markup();
     assert!(page.contains("can&#x27;t be filled in") || page.contains("can't be filled in"));
     assert!(
         page.contains("Templates may use only"),

@@ -107,6 +107,12 @@ pub struct TestResponse {
 }
 
 impl TestResponse {
+    /// The body without the empty `<!>` comments tachys puts between adjacent text nodes and
+    /// after lists of views (every view is type-erased): the markup as a test reads it.
+    pub fn markup(&self) -> String {
+        self.body.replace("<!>", "")
+    }
+
     pub fn header(&self, name: &str) -> &str {
         self.headers
             .get(name)
