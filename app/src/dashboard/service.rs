@@ -73,10 +73,11 @@ macro_rules! filtered {
 }
 
 /// One segment of the list: the open requests nearest due first, or the closed ones latest closed
-/// first, each on its own index, from a position ($10, $11). Names are looked up for the page's
-/// rows only, and shown only where the viewer ($9) may see the candidate.
+/// first, each on its own index, from a position ($10, $11), read from `$requests` (the table, or
+/// a narrower set of its rows). Names are looked up for the page's rows only, and shown only where
+/// the viewer ($9) may see the candidate.
 macro_rules! segment {
-    ($status:literal, $beyond:literal, $order:literal, $bounds:expr, $scope:expr, $position:expr, $rows:expr) => {
+    ($requests:literal, $status:literal, $beyond:literal, $order:literal, $bounds:expr, $scope:expr, $position:expr, $rows:expr) => {
         filtered!(
             query_as(Listed,)[r#"SELECT r.id, r.kind, r.status, r.received_at,
                       coalesce(r.extended_until, r.due_at) AS "due_at!",
@@ -85,7 +86,9 @@ macro_rules! segment {
                       owner.id AS "owner_id?", owner.name AS "owner_name?",
                       resolver.name AS "resolved_by?",
                       candidate_visible_to(c.id, $9::uuid) AS "visible!"
-                 FROM data_requests r
+                 FROM "#
+                + $requests
+                + r#" r
                  JOIN candidates c ON c.id = r.candidate_id
                  LEFT JOIN users owner ON owner.id = r.owner_id
                  LEFT JOIN users resolver ON resolver.id = r.resolved_by
@@ -127,6 +130,7 @@ pub async fn requests(
             _ => None,
         };
         listed = segment!(
+            "data_requests",
             "r.status = 'open'",
             "(coalesce(r.extended_until, r.due_at), r.id) > ($10, $11::uuid)",
             "coalesce(r.extended_until, r.due_at), r.id",
@@ -144,19 +148,39 @@ pub async fn requests(
             Some(ListPosition::Closed(p)) => Some(p),
             _ => None,
         };
-        listed.extend(
+        let wanted = rows + 1 - open_shown;
+        let closed = if bounds.closed_by_receipt() {
+            // The range's closed requests by their day of receipt, then sorted: OFFSET 0 keeps
+            // the planner from folding them back into the walk latest closed first, which it
+            // would pick for the LIMIT without knowing the range lies deep in that walk.
             segment!(
+                "(SELECT * FROM data_requests
+                   WHERE status <> 'open' AND received_at >= $6 AND received_at < $7 OFFSET 0)",
                 "r.status <> 'open'",
                 "(r.resolved_at, r.id) < ($10, $11::uuid)",
                 "r.resolved_at DESC, r.id DESC",
                 bounds,
                 scope,
                 from,
-                rows + 1 - open_shown
+                wanted
             )
             .fetch_all(pool)
-            .await?,
-        );
+            .await?
+        } else {
+            segment!(
+                "data_requests",
+                "r.status <> 'open'",
+                "(r.resolved_at, r.id) < ($10, $11::uuid)",
+                "r.resolved_at DESC, r.id DESC",
+                bounds,
+                scope,
+                from,
+                wanted
+            )
+            .fetch_all(pool)
+            .await?
+        };
+        listed.extend(closed);
     }
     let more = listed.len() as i64 > rows;
     listed.truncate(rows as usize);

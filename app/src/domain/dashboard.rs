@@ -283,6 +283,20 @@ impl std::str::FromStr for ListPosition {
 }
 
 impl FilterBounds {
+    /// The widest range of receipt whose closed requests are read by day of receipt and sorted,
+    /// rather than walked latest closed first (a quarter's volume, however long the history).
+    pub const RECEIPT_FIRST_DAYS: i64 = 92;
+
+    /// Whether the closed requests are best found by their day of receipt: the range is closed
+    /// and narrow. Walking latest closed first reaches a month received a year ago only after
+    /// every request closed since; reading that month and sorting it costs the month's volume.
+    pub fn closed_by_receipt(&self) -> bool {
+        match (self.received_from, self.received_before) {
+            (Some(from), Some(before)) => before - from <= Duration::days(Self::RECEIPT_FIRST_DAYS),
+            _ => false,
+        }
+    }
+
     pub fn keeps(&self, r: &RequestFacts) -> bool {
         self.kind.is_none_or(|k| r.kind == k)
             && self.status.is_none_or(|s| r.status == s)
@@ -469,6 +483,32 @@ pub enum TrailActor {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn only_a_narrow_closed_range_of_receipt_is_read_by_receipt() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 0, 0).unwrap();
+        let day = |days_ago: i64| Some((now - Duration::days(days_ago)).date_naive());
+        let by_receipt = |from, to| {
+            Filter {
+                from,
+                to,
+                ..Filter::default()
+            }
+            .bounds(now)
+            .closed_by_receipt()
+        };
+        assert!(by_receipt(day(400), day(370)), "one month, a year ago");
+        assert!(by_receipt(day(5), day(5)), "one day");
+        // 92 days from the first day's start to the last day's end.
+        assert!(by_receipt(day(191), day(100)));
+        assert!(!by_receipt(day(192), day(100)));
+        assert!(
+            !by_receipt(day(400), None),
+            "open-ended: latest closed first finds them"
+        );
+        assert!(!by_receipt(None, day(370)));
+        assert!(!by_receipt(None, None));
+    }
 
     #[test]
     fn tally_spans_count_every_day_in_the_range_exactly_once() {
