@@ -307,6 +307,7 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("a candidate's open requests", "SELECT count(*) FROM data_requests WHERE candidate_id = '00000000-0000-0000-0000-000000000001' AND status = 'open'", "data_requests_open_by_candidate"),
         ("the dashboard's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed"),
         ("closed requests received in a month a year ago", "SELECT id FROM data_requests WHERE status <> 'open' AND received_at >= now() - interval '400 days' AND received_at < now() - interval '370 days'", "data_requests_closed_by_receipt"),
+        ("a candidate's latest closed requests", "SELECT id FROM data_requests WHERE candidate_id = '00000000-0000-0000-0000-000000000001' AND status <> 'open' ORDER BY received_at DESC, id DESC LIMIT 11", "data_requests_closed_by_candidate"),
         ("a colleague's open requests", "SELECT id FROM data_requests WHERE status = 'open' AND owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY coalesce(extended_until, due_at), id LIMIT 51", "data_requests_open_by_owner"),
         ("a colleague's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' AND owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed_by_owner"),
         ("requests owed an alert", "SELECT id FROM data_requests WHERE next_alert_at <= now() AND status = 'open' ORDER BY next_alert_at, id", "data_requests_by_next_alert"),
