@@ -149,36 +149,32 @@ pub async fn requests(
             _ => None,
         };
         let wanted = rows + 1 - open_shown;
+        macro_rules! closed_from {
+            ($requests:literal) => {
+                segment!(
+                    $requests,
+                    "r.status <> 'open'",
+                    "(r.resolved_at, r.id) < ($10, $11::uuid)",
+                    "r.resolved_at DESC, r.id DESC",
+                    bounds,
+                    scope,
+                    from,
+                    wanted
+                )
+                .fetch_all(pool)
+                .await?
+            };
+        }
         let closed = if bounds.closed_by_receipt() {
             // The range's closed requests by their day of receipt, then sorted: OFFSET 0 keeps
             // the planner from folding them back into the walk latest closed first, which it
             // would pick for the LIMIT without knowing the range lies deep in that walk.
-            segment!(
+            closed_from!(
                 "(SELECT * FROM data_requests
-                   WHERE status <> 'open' AND received_at >= $6 AND received_at < $7 OFFSET 0)",
-                "r.status <> 'open'",
-                "(r.resolved_at, r.id) < ($10, $11::uuid)",
-                "r.resolved_at DESC, r.id DESC",
-                bounds,
-                scope,
-                from,
-                wanted
+                   WHERE status <> 'open' AND received_at >= $6 AND received_at < $7 OFFSET 0)"
             )
-            .fetch_all(pool)
-            .await?
         } else {
-            segment!(
-                "data_requests",
-                "r.status <> 'open'",
-                "(r.resolved_at, r.id) < ($10, $11::uuid)",
-                "r.resolved_at DESC, r.id DESC",
-                bounds,
-                scope,
-                from,
-                wanted
-            )
-            .fetch_all(pool)
-            .await?
+            closed_from!("data_requests")
         };
         listed.extend(closed);
     }
