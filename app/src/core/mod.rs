@@ -21,6 +21,8 @@ pub mod compliance;
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod consent;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod fresh_link;
 pub mod import;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@ use super::model::{ConsentState, LinkPage, Notice, Organization, PreferencesView
 use crate::core::audit::{self, Actor};
 use crate::core::config::Config;
 use crate::core::consent::lock_candidate;
+use crate::core::db;
 use crate::core::links;
 use crate::core::settings::{RulesCache, Settings};
 use crate::domain::{
@@ -53,8 +54,10 @@ pub async fn load_page(
     earlier: Option<Position>,
     now: DateTime<Utc>,
 ) -> Result<LinkPage, AppError> {
-    // One round trip: this is the page every candidate email links to. The settings and country
-    // policies come from memory unless the revision shows they changed.
+    // One query: this is the page every candidate email links to, so its plan is kept rather
+    // than made again for each view. The settings and country policies come from memory unless
+    // the revision shows they changed.
+    let mut tx = db::with_plans_kept(pool).await?;
     let Some(row) = sqlx::query!(
         r#"SELECT s.revision,
                   c.location_country, c.gdpr_country_override,
@@ -85,11 +88,12 @@ pub async fn load_page(
         earlier.map(|p| p.id),
         CLOSED_REQUESTS_SHOWN + 1,
     )
-    .fetch_optional(pool)
+    .fetch_optional(&mut *tx)
     .await?
     else {
         return Err(AppError::LinkInvalid);
     };
+    tx.commit().await?;
     let rules = rules.at(pool, row.revision).await?;
     let settings = &rules.settings;
     if row.anonymized {
