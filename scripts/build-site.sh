@@ -35,14 +35,28 @@ if [ -n "$server" ]; then
   cargo build -p server --bin candor --profile "$profile"
 fi
 
-# Two bundles: the candidates' pages hydrate with one that holds only them, the workspace with
-# the other (app/src/shell.rs, Surface).
+# Five bundles: the candidates' pages hydrate with one that holds only them, each of the
+# workspace's four areas with one that holds only its pages (app/src/shell.rs, Surface and Area).
 next="$site/.pkg-next"
 rm -rf "$next"
 mkdir -p "$next"
-for bundle in candor candidate; do
-  features=hydrate
-  [ "$bundle" = candidate ] && features=candidate-bundle
+# The next bundle compiles (one core: LTO into one codegen unit) while the last one is optimized.
+optimize() {
+  local bundle=$1
+  # The features rustc's wasm32 target emits by default; wasm-opt must be told they are allowed.
+  "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$next/$bundle.wasm" -o "$next/$bundle.opt.wasm"
+  mv "$next/$bundle.opt.wasm" "$next/$bundle.wasm"
+  "$bin/esbuild" "$next/$bundle.js" --minify --log-level=warning --outfile="$next/$bundle.min.js"
+  mv "$next/$bundle.min.js" "$next/$bundle.js"
+}
+optimizing=()
+for bundle in candidate recruiting profile compliance admin; do
+  case "$bundle" in
+    candidate) features=candidate-bundle ;;
+    *) features="area-$bundle" ;;
+  esac
   log "cargo build: the $bundle bundle ($wasm_out, wasm32)"
   cargo build -p app --lib --target wasm32-unknown-unknown --no-default-features --features "$features" \
     --profile "$wasm_profile"
@@ -50,15 +64,13 @@ for bundle in candor candidate; do
     "target/wasm32-unknown-unknown/$wasm_out/app.wasm"
   mv "$next/${bundle}_bg.wasm" "$next/$bundle.wasm"
   if [ "$wasm_out" = wasm-release ]; then
-    log "wasm-opt -Oz, esbuild --minify ($bundle)"
-    # The features rustc's wasm32 target emits by default; wasm-opt must be told they are allowed.
-    "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$next/$bundle.wasm" -o "$next/$bundle.opt.wasm"
-    mv "$next/$bundle.opt.wasm" "$next/$bundle.wasm"
-    "$bin/esbuild" "$next/$bundle.js" --minify --log-level=warning --outfile="$next/$bundle.min.js"
-    mv "$next/$bundle.min.js" "$next/$bundle.js"
+    log "wasm-opt -Oz, esbuild --minify ($bundle, in the background)"
+    optimize "$bundle" &
+    optimizing+=("$!")
   fi
+done
+for job in "${optimizing[@]}"; do
+  wait "$job" || { echo "optimizing a bundle failed" >&2; exit 1; }
 done
 minify=()
 [ "$wasm_out" = wasm-release ] && minify=(--minify)

@@ -40,7 +40,7 @@ mod properties;
 
 #[cfg(feature = "ssr")]
 pub use shell::{candidate_shell, shell};
-pub use shell::{App, CandidateApp, Surface};
+pub use shell::{App, Area, CandidateApp, Surface};
 
 /// Browser entry point. The workspace's bundle attaches the reactive runtime to the whole
 /// server-rendered page; the candidates' holds only the islands (`ui::enhance`), which the
@@ -51,6 +51,8 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     #[cfg(feature = "candidate-bundle")]
     leptos::mount::hydrate_islands();
+    #[cfg(feature = "split")]
+    shell::cross_areas_by_full_load();
     #[cfg(not(feature = "candidate-bundle"))]
     leptos::mount::hydrate_body(App);
 }

@@ -1,29 +1,56 @@
 //! The HTML document, the router, and the page-level fallbacks.
 
-use crate::account::AccountPage;
-use crate::api_keys::ApiKeysSettingsPage;
-use crate::auth::password::{ForgotPasswordPage, SetPasswordPage};
-use crate::auth::SignInPage;
-use crate::candidate_list::CandidateListPage;
-use crate::dashboard::{
-    trail::{CandidateTrailPage, RequestTrailPage},
-    DashboardPage,
-};
+/// Names each page for the router: in the server and the whole-workspace bundle (plain
+/// `hydrate`, for development) every page is itself; in one area's bundle (`Area`, built with
+/// `split` and that area's feature) the other areas' pages are `Elsewhere`, which asks the
+/// server for them.
+macro_rules! pages_of_area {
+    ($area:literal: $($page:path as $name:ident),+ $(,)?) => {
+        $(
+            #[cfg(any(not(feature = "split"), feature = $area))]
+            use $page as $name;
+            #[cfg(all(feature = "split", not(feature = $area)))]
+            use Elsewhere as $name;
+        )+
+    };
+}
+
+pages_of_area!("area-recruiting":
+    crate::home::HomePage as HomePage,
+    crate::auth::SignInPage as SignInPage,
+    crate::auth::password::ForgotPasswordPage as ForgotPasswordPage,
+    crate::auth::password::SetPasswordPage as SetPasswordPage,
+    crate::account::AccountPage as AccountPage,
+    crate::candidate_list::CandidateListPage as CandidateListPage,
+    crate::notifications::NotificationsPage as NotificationsPage,
+    crate::postings::PostingEditPage as PostingEditPage,
+    crate::postings::PostingsPage as PostingsPage,
+    crate::sourcing::AddCandidatePage as AddCandidatePage,
+);
+pages_of_area!("area-profile":
+    crate::profile::ProfilePage as ProfilePage,
+);
+pages_of_area!("area-compliance":
+    crate::dashboard::trail::CandidateTrailPage as CandidateTrailPage,
+    crate::dashboard::trail::RequestTrailPage as RequestTrailPage,
+    crate::dashboard::DashboardPage as DashboardPage,
+    crate::sweep::SweepRunsPage as SweepRunsPage,
+);
+pages_of_area!("area-admin":
+    crate::api_keys::ApiKeysSettingsPage as ApiKeysSettingsPage,
+    crate::import::ImportPage as ImportPage,
+    crate::import::ImportSettingsPage as ImportSettingsPage,
+    crate::settings::SettingsPage as SettingsPage,
+    crate::users::InvitePage as InvitePage,
+    crate::users::MemberEditPage as MemberEditPage,
+    crate::users::UsersPage as UsersPage,
+    crate::webhooks::WebhooksSettingsPage as WebhooksSettingsPage,
+);
 use crate::email_confirm::ConfirmEmailPage;
 use crate::fresh_link::FreshLinkPage;
-use crate::home::HomePage;
-use crate::import::{ImportPage, ImportSettingsPage};
 use crate::jobs::{JobPostingPage, JobsPage};
-use crate::notifications::NotificationsPage;
-use crate::postings::{PostingEditPage, PostingsPage};
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
-use crate::profile::ProfilePage;
-use crate::settings::SettingsPage;
-use crate::sourcing::AddCandidatePage;
-use crate::sweep::SweepRunsPage;
 use crate::ui::page::set_status;
-use crate::users::{InvitePage, MemberEditPage, UsersPage};
-use crate::webhooks::WebhooksSettingsPage;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos_meta::MetaTags;
@@ -34,11 +61,11 @@ use leptos_router::{
 };
 
 /// Which bundle a page ships: candidates' phones load only what their pages need; the team's
-/// workspace loads the rest.
+/// workspace loads its area's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
     Candidate,
-    Workspace,
+    Workspace(Area),
 }
 
 impl Surface {
@@ -46,7 +73,64 @@ impl Surface {
     pub fn bundle(self) -> &'static str {
         match self {
             Surface::Candidate => "candidate",
-            Surface::Workspace => "candor",
+            Surface::Workspace(area) => area.bundle(),
+        }
+    }
+}
+
+/// A part of the workspace with a bundle of its own, so that a page's first load ships its
+/// part's code and not the whole workspace's (each part's is about the size of the framework
+/// beneath it). A link into another part is a page load, which brings that part's bundle; each
+/// is kept by the browser for a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// The candidate list, adding a candidate, postings, notifications, the account, and the
+    /// pages before sign-in.
+    Recruiting,
+    /// One candidate's profile, where requests are resolved: the largest page.
+    Profile,
+    /// The compliance dashboard, the audit trails and the retention sweeps.
+    Compliance,
+    /// Settings, integrations, import and the team.
+    Admin,
+}
+
+impl Area {
+    /// Every area, for the build and its checks.
+    pub const ALL: [Area; 4] = [
+        Area::Recruiting,
+        Area::Profile,
+        Area::Compliance,
+        Area::Admin,
+    ];
+
+    /// The bundle's name, and the Cargo feature (`area-{name}`) that builds it.
+    pub fn bundle(self) -> &'static str {
+        match self {
+            Area::Recruiting => "recruiting",
+            Area::Profile => "profile",
+            Area::Compliance => "compliance",
+            Area::Admin => "admin",
+        }
+    }
+
+    /// The area a page's path belongs to; the router's table (`App`) keeps to it.
+    pub fn of_path(path: &str) -> Area {
+        let under = |prefix: &str| {
+            path.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        if under("/compliance") {
+            Area::Compliance
+        } else if under("/settings") || under("/users") {
+            Area::Admin
+        } else if path
+            .strip_prefix("/candidates/")
+            .is_some_and(|id| !id.is_empty() && id != "new" && !id.contains('/'))
+        {
+            Area::Profile
+        } else {
+            Area::Recruiting
         }
     }
 }
@@ -54,7 +138,10 @@ impl Surface {
 /// The document around every workspace page (and the home, sign-in and 404 pages).
 #[cfg(feature = "ssr")]
 pub fn shell() -> impl IntoView {
-    document(Surface::Workspace, view! { <App /> })
+    let path = use_context::<axum::http::request::Parts>()
+        .map(|parts| parts.uri.path().to_owned())
+        .unwrap_or_default();
+    document(Surface::Workspace(Area::of_path(&path)), view! { <App /> })
 }
 
 /// The document around every candidate page. Only its islands hydrate, so nothing else's data
@@ -75,12 +162,17 @@ fn document(surface: Surface, app: impl IntoView) -> impl IntoView {
     let assets = use_context::<crate::core::state::AppState>()
         .map(|state| state.assets)
         .unwrap_or_default();
-    let js = assets.url(&format!("{}.js", surface.bundle()));
-    let wasm = assets.url(&format!("{}.wasm", surface.bundle()));
+    let bundle = match surface {
+        // `cargo leptos watch` builds the whole workspace as one bundle, under its output name.
+        Surface::Workspace(_) if !assets.has(&format!("{}.js", surface.bundle())) => "candor",
+        _ => surface.bundle(),
+    };
+    let js = assets.url(&format!("{bundle}.js"));
+    let wasm = assets.url(&format!("{bundle}.wasm"));
     let css = assets.url("candor.css");
     let icon = assets.url("favicon.svg");
     let start = match surface {
-        Surface::Workspace => format!(
+        Surface::Workspace(_) => format!(
             "import init, {{ hydrate }} from {js:?}; init({{ module_or_path: {wasm:?} }}).then(() => hydrate());"
         ),
         // Islands: each `<leptos-island>` names the bundle's function that hydrates it.
@@ -183,6 +275,132 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Stands in, in one area's bundle, for a page of the other area, reached by a navigation the
+/// router made itself (a redirect, say; links across are never the router's, see
+/// `cross_areas_by_full_load`): it asks the server for the page, which comes with its own area's
+/// bundle. Never acts while hydrating (the server picks the bundle by the path), so a page can't
+/// reload itself in a loop.
+#[allow(dead_code)] // in the server and the whole-workspace bundle every page is real
+#[component]
+fn Elsewhere() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        let hydrating = leptos::reactive::owner::Owner::current_shared_context()
+            .is_some_and(|context| context.during_hydration());
+        let location = leptos_router::hooks::use_location();
+        let target = format!(
+            "{}{}{}",
+            location.pathname.get_untracked(),
+            Some(location.search.get_untracked())
+                .filter(|search| !search.is_empty())
+                .map(|search| format!("?{search}"))
+                .unwrap_or_default(),
+            location.hash.get_untracked()
+        );
+        if !hydrating {
+            // After the router has finished its navigation (it puts the address in the location
+            // bar once the page rendered), so the server's page takes that history entry's place.
+            set_timeout(
+                move || {
+                    let Some(location) = web_sys::window().map(|window| window.location()) else {
+                        return;
+                    };
+                    let shown = format!(
+                        "{}{}{}",
+                        location.pathname().unwrap_or_default(),
+                        location.search().unwrap_or_default(),
+                        location.hash().unwrap_or_default()
+                    );
+                    let _ = if shown == target {
+                        location.reload()
+                    } else {
+                        location.assign(&target)
+                    };
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    }
+    view! {
+        <main id="main" class="page narrow" aria-busy="true">
+            <p>"Loading…"</p>
+        </main>
+    }
+}
+
+/// In an area's bundle: a click on a link into the other area is left to the browser, a plain
+/// page load, instead of the router (which would only find `Elsewhere` there). Listens in the
+/// capture phase, so it decides before the router's own listener, which leaves alone a click
+/// whose default was prevented.
+#[cfg(feature = "split")]
+pub fn cross_areas_by_full_load() {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    #[cfg(feature = "area-profile")]
+    const HERE: Area = Area::Profile;
+    #[cfg(feature = "area-compliance")]
+    const HERE: Area = Area::Compliance;
+    #[cfg(feature = "area-admin")]
+    const HERE: Area = Area::Admin;
+    #[cfg(not(any(
+        feature = "area-profile",
+        feature = "area-compliance",
+        feature = "area-admin"
+    )))]
+    const HERE: Area = Area::Recruiting;
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+        // What the router itself leaves to the browser: other buttons, modified clicks.
+        if event.default_prevented()
+            || event.button() != 0
+            || event.meta_key()
+            || event.alt_key()
+            || event.ctrl_key()
+            || event.shift_key()
+        {
+            return;
+        }
+        let Some(link) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        if link.has_attribute("download")
+            || link
+                .get_attribute("target")
+                .is_some_and(|target| !target.is_empty())
+        {
+            return;
+        }
+        let Some(location) = web_sys::window().map(|window| window.location()) else {
+            return;
+        };
+        let (Some(href), Ok(base)) = (link.get_attribute("href"), location.href()) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new_with_base(&href, &base) else {
+            return;
+        };
+        if location.origin().is_ok_and(|origin| origin == url.origin())
+            && Area::of_path(&url.pathname()) != HERE
+        {
+            event.prevent_default();
+            let _ = location.assign(&url.href());
+        }
+    });
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // For the page's lifetime, as the router's own listener.
+    on_click.forget();
+}
+
 /// Shown for any path no route claims; answered with HTTP 404.
 #[component]
 fn NotFound() -> impl IntoView {
@@ -213,6 +431,61 @@ mod csp {
         let policy = crate::core::security::content_security_policy(Some(&nonce));
         if let Ok(value) = HeaderValue::from_str(&policy) {
             response.insert_header(CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Area;
+
+    #[test]
+    fn each_page_path_belongs_to_the_area_whose_bundle_holds_its_page() {
+        for (path, area) in [
+            ("", Area::Recruiting),
+            ("/", Area::Recruiting),
+            ("/signin", Area::Recruiting),
+            ("/candidates", Area::Recruiting),
+            ("/candidates/new", Area::Recruiting),
+            ("/postings/new", Area::Recruiting),
+            ("/account", Area::Recruiting),
+            ("/candidates/4f1c", Area::Profile),
+            ("/compliance", Area::Compliance),
+            ("/compliance/requests/4f1c", Area::Compliance),
+            ("/compliance/sweeps", Area::Compliance),
+            ("/settings", Area::Admin),
+            ("/settings/import/7", Area::Admin),
+            ("/users", Area::Admin),
+            ("/users/invite", Area::Admin),
+            // Paths that only begin like an area's are not in it.
+            ("/settingsx", Area::Recruiting),
+            ("/user", Area::Recruiting),
+            ("/candidates/", Area::Recruiting),
+            ("/candidates/4f1c/notes", Area::Recruiting),
+            ("/candidates/compliance", Area::Profile),
+        ] {
+            assert_eq!(Area::of_path(path), area, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn each_area_names_a_bundle_of_its_own() {
+        let mut names: Vec<_> = Area::ALL.iter().map(|area| area.bundle()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Area::ALL.len());
+        assert!(!names.contains(&"candidate"));
+        // The build makes each one (a new area that it didn't would load a missing file).
+        let build = include_str!("../../scripts/build-site.sh");
+        let list = build
+            .lines()
+            .find_map(|line| line.strip_prefix("for bundle in ")?.strip_suffix("; do"))
+            .expect("the build's list of bundles");
+        for name in names {
+            assert!(
+                list.split_whitespace().any(|listed| listed == name),
+                "{name} in {list}"
+            );
         }
     }
 }

@@ -107,7 +107,7 @@ test.describe('recruiter workspace', () => {
     // Hold the bundle back, type while it is held, then let the page hydrate.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/pkg/candor.*.wasm', async (route) => {
+    await page.route('**/pkg/recruiting.*.wasm', async (route) => {
       await held;
       await route.continue();
     });

@@ -17,8 +17,12 @@ impl Site {
         let pkg = root.join("pkg");
         std::fs::create_dir_all(&pkg).unwrap();
         let files = [
-            ("candor.js", "candor.AAAA.js"),
-            ("candor.wasm", "candor.BBBB.wasm"),
+            ("recruiting.js", "recruiting.AAAA.js"),
+            ("recruiting.wasm", "recruiting.BBBB.wasm"),
+            ("admin.js", "admin.GGGG.js"),
+            ("admin.wasm", "admin.HHHH.wasm"),
+            ("compliance.js", "compliance.IIII.js"),
+            ("compliance.wasm", "compliance.JJJJ.wasm"),
             ("candidate.js", "candidate.CCCC.js"),
             ("candidate.wasm", "candidate.DDDD.wasm"),
             ("candor.css", "candor.EEEE.css"),
@@ -92,7 +96,7 @@ async fn bundles_are_sent_precompressed_as_asked_and_kept_for_a_year(pool: PgPoo
 }
 
 #[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
-async fn candidate_pages_load_the_candidate_bundle_and_the_workspace_its_own(pool: PgPool) {
+async fn candidate_pages_load_the_candidate_bundle_and_each_workspace_area_its_own(pool: PgPool) {
     let site = Site::new();
     let app = site.app(pool);
     let candidate = app.get("/fresh-link").await;
@@ -109,13 +113,40 @@ async fn candidate_pages_load_the_candidate_bundle_and_the_workspace_its_own(poo
             candidate.body
         );
     }
-    assert!(!candidate.body.contains("candor.AAAA.js"));
-    assert!(!candidate.body.contains("candor.BBBB.wasm"));
+    assert!(!candidate.body.contains("recruiting.AAAA.js"));
+    assert!(!candidate.body.contains("recruiting.BBBB.wasm"));
 
     let workspace = app.get("/signin").await;
-    assert!(workspace.body.contains(r#"href="/pkg/candor.AAAA.js""#));
-    assert!(workspace.body.contains(r#"href="/pkg/candor.BBBB.wasm""#));
+    assert!(workspace.body.contains(r#"href="/pkg/recruiting.AAAA.js""#));
+    assert!(workspace
+        .body
+        .contains(r#"href="/pkg/recruiting.BBBB.wasm""#));
     assert!(!workspace.body.contains("candidate.CCCC.js"));
+    assert!(!workspace.body.contains("admin.GGGG.js"));
+    // Another area's pages (here their 404s, as nobody is signed in) load that area's bundle,
+    // and a path that only begins like one of them does not.
+    for (path, js, wasm) in [
+        ("/settings/no-such-page", "admin.GGGG.js", "admin.HHHH.wasm"),
+        (
+            "/compliance/no-such-page",
+            "compliance.IIII.js",
+            "compliance.JJJJ.wasm",
+        ),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            page.body.contains(&format!(r#"href="/pkg/{js}""#)),
+            "{path}"
+        );
+        assert!(
+            page.body.contains(&format!(r#"href="/pkg/{wasm}""#)),
+            "{path}"
+        );
+        assert!(!page.body.contains("recruiting.AAAA.js"), "{path}");
+    }
+    let lookalike = app.get("/settingsx").await;
+    assert!(lookalike.body.contains(r#"href="/pkg/recruiting.AAAA.js""#));
     // Pages themselves stay uncached.
     assert_eq!(candidate.header("cache-control"), "no-store");
     // Only the island hydrates: no page data rides along, and the renderer's own scripts sit

@@ -30,6 +30,12 @@ impl Assets {
         }
     }
 
+    /// Whether the build listed `name`; without a list (a bare `cargo test`, `cargo leptos
+    /// watch`) nothing is listed.
+    pub fn has(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+
     /// The URL of the built file `name` (`candor.css`, `candidate.wasm`).
     pub fn url(&self, name: &str) -> String {
         let file = self.names.get(name).map_or(name, String::as_str);
