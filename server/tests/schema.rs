@@ -312,6 +312,7 @@ async fn the_queries_we_rely_on_use_their_indexes(pool: PgPool) {
         ("a colleague's closed requests", "SELECT id FROM data_requests WHERE status <> 'open' AND owner_id = '00000000-0000-0000-0000-000000000001' ORDER BY resolved_at DESC, id DESC LIMIT 51", "data_requests_closed_by_owner"),
         ("requests owed an alert", "SELECT id FROM data_requests WHERE next_alert_at <= now() AND status = 'open' ORDER BY next_alert_at, id", "data_requests_by_next_alert"),
         ("a colleague's candidates", "SELECT id FROM candidates WHERE current_owner_id = '00000000-0000-0000-0000-000000000001'", "candidates_by_owner"),
+        ("a Limited Team Member's candidates", "SELECT candidate_id FROM member_candidates('00000000-0000-0000-0000-000000000001')", "opportunities_by_owner_with_candidate"),
         ("a candidate's latest consent decisions", "SELECT id FROM consent_events WHERE candidate_id = '00000000-0000-0000-0000-000000000001' ORDER BY at DESC LIMIT 51", "consent_events_by_time"),
         ("due touchpoints", "SELECT id FROM nurture_touchpoints WHERE status = 'scheduled' AND send_at <= now()", "nurture_touchpoints_due"),
     ];

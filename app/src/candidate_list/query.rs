@@ -23,6 +23,11 @@ struct Listed {
 /// condition is written once. Parameters: the search pattern, the short term's window, the
 /// Limited Team Member, the position, the row count.
 ///
+/// The page's places are found first, on the activity index alone (`page`): without a search
+/// that is an index-only scan, so a Limited Team Member's list, which skips past every candidate
+/// they may not see, reads index entries rather than a row of the table for each. Only the page's
+/// rows are then read whole.
+///
 /// Anonymized candidates are listed (their requests still need proof) but never matched by a
 /// search (their `search_text` is NULL) and never shown with personal data, whatever a localized
 /// policy kept.
@@ -40,19 +45,24 @@ macro_rules! listed {
                       c.last_activity_at,
                       (SELECT count(*) FROM data_requests r
                         WHERE r.candidate_id = c.id AND r.status = 'open') AS "open_requests!"
-                 FROM candidates c
-                WHERE ($1::text IS NULL OR c.search_text ILIKE $1)
-                  AND ($2::timestamptz IS NULL OR (c.last_activity_at, c.id) >= ($2, $7::uuid))
-                  AND ($3::uuid IS NULL
-                       OR c.id IN (SELECT m.candidate_id FROM member_candidates($3) m))
-                  AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) "#
+                 FROM (SELECT p.id, p.last_activity_at FROM candidates p
+                        WHERE ($1::text IS NULL OR p.search_text ILIKE $1)
+                          AND ($2::timestamptz IS NULL OR (p.last_activity_at, p.id) >= ($2, $7::uuid))
+                          AND ($3::uuid IS NULL
+                               OR p.id IN (SELECT m.candidate_id FROM member_candidates($3) m))
+                          AND ($4::timestamptz IS NULL OR (p.last_activity_at, p.id) "#
                 + $beyond
                 + r#" ($4, $5::uuid))
-                ORDER BY c.last_activity_at "#
+                        ORDER BY p.last_activity_at "#
                 + $order
-                + ", c.id "
+                + ", p.id "
                 + $order
-                + " LIMIT $6",
+                + r#" LIMIT $6) page
+                 JOIN candidates c ON c.id = page.id
+                ORDER BY page.last_activity_at "#
+                + $order
+                + ", page.id "
+                + $order,
             $pattern,
             $window.map(|w: Position| w.at),
             $member,
