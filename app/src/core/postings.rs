@@ -160,12 +160,14 @@ mod store {
     }
 
     /// The active team members a posting may be given to.
-    pub async fn active_members(pool: &PgPool) -> Result<Vec<MemberChoice>, AppError> {
+    pub async fn active_members(
+        db: impl sqlx::PgExecutor<'_>,
+    ) -> Result<Vec<MemberChoice>, AppError> {
         Ok(sqlx::query_as!(
             MemberChoice,
             "SELECT id, name FROM users WHERE NOT disabled ORDER BY lower(name), id"
         )
-        .fetch_all(pool)
+        .fetch_all(db)
         .await?)
     }
 

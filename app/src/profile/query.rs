@@ -18,7 +18,7 @@ use crate::profile::anonymize::AnonymizeOffer;
 use crate::profile::requests::{resolve, RequestTools};
 use crate::text;
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -30,7 +30,10 @@ pub async fn profile(
     whole_history: bool,
     now: DateTime<Utc>,
 ) -> Result<Profile, AppError> {
-    crate::core::candidates::reachable(pool, viewer, id).await?;
+    // Some thirty statements of fixed shape, each keyed by the candidate: their plans are kept
+    // rather than made again for each view (core::db), on one connection.
+    let mut tx = crate::core::db::with_plans_kept(pool).await?;
+    crate::core::candidates::reachable(&mut *tx, viewer, id).await?;
     // One row more than shown tells whether there is more; NULL (the whole history) is no limit.
     let notes_limit = (!whole_history).then_some(NOTES_SHOWN + 1);
     let timeline_limit = (!whole_history).then_some(TIMELINE_SHOWN + 1);
@@ -42,7 +45,7 @@ pub async fn profile(
              FROM candidates c WHERE c.id = $1"#,
         id,
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
     let mode = c
         .anonymization_mode
@@ -67,7 +70,7 @@ pub async fn profile(
             ORDER BY o.created_at DESC"#,
         id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?;
     let folded = crate::domain::profile::folded_opportunities(
         &opportunities
@@ -77,7 +80,7 @@ pub async fn profile(
         whole_history,
     );
     let mut sent = if personal {
-        crate::core::candidates::what_they_sent(&mut *pool.acquire().await?, id).await?
+        crate::core::candidates::what_they_sent(&mut tx, id).await?
     } else {
         crate::core::candidates::Sent::default()
     };
@@ -89,7 +92,7 @@ pub async fn profile(
             WHERE o.candidate_id = $1 ORDER BY f.created_at DESC"#,
         id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?
     {
         feedback
@@ -109,7 +112,7 @@ pub async fn profile(
                  FROM attachments WHERE candidate_id = $1 ORDER BY created_at DESC"#,
             id
         )
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(|a| AttachmentView {
@@ -129,7 +132,7 @@ pub async fn profile(
         id,
         notes_limit,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?
     .into_iter()
     .map(|n| TeamText {
@@ -154,7 +157,7 @@ pub async fn profile(
         id,
         timeline_limit,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?
     .into_iter()
     .map(|e| TimelineEntry::Event {
@@ -173,7 +176,7 @@ pub async fn profile(
         id,
         timeline_limit,
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *tx)
     .await?
     {
         if let (Ok(purpose), Ok(decision)) = (e.purpose.parse(), e.decision.parse()) {
@@ -194,12 +197,12 @@ pub async fn profile(
         timeline.truncate(TIMELINE_SHOWN as usize);
     }
 
-    let panel = consent_panel_of(&mut *pool.acquire().await?, config, id, now).await?;
+    let panel = consent_panel_of(&mut tx, config, id, now).await?;
 
-    let requests = open_requests(pool, viewer, id, now).await?;
+    let requests = open_requests(&mut tx, viewer, id, now).await?;
     // The profile's own panel decides the contact card: one consent computation per page.
     let outreach = crate::profile::outreach::service::outreach(
-        pool,
+        &mut tx,
         id,
         contact_check(
             &panel,
@@ -209,7 +212,7 @@ pub async fn profile(
         now,
     )
     .await?;
-    Ok(Profile {
+    let profile = Profile {
         id: c.id,
         name: if anonymized {
             text::ANONYMIZED_CANDIDATE.to_owned()
@@ -271,9 +274,8 @@ pub async fn profile(
         outreach,
         anonymize: if !anonymized && requests.iter().any(|r| r.kind == RequestKind::Erasure) {
             Some(if viewer.may(Permission::AnonymizeCandidates) {
-                let mut db = pool.acquire().await?;
                 AnonymizeOffer::Offer(
-                    crate::core::anonymization::preview(&mut db, CandidateId(id)).await?,
+                    crate::core::anonymization::preview(&mut tx, CandidateId(id)).await?,
                 )
             } else {
                 AnonymizeOffer::NeedsPermission
@@ -282,13 +284,13 @@ pub async fn profile(
             None
         },
         requests,
-        hold: crate::profile::legal_hold::service::current(pool, id).await?,
+        hold: crate::profile::legal_hold::service::current(&mut *tx, id).await?,
         may_manage_hold: viewer.role.manages_legal_holds() && !anonymized,
         may_audit: viewer.may(Permission::ViewComplianceDashboard),
         log_key: Uuid::new_v4(),
         today: now.date_naive().format("%Y-%m-%d").to_string(),
         colleagues: if !anonymized && crate::domain::lifecycle::assigns_colleagues(viewer.role) {
-            crate::core::postings::active_members(pool).await?
+            crate::core::postings::active_members(&mut *tx).await?
         } else {
             Vec::new()
         },
@@ -298,18 +300,20 @@ pub async fn profile(
               ORDER BY created_at LIMIT 1",
             id
         )
-        .fetch_optional(pool)
+        .fetch_optional(&mut *tx)
         .await?
         .map(|n| super::DataNotice {
             queued_at: n.created_at,
             sent_at: n.sent_at,
         }),
-    })
+    };
+    tx.commit().await?;
+    Ok(profile)
 }
 
 /// The candidate's open data requests, the nearest due date first, each with its resolve tools.
 async fn open_requests(
-    pool: &PgPool,
+    db: &mut PgConnection,
     viewer: &Viewer,
     id: Uuid,
     now: DateTime<Utc>,
@@ -322,10 +326,9 @@ async fn open_requests(
             ORDER BY coalesce(extended_until, due_at), received_at"#,
         id
     )
-    .fetch_all(pool)
+    .fetch_all(&mut *db)
     .await?;
     let candidate = CandidateId(id);
-    let mut db = pool.acquire().await?;
     let kinds: Vec<(Uuid, RequestKind)> = rows
         .iter()
         .filter_map(|r| Some((r.id, r.kind.parse().ok()?)))
@@ -339,8 +342,8 @@ async fn open_requests(
         (None, HashMap::new())
     } else {
         (
-            Some(resolve::access_draft(&mut db, candidate).await?),
-            resolve::data_sent(&mut db, &access).await?,
+            Some(resolve::access_draft(&mut *db, candidate).await?),
+            resolve::data_sent(&mut *db, &access).await?,
         )
     };
     let mut banners = Vec::with_capacity(rows.len());
@@ -351,7 +354,7 @@ async fn open_requests(
                 sent_at: sent.get(&r.id).copied(),
             },
             (RequestKind::Rectification, _) => RequestTools::Rectification(
-                resolve::rectification_view(&mut db, viewer, candidate, r.id).await?,
+                resolve::rectification_view(&mut *db, viewer, candidate, r.id).await?,
             ),
             _ => RequestTools::None,
         };

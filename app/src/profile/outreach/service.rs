@@ -26,12 +26,11 @@ use uuid::Uuid;
 
 /// What the profile shows and offers for contacting the candidate; nothing once anonymized.
 pub async fn outreach(
-    pool: &PgPool,
+    db: &mut PgConnection,
     candidate: Uuid,
     check: ContactCheck,
     now: DateTime<Utc>,
 ) -> Result<Outreach, AppError> {
-    let mut db = pool.acquire().await?;
     if check == ContactCheck::Refused {
         return Ok(Outreach {
             check,
