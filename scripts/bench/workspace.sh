@@ -159,7 +159,7 @@ row "Candidate list, first page (Limited Team Member)" "$limited_token" "/candid
 row "Search, rare term ($rare_matches match)" "$admin_token" "/candidates?q=candidate777777%40" "the bare search" "$rare_p50" "$rare_p95" "p95 ≤ 100 ms"
 row "Search, common term ($common_matches match)" "$admin_token" "/candidates?q=candidate+1" "the bare search" "$common_p50" "$common_p95" "p95 ≤ 100 ms"
 row "Search, two characters (\"qz\", the most recent 5,000)" "$admin_token" "/candidates?q=qz" "indexed list query" "$list_p50" "$list_p95" "bounded"
-row "Profile: 50 opportunities, 500 notes, 200 consent events" "$admin_token" "/candidates/$heavy" "indexed list query" "$list_p50" "$list_p95" "≤ 2× its SQL (not yet measured)"
+row "Profile: 50 opportunities, 500 notes, 200 consent events" "$admin_token" "/candidates/$heavy" "indexed list query" "$list_p50" "$list_p95" "≤ 2× its SQL (replayed: below)"
 row "Compliance dashboard, no filter" "$admin_token" "/compliance" "indexed list query" "$list_p50" "$list_p95" "p95 ≤ 200 ms"
 row "Compliance dashboard, a later page" "$admin_token" "/compliance?after=$dashboard_after" "indexed list query" "$list_p50" "$list_p95" "p95 ≤ 200 ms"
 row "Compliance dashboard, overdue" "$admin_token" "/compliance?state=overdue" "indexed list query" "$list_p50" "$list_p95" "p95 ≤ 200 ms"
@@ -201,11 +201,13 @@ SELECT c.id, CASE WHEN c.anonymized_at IS NULL THEN c.name END AS name,
              ORDER BY e.is_primary DESC, e.created_at LIMIT 1) END AS email,
        c.last_activity_at,
        (SELECT count(*) FROM data_requests r WHERE r.candidate_id = c.id AND r.status = 'open') AS open_requests
-  FROM candidates c
- WHERE ($pattern::text IS NULL OR c.search_text ILIKE $pattern)
-   AND ($member::uuid IS NULL OR c.id IN (SELECT m.candidate_id FROM member_candidates($member) m))
-   AND ($at::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($at, $id::uuid))
- ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 26
+  FROM (SELECT p.id, p.last_activity_at FROM candidates p
+         WHERE ($pattern::text IS NULL OR p.search_text ILIKE $pattern)
+           AND ($member::uuid IS NULL OR p.id IN (SELECT m.candidate_id FROM member_candidates($member) m))
+           AND ($at::timestamptz IS NULL OR (p.last_activity_at, p.id) < ($at, $id::uuid))
+         ORDER BY p.last_activity_at DESC, p.id DESC LIMIT 26) page
+  JOIN candidates c ON c.id = page.id
+ ORDER BY page.last_activity_at DESC, page.id DESC
 SQL
 }
 limited_id="$(q "SELECT id FROM users WHERE email = 'bench.limited@team.example'")"
