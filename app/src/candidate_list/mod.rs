@@ -87,18 +87,11 @@ pub async fn list_candidates(
     )
 }
 
+/// The list's resource is made here, outside the frame: the frame draws its children again
+/// when the server walks them for pending loads, and a resource made inside would be loaded
+/// again (the list's query ran twice per view).
 #[component]
 pub fn CandidateListPage() -> impl IntoView {
-    view! {
-        <Title text=text::CANDIDATES_TITLE />
-        <WorkspaceFrame>
-            <CandidateList />
-        </WorkspaceFrame>
-    }
-}
-
-#[component]
-fn CandidateList() -> impl IntoView {
     let query = use_query_map();
     let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let start = Memo::new(move |_| {
@@ -109,6 +102,19 @@ fn CandidateList() -> impl IntoView {
         move || (search.get(), start.get()),
         |(search, (after, before))| list_candidates(search, after, before),
     );
+    view! {
+        <Title text=text::CANDIDATES_TITLE />
+        <WorkspaceFrame>
+            <CandidateList search rows />
+        </WorkspaceFrame>
+    }
+}
+
+#[component]
+fn CandidateList(
+    search: Memo<String>,
+    rows: Resource<Result<CandidatePage, AppError>>,
+) -> impl IntoView {
     view! {
         <h1>{text::CANDIDATES_TITLE}</h1>
         <p class="actions"><a class="button secondary small" href="/candidates/new">{text::ADD_CANDIDATE_LINK}</a></p>
