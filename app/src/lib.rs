@@ -12,16 +12,21 @@ pub mod candidate_list;
 pub mod core;
 pub mod dashboard;
 pub mod domain;
+// Candidate pages are server HTML (only `ui::enhance` hydrates): not in any bundle.
+#[cfg(feature = "ssr")]
 pub mod email_confirm;
 pub mod error;
+#[cfg(feature = "ssr")]
 pub mod fresh_link;
 mod home;
 pub mod import;
+#[cfg(feature = "ssr")]
 pub mod jobs;
 #[cfg(test)]
 mod layering;
 pub mod notifications;
 pub mod postings;
+#[cfg(feature = "ssr")]
 pub mod preferences;
 pub mod profile;
 pub mod settings;
@@ -39,8 +44,10 @@ pub mod alerts;
 mod properties;
 
 #[cfg(feature = "ssr")]
+pub use shell::CandidateApp;
+#[cfg(feature = "ssr")]
 pub use shell::{candidate_shell, shell};
-pub use shell::{App, Area, CandidateApp, Surface};
+pub use shell::{App, Area, Surface};
 
 /// Browser entry point. The workspace's bundle attaches the reactive runtime to the whole
 /// server-rendered page; the candidates' holds only the islands (`ui::enhance`), which the

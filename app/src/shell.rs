@@ -46,9 +46,13 @@ pages_of_area!("area-admin":
     crate::users::UsersPage as UsersPage,
     crate::webhooks::WebhooksSettingsPage as WebhooksSettingsPage,
 );
+#[cfg(feature = "ssr")]
 use crate::email_confirm::ConfirmEmailPage;
+#[cfg(feature = "ssr")]
 use crate::fresh_link::FreshLinkPage;
+#[cfg(feature = "ssr")]
 use crate::jobs::{JobPostingPage, JobsPage};
+#[cfg(feature = "ssr")]
 use crate::preferences::{unsubscribe::UnsubscribePage, PreferencesPage};
 use crate::ui::page::set_status;
 use leptos::prelude::*;
@@ -183,9 +187,11 @@ fn document(surface: Surface, app: impl IntoView) -> impl IntoView {
         ),
     };
     let nonce = leptos::nonce::use_nonce();
+    // A candidate page names its own language once it knows it (`<Html lang>`, leptos_meta).
+    let lang = matches!(surface, Surface::Workspace(_)).then_some("en");
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -216,24 +222,28 @@ fn Frame(children: Children) -> impl IntoView {
     }
 }
 
-/// The candidate's pages: their link's pages, the job board and the application form.
+/// The candidate's pages: their link's pages, the job board and the application form. Server
+/// HTML only: none of it is in a bundle.
+#[cfg(feature = "ssr")]
 #[component]
 pub fn CandidateApp() -> impl IntoView {
+    // As `Frame`, but the skip link is the page's, in the candidate's language (`CandidateMain`).
+    provide_meta_context();
     view! {
-        <Frame>
+        <Title formatter=|page: String| if page.is_empty() { "Candor".to_owned() } else { format!("{page} · Candor") } />
             <Router>
-                <Routes fallback=NotFound>
+                <Routes fallback=CandidateNotFound>
                     // Async: the page's status (400 for a bad link, 410 for deleted data) is known
                     // only once its data has loaded, and must be set before the first byte.
                     <Route path=path!("/preferences/:token") view=PreferencesPage ssr=SsrMode::Async />
                     <Route path=path!("/unsubscribe/:token") view=UnsubscribePage ssr=SsrMode::Async />
-                    <Route path=path!("/fresh-link") view=FreshLinkPage />
+                    <Route path=path!("/fresh-link") view=FreshLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/confirm-email/:token") view=ConfirmEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async />
                     <Route path=path!("/jobs/:posting") view=JobPostingPage ssr=SsrMode::Async />
                 </Routes>
             </Router>
-        </Frame>
+
     }
 }
 
@@ -399,6 +409,16 @@ pub fn cross_areas_by_full_load() {
     );
     // For the page's lifetime, as the router's own listener.
     on_click.forget();
+}
+
+/// A candidate surface's 404, in English like the job board (it knows no candidate to ask).
+#[cfg(feature = "ssr")]
+#[component]
+fn CandidateNotFound() -> impl IntoView {
+    view! {
+        <leptos_meta::Html {..} lang="en" />
+        <NotFound />
+    }
 }
 
 /// Shown for any path no route claims; answered with HTTP 404.

@@ -34,6 +34,7 @@ fn filled() -> SettingsForm {
         admin_digest: false,
         application_confirmation: true,
         time_zone: "Europe/Lisbon".into(),
+        default_locale: "fr".into(),
     }
 }
 

@@ -332,6 +332,7 @@ async fn remove_fields(
                 location_country = CASE WHEN $6 THEN NULL ELSE location_country END,
                 gdpr_country_override = CASE WHEN $6 THEN NULL ELSE gdpr_country_override END,
                 locale = CASE WHEN $6 THEN NULL ELSE locale END,
+                page_locale = CASE WHEN $6 THEN NULL ELSE page_locale END,
                 anonymized_at = $7, anonymization_mode = $8
           WHERE id = $1",
         id,

@@ -30,6 +30,8 @@ pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod links;
 #[cfg(feature = "ssr")]
+pub mod locale;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod notify;

@@ -23,6 +23,7 @@ pub mod import;
 pub mod lawful_basis;
 pub mod legal_hold;
 pub mod lifecycle;
+pub mod locale;
 pub mod outreach;
 pub mod paging;
 pub mod postings;

@@ -75,7 +75,28 @@ pub fn pick_country_policy(
         .find_map(|c| policy_of(*c))
 }
 
-/// A retention period as people say it: "2 years", "18 months", "45 days".
+/// A retention period in the unit people would say it in: 730 days are 2 years, 540 days 18
+/// months, 45 days 45 days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Years(i32),
+    Months(i32),
+    Days(i32),
+}
+
+impl Period {
+    pub fn of_days(days: i32) -> Period {
+        if days > 0 && days % 365 == 0 {
+            Period::Years(days / 365)
+        } else if days >= 60 && days % 30 == 0 {
+            Period::Months(days / 30)
+        } else {
+            Period::Days(days)
+        }
+    }
+}
+
+/// A retention period as people say it in English: "2 years", "18 months", "45 days".
 pub fn period_in_words(days: i32) -> String {
     let plural = |n: i32, unit: &str| {
         if n == 1 {
@@ -84,12 +105,10 @@ pub fn period_in_words(days: i32) -> String {
             format!("{n} {unit}s")
         }
     };
-    if days > 0 && days % 365 == 0 {
-        plural(days / 365, "year")
-    } else if days >= 60 && days % 30 == 0 {
-        plural(days / 30, "month")
-    } else {
-        plural(days, "day")
+    match Period::of_days(days) {
+        Period::Years(n) => plural(n, "year"),
+        Period::Months(n) => plural(n, "month"),
+        Period::Days(n) => plural(n, "day"),
     }
 }
 
@@ -249,6 +268,7 @@ pub enum Field {
     CurrentPassword,
     /// An IANA time zone: a scheduled send's, or the organization's.
     TimeZone,
+    DefaultLocale,
     /// An integration API key: its name and what it may do.
     KeyName,
     Scopes,
@@ -332,6 +352,7 @@ text_enum!(Field {
     RepeatPassword => "repeat_password",
     CurrentPassword => "current_password",
     TimeZone => "time_zone",
+    DefaultLocale => "default_locale",
     KeyName => "key_name",
     Scopes => "scopes",
     WebhookUrl => "webhook_url",
@@ -445,6 +466,7 @@ impl Field {
             Field::Role => 40,
             Field::NewPassword | Field::RepeatPassword | Field::CurrentPassword => 1000,
             Field::TimeZone => 64,
+            Field::DefaultLocale => 8,
             Field::KeyName => 200,
             Field::Scopes => 40,
             Field::WebhookUrl => 2000,
@@ -624,6 +646,8 @@ pub enum Notice {
     RequestAlreadyOpen(RequestKind),
     /// The candidate withdrew their open request of this kind.
     Withdrawn(RequestKind),
+    /// The page now speaks the language the candidate picked.
+    LanguageChanged,
     Failed(super::error::AppError),
 }
 
@@ -637,6 +661,7 @@ impl Notice {
             Notice::RequestReceived(kind) => format!("received.{kind}"),
             Notice::RequestAlreadyOpen(kind) => format!("open.{kind}"),
             Notice::Withdrawn(kind) => format!("withdrawn.{kind}"),
+            Notice::LanguageChanged => "language".into(),
             Notice::Failed(error) => error.code(),
         }
     }
@@ -656,6 +681,7 @@ impl Notice {
             ["received", k] => Notice::RequestReceived(k.parse().ok()?),
             ["open", k] => Notice::RequestAlreadyOpen(k.parse().ok()?),
             ["withdrawn", k] => Notice::Withdrawn(k.parse().ok()?),
+            ["language"] => Notice::LanguageChanged,
             _ => Notice::Failed(super::error::AppError::from_code(code)?),
         })
     }

@@ -92,6 +92,9 @@ pub struct SettingsForm {
     pub application_confirmation: bool,
     /// The organization's IANA time zone.
     pub time_zone: String,
+    /// The language of candidate pages and emails when nothing says the candidate's (`en`…).
+    #[serde(default)]
+    pub default_locale: String,
 }
 
 /// Who the organization is, as candidate pages name it: its privacy policy and data-protection
@@ -137,6 +140,8 @@ pub struct ComplianceSettings {
     /// The organization's time zone (a valid IANA name): where a scheduled email's time is read
     /// when the sender's browser doesn't say its own.
     pub time_zone: String,
+    /// The language of candidate pages and emails when nothing says the candidate's.
+    pub default_locale: super::locale::Locale,
 }
 
 impl ComplianceSettings {
@@ -222,7 +227,14 @@ impl ComplianceSettings {
             "" => "UTC".to_owned(),
             name => super::outreach::parse_zone(name)?.name().to_owned(),
         };
+        let default_locale = match form.default_locale.trim() {
+            "" => super::locale::Locale::En,
+            tag => tag
+                .parse::<super::locale::Locale>()
+                .map_err(|_| Field::DefaultLocale.error(Problem::Invalid))?,
+        };
         Ok(Self {
+            default_locale,
             organization_name,
             reply_to,
             privacy_policy_url,
@@ -263,6 +275,7 @@ impl ComplianceSettings {
             admin_digest: self.admin_digest,
             application_confirmation: self.application_confirmation,
             time_zone: self.time_zone.clone(),
+            default_locale: self.default_locale.as_str().into(),
         }
     }
 
@@ -307,6 +320,7 @@ impl ComplianceSettings {
                 a.anonymization_grace_days != b.anonymization_grace_days,
             ),
             (Field::TimeZone, a.time_zone != b.time_zone),
+            (Field::DefaultLocale, a.default_locale != b.default_locale),
         ]
         .into_iter()
         .filter(|(_, changed)| *changed)
@@ -465,6 +479,7 @@ mod tests {
             admin_digest: false,
             application_confirmation: true,
             time_zone: "Europe/Berlin".into(),
+            default_locale: "de".into(),
         }
     }
 

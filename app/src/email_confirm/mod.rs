@@ -2,8 +2,10 @@
 //! keeps writing to the address it had; afterwards the confirmed one replaces it as the primary.
 //! GET only shows the button (mail scanners fetch links); the POST confirms.
 
+use crate::core::locale::{self, Localized};
 use crate::error::AppError;
-use crate::text;
+use crate::text::l10n::Tr;
+use crate::ui::enhance::CandidateMain;
 use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,9 +20,14 @@ pub enum Confirmation {
 }
 
 #[server(endpoint = "confirm-email/load")]
-pub async fn load_confirmation(token: String) -> Result<Confirmation, AppError> {
+pub async fn load_confirmation(token: String) -> Result<Localized<Confirmation>, AppError> {
     let state = crate::core::server_side::state()?;
-    crate::core::server_side::answer(service::load(&state.pool, &state.config, &token).await)
+    let candidate = service::candidate_of(&state.config, &token);
+    let page = service::load(&state.pool, &state.config, &token).await;
+    Ok(Localized {
+        locale: locale::for_candidate(&state.pool, candidate).await,
+        page,
+    })
 }
 
 #[server(endpoint = "confirm-email/confirm")]
@@ -65,37 +72,52 @@ pub fn ConfirmEmailPage() -> impl IntoView {
             .and_then(|code| AppError::from_code(&code)),
     };
     view! {
-        <Title text=text::CONFIRM_EMAIL_TITLE />
-        <crate::ui::enhance::CandidateMain>
-            <h1>{text::CONFIRM_EMAIL_TITLE}</h1>
-            {move || failure().map(|error| view! {
-                <div id="notice" class="notice failure" role="alert"><p>{text::error_message(&error)}</p></div>
-            })}
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || page.get().map(|result| match result {
-                    Ok(Confirmation::Waiting { email, organization }) => view! {
-                        <p class="lead">{text::confirm_email_text(&email, &organization)}</p>
-                        <ActionForm action>
-                            <input type="hidden" name="token" value=token.get_untracked() />
-                            <button type="submit" class="button">{text::CONFIRM_EMAIL_BUTTON}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Ok(Confirmation::Done { email, organization }) => view! {
-                        <div id="notice" class="notice success" role="status">
-                            <p>{text::email_confirmed(&email, &organization)}</p>
-                        </div>
-                    }.into_any(),
+        <Suspense fallback=|| ()>
+            {move || page.get().map(|result| {
+                let (tr, result) = match result {
+                    Ok(Localized { locale, page }) => (Tr::new(locale), page),
+                    Err(error) => (Tr::new(Default::default()), Err(error)),
+                };
+                let body = match result {
+                    Ok(Confirmation::Waiting { email, organization }) => {
+                        let args = [("organization", organization.as_str().into()), ("email", email.as_str().into())];
+                        view! {
+                            <p class="lead">{tr.t_with("confirm-email-text", &args)}</p>
+                            <ActionForm action>
+                                <input type="hidden" name="token" value=token.get_untracked() />
+                                <button type="submit" class="button">{tr.t("confirm-email-button")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    }
+                    Ok(Confirmation::Done { email, organization }) => {
+                        let args = [("organization", organization.as_str().into()), ("email", email.as_str().into())];
+                        view! {
+                            <div id="notice" class="notice success" role="status">
+                                <p>{tr.t_with("email-confirmed", &args)}</p>
+                            </div>
+                        }.into_any()
+                    }
                     Err(AppError::LinkInvalid | AppError::LinkRetired) => {
                         set_status(400);
-                        view! { <p class="notice">{text::CONFIRM_LINK_INVALID}</p> }.into_any()
+                        view! { <p class="notice">{tr.t("confirm-link-invalid")}</p> }.into_any()
                     }
                     Err(error) => {
                         set_status(error.status());
-                        view! { <p class="notice failure" role="alert">{text::error_message(&error)}</p> }.into_any()
+                        view! { <p class="notice failure" role="alert">{tr.error(&error)}</p> }.into_any()
                     }
-                })}
-            </Suspense>
-        </crate::ui::enhance::CandidateMain>
+                };
+                view! {
+                    <Title text=tr.t("confirm-email-title") />
+                    <CandidateMain tr>
+                        <h1>{tr.t("confirm-email-title")}</h1>
+                        {failure().map(|error| view! {
+                            <div id="notice" class="notice failure" role="alert"><p>{tr.error(&error)}</p></div>
+                        })}
+                        {body}
+                    </CandidateMain>
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -111,6 +133,11 @@ pub mod service {
     use serde_json::json;
     use sqlx::PgPool;
     use uuid::Uuid;
+
+    /// The candidate a genuine confirmation link names, for the page's language.
+    pub fn candidate_of(config: &Config, token: &str) -> Option<CandidateId> {
+        verify(config, token).ok().map(|(candidate, _)| candidate)
+    }
 
     /// The candidate and the confirmation a link names, if it is a genuine confirmation link.
     fn verify(config: &Config, token: &str) -> Result<(CandidateId, Uuid), AppError> {

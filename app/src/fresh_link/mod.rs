@@ -1,19 +1,40 @@
 //! `/fresh-link`: the page to ask for a new personal link (SPEC §3). The form is the UI kit's,
 //! shared with every candidate page's bad-link notice.
 
-use crate::text;
+use crate::core::locale::{self, Localized};
+use crate::error::AppError;
+use crate::text::l10n::Tr;
 use crate::ui::bad_link::FreshLinkForm;
+use crate::ui::enhance::CandidateMain;
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// Whoever opens the page is not known yet: the browser's language, or the organization's.
+#[server(endpoint = "fresh-link/load")]
+pub async fn load_fresh_link() -> Result<Localized<()>, AppError> {
+    let state = crate::core::server_side::state()?;
+    Ok(Localized {
+        locale: locale::for_candidate(&state.pool, None).await,
+        page: Ok(()),
+    })
+}
 
 /// `/fresh-link`: where the form lands without JavaScript, and a page to bookmark.
 #[component]
 pub fn FreshLinkPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| load_fresh_link());
     view! {
-        <Title text=text::FRESH_LINK_TITLE />
-        <crate::ui::enhance::CandidateMain>
-            <h1>{text::FRESH_LINK_TITLE}</h1>
-            <FreshLinkForm />
-        </crate::ui::enhance::CandidateMain>
+        <Suspense fallback=|| ()>
+            {move || page.get().map(|result| {
+                let tr = result.map_or(Tr::new(Default::default()), |l| Tr::new(l.locale));
+                view! {
+                    <Title text=tr.t("fresh-link-title") />
+                    <CandidateMain tr>
+                        <h1>{tr.t("fresh-link-title")}</h1>
+                        <FreshLinkForm tr />
+                    </CandidateMain>
+                }
+            })}
+        </Suspense>
     }
 }

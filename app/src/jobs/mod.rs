@@ -19,6 +19,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+/// The job board and application form are still English only (issue 27 translates them next).
+const JOB_BOARD_WORDS: crate::text::l10n::Tr =
+    crate::text::l10n::Tr::new(crate::domain::locale::Locale::En);
+
 /// A posting's page: the posting, who asks, and which consents its form asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobPage {
@@ -105,7 +109,7 @@ pub fn JobsPage() -> impl IntoView {
     let jobs = Resource::new(|| (), |_| open_jobs());
     view! {
         <Title text=text::JOBS_TITLE />
-        <crate::ui::enhance::CandidateMain>
+        <crate::ui::enhance::CandidateMain tr=JOB_BOARD_WORDS>
             <h1>{text::JOBS_TITLE}</h1>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || jobs.get().map(|result| match result {
@@ -150,7 +154,7 @@ pub fn JobPostingPage() -> impl IntoView {
         })
     });
     view! {
-        <crate::ui::enhance::CandidateMain>
+        <crate::ui::enhance::CandidateMain tr=JOB_BOARD_WORDS>
             <Transition fallback=|| view! { <p>"Loading…"</p> }>
                 {move || posting.get().map(|result| match result {
                     Ok(job) => view! { <JobApplication job outcome /> }.into_any(),
@@ -202,7 +206,7 @@ fn JobApplication(job: JobPage, outcome: Signal<Option<Result<(), AppError>>>) -
             <ApplicationForm job=form_job.clone() />
         </Show>
         <footer class="page-notes">
-            <crate::ui::organization::OrganizationContacts organization=job.organization.clone() />
+            <crate::ui::organization::OrganizationContacts tr=JOB_BOARD_WORDS organization=job.organization.clone() />
         </footer>
     }
 }

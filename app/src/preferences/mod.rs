@@ -6,19 +6,21 @@
 //! Leptos's Referer-based fallback can't be used).
 
 pub mod model;
-#[cfg(feature = "ssr")]
 pub mod service;
 pub mod unsubscribe;
 
+use crate::core::locale::{self, Localized};
+use crate::core::{consent, server_side};
 use crate::domain::{
+    locale::Locale,
     preferences::{Field, PageLayout},
     Purpose, RequestKind, RequestStatus,
 };
 use crate::error::AppError;
-use crate::text;
+use crate::text::l10n::Tr;
 use crate::ui::actions::follow_action;
 use crate::ui::bad_link::BadLink;
-use crate::ui::form::FormField;
+use crate::ui::enhance::CandidateMain;
 use crate::ui::organization::OrganizationContacts;
 use crate::ui::page::set_status;
 use leptos::prelude::*;
@@ -26,33 +28,64 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::{ConsentState, LinkPage, Notice, PreferencesView, RequestRow};
 
-#[cfg(feature = "ssr")]
-#[cfg(feature = "ssr")]
-use crate::core::consent;
-#[cfg(feature = "ssr")]
-use crate::core::server_side;
-
 /// `earlier`: where the page's closed requests start (its "Earlier requests" link); a position
 /// that doesn't read shows the most recent ones.
 #[server(endpoint = "preferences/load")]
 pub async fn load_preferences(
     token: String,
     earlier: Option<String>,
-) -> Result<LinkPage, AppError> {
+) -> Result<Localized<LinkPage>, AppError> {
     let state = server_side::state()?;
-    let candidate = service::verify_link(&state.config, &token)?;
-    service::load_page(
-        &state.pool,
-        &state.config,
-        &state.rules,
-        candidate,
-        earlier.and_then(|p| p.parse().ok()),
-        chrono::Utc::now(),
-    )
-    .await
+    let page = match service::verify_link(&state.config, &token) {
+        Ok(candidate) => {
+            service::load_page(
+                &state.pool,
+                &state.config,
+                &state.rules,
+                candidate,
+                earlier.and_then(|p| p.parse().ok()),
+                chrono::Utc::now(),
+            )
+            .await
+        }
+        Err(error) => Err(error),
+    };
+    let locale = match &page {
+        Ok(LinkPage::Active(view)) => view.locale,
+        _ => locale::for_candidate(&state.pool, None).await,
+    };
+    Ok(Localized { locale, page })
 }
 
-#[cfg(feature = "ssr")]
+/// The language switcher: remembers the candidate's pick and shows the page in it. `page` is
+/// the page it was on (`preferences` or `unsubscribe`); an unsubscribe-only link may use it too.
+#[server(endpoint = "preferences/language")]
+pub async fn choose_language(
+    token: String,
+    language: String,
+    page: Option<String>,
+) -> Result<Notice, AppError> {
+    let result = async {
+        let state = server_side::state()?;
+        let link = service::verify_stop_link(&state.config, &token)?;
+        let locale = Locale::from_tag(&language).ok_or(AppError::BadForm)?;
+        locale::pick(&state.pool, link.candidate, locale).await?;
+        Ok(Notice::LanguageChanged)
+    }
+    .await;
+    let notice = Notice::from(result);
+    let back = match page.as_deref() {
+        Some("unsubscribe") => "unsubscribe",
+        _ => "preferences",
+    };
+    server_side::answer_form(
+        format!("/{back}/{}", server_side::path_safe(&token)),
+        notice.code(),
+        result,
+        Notice::Failed,
+    )
+}
+
 fn answer_preferences_form(
     token: &str,
     result: Result<Notice, AppError>,
@@ -165,7 +198,6 @@ pub async fn withdraw_request(token: String, request: String) -> Result<Notice, 
     answer_preferences_form(&token, result)
 }
 
-#[cfg(feature = "ssr")]
 async fn submit(token: &str, key: &str, request: service::NewRequest) -> Result<Notice, AppError> {
     let state = server_side::state()?;
     let candidate = service::verify_link(&state.config, token)?;
@@ -194,6 +226,7 @@ pub fn PreferencesPage() -> impl IntoView {
     let rectification = ServerAction::<RequestRectification>::new();
     let erasure = ServerAction::<RequestErasure>::new();
     let withdraw = ServerAction::<WithdrawRequest>::new();
+    let language = ServerAction::<ChooseLanguage>::new();
 
     // The latest outcome of an action sent with JavaScript; the URL's `?notice=` otherwise.
     let latest = RwSignal::new(None::<Notice>);
@@ -204,6 +237,7 @@ pub fn PreferencesPage() -> impl IntoView {
     follow_action(rectification, latest, changes, Notice::from);
     follow_action(erasure, latest, changes, Notice::from);
     follow_action(withdraw, latest, changes, Notice::from);
+    follow_action(language, latest, changes, Notice::from);
 
     let earlier = Memo::new(move |_| query.read().get("earlier"));
     let page = Resource::new(
@@ -227,17 +261,20 @@ pub fn PreferencesPage() -> impl IntoView {
         rectification,
         erasure,
         withdraw,
+        language,
     };
     view! {
-        <Title text=text::PAGE_TITLE />
-        <crate::ui::enhance::CandidateMain>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                {move || {
-                    page.get()
-                        .map(|result| match active_or_problem(result, text::PAGE_TITLE) {
+        <Transition fallback=|| ()>
+            {move || {
+                page.get()
+                    .map(|result| {
+                        let (tr, result) = localized(result);
+                        let title = tr.t("prefs-title");
+                        let body = match active_or_problem(tr, result, &title) {
                             Ok(view) => {
                                 view! {
                                     <Preferences
+                                        tr
                                         view
                                         token=token.get_untracked()
                                         notice
@@ -248,10 +285,14 @@ pub fn PreferencesPage() -> impl IntoView {
                                     .into_any()
                             }
                             Err(problem) => problem,
-                        })
-                }}
-            </Transition>
-        </crate::ui::enhance::CandidateMain>
+                        };
+                        view! {
+                            <Title text=title />
+                            <CandidateMain tr>{body}</CandidateMain>
+                        }
+                    })
+            }}
+        </Transition>
     }
 }
 
@@ -262,51 +303,89 @@ struct Actions {
     rectification: ServerAction<RequestRectification>,
     erasure: ServerAction<RequestErasure>,
     withdraw: ServerAction<WithdrawRequest>,
+    language: ServerAction<ChooseLanguage>,
+}
+
+/// The words of a loaded page and its outcome; a failed load (the server function's own
+/// transport) speaks English.
+pub(crate) fn localized<T>(result: Result<Localized<T>, AppError>) -> (Tr, Result<T, AppError>) {
+    match result {
+        Ok(Localized { locale, page }) => (Tr::new(locale), page),
+        Err(error) => (Tr::new(Locale::En), Err(error)),
+    }
 }
 
 /// The active candidate's page data, or what a link page shows instead, with its status: the
 /// deletion notice (410), the bad-link page (400) or an outage message (503).
 pub(crate) fn active_or_problem(
+    tr: Tr,
     result: Result<LinkPage, AppError>,
-    title: &'static str,
+    title: &str,
 ) -> Result<PreferencesView, AnyView> {
     match result {
         Ok(LinkPage::Active(view)) => Ok(*view),
-        Ok(LinkPage::Retired { organization }) => Err(retired_page(title, &organization)),
-        Err(error) => Err(link_problem(title, error)),
+        Ok(LinkPage::Retired { organization }) => Err(retired_page(tr, title, &organization)),
+        Err(error) => Err(link_problem(tr, title, error)),
     }
 }
 
 /// The deletion notice an anonymized candidate's link shows (410).
-pub(crate) fn retired_page(title: &'static str, organization: &str) -> AnyView {
+pub(crate) fn retired_page(tr: Tr, title: &str, organization: &str) -> AnyView {
     set_status(410);
     view! {
-        <h1>{title}</h1>
-        <p class="notice">{text::retired(organization)}</p>
+        <h1>{title.to_owned()}</h1>
+        <p class="notice">{tr.t_with("link-retired", &[("organization", organization.into())])}</p>
     }
     .into_any()
 }
 
 /// The bad-link page (400) or an outage message (503).
-pub(crate) fn link_problem(title: &'static str, error: AppError) -> AnyView {
+pub(crate) fn link_problem(tr: Tr, title: &str, error: AppError) -> AnyView {
     match error {
         AppError::LinkInvalid | AppError::LinkRetired => {
             set_status(400);
-            view! { <BadLink /> }.into_any()
+            view! { <BadLink tr /> }.into_any()
         }
         error => {
             set_status(error.status());
             view! {
-                <h1>{title}</h1>
-                <p class="notice failure" role="alert">{text::error_message(&error)}</p>
+                <h1>{title.to_owned()}</h1>
+                <p class="notice failure" role="alert">{tr.error(&error)}</p>
             }
             .into_any()
         }
     }
 }
 
+/// The language switcher: a plain form (a select and a button), so it works without JavaScript.
 #[component]
-fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl IntoView {
+pub(crate) fn LanguageSwitcher(
+    tr: Tr,
+    token: String,
+    page: &'static str,
+    action: ServerAction<ChooseLanguage>,
+) -> impl IntoView {
+    let current = tr.locale();
+    view! {
+        <ActionForm action attr:class="language-switcher">
+            <input type="hidden" name="token" value=token />
+            <input type="hidden" name="page" value=page />
+            <label for="language">{tr.t("language-label")}</label>
+            <select id="language" name="language">
+                {Locale::ALL
+                    .iter()
+                    .map(|&l| view! {
+                        <option value=l.as_str() lang=l.as_str() selected=l == current>{l.endonym()}</option>
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit" class="button secondary small">{tr.t("language-submit")}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn NoticeBanner(tr: Tr, notice: Signal<Option<Notice>>, view: PreferencesView) -> impl IntoView {
     let organization = view.organization.name.clone();
     let requests = view.requests.clone();
     move || {
@@ -317,7 +396,15 @@ fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl I
                 Notice::RequestReceived(kind) | Notice::RequestAlreadyOpen(kind) => requests
                     .iter()
                     .find(|r| r.kind == kind && r.status == RequestStatus::Open)
-                    .map(|r| text::due_by(&organization, &text::date(r.due_at))),
+                    .map(|r| {
+                        tr.t_with(
+                            "due-by",
+                            &[
+                                ("organization", organization.as_str().into()),
+                                ("date", tr.date(r.due_at).as_str().into()),
+                            ],
+                        )
+                    }),
                 _ => None,
             };
             view! {
@@ -327,7 +414,7 @@ fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl I
                     role=if failed { "alert" } else { "status" }
                     tabindex="-1"
                 >
-                    <p>{text::notice(&n)}</p>
+                    <p>{tr.notice(&n)}</p>
                     {due.map(|d| view! { <p>{d}</p> })}
                 </div>
             }
@@ -337,6 +424,7 @@ fn NoticeBanner(notice: Signal<Option<Notice>>, view: PreferencesView) -> impl I
 
 #[component]
 fn Preferences(
+    tr: Tr,
     view: PreferencesView,
     token: String,
     notice: Signal<Option<Notice>>,
@@ -344,56 +432,75 @@ fn Preferences(
     actions: Actions,
 ) -> impl IntoView {
     let organization = view.organization.name.clone();
-    let retention = text::retention_in_words(view.retention_days);
+    let org = || {
+        (
+            "organization",
+            crate::text::l10n::Arg::from(organization.as_str()),
+        )
+    };
+    let retention = tr.period(view.retention_days);
     let layout: PageLayout = view.layout.clone();
     let erasure_open = view
         .requests
         .iter()
         .any(|r| r.kind == RequestKind::Erasure && r.status == RequestStatus::Open);
-    let policy = layout
-        .country_policy
-        .map(|p| text::country_policy(p.country.as_str(), p.retention_days));
+    let policy = layout.country_policy.map(|p| {
+        tr.t_with(
+            "prefs-country-policy",
+            &[
+                ("country", p.country.as_str().into()),
+                ("period", tr.period(p.retention_days).as_str().into()),
+            ],
+        )
+    });
     let consents = view.consents.clone();
     let has_consents = !consents.is_empty();
+    let intro = tr.t_with("prefs-intro", &[org()]);
+    let legitimate_interest = layout
+        .legitimate_interest
+        .then(|| tr.t_with("prefs-legitimate-interest", &[org()]));
+    let consent_items = consents
+        .into_iter()
+        .map(|(purpose, state)| {
+            let explanation = tr.t_with(
+                "purpose-explanation",
+                &[
+                    ("purpose", purpose.as_str().into()),
+                    org(),
+                    ("period", retention.as_str().into()),
+                ],
+            );
+            view! { <ConsentItem tr purpose state explanation token=token.clone() action=actions.consent /> }
+        })
+        .collect_view();
     view! {
-        <h1>{text::PAGE_TITLE}</h1>
-        <NoticeBanner notice view=view.clone() />
-        <p class="lead">{text::intro(&organization)}</p>
-        {layout.legitimate_interest.then(|| view! { <p>{text::legitimate_interest(&organization)}</p> })}
+        <LanguageSwitcher tr token=token.clone() page="preferences" action=actions.language />
+        <h1>{tr.t("prefs-title")}</h1>
+        <NoticeBanner tr notice view=view.clone() />
+        <p class="lead">{intro}</p>
+        {legitimate_interest.map(|text| view! { <p>{text}</p> })}
         {policy.map(|p| view! { <p class="policy">{p}</p> })}
 
         {has_consents.then(|| {
             view! {
                 <section class="card section" aria-labelledby="consent-heading">
-                    <h2 id="consent-heading">{text::CONSENT_HEADING}</h2>
-                    {consents
-                        .into_iter()
-                        .map(|(purpose, state)| {
-                            view! {
-                                <ConsentItem
-                                    purpose
-                                    state
-                                    explanation=text::purpose_explanation(purpose, &organization, &retention)
-                                    token=token.clone()
-                                    action=actions.consent
-                                />
-                            }
-                        })
-                        .collect_view()}
+                    <h2 id="consent-heading">{tr.t("consent-heading")}</h2>
+                    {consent_items}
                 </section>
             }
         })}
 
         <section class="card section" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{text::CONTACT_HEADING}</h2>
-            <ContactChoice allowed=view.contact_allowed token=token.clone() action=actions.consent />
+            <h2 id="contact-heading">{tr.t("contact-heading")}</h2>
+            <ContactChoice tr allowed=view.contact_allowed token=token.clone() action=actions.consent />
         </section>
 
         <section class="section" aria-labelledby="requests-heading">
-            <h2 id="requests-heading">{text::REQUESTS_HEADING}</h2>
-            <AccessForm token=token.clone() key=view.form_key.clone() action=actions.access />
-            <RectificationForm token=token.clone() key=view.form_key.clone() action=actions.rectification />
+            <h2 id="requests-heading">{tr.t("requests-heading")}</h2>
+            <AccessForm tr token=token.clone() key=view.form_key.clone() action=actions.access />
+            <RectificationForm tr token=token.clone() key=view.form_key.clone() action=actions.rectification />
             <ErasureSection
+                tr
                 token=token.clone()
                 key=view.form_key.clone()
                 open=erasure_open
@@ -403,6 +510,7 @@ fn Preferences(
         </section>
 
         <RequestList
+            tr
             requests=view.requests.clone()
             more_closed=view.more_closed
             showing_earlier=view.showing_earlier
@@ -411,14 +519,15 @@ fn Preferences(
         />
 
         <footer class="page-notes">
-            <p class="muted">{text::PERSONAL_LINK}</p>
-            <OrganizationContacts organization=view.organization.clone() />
+            <p class="muted">{tr.t("prefs-personal-link")}</p>
+            <OrganizationContacts tr organization=view.organization.clone() />
         </footer>
     }
 }
 
 #[component]
 fn ConsentItem(
+    tr: Tr,
     purpose: Purpose,
     state: ConsentState,
     explanation: String,
@@ -427,19 +536,27 @@ fn ConsentItem(
 ) -> impl IntoView {
     let given = state == ConsentState::Given;
     let id = format!("consent-{purpose}");
+    let button = tr.t_with(
+        if given {
+            "consent-revoke"
+        } else {
+            "consent-give"
+        },
+        &[("purpose", purpose.as_str().into())],
+    );
     view! {
         <div class="consent-item">
-            <h3 id=id>{text::purpose_title(purpose)}</h3>
+            <h3 id=id>{tr.purpose_title(purpose)}</h3>
             <p>{explanation}</p>
             <p class="state">
-                <span class=if given { "badge ok" } else { "badge" }>{text::consent_state(state)}</span>
+                <span class=if given { "badge ok" } else { "badge" }>{tr.consent_state(state)}</span>
             </p>
             <ActionForm action>
                 <input type="hidden" name="token" value=token />
                 <input type="hidden" name="purpose" value=purpose.as_str() />
                 <input type="hidden" name="allow" value=if given { "no" } else { "yes" } />
                 <button type="submit" class=if given { "button secondary" } else { "button" }>
-                    {if given { text::revoke_consent(purpose) } else { text::give_consent(purpose) }}
+                    {button}
                 </button>
             </ActionForm>
         </div>
@@ -448,18 +565,19 @@ fn ConsentItem(
 
 #[component]
 fn ContactChoice(
+    tr: Tr,
     allowed: bool,
     token: String,
     action: ServerAction<ChangeConsent>,
 ) -> impl IntoView {
     view! {
-        <p>{if allowed { text::CONTACT_ALLOWED } else { text::CONTACT_STOPPED }}</p>
+        <p>{tr.t(if allowed { "contact-allowed" } else { "contact-stopped" })}</p>
         <ActionForm action>
             <input type="hidden" name="token" value=token />
             <input type="hidden" name="purpose" value=Purpose::Contact.as_str() />
             <input type="hidden" name="allow" value=if allowed { "no" } else { "yes" } />
             <button type="submit" class=if allowed { "button secondary" } else { "button" }>
-                {if allowed { text::STOP_CONTACT } else { text::ALLOW_CONTACT }}
+                {tr.t(if allowed { "contact-stop" } else { "contact-allow" })}
             </button>
         </ActionForm>
     }
@@ -467,7 +585,7 @@ fn ContactChoice(
 
 /// One of the three request cards.
 #[component]
-fn RequestCard(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+fn RequestCard(id: &'static str, title: String, children: Children) -> impl IntoView {
     view! {
         <div class="card request" id=id>
             <h3>{title}</h3>
@@ -486,42 +604,68 @@ fn RequestIdentity(token: String, key: String) -> impl IntoView {
 }
 
 #[component]
-fn AccessForm(token: String, key: String, action: ServerAction<RequestAccess>) -> impl IntoView {
+fn AccessForm(
+    tr: Tr,
+    token: String,
+    key: String,
+    action: ServerAction<RequestAccess>,
+) -> impl IntoView {
     view! {
-        <RequestCard id="access" title=text::ACCESS_TITLE>
-            <p>{text::ACCESS_TEXT}</p>
+        <RequestCard id="access" title=tr.t("access-title")>
+            <p>{tr.t("access-text")}</p>
             <ActionForm action>
                 <RequestIdentity token key />
-                <button type="submit" class="button">{text::ACCESS_TITLE}</button>
+                <button type="submit" class="button">{tr.t("access-title")}</button>
             </ActionForm>
         </RequestCard>
     }
 }
 
+/// A labelled correction field, limited as the server limits it.
+#[component]
+fn CorrectionField(
+    tr: Tr,
+    field: Field,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] rows: Option<u8>,
+) -> impl IntoView {
+    let id = format!("rect-{}", field.as_str());
+    let max = field.max_chars().to_string();
+    let input = match rows {
+        Some(rows) => view! { <textarea id=id.clone() name=field.as_str() rows=rows maxlength=max></textarea> }.into_any(),
+        None => view! {
+            <input id=id.clone() type=kind name=field.as_str() autocomplete="off" maxlength=max />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{tr.t(label)}</label>
+            {input}
+        </div>
+    }
+}
+
 #[component]
 fn RectificationForm(
+    tr: Tr,
     token: String,
     key: String,
     action: ServerAction<RequestRectification>,
 ) -> impl IntoView {
     view! {
-        <RequestCard id="rectification" title=text::RECTIFICATION_TITLE>
-            <p>{text::RECTIFICATION_TEXT}</p>
+        <RequestCard id="rectification" title=tr.t("rectification-title")>
+            <p>{tr.t("rectification-text")}</p>
             <ActionForm action>
                 <RequestIdentity token key />
-                <div class="field">
-                    <label for="rect-note">{text::field_label(Field::Note)}</label>
-                    <textarea id="rect-note" name="note" rows="4" maxlength=Field::Note.max_chars()></textarea>
-                </div>
-                <FormField field=Field::Name scope="rect" labels=text::field_label autocomplete="off" />
-                <FormField field=Field::Email scope="rect" labels=text::field_label kind="email" autocomplete="off" />
-                <FormField field=Field::Phone scope="rect" labels=text::field_label kind="tel" autocomplete="off" />
-                <FormField field=Field::Location scope="rect" labels=text::field_label autocomplete="off" />
-                <div class="field">
-                    <label for="rect-links">{text::field_label(Field::Links)}</label>
-                    <textarea id="rect-links" name="links" rows="2" maxlength=Field::Links.max_chars()></textarea>
-                </div>
-                <button type="submit" class="button">{text::SUBMIT_REQUEST}</button>
+                <CorrectionField tr field=Field::Note label="field-note" rows=4 />
+                <CorrectionField tr field=Field::Name label="field-name" />
+                <CorrectionField tr field=Field::Email label="field-email" kind="email" />
+                <CorrectionField tr field=Field::Phone label="field-phone" kind="tel" />
+                <CorrectionField tr field=Field::Location label="field-location" />
+                <CorrectionField tr field=Field::Links label="field-links" rows=2 />
+                <button type="submit" class="button">{tr.t("submit-request")}</button>
             </ActionForm>
         </RequestCard>
     }
@@ -529,6 +673,7 @@ fn RectificationForm(
 
 #[component]
 fn ErasureSection(
+    tr: Tr,
     token: String,
     key: String,
     open: bool,
@@ -536,14 +681,22 @@ fn ErasureSection(
     action: ServerAction<RequestErasure>,
 ) -> impl IntoView {
     let page = format!("/preferences/{token}");
-    let consequences = text::ERASURE_CONSEQUENCES
-        .iter()
-        .map(|c| view! { <li>{*c}</li> })
-        .collect_view();
+    let consequences = [
+        "erasure-deleted",
+        "erasure-applications-end",
+        "erasure-no-contact",
+        "erasure-record-kept",
+    ]
+    .iter()
+    .map(|id| view! { <li>{tr.t(id)}</li> })
+    .collect_view();
     let body = move || {
         if open {
-            view! { <p class="state"><span class="badge">{text::request_received(RequestKind::Erasure)}</span></p> }
-                .into_any()
+            let received = tr.t_with(
+                "request-received",
+                &[("kind", RequestKind::Erasure.as_str().into())],
+            );
+            view! { <p class="state"><span class="badge">{received}</span></p> }.into_any()
         } else if confirming.get() {
             let (token, key) = (token.clone(), key.clone());
             let cancel = format!("{page}#erasure");
@@ -551,10 +704,10 @@ fn ErasureSection(
                 <ActionForm action>
                     <RequestIdentity token key />
                     <input type="hidden" name="confirm" value="yes" />
-                    <p><strong>{text::ERASURE_CONFIRM_QUESTION}</strong></p>
+                    <p><strong>{tr.t("erasure-confirm-question")}</strong></p>
                     <div class="actions">
-                        <button type="submit" class="button danger">{text::ERASURE_CONFIRM}</button>
-                        <a class="button secondary" href=cancel>{text::CANCEL}</a>
+                        <button type="submit" class="button danger">{tr.t("erasure-confirm")}</button>
+                        <a class="button secondary" href=cancel>{tr.t("cancel")}</a>
                     </div>
                 </ActionForm>
             }
@@ -563,14 +716,14 @@ fn ErasureSection(
             let start = format!("{page}?step={CONFIRM_ERASURE}#erasure");
             view! {
                 <a class="button danger" href=start>
-                    {text::ERASURE_CONTINUE}
+                    {tr.t("erasure-continue")}
                 </a>
             }
             .into_any()
         }
     };
     view! {
-        <RequestCard id="erasure" title=text::ERASURE_TITLE>
+        <RequestCard id="erasure" title=tr.t("erasure-title")>
             <ul>{consequences}</ul>
             {body}
         </RequestCard>
@@ -579,6 +732,7 @@ fn ErasureSection(
 
 #[component]
 fn RequestList(
+    tr: Tr,
     requests: Vec<RequestRow>,
     more_closed: Option<crate::domain::paging::Position>,
     showing_earlier: bool,
@@ -590,17 +744,17 @@ fn RequestList(
     let recent = showing_earlier.then(|| format!("{page}#history-heading"));
     let pager = (earlier.is_some() || recent.is_some()).then(|| {
         view! {
-            <nav class="pager" aria-label=text::REQUEST_PAGES_LABEL>
-                {recent.map(|href| view! { <a href=href>{text::RECENT_REQUESTS}</a> })}
-                {earlier.map(|href| view! { <a href=href rel="next">{text::EARLIER_REQUESTS}</a> })}
+            <nav class="pager" aria-label=tr.t("request-pages-label")>
+                {recent.map(|href| view! { <a href=href>{tr.t("recent-requests")}</a> })}
+                {earlier.map(|href| view! { <a href=href rel="next">{tr.t("earlier-requests")}</a> })}
             </nav>
         }
     });
     view! {
         <section class="section" aria-labelledby="history-heading">
-            <h2 id="history-heading">{text::HISTORY_HEADING}</h2>
+            <h2 id="history-heading">{tr.t("history-heading")}</h2>
             {if requests.is_empty() {
-                view! { <p>{text::NO_REQUESTS}</p> }.into_any()
+                view! { <p>{tr.t("no-requests")}</p> }.into_any()
             } else {
                 view! {
                     // Focusable so keyboard users can scroll it on a narrow screen.
@@ -608,11 +762,11 @@ fn RequestList(
                         <table class="requests">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Request"</th>
-                                    <th scope="col">"Received"</th>
-                                    <th scope="col">"Due"</th>
-                                    <th scope="col">"State"</th>
-                                    <th scope="col">{text::ACTION_COLUMN}</th>
+                                    <th scope="col">{tr.t("column-request")}</th>
+                                    <th scope="col">{tr.t("column-received")}</th>
+                                    <th scope="col">{tr.t("column-due")}</th>
+                                    <th scope="col">{tr.t("column-state")}</th>
+                                    <th scope="col">{tr.t("column-action")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -621,19 +775,20 @@ fn RequestList(
                                     .map(|r| {
                                         let open = r.status == crate::domain::RequestStatus::Open;
                                         let token = token.clone();
+                                        let label = tr.t_with("withdraw-label", &[("kind", r.kind.as_str().into())]);
                                         view! {
                                             <tr>
-                                                <td>{text::request_kind(r.kind)}</td>
-                                                <td>{text::date(r.received_at)}</td>
-                                                <td>{text::date(r.due_at)}</td>
-                                                <td>{text::request_status(r.status)}</td>
+                                                <td>{tr.request_kind(r.kind)}</td>
+                                                <td>{tr.date(r.received_at)}</td>
+                                                <td>{tr.date(r.due_at)}</td>
+                                                <td>{tr.request_status(r.status)}</td>
                                                 <td>
                                                     {open.then(|| view! {
                                                         <ActionForm action=withdraw attr:class="inline-form">
                                                             <input type="hidden" name="token" value=token />
                                                             <input type="hidden" name="request" value=r.id.to_string() />
                                                             <button type="submit" class="button secondary small"
-                                                                aria-label=text::withdraw_label(r.kind)>{text::WITHDRAW_BUTTON}</button>
+                                                                aria-label=label>{tr.t("withdraw-button")}</button>
                                                         </ActionForm>
                                                     })}
                                                 </td>

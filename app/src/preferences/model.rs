@@ -3,7 +3,8 @@
 pub use crate::domain::preferences::{ConsentState, Notice};
 pub use crate::domain::settings::Organization;
 use crate::domain::{
-    paging::Position, preferences::PageLayout, Purpose, RequestId, RequestKind, RequestStatus,
+    locale::Locale, paging::Position, preferences::PageLayout, Purpose, RequestId, RequestKind,
+    RequestStatus,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,8 @@ pub struct PreferencesView {
     /// A fresh idempotency key for this rendering's request forms: submitting the same form twice
     /// (a double click, a replayed post) carries the same key and makes one request.
     pub form_key: String,
+    /// The language the page speaks (`domain::locale::choose`).
+    pub locale: Locale,
 }
 
 #[cfg(feature = "ssr")]

@@ -8,6 +8,7 @@ use crate::core::config::Config;
 use crate::core::consent::lock_candidate;
 use crate::core::db;
 use crate::core::links;
+use crate::core::locale::StoredLocales;
 use crate::core::settings::{RulesCache, Settings};
 use crate::domain::{
     contact::{contact_by_email, ContactDecision},
@@ -59,7 +60,7 @@ pub async fn load_page(
     // the revision shows they changed.
     let mut tx = db::with_plans_kept(pool).await?;
     let Some(row) = sqlx::query!(
-        r#"SELECT s.revision,
+        r#"SELECT s.revision, s.default_locale, c.page_locale, c.locale,
                   c.location_country, c.gdpr_country_override,
                   c.anonymized_at IS NOT NULL AS "anonymized!",
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
@@ -175,6 +176,12 @@ pub async fn load_page(
         more_closed,
         showing_earlier: earlier.is_some(),
         form_key: uuid::Uuid::new_v4().to_string(),
+        locale: StoredLocales {
+            picked: row.page_locale,
+            stored: row.locale,
+            default: Some(row.default_locale),
+        }
+        .choose(),
     })))
 }
 

@@ -1,9 +1,11 @@
 //! `/unsubscribe/{token}` (SPEC §3, RFC 8058): GET shows one button; a POST — that button, or a
 //! mail client's one-click `List-Unsubscribe=One-Click` — revokes contact permission.
 
-use super::{link_problem, retired_page};
+use super::{link_problem, localized, retired_page, ChooseLanguage, LanguageSwitcher};
+use crate::core::locale::{self, Localized};
 use crate::error::AppError;
-use crate::text;
+use crate::text::l10n::Tr;
+use crate::ui::enhance::CandidateMain;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -28,27 +30,41 @@ pub enum UnsubscribeView {
 }
 
 #[server(endpoint = "unsubscribe/load")]
-pub async fn load_unsubscribe(token: String) -> Result<UnsubscribeView, AppError> {
+pub async fn load_unsubscribe(token: String) -> Result<Localized<UnsubscribeView>, AppError> {
     use super::{model::LinkPage, service};
     use crate::core::server_side;
     let state = server_side::state()?;
-    let link = service::verify_stop_link(&state.config, &token)?;
-    let page = service::load_page(
-        &state.pool,
-        &state.config,
-        &state.rules,
-        link.candidate,
-        None,
-        chrono::Utc::now(),
-    )
-    .await?;
-    Ok(match page {
-        LinkPage::Active(view) => UnsubscribeView::Active {
-            organization: view.organization.name,
-            contact_allowed: view.contact_allowed,
-            full_link: link.purpose == crate::core::links::PREFERENCES,
-        },
-        LinkPage::Retired { organization } => UnsubscribeView::Retired { organization },
+    let page = async {
+        let link = service::verify_stop_link(&state.config, &token)?;
+        let page = service::load_page(
+            &state.pool,
+            &state.config,
+            &state.rules,
+            link.candidate,
+            None,
+            chrono::Utc::now(),
+        )
+        .await?;
+        Ok(match page {
+            LinkPage::Active(view) => (
+                Some(view.locale),
+                UnsubscribeView::Active {
+                    organization: view.organization.name,
+                    contact_allowed: view.contact_allowed,
+                    full_link: link.purpose == crate::core::links::PREFERENCES,
+                },
+            ),
+            LinkPage::Retired { organization } => (None, UnsubscribeView::Retired { organization }),
+        })
+    }
+    .await;
+    let locale = match &page {
+        Ok((Some(locale), _)) => *locale,
+        _ => locale::for_candidate(&state.pool, None).await,
+    };
+    Ok(Localized {
+        locale,
+        page: page.map(|(_, view)| view),
     })
 }
 
@@ -58,54 +74,75 @@ pub fn UnsubscribePage() -> impl IntoView {
     let query = use_query_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let page = Resource::new(move || token.get(), load_unsubscribe);
+    let language = ServerAction::<ChooseLanguage>::new();
     let done = move || query.read().get("done").is_some();
     view! {
-        <Title text=text::UNSUBSCRIBE_TITLE />
-        <crate::ui::enhance::CandidateMain>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || {
-                    page.get()
-                        .map(|result| match result {
+        <Suspense fallback=|| ()>
+            {move || {
+                page.get()
+                    .map(|result| {
+                        let (tr, result) = localized(result);
+                        let title = tr.t("unsubscribe-title");
+                        let body = match result {
                             Ok(UnsubscribeView::Active { organization, contact_allowed, full_link }) => {
                                 let token = token.get_untracked();
-                                let preferences = format!("/preferences/{token}");
                                 let stopped = done() || !contact_allowed;
                                 view! {
-                                    <h1>{text::UNSUBSCRIBE_TITLE}</h1>
-                                    {if stopped {
-                                        view! {
-                                            <div id="notice" class="notice success" role="status">
-                                                <p>{text::UNSUBSCRIBED}</p>
-                                            </div>
-                                        }
-                                            .into_any()
-                                    } else {
-                                        view! {
-                                            <p class="lead">{text::unsubscribe_text(&organization)}</p>
-                                            <form method="post" action=format!("/unsubscribe/{token}")>
-                                                <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-                                                <input type="hidden" name=FROM_PAGE value="page" />
-                                                <button type="submit" class="button">{text::UNSUBSCRIBE_BUTTON}</button>
-                                            </form>
-                                        }
-                                            .into_any()
-                                    }}
-                                    {if full_link {
-                                        view! { <p><a href=preferences>{text::MORE_CHOICES}</a></p> }.into_any()
-                                    } else {
-                                        view! { <p class="muted">{text::MORE_CHOICES_ELSEWHERE}</p> }.into_any()
-                                    }}
+                                    <LanguageSwitcher tr token=token.clone() page="unsubscribe" action=language />
+                                    <h1>{title.clone()}</h1>
+                                    <Unsubscribe tr token organization stopped full_link />
                                 }
                                     .into_any()
                             }
                             Ok(UnsubscribeView::Retired { organization }) => {
-                                retired_page(text::UNSUBSCRIBE_TITLE, &organization)
+                                retired_page(tr, &title, &organization)
                             }
-                            Err(error) => link_problem(text::UNSUBSCRIBE_TITLE, error),
-                        })
-                }}
-            </Suspense>
-        </crate::ui::enhance::CandidateMain>
+                            Err(error) => link_problem(tr, &title, error),
+                        };
+                        view! {
+                            <Title text=title />
+                            <CandidateMain tr>{body}</CandidateMain>
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// The one button, or what it did; and where the other choices are.
+#[component]
+fn Unsubscribe(
+    tr: Tr,
+    token: String,
+    organization: String,
+    stopped: bool,
+    full_link: bool,
+) -> impl IntoView {
+    let preferences = format!("/preferences/{token}");
+    view! {
+        {if stopped {
+            view! {
+                <div id="notice" class="notice success" role="status">
+                    <p>{tr.t("unsubscribed")}</p>
+                </div>
+            }
+                .into_any()
+        } else {
+            view! {
+                <p class="lead">{tr.t_with("unsubscribe-text", &[("organization", organization.as_str().into())])}</p>
+                <form method="post" action=format!("/unsubscribe/{token}")>
+                    <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+                    <input type="hidden" name=FROM_PAGE value="page" />
+                    <button type="submit" class="button">{tr.t("unsubscribe-button")}</button>
+                </form>
+            }
+                .into_any()
+        }}
+        {if full_link {
+            view! { <p><a href=preferences>{tr.t("more-choices")}</a></p> }.into_any()
+        } else {
+            view! { <p class="muted">{tr.t("more-choices-elsewhere")}</p> }.into_any()
+        }}
     }
 }
 

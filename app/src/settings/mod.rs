@@ -340,6 +340,15 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
                         describedby="setting-time-zone-help" />
                     <p id="setting-time-zone-help" class="muted">{text::TIME_ZONE_SETTING_HELP}</p>
                 </div>
+                <div class="field">
+                    <label for="setting-default-locale">{text::field_label(Field::DefaultLocale)}</label>
+                    <select id="setting-default-locale" name="form[default_locale]" aria-describedby="setting-default-locale-help">
+                        {crate::domain::locale::Locale::ALL.iter().map(|l| view! {
+                            <option value=l.as_str() selected=form.default_locale == l.as_str()>{l.endonym()}</option>
+                        }).collect_view()}
+                    </select>
+                    <p id="setting-default-locale-help" class="muted">{text::DEFAULT_LOCALE_SETTING_HELP}</p>
+                </div>
                 <div class="field checkbox">
                     <input type="checkbox" id="setting-owner-alert-names" name="form[owner_alert_includes_name]"
                         value="true" checked=form.owner_alert_includes_name />

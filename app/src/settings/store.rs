@@ -47,7 +47,8 @@ pub async fn save(
                 processing_basis = $7, retention_basis = $8, retention_days = $9,
                 consent_validity_days = $10, consent_answer_window_days = $11,
                 anonymization_grace_days = $12, owner_alert_includes_name = $13,
-                admin_digest = $14, application_confirmation = $15, time_zone = $16",
+                admin_digest = $14, application_confirmation = $15, time_zone = $16,
+                default_locale = $17",
         new.organization_name,
         new.reply_to,
         new.privacy_policy_url,
@@ -64,6 +65,7 @@ pub async fn save(
         new.admin_digest,
         new.application_confirmation,
         new.time_zone,
+        new.default_locale.as_str(),
     )
     .execute(&mut *tx)
     .await?;

@@ -198,6 +198,7 @@ pub fn notice(notice: &Notice) -> String {
             "You withdrew your request for {}: we won't act on it. You can ask again at any time.",
             request_sentence_to_candidate(*kind)
         ),
+        Notice::LanguageChanged => "This page is now in English.".into(),
         Notice::Failed(error) => error_message(error),
     }
 }

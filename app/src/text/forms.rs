@@ -63,6 +63,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::RepeatPassword => "New password, again",
         Field::CurrentPassword => "Current password",
         Field::TimeZone => "Time zone",
+        Field::DefaultLocale => "Candidates' language when theirs is unknown",
         Field::KeyName => "Name",
         Field::Scopes => "What the key may do",
         Field::WebhookUrl => "Receiver URL",
@@ -141,6 +142,7 @@ pub fn field_problem(field: Field, problem: Problem) -> String {
         Field::RepeatPassword => "the new password again",
         Field::CurrentPassword => "your current password",
         Field::TimeZone => "the time zone",
+        Field::DefaultLocale => "the candidates' language",
         Field::KeyName => "the key's name",
         Field::Scopes => "what the key may do",
         Field::WebhookUrl => "the receiver's URL",
@@ -195,6 +197,7 @@ pub fn field_problem(field: Field, problem: Problem) -> String {
         }
         (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
+        (Field::DefaultLocale, _) => "Please choose the language from the list.".into(),
         (Field::Scopes, _) => "Please tick at least one thing the key may do.".into(),
         (Field::WebhookUrl, Problem::Invalid) => "Please give the receiver as an https:// address on the public internet. Addresses on private, loopback and link-local networks are refused, so a webhook can't reach inside your network.".into(),
         (Field::WebhookEvents, _) => "Please tick at least one event to send.".into(),

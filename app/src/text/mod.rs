@@ -1,6 +1,7 @@
-//! Every sentence Candor shows or sends, in one place so that other languages can drop in, split by
-//! the surface that shows it. English only for now; a second language becomes a second set of
-//! modules behind the same functions. Depends on the domain only (a layering test keeps it so).
+//! Every sentence Candor shows or sends, in one place, split by the surface that shows it.
+//! The candidate's pages speak the candidate's language through `l10n` (Fluent messages in
+//! `app/locales/`); the workspace's English sentences are the functions and constants here.
+//! Depends on the domain only (a layering test keeps it so).
 
 mod alerts;
 mod api_keys;
@@ -9,6 +10,8 @@ mod compliance;
 mod forms;
 mod import;
 mod jobs;
+#[cfg(feature = "ssr")]
+pub mod l10n;
 mod postings;
 mod profile;
 mod settings;

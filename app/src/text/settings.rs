@@ -113,3 +113,5 @@ pub const ADD_TEMPLATE: &str = "Add a template";
 pub const SAVE_TEMPLATE: &str = "Save template";
 
 pub const TIME_ZONE_SETTING_HELP: &str = "Where the team works. A scheduled email is sent at the time asked in this zone when the sender's browser doesn't give its own.";
+
+pub const DEFAULT_LOCALE_SETTING_HELP: &str = "Candidate pages and emails speak the language a candidate picked, or gave when applying, or their browser's; this one when none of those is known.";

@@ -3,7 +3,7 @@
 
 use crate::core::fresh_link::SendFreshLink;
 use crate::error::AppError;
-use crate::text;
+use crate::text::l10n::Tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -26,18 +26,18 @@ impl Outcome {
         }
     }
 
-    fn message(self) -> String {
+    fn message(self, tr: Tr) -> String {
         match self {
-            Outcome::Sent => text::FRESH_LINK_SENT.into(),
-            Outcome::BadEmail => text::FRESH_LINK_BAD_EMAIL.into(),
-            Outcome::Unavailable => text::error_message(&AppError::Unavailable),
+            Outcome::Sent => tr.t("fresh-link-sent"),
+            Outcome::BadEmail => tr.t("fresh-link-bad-email"),
+            Outcome::Unavailable => tr.error(&AppError::Unavailable),
         }
     }
 }
 
 /// The form, on the bad-link page and on `/fresh-link`.
 #[component]
-pub fn FreshLinkForm() -> impl IntoView {
+pub fn FreshLinkForm(tr: Tr) -> impl IntoView {
     let action = ServerAction::<SendFreshLink>::new();
     let query = use_query_map();
     let outcome = Signal::derive(move || match action.value().get() {
@@ -51,7 +51,7 @@ pub fn FreshLinkForm() -> impl IntoView {
     });
     view! {
         <section class="card section" aria-labelledby="fresh-link-heading">
-            <h2 id="fresh-link-heading">{text::FRESH_LINK_TITLE}</h2>
+            <h2 id="fresh-link-heading">{tr.t("fresh-link-title")}</h2>
             {move || {
                 outcome.get().map(|o| {
                     let failed = o != Outcome::Sent;
@@ -61,15 +61,15 @@ pub fn FreshLinkForm() -> impl IntoView {
                             class=if failed { "notice failure" } else { "notice success" }
                             role=if failed { "alert" } else { "status" }
                         >
-                            <p>{o.message()}</p>
+                            <p>{o.message(tr)}</p>
                         </div>
                     }
                 })
             }}
-            <p>{text::FRESH_LINK_TEXT}</p>
+            <p>{tr.t("fresh-link-text")}</p>
             <ActionForm action>
                 <div class="field">
-                    <label for="fresh-link-email">{text::FRESH_LINK_LABEL}</label>
+                    <label for="fresh-link-email">{tr.t("fresh-link-label")}</label>
                     <input
                         id="fresh-link-email"
                         name="email"
@@ -79,7 +79,7 @@ pub fn FreshLinkForm() -> impl IntoView {
                         autocomplete="email"
                     />
                 </div>
-                <button type="submit" class="button">{text::FRESH_LINK_SUBMIT}</button>
+                <button type="submit" class="button">{tr.t("fresh-link-submit")}</button>
             </ActionForm>
         </section>
     }
@@ -87,11 +87,11 @@ pub fn FreshLinkForm() -> impl IntoView {
 
 /// What every invalid candidate link shows (the caller sets the 4xx status).
 #[component]
-pub fn BadLink() -> impl IntoView {
+pub fn BadLink(tr: Tr) -> impl IntoView {
     view! {
-        <Title text=text::LINK_INVALID_TITLE />
-        <h1>{text::LINK_INVALID_TITLE}</h1>
-        <p class="lead">{text::LINK_INVALID_TEXT}</p>
-        <FreshLinkForm />
+        <Title text=tr.t("link-invalid-title") />
+        <h1>{tr.t("link-invalid-title")}</h1>
+        <p class="lead">{tr.t("link-invalid-text")}</p>
+        <FreshLinkForm tr />
     }
 }

@@ -157,7 +157,10 @@ mod browser {
         ) else {
             return window.location().assign(url);
         };
-        if there.pathname() != here {
+        // Another page, or this one in another language (the switcher): the whole document
+        // changes, so it is opened as the browser would.
+        let lang = |d: &Document| d.document_element().and_then(|e| e.get_attribute("lang"));
+        if there.pathname() != here || lang(&answer) != lang(&document) {
             return window.location().assign(url);
         }
         let notice = answer.get_element_by_id("notice");
@@ -225,10 +228,14 @@ mod browser {
     }
 }
 
-/// A candidate page's `<main>`: server HTML, enhanced by the island when JavaScript runs.
+/// A candidate page's body in the candidate's language: the document's `lang`, the skip link and
+/// the `<main>`, server HTML enhanced by the island when JavaScript runs.
+#[cfg(feature = "ssr")]
 #[component]
-pub fn CandidateMain(children: Children) -> impl IntoView {
+pub fn CandidateMain(tr: crate::text::l10n::Tr, children: Children) -> impl IntoView {
     view! {
+        <leptos_meta::Html {..} lang=tr.locale().as_str() />
+        <a class="skip-link" href="#main">{tr.t("skip-link")}</a>
         <main id="main" class="page narrow" data-hydrated="false">
             <Enhance />
             {children()}

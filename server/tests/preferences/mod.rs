@@ -1,5 +1,6 @@
 //! The full effect of each candidate action (SPEC §4), against a fresh database per test.
 
+mod languages;
 mod pages;
 
 use crate::common::world::{kinds, received, World};

@@ -45,6 +45,7 @@ pub struct SettingsRow {
     admin_digest: bool,
     application_confirmation: bool,
     time_zone: String,
+    default_locale: String,
     consent_text_version: String,
 }
 
@@ -82,6 +83,7 @@ impl TryFrom<SettingsRow> for Settings {
             admin_digest: row.admin_digest,
             application_confirmation: row.application_confirmation,
             time_zone: row.time_zone,
+            default_locale: row.default_locale.parse().map_err(parse_failed)?,
         };
         Ok(Settings {
             compliance,

@@ -1,0 +1,95 @@
+//! Which language a candidate's page and emails speak (the rule is `domain::locale::choose`),
+//! and the language switcher's effect.
+
+use crate::domain::locale::{choose, Locale, LocaleFacts};
+use crate::domain::CandidateId;
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+use sqlx::PgPool;
+
+/// A candidate page's data with the language to show it in. The language travels beside the
+/// outcome because a page that failed (a bad link, an outage) still speaks to someone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Localized<T> {
+    pub locale: Locale,
+    pub page: Result<T, AppError>,
+}
+
+/// What the database knows about a candidate's language, read with the page's own data.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredLocales {
+    pub picked: Option<String>,
+    pub stored: Option<String>,
+    pub default: Option<String>,
+}
+
+impl StoredLocales {
+    /// The language to use, with the browser's languages from this request.
+    pub fn choose(&self) -> Locale {
+        let accepted = accepted_languages();
+        let facts = LocaleFacts {
+            picked: self.picked.as_deref(),
+            stored: self.stored.as_deref(),
+            accepted: accepted.iter().map(String::as_str).collect(),
+        };
+        let default = self
+            .default
+            .as_deref()
+            .and_then(Locale::from_tag)
+            .unwrap_or(Locale::En);
+        choose(&facts, default)
+    }
+}
+
+/// The language of a candidate's page (or, with no candidate, of a page for whoever opened it).
+/// It never fails: when the database can't be read the browser's language or English will do.
+pub async fn for_candidate(pool: &PgPool, candidate: Option<CandidateId>) -> Locale {
+    let row = sqlx::query!(
+        r#"SELECT s.default_locale, c.page_locale, c.locale
+             FROM settings s LEFT JOIN candidates c ON c.id = $1 AND c.anonymized_at IS NULL"#,
+        candidate.map(CandidateId::into_uuid),
+    )
+    .fetch_optional(pool)
+    .await;
+    let stored = match row {
+        Ok(Some(row)) => StoredLocales {
+            picked: row.page_locale,
+            stored: row.locale,
+            default: Some(row.default_locale),
+        },
+        Ok(None) => StoredLocales::default(),
+        Err(error) => {
+            tracing::warn!(%error, "candidate language unreadable: using the browser's");
+            StoredLocales::default()
+        }
+    };
+    stored.choose()
+}
+
+/// The language a candidate picked on their page, remembered for their next visit and emails.
+pub async fn pick(pool: &PgPool, candidate: CandidateId, locale: Locale) -> Result<(), AppError> {
+    let updated = sqlx::query!(
+        "UPDATE candidates SET page_locale = $2 WHERE id = $1 AND anonymized_at IS NULL",
+        candidate.into_uuid(),
+        locale.as_str(),
+    )
+    .execute(pool)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Err(AppError::LinkRetired);
+    }
+    Ok(())
+}
+
+/// The request's `Accept-Language`, most wanted first (weights honoured, `q=0` dropped).
+fn accepted_languages() -> Vec<String> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(accept_language::parse)
+        })
+        .unwrap_or_default()
+}

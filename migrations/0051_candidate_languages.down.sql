@@ -1,0 +1,2 @@
+ALTER TABLE settings DROP COLUMN default_locale;
+ALTER TABLE candidates DROP COLUMN page_locale;
