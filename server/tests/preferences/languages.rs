@@ -1,9 +1,24 @@
 //! The candidate's pages in the candidate's language: picked on the page, else stored on the
 //! candidate, else the browser's, else the organization's default; `<html lang>` follows.
 
-use crate::common::{world::World, TestApp};
+use crate::common::{
+    world::{Candidate, World},
+    TestApp,
+};
 use app::preferences::ChooseLanguage;
 use sqlx::PgPool;
+
+/// The candidate's preferences page as a browser asking for `languages` gets it.
+async fn page_for(app: &TestApp, world: &World, candidate: &Candidate, languages: &str) -> String {
+    let page = app
+        .get_with(
+            &format!("/preferences/{}", world.link(candidate)),
+            &[("accept-language", languages)],
+        )
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.markup()
+}
 
 fn choose(token: &str, language: &str, page: &str) -> ChooseLanguage {
     ChooseLanguage {
@@ -38,14 +53,7 @@ async fn the_browsers_language_is_spoken_when_the_candidate_has_none(pool: PgPoo
     let app = TestApp::new(pool.clone());
     let world = World::new(pool);
     let anna = world.candidate("anna@example.com").await;
-    let page = app
-        .get_with(
-            &format!("/preferences/{}", world.link(&anna)),
-            &[("accept-language", "pt-BR, de-AT;q=0.9, en;q=0.8")],
-        )
-        .await;
-    assert_eq!(page.status, 200);
-    let html = page.markup();
+    let html = page_for(&app, &world, &anna, "pt-BR, de-AT;q=0.9, en;q=0.8").await;
     assert!(html.contains(r#"<html lang="de""#), "{html}");
     assert!(
         html.contains("<h1>Ihre Datenschutzeinstellungen</h1>"),
@@ -62,14 +70,9 @@ async fn a_weighted_preference_outranks_the_order_it_was_written_in(pool: PgPool
     let app = TestApp::new(pool.clone());
     let world = World::new(pool);
     let anna = world.candidate("anna@example.com").await;
-    let page = app
-        .get_with(
-            &format!("/preferences/{}", world.link(&anna)),
-            &[("accept-language", "en;q=0.2, it;q=0.9")],
-        )
-        .await;
-    assert!(page.markup().contains(r#"<html lang="it""#));
-    assert!(page.markup().contains("Le Sue preferenze sui dati"));
+    let html = page_for(&app, &world, &anna, "en;q=0.2, it;q=0.9").await;
+    assert!(html.contains(r#"<html lang="it""#));
+    assert!(html.contains("Le Sue preferenze sui dati"));
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -83,16 +86,9 @@ async fn the_stored_language_outranks_the_browser_and_the_organization_default_c
     store_language(&pool, "anna@example.com", "fr-CA").await;
     organization_speaks(&pool, "nl").await;
 
-    let anna_page = app
-        .get_with(
-            &format!("/preferences/{}", world.link(&anna)),
-            &[("accept-language", "de")],
-        )
-        .await;
-    assert!(anna_page.markup().contains(r#"<html lang="fr""#));
-    assert!(anna_page
-        .markup()
-        .contains("Vos préférences en matière de données"));
+    let anna_page = page_for(&app, &world, &anna, "de").await;
+    assert!(anna_page.contains(r#"<html lang="fr""#));
+    assert!(anna_page.contains("Vos préférences en matière de données"));
 
     // No stored language and a browser asking for none Candor has: the organization's.
     let ben_page = app
