@@ -756,3 +756,72 @@ async fn an_applicant_is_sent_their_preferences_link_unless_it_is_switched_off(p
     assert!(board.world.inbox("cleo@example.com").await.is_empty());
     assert_eq!(board.applications().await.len(), 3);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_board_speaks_the_applicants_language_and_the_application_remembers_it(pool: PgPool) {
+    let board = JobBoard::open(pool.clone()).await;
+    board.combination(4).await;
+    let spanish = [("accept-language", "es-MX,es;q=0.9,en;q=0.5")];
+    let list = board.app.get_with("/jobs", &spanish).await.markup();
+    assert!(list.contains(r#"<html lang="es""#), "{list}");
+    assert!(list.contains("<h1>Ofertas de empleo</h1>"));
+    let page = board.app.get_with(&board.path(), &spanish).await.markup();
+    assert!(page.contains("Presentar mi candidatura"));
+    assert!(
+        page.contains(r#"<label for="apply-name">Su nombre</label>"#),
+        "{page}"
+    );
+    assert!(page.contains("(obligatorio para presentar la candidatura)"));
+    assert!(page.contains(r#"<input type="hidden" name="locale" value="es""#));
+
+    // The form says which language it was read in; the applicant keeps it.
+    let posting = board.posting.to_string();
+    let key = form_key(&page);
+    let parts = [
+        Part::Text("posting", &posting),
+        Part::Text("key", &key),
+        Part::Text("locale", "es"),
+        Part::Text("name", "Lucía Gómez"),
+        Part::Text("email", "lucia@example.com"),
+        Part::Text("processing_consent", "yes"),
+    ];
+    let answer = board
+        .app
+        .post_multipart_with("/api/jobs/apply", &parts, BROWSER_ACCEPT, &spanish)
+        .await;
+    assert_eq!(answer.status, StatusCode::FOUND, "{}", answer.body);
+    let thanks = board
+        .app
+        .get_with(answer.header("location"), &spanish)
+        .await
+        .markup();
+    assert!(
+        thanks.contains("Gracias: hemos recibido su candidatura."),
+        "{thanks}"
+    );
+    let stored: Option<String> = sqlx::query_scalar(
+        "SELECT c.locale FROM candidates c JOIN candidate_emails e ON e.candidate_id = c.id
+          WHERE e.email = 'lucia@example.com'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(stored.as_deref(), Some("es"));
+
+    // A refusal on the form is worded in Spanish too.
+    let refused = board
+        .app
+        .get_with(
+            &format!(
+                "{}?notice=invalid.processing_consent.required",
+                board.path()
+            ),
+            &spanish,
+        )
+        .await
+        .markup();
+    assert!(
+        refused.contains("Para presentar su candidatura, marque la casilla"),
+        "{refused}"
+    );
+}

@@ -174,6 +174,7 @@ field-object = { $field ->
     [email] die E-Mail-Adresse
     [phone] die Telefonnummer
     [location] den Wohnort
+    [answer] Ihre Antwort
    *[links] die Links
 }
 

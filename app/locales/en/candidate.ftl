@@ -182,6 +182,7 @@ field-object = { $field ->
     [email] the email address
     [phone] the phone number
     [location] the location
+    [answer] your answer
    *[links] the links
 }
 

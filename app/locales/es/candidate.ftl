@@ -174,6 +174,7 @@ field-object = { $field ->
     [email] la dirección de correo electrónico
     [phone] el número de teléfono
     [location] el lugar de residencia
+    [answer] su respuesta
    *[links] los enlaces
 }
 

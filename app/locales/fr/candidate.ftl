@@ -171,6 +171,7 @@ field-object = { $field ->
     [email] l’adresse e-mail
     [phone] le numéro de téléphone
     [location] le lieu de résidence
+    [answer] votre réponse
    *[links] les liens
 }
 

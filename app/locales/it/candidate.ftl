@@ -174,6 +174,7 @@ field-object = { $field ->
     [email] l'indirizzo e-mail
     [phone] il numero di telefono
     [location] il luogo di residenza
+    [answer] la Sua risposta
    *[links] i link
 }
 

@@ -171,6 +171,7 @@ field-object = { $field ->
     [email] het e-mailadres
     [phone] het telefoonnummer
     [location] de woonplaats
+    [answer] uw antwoord
    *[links] de links
 }
 

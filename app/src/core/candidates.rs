@@ -166,6 +166,8 @@ pub struct NewCandidate<'a> {
     pub email: &'a EmailAddress,
     pub phone: Option<&'a str>,
     pub country: Option<crate::domain::CountryCode>,
+    /// The language they gave (the application form's), if any.
+    pub locale: Option<crate::domain::locale::Locale>,
 }
 
 /// Inserts the candidate and their email in the caller's transaction.
@@ -175,8 +177,8 @@ pub async fn insert(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Uuid, sqlx::Error> {
     let id = sqlx::query_scalar!(
-        "INSERT INTO candidates (name, location_country, phones, created_at)
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO candidates (name, location_country, phones, locale, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
         candidate.name,
         candidate.country.map(|c| c.as_str().to_owned()),
         &candidate
@@ -184,6 +186,7 @@ pub async fn insert(
             .iter()
             .map(|p| p.to_string())
             .collect::<Vec<_>>(),
+        candidate.locale.map(|l| l.as_str()),
         now,
     )
     .fetch_one(&mut *db)

@@ -75,7 +75,9 @@ pub async fn queue_fresh_link(
     };
     let settings = settings::load(&mut *tx).await?;
     let token = config.link_keys.sign(candidate, now, config.link_ttl);
-    let content = mail::render(
+    let locale = crate::core::locale::for_emails(&mut tx, candidate).await?;
+    let content = mail::render_in(
+        locale,
         "fresh_link",
         json!({
             "organization": settings.organization_name,

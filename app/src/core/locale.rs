@@ -26,7 +26,10 @@ pub struct StoredLocales {
 impl StoredLocales {
     /// The language to use, with the browser's languages from this request.
     pub fn choose(&self) -> Locale {
-        let accepted = accepted_languages();
+        self.choose_with(&accepted_languages())
+    }
+
+    fn choose_with(&self, accepted: &[String]) -> Locale {
         let facts = LocaleFacts {
             picked: self.picked.as_deref(),
             stored: self.stored.as_deref(),
@@ -64,6 +67,27 @@ pub async fn for_candidate(pool: &PgPool, candidate: Option<CandidateId>) -> Loc
         }
     };
     stored.choose()
+}
+
+/// The language of a candidate's emails: the one they picked, else their stored one, else the
+/// organization's (an email has no browser to ask).
+pub async fn for_emails(
+    db: &mut sqlx::PgConnection,
+    candidate: CandidateId,
+) -> Result<Locale, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT s.default_locale, c.page_locale, c.locale
+             FROM settings s LEFT JOIN candidates c ON c.id = $1"#,
+        candidate.into_uuid(),
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(StoredLocales {
+        picked: row.page_locale,
+        stored: row.locale,
+        default: Some(row.default_locale),
+    }
+    .choose_with(&[]))
 }
 
 /// The language a candidate picked on their page, remembered for their next visit and emails.

@@ -4,6 +4,7 @@
 
 use crate::core::config::Config;
 use crate::core::links;
+use crate::core::locale;
 use crate::core::mail::{self, OutgoingEmail};
 use crate::core::settings::Settings;
 use crate::domain::consent::{choices_since, ConsentEvent, CONFIRMATION_WINDOW};
@@ -13,6 +14,7 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::text;
+use crate::text::l10n::{Arg, Tr};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -181,16 +183,34 @@ pub async fn confirm_to_candidate(
     config: &Config,
     settings: &Settings,
     candidate: CandidateId,
-    request: Option<RequestId>,
-    headline: String,
-    what: String,
-    due: Option<DateTime<Utc>>,
+    request: RequestId,
+    kind: RequestKind,
+    due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let Some(address) = candidate_address(tx, candidate).await? else {
         return Ok(());
     };
-    let content = confirmation(config, settings, candidate, headline, what, due, now)?;
+    let tr = Tr::new(locale::for_emails(tx, candidate).await?);
+    let organization = || {
+        (
+            "organization",
+            Arg::from(settings.organization_name.as_str()),
+        )
+    };
+    let headline = tr.t_with("confirmation-request-subject", &[organization()]);
+    let what = tr.t_with("request-received", &[("kind", kind.as_str().into())]);
+    let content = confirmation(
+        config,
+        settings,
+        candidate,
+        tr,
+        headline,
+        what,
+        Some(due),
+        now,
+    )?;
+    let request = Some(request);
     mail::queue(
         tx,
         config,
@@ -221,22 +241,25 @@ fn confirmation_email(
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn confirmation(
     config: &Config,
     settings: &Settings,
     candidate: CandidateId,
+    tr: Tr,
     headline: String,
     what: String,
     due: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<mail::Rendered, AppError> {
     let token = config.link_keys.sign(candidate, now, config.link_ttl);
-    mail::render(
+    mail::render_in(
+        tr.locale(),
         "candidate_confirmation",
         json!({
             "headline": headline,
             "what": what,
-            "due": due.map(text::date),
+            "due": due.map(|d| tr.date(d)),
             "organization": settings.organization_name,
             "preferences_url": links::preferences_url(&config.public_url, &token),
             "contact": settings.data_protection_contact,
@@ -280,13 +303,26 @@ pub async fn confirm_consent(
     let since = pending
         .as_ref()
         .map_or(now, |p| p.send_after - CONFIRMATION_WINDOW);
+    let tr = Tr::new(locale::for_emails(tx, candidate).await?);
     let what = choices_since(decided, since)
         .into_iter()
-        .map(|(purpose, allowed)| text::consent_changed(purpose, allowed))
+        .map(|(purpose, allowed)| {
+            tr.t_with(
+                if allowed {
+                    "consent-given"
+                } else {
+                    "consent-revoked"
+                },
+                &[("purpose", purpose.as_str().into())],
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
-    let headline = text::choice_recorded_headline(&settings.organization_name);
-    let content = confirmation(config, settings, candidate, headline, what, None, now)?;
+    let headline = tr.t_with(
+        "confirmation-choice-subject",
+        &[("organization", settings.organization_name.as_str().into())],
+    );
+    let content = confirmation(config, settings, candidate, tr, headline, what, None, now)?;
     match pending {
         Some(pending) => {
             sqlx::query!(

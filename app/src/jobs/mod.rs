@@ -5,11 +5,13 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
+use crate::core::locale::{self, Localized};
 use crate::core::postings::PostingChoice;
+use crate::domain::locale::Locale;
 use crate::domain::settings::Organization;
 use crate::error::AppError;
-use crate::text;
-use crate::ui::form::FormField;
+use crate::text::l10n::{Arg, Tr};
+use crate::ui::enhance::CandidateMain;
 use crate::ui::page::set_status;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -18,10 +20,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// The job board and application form are still English only (issue 27 translates them next).
-const JOB_BOARD_WORDS: crate::text::l10n::Tr =
-    crate::text::l10n::Tr::new(crate::domain::locale::Locale::En);
 
 /// A posting's page: the posting, who asks, and which consents its form asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,27 +36,35 @@ pub struct JobPage {
     pub key: Uuid,
 }
 
+/// Whoever reads the job board is not known yet: the browser's language, or the organization's.
 #[server(endpoint = "jobs/open")]
-pub async fn open_jobs() -> Result<Vec<PostingChoice>, AppError> {
-    crate::core::server_side::answer(
-        async {
-            let state = crate::core::server_side::state()?;
-            crate::core::postings::open_postings(&state.pool).await
-        }
-        .await,
-    )
+pub async fn open_jobs() -> Result<Localized<Vec<PostingChoice>>, AppError> {
+    let state = crate::core::server_side::state()?;
+    Ok(Localized {
+        locale: locale::for_candidate(&state.pool, None).await,
+        page: crate::core::postings::open_postings(&state.pool).await,
+    })
 }
 
 #[server(endpoint = "jobs/posting")]
-pub async fn job_posting(posting: String) -> Result<JobPage, AppError> {
-    crate::core::server_side::answer(
-        async {
-            let id = posting.parse().map_err(|_| AppError::NotFound)?;
-            let state = crate::core::server_side::state()?;
-            service::posting(&state.pool, id).await
-        }
-        .await,
-    )
+pub async fn job_posting(posting: String) -> Result<Localized<JobPage>, AppError> {
+    let state = crate::core::server_side::state()?;
+    let page = match posting.parse() {
+        Ok(id) => service::posting(&state.pool, id).await,
+        Err(_) => Err(AppError::NotFound),
+    };
+    Ok(Localized {
+        locale: locale::for_candidate(&state.pool, None).await,
+        page,
+    })
+}
+
+/// A loaded page's words and outcome; a failed call (the transport itself) speaks English.
+fn localized<T>(result: Result<Localized<T>, AppError>) -> (Tr, Result<T, AppError>) {
+    match result {
+        Ok(Localized { locale, page }) => (Tr::new(locale), page),
+        Err(error) => (Tr::new(Locale::En), Err(error)),
+    }
 }
 
 /// Files an application. Answers the same whether it was new, a repeat or dropped as spam.
@@ -108,12 +114,11 @@ const APPLIED: &str = "applied";
 pub fn JobsPage() -> impl IntoView {
     let jobs = Resource::new(|| (), |_| open_jobs());
     view! {
-        <Title text=text::JOBS_TITLE />
-        <crate::ui::enhance::CandidateMain tr=JOB_BOARD_WORDS>
-            <h1>{text::JOBS_TITLE}</h1>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                {move || jobs.get().map(|result| match result {
-                    Ok(jobs) if jobs.is_empty() => view! { <p>{text::NO_JOBS}</p> }.into_any(),
+        <Transition fallback=|| ()>
+            {move || jobs.get().map(|result| {
+                let (tr, result) = localized(result);
+                let body = match result {
+                    Ok(jobs) if jobs.is_empty() => view! { <p>{tr.t("jobs-none")}</p> }.into_any(),
                     Ok(jobs) => view! {
                         <ul class="job-list">
                             {jobs.into_iter().map(|job| view! {
@@ -125,11 +130,18 @@ pub fn JobsPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => {
                         set_status(error.status());
-                        view! { <p class="notice failure" role="alert">{text::error_message(&error)}</p> }.into_any()
+                        view! { <p class="notice failure" role="alert">{tr.error(&error)}</p> }.into_any()
                     }
-                })}
-            </Transition>
-        </crate::ui::enhance::CandidateMain>
+                };
+                view! {
+                    <Title text=tr.t("jobs-title") />
+                    <CandidateMain tr>
+                        <h1>{tr.t("jobs-title")}</h1>
+                        {body}
+                    </CandidateMain>
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -154,29 +166,43 @@ pub fn JobPostingPage() -> impl IntoView {
         })
     });
     view! {
-        <crate::ui::enhance::CandidateMain tr=JOB_BOARD_WORDS>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
-                {move || posting.get().map(|result| match result {
-                    Ok(job) => view! { <JobApplication job outcome /> }.into_any(),
+        <Transition fallback=|| ()>
+            {move || posting.get().map(|result| {
+                let (tr, result) = localized(result);
+                let body = match result {
+                    Ok(job) => view! { <JobApplication tr job outcome /> }.into_any(),
                     Err(error) => {
                         set_status(error.status());
                         view! {
-                            <Title text=text::JOB_CLOSED_TITLE />
-                            <h1>{text::JOB_CLOSED_TITLE}</h1>
+                            <Title text=tr.t("job-closed-title") />
+                            <h1>{tr.t("job-closed-title")}</h1>
                             <p class="notice failure" role="alert">{
-                                if error == AppError::NotFound { text::JOB_CLOSED.to_owned() } else { text::error_message(&error) }
+                                if error == AppError::NotFound { tr.t("job-closed") } else { tr.error(&error) }
                             }</p>
-                            <p><a href="/jobs">{text::ALL_JOBS}</a></p>
+                            <p><a href="/jobs">{tr.t("jobs-all")}</a></p>
                         }.into_any()
                     }
-                })}
-            </Transition>
-        </crate::ui::enhance::CandidateMain>
+                };
+                view! { <CandidateMain tr>{body}</CandidateMain> }
+            })}
+        </Transition>
+    }
+}
+
+/// Where the posting is, after who posts it: "Northwind · DE".
+fn job_by(organization: &str, country: Option<&str>) -> String {
+    match country {
+        Some(country) => format!("{organization} · {country}"),
+        None => organization.to_owned(),
     }
 }
 
 #[component]
-fn JobApplication(job: JobPage, outcome: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+fn JobApplication(
+    tr: Tr,
+    job: JobPage,
+    outcome: Signal<Option<Result<(), AppError>>>,
+) -> impl IntoView {
     let organization = job.organization.name.clone();
     let title = job.posting.title.clone();
     let applied = move || matches!(outcome.get(), Some(Ok(())));
@@ -185,7 +211,7 @@ fn JobApplication(job: JobPage, outcome: Signal<Option<Result<(), AppError>>>) -
     view! {
         <Title text=title.clone() />
         <h1>{heading}</h1>
-        <p class="lead">{text::job_by(&organization, job.posting.country.as_deref())}</p>
+        <p class="lead">{job_by(&organization, job.posting.country.as_deref())}</p>
         {(!job.description.is_empty()).then(|| view! {
             <div class="description">
                 {job.description.split("\n\n").map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
@@ -194,30 +220,63 @@ fn JobApplication(job: JobPage, outcome: Signal<Option<Result<(), AppError>>>) -
         {move || outcome.get().map(|outcome| match outcome {
             Ok(()) => view! {
                 <div id="notice" class="notice success" role="status">
-                    <p>{text::applied(&organization)}</p>
-                    <p><a href="/jobs">{text::ALL_JOBS}</a></p>
+                    <p>{tr.t_with("applied", &[("organization", organization.as_str().into())])}</p>
+                    <p><a href="/jobs">{tr.t("jobs-all")}</a></p>
                 </div>
             }.into_any(),
             Err(error) => view! {
-                <div id="notice" class="notice failure" role="alert"><p>{text::error_message(&error)}</p></div>
+                <div id="notice" class="notice failure" role="alert"><p>{tr.error(&error)}</p></div>
             }.into_any(),
         })}
         <Show when=move || !applied()>
-            <ApplicationForm job=form_job.clone() />
+            <ApplicationForm tr job=form_job.clone() />
         </Show>
         <footer class="page-notes">
-            <crate::ui::organization::OrganizationContacts tr=JOB_BOARD_WORDS organization=job.organization.clone() />
+            <crate::ui::organization::OrganizationContacts tr organization=job.organization.clone() />
         </footer>
     }
 }
 
+/// A labelled input of the application form, limited as the server limits it.
 #[component]
-fn ApplicationForm(job: JobPage) -> impl IntoView {
+fn ApplyField(
+    tr: Tr,
+    field: crate::domain::preferences::Field,
+    label: &'static str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = format!("apply-{}", field.as_str());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{tr.t(label)}</label>
+            <input id=id type=kind name=field.as_str() required=required autocomplete=autocomplete
+                maxlength=field.max_chars().to_string() />
+        </div>
+    }
+}
+
+#[component]
+fn ApplicationForm(tr: Tr, job: JobPage) -> impl IntoView {
     use crate::domain::application::RESUME_FORMATS;
     use crate::domain::preferences::Field;
     use crate::domain::Purpose;
     let organization = job.organization.name.clone();
-    let retention = text::retention_in_words(job.retention_days);
+    let retention = tr.period(job.retention_days);
+    let args = || -> [(&str, Arg<'_>); 2] {
+        [
+            ("organization", organization.as_str().into()),
+            ("period", retention.as_str().into()),
+        ]
+    };
+    let explanation = |purpose: Purpose| {
+        let [organization, period] = args();
+        tr.t_with(
+            "purpose-explanation",
+            &[("purpose", purpose.as_str().into()), organization, period],
+        )
+    };
     let questions = job.questions.clone();
     let accept = RESUME_FORMATS
         .iter()
@@ -227,16 +286,20 @@ fn ApplicationForm(job: JobPage) -> impl IntoView {
     view! {
         <form class="card application" method="post" action=SubmitApplication::url()
             enctype="multipart/form-data">
-            <h2>{text::APPLY_HEADING}</h2>
+            <h2>{tr.t("apply-heading")}</h2>
             <input type="hidden" name="posting" value=job.posting.id.to_string() />
             <input type="hidden" name="key" value=job.key.to_string() />
-            <FormField field=Field::Name scope="apply" labels=text::application_label kind="text" autocomplete="name" required=true />
-            <FormField field=Field::Email scope="apply" labels=text::application_label kind="email" autocomplete="email" required=true />
-            <FormField field=Field::Phone scope="apply" labels=text::application_label kind="tel" autocomplete="tel" />
+            // The language the applicant read the form in becomes theirs (`candidates.locale`).
+            <input type="hidden" name="locale" value=tr.locale().as_str() />
+            <ApplyField tr field=Field::Name label="apply-name" kind="text" autocomplete="name" required=true />
+            <ApplyField tr field=Field::Email label="apply-email" kind="email" autocomplete="email" required=true />
+            <ApplyField tr field=Field::Phone label="apply-phone" kind="tel" autocomplete="tel" />
             <div class="field">
-                <label for="apply-resume">{text::field_label(Field::Resume)}</label>
+                <label for="apply-resume">{tr.t("apply-resume")}</label>
                 <input id="apply-resume" type="file" name="resume" accept=accept aria-describedby="apply-resume-help" />
-                <p id="apply-resume-help" class="muted">{text::RESUME_HELP}</p>
+                <p id="apply-resume-help" class="muted">
+                    {tr.t_with("apply-resume-help", &[("megabytes", crate::text::l10n::RESUME_MEGABYTES.into())])}
+                </p>
             </div>
             {questions.into_iter().enumerate().map(|(at, question)| {
                 // The first is `answer`, as it always was; the others `answer_1`, `answer_2`, …
@@ -254,42 +317,38 @@ fn ApplicationForm(job: JobPage) -> impl IntoView {
             }).collect_view()}
             // Out of sight and out of the tab order: only a bot fills it in.
             <div class="trap" aria-hidden="true">
-                <label for="apply-website">{text::TRAP_LABEL}</label>
+                <label for="apply-website">{tr.t("apply-trap")}</label>
                 <input id="apply-website" type="text" name="website" tabindex="-1" autocomplete="off" />
             </div>
             <fieldset class="your-data">
-                <legend>{text::YOUR_DATA_HEADING}</legend>
+                <legend>{tr.t("apply-your-data")}</legend>
                 {if job.processing_required {
                     view! {
                         <div class="confirm">
                             <input type="checkbox" id="apply-processing" name="processing_consent" value="yes" required
                                 aria-describedby="apply-processing-help" />
-                            <label for="apply-processing">{text::processing_checkbox(&organization)}</label>
+                            <label for="apply-processing">{tr.t_with("apply-processing-consent", &args()[..1])}</label>
                         </div>
-                        <p id="apply-processing-help" class="muted">
-                            {text::purpose_explanation(Purpose::Processing, &organization, &retention)}
-                        </p>
+                        <p id="apply-processing-help" class="muted">{explanation(Purpose::Processing)}</p>
                     }.into_any()
                 } else {
-                    view! { <p>{text::processing_notice(&organization)}</p> }.into_any()
+                    view! { <p>{tr.t_with("apply-processing-notice", &args()[..1])}</p> }.into_any()
                 }}
                 {if job.retention_optional {
                     view! {
                         <div class="confirm">
                             <input type="checkbox" id="apply-retention" name="retention_consent" value="yes"
                                 aria-describedby="apply-retention-help" />
-                            <label for="apply-retention">{text::retention_checkbox(&organization, &retention)}</label>
+                            <label for="apply-retention">{tr.t_with("apply-retention-consent", &args())}</label>
                         </div>
-                        <p id="apply-retention-help" class="muted">
-                            {text::purpose_explanation(Purpose::Retention, &organization, &retention)}
-                        </p>
+                        <p id="apply-retention-help" class="muted">{explanation(Purpose::Retention)}</p>
                     }.into_any()
                 } else {
-                    view! { <p>{text::kept_for(&organization, &retention)}</p> }.into_any()
+                    view! { <p>{tr.t_with("apply-kept-for", &args())}</p> }.into_any()
                 }}
-                <p class="muted">{text::CHOICES_LATER}</p>
+                <p class="muted">{tr.t("apply-choices-later")}</p>
             </fieldset>
-            <button type="submit" class="button">{text::APPLY_BUTTON}</button>
+            <button type="submit" class="button">{tr.t("apply-button")}</button>
         </form>
     }
 }

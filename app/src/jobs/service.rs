@@ -61,6 +61,8 @@ fn country(code: &Option<String>) -> Option<CountryCode> {
 pub struct Submission {
     pub posting: Option<Uuid>,
     pub key: Option<Uuid>,
+    /// The language the form was shown in; it becomes the applicant's.
+    pub locale: Option<crate::domain::locale::Locale>,
     pub form: ApplicationForm,
     /// The résumé part's file name and bytes, as sent (an empty part when none was chosen).
     pub resume: Option<(String, Vec<u8>)>,
@@ -94,6 +96,7 @@ pub async fn read(mut multipart: multer::Multipart<'static>) -> (Submission, Res
             match name.as_str() {
                 "posting" => submission.posting = value.trim().parse().ok(),
                 "key" => submission.key = value.trim().parse().ok(),
+                "locale" => submission.locale = crate::domain::locale::Locale::from_tag(&value),
                 "name" => form.name = value,
                 "email" => form.email = value,
                 "phone" => form.phone = value,
@@ -118,7 +121,7 @@ pub async fn read(mut multipart: multer::Multipart<'static>) -> (Submission, Res
 /// The form's text parts and the field each is limited as (`None`: an id or a tick).
 fn text_field(name: &str) -> Option<Option<Field>> {
     Some(match name {
-        "posting" | "key" | "processing_consent" | "retention_consent" => None,
+        "posting" | "key" | "locale" | "processing_consent" | "retention_consent" => None,
         "name" => Some(Field::Name),
         "email" => Some(Field::Email),
         "phone" => Some(Field::Phone),
@@ -241,6 +244,7 @@ pub async fn apply(
             email: &application.email,
             phone: application.phone.as_deref(),
             country: None,
+            locale: submission.locale,
         },
         now,
     )

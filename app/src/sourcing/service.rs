@@ -8,7 +8,6 @@ use crate::domain::preferences::{Field, FieldError, Problem};
 use crate::domain::sourcing::{notice_due, Sourced};
 use crate::domain::{CandidateId, CountryCode, EmailKind, Viewer};
 use crate::error::AppError;
-use crate::text;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -55,6 +54,8 @@ pub async fn add(
             email: &sourced.email,
             phone: sourced.phone.as_deref(),
             country: sourced.country,
+            // The team adds them: what they read is the organization's until they pick.
+            locale: None,
         },
         now,
     )
@@ -79,12 +80,15 @@ pub async fn add(
     );
     if notice_queued {
         let token = config.link_keys.sign(candidate, now, config.link_ttl);
-        let content = mail::render(
+        let tr =
+            crate::text::l10n::Tr::new(crate::core::locale::for_emails(&mut tx, candidate).await?);
+        let content = mail::render_in(
+            tr.locale(),
             "gdpr_notice",
             serde_json::json!({
                 "first_name": first_name(&sourced.name),
                 "organization": settings.organization_name,
-                "retention": text::retention_in_words(settings.retention_days),
+                "retention": tr.period(settings.retention_days),
                 "preferences_url": links::preferences_url(&config.public_url, &token),
                 "privacy_policy_url": settings.privacy_policy_url,
                 "contact": settings.data_protection_contact,

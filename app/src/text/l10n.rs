@@ -23,9 +23,29 @@ pub const SOURCES: &[(Locale, &str, &str)] = &[
         include_str!("../../locales/en/candidate.ftl"),
     ),
     (
+        Locale::En,
+        "emails.ftl",
+        include_str!("../../locales/en/emails.ftl"),
+    ),
+    (
+        Locale::En,
+        "jobs.ftl",
+        include_str!("../../locales/en/jobs.ftl"),
+    ),
+    (
         Locale::De,
         "candidate.ftl",
         include_str!("../../locales/de/candidate.ftl"),
+    ),
+    (
+        Locale::De,
+        "emails.ftl",
+        include_str!("../../locales/de/emails.ftl"),
+    ),
+    (
+        Locale::De,
+        "jobs.ftl",
+        include_str!("../../locales/de/jobs.ftl"),
     ),
     (
         Locale::Fr,
@@ -33,9 +53,29 @@ pub const SOURCES: &[(Locale, &str, &str)] = &[
         include_str!("../../locales/fr/candidate.ftl"),
     ),
     (
+        Locale::Fr,
+        "emails.ftl",
+        include_str!("../../locales/fr/emails.ftl"),
+    ),
+    (
+        Locale::Fr,
+        "jobs.ftl",
+        include_str!("../../locales/fr/jobs.ftl"),
+    ),
+    (
         Locale::Es,
         "candidate.ftl",
         include_str!("../../locales/es/candidate.ftl"),
+    ),
+    (
+        Locale::Es,
+        "emails.ftl",
+        include_str!("../../locales/es/emails.ftl"),
+    ),
+    (
+        Locale::Es,
+        "jobs.ftl",
+        include_str!("../../locales/es/jobs.ftl"),
     ),
     (
         Locale::It,
@@ -43,9 +83,29 @@ pub const SOURCES: &[(Locale, &str, &str)] = &[
         include_str!("../../locales/it/candidate.ftl"),
     ),
     (
+        Locale::It,
+        "emails.ftl",
+        include_str!("../../locales/it/emails.ftl"),
+    ),
+    (
+        Locale::It,
+        "jobs.ftl",
+        include_str!("../../locales/it/jobs.ftl"),
+    ),
+    (
         Locale::Nl,
         "candidate.ftl",
         include_str!("../../locales/nl/candidate.ftl"),
+    ),
+    (
+        Locale::Nl,
+        "emails.ftl",
+        include_str!("../../locales/nl/emails.ftl"),
+    ),
+    (
+        Locale::Nl,
+        "jobs.ftl",
+        include_str!("../../locales/nl/jobs.ftl"),
     ),
 ];
 
@@ -214,6 +274,9 @@ impl Tr {
     }
 }
 
+/// The largest résumé, in whole megabytes, as forms and errors state it.
+pub const RESUME_MEGABYTES: usize = crate::domain::application::MAX_RESUME_BYTES / (1024 * 1024);
+
 /// The selector values messages branch on (`app/locales/en/candidate.ftl` lists them).
 impl Tr {
     pub fn purpose_title(self, purpose: Purpose) -> String {
@@ -271,6 +334,7 @@ impl Tr {
             AppError::RequestClosed => self.t("error-request-closed"),
             AppError::NotFound => self.t("error-not-found"),
             AppError::Unavailable => self.t("error-unavailable"),
+            AppError::UploadQuota => self.t("error-upload-quota"),
             other => super::error_message(other),
         }
     }
@@ -283,6 +347,15 @@ impl Tr {
             (Field::Email, Problem::Invalid) => return self.t("problem-email-invalid"),
             (Field::Phone, Problem::Invalid) => return self.t("problem-phone-invalid"),
             (Field::Links, Problem::Invalid) => return self.t("problem-links-invalid"),
+            (Field::ProcessingConsent, _) => return self.t("problem-processing-consent"),
+            (Field::Resume, Problem::TooLong) => {
+                return self.t_with(
+                    "problem-resume-too-long",
+                    &[("megabytes", RESUME_MEGABYTES.into())],
+                )
+            }
+            (Field::Resume, _) => return self.t("problem-resume-invalid"),
+            (Field::Posting, _) => return self.t("problem-posting"),
             (_, Problem::Required) => "problem-required",
             (_, Problem::TooLong) => "problem-too-long",
             (_, _) => "problem-check",
@@ -434,9 +507,9 @@ mod tests {
 
     #[test]
     fn every_message_formats_without_errors_in_every_locale() {
-        for &locale in Locale::ALL {
+        for &(locale, file, source) in SOURCES {
             let bundle = &catalog_of(locale).bundle;
-            for (id, shape) in shapes(source(locale, "candidate.ftl")) {
+            for (id, shape) in shapes(source) {
                 let message = bundle.get_message(&id).expect("added");
                 let pattern = message.value().expect("every message has a value");
                 // Each variable with each of the selector keys the source branches on, and a
@@ -453,8 +526,8 @@ mod tests {
                     }
                     let mut errors = Vec::new();
                     let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                    assert!(errors.is_empty(), "{locale} {id}: {errors:?}");
-                    assert!(!text.trim().is_empty(), "{locale} {id} is empty");
+                    assert!(errors.is_empty(), "{locale}/{file} {id}: {errors:?}");
+                    assert!(!text.trim().is_empty(), "{locale}/{file} {id} is empty");
                 }
             }
         }
@@ -462,8 +535,14 @@ mod tests {
 
     #[test]
     fn every_message_the_code_asks_for_is_in_the_source() {
-        let english = shapes(source(Locale::En, "candidate.ftl"));
-        let call = regex::Regex::new(r#"\.t(?:_with)?\(\s*"([a-z0-9-]+)""#).unwrap();
+        let english: BTreeMap<String, Shape> = SOURCES
+            .iter()
+            .filter(|(l, ..)| *l == Locale::En)
+            .flat_map(|(_, _, s)| shapes(s))
+            .collect();
+        // `tr.t("id")`, `tr.t_with("id", …)` in the code, `t(locale, "id", …)` in email templates.
+        let call =
+            regex::Regex::new(r#"(?:\.t(?:_with)?\(\s*|\bt\(locale, )"([a-z0-9-]+)""#).unwrap();
         let mut missing = Vec::new();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut stack = vec![root];
@@ -472,8 +551,17 @@ mod tests {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
+                } else if path
+                    .extension()
+                    .is_some_and(|e| ["rs", "txt", "html", "subject"].iter().any(|x| e == *x))
+                {
                     let code = std::fs::read_to_string(&path).unwrap();
+                    // Comments may show a call by example.
+                    let code: String = code
+                        .lines()
+                        .filter(|l| !l.trim_start().starts_with("//"))
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     for id in call.captures_iter(&code).map(|c| c[1].to_owned()) {
                         if !english.contains_key(&id) {
                             missing.push(format!("{}: {id}", path.display()));

@@ -9,7 +9,6 @@ mod candidate;
 mod compliance;
 mod forms;
 mod import;
-mod jobs;
 #[cfg(feature = "ssr")]
 pub mod l10n;
 mod postings;
@@ -25,7 +24,6 @@ pub use candidate::*;
 pub use compliance::*;
 pub use forms::*;
 pub use import::*;
-pub use jobs::*;
 pub use postings::*;
 pub use profile::*;
 pub use settings::*;

@@ -245,3 +245,96 @@ async fn request_dates_are_written_the_candidates_way(pool: PgPool) {
     );
     assert!(html.contains("<td>Acceso</td>") && html.contains("<td>En curso</td>"));
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_candidates_emails_speak_their_language_and_the_teams_stay_english(pool: PgPool) {
+    use app::domain::{EmailAddress, Role};
+    let world = World::new(pool.clone());
+    let riley = world.user("Riley Owner", "admin").await;
+    let anna = world.candidate("anna@example.com").await;
+    world.opportunity(&anna, Some(&riley), 10, None).await;
+    store_language(&pool, "anna@example.com", "de").await;
+    let organization: String = sqlx::query_scalar("SELECT organization_name FROM settings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+
+    world
+        .request(&anna, app::preferences::service::NewRequest::Access)
+        .await;
+    let emails = world.inbox("anna@example.com").await;
+    let confirmation = emails
+        .iter()
+        .find(|e| e.kind == "candidate_confirmation")
+        .expect("a confirmation");
+    assert_eq!(
+        confirmation.subject,
+        format!("{organization}: Wir haben Ihre Anfrage erhalten")
+    );
+    assert!(confirmation
+        .body_text
+        .contains("Wir haben Ihre Anfrage auf eine Kopie Ihrer personenbezogenen Daten erhalten."));
+    assert!(confirmation
+        .body_text
+        .contains(&format!("{organization} antwortet bis zum ")));
+    assert!(confirmation.body_html.contains(r#"<html lang="de">"#));
+    // The owner is told in the team's language.
+    let alert = &world.inbox(&riley.email).await[0];
+    assert!(
+        alert.subject.starts_with("Copy of data request"),
+        "{}",
+        alert.subject
+    );
+
+    let request: uuid::Uuid = sqlx::query_scalar("SELECT id FROM data_requests")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    app::core::requests::decisions::extend(
+        &pool,
+        &world.config,
+        &riley.as_viewer(Role::Admin),
+        request,
+        2,
+        "Ihre Daten liegen in 40 Dateien.",
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let extension = world
+        .inbox("anna@example.com")
+        .await
+        .into_iter()
+        .find(|e| e.kind == "extension_notice")
+        .expect("an extension notice");
+    assert!(extension
+        .subject
+        .starts_with("Wir brauchen mehr Zeit für die Antwort auf Ihre Anfrage"));
+    assert!(extension
+        .body_text
+        .contains("Grund: Ihre Daten liegen in 40 Dateien."));
+
+    // A language picked on the page then wins over the stored one, in emails too.
+    sqlx::query("UPDATE candidates SET page_locale = 'it'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    app::core::fresh_link::queue_fresh_link(
+        &pool,
+        &world.config,
+        &EmailAddress::parse("anna@example.com").unwrap(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    let fresh = world
+        .inbox("anna@example.com")
+        .await
+        .into_iter()
+        .find(|e| e.kind == "fresh_link")
+        .expect("a fresh link");
+    assert_eq!(
+        fresh.subject,
+        format!("Il Suo link alle preferenze sui dati presso {organization}")
+    );
+}

@@ -189,7 +189,8 @@ async fn fifty_submits_from_one_link_make_one_open_request_and_one_round_of_emai
         .find(|r| r.kind == RequestKind::Access)
         .unwrap();
     assert_eq!(open.status, app::domain::RequestStatus::Open);
-    let said = app::text::notice(&Notice::RequestAlreadyOpen(RequestKind::Access));
+    let said = app::text::l10n::Tr::new(app::domain::locale::Locale::En)
+        .notice(&Notice::RequestAlreadyOpen(RequestKind::Access));
     assert!(
         said.contains("already asked for a copy of your personal data"),
         "{said}"

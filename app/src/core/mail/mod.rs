@@ -22,6 +22,7 @@ macro_rules! built_in {
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_function("t", translate);
     let sources = built_in![
         "base.html",
         "editable.html",
@@ -71,6 +72,50 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     }
     env
 });
+
+/// `{{ t(locale, "message-id", name=value, …) }}`: a candidate email's sentence in the
+/// candidate's language (`text::l10n`). Numbers stay numbers, so plurals follow the locale.
+fn translate(
+    locale: String,
+    id: String,
+    kwargs: minijinja::value::Kwargs,
+) -> Result<String, minijinja::Error> {
+    use crate::text::l10n::{Arg, Tr};
+    let locale = crate::domain::locale::Locale::from_tag(&locale).unwrap_or_default();
+    let mut values: Vec<(String, Result<i64, String>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: minijinja::Value = kwargs.get(name)?;
+        let value = match value.kind() {
+            minijinja::value::ValueKind::Number => {
+                i64::try_from(value.clone()).map_err(|_| value.to_string())
+            }
+            _ => Err(value.to_string()),
+        };
+        values.push((name.to_owned(), value));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, Arg<'_>)> = values
+        .iter()
+        .map(|(name, value)| {
+            let arg = match value {
+                Ok(n) => Arg::Number(*n),
+                Err(text) => Arg::Text(text),
+            };
+            (name.as_str(), arg)
+        })
+        .collect();
+    Ok(Tr::new(locale).t_with(&id, &args))
+}
+
+/// Renders a candidate's email, `name`, in `locale`: its templates say `t(locale, …)`.
+pub fn render_in(
+    locale: crate::domain::locale::Locale,
+    name: &str,
+    context: impl Serialize,
+) -> Result<Rendered, minijinja::Error> {
+    let context = minijinja::context! { locale => locale.as_str(), ..minijinja::Value::from(minijinja::value::Serde(context)) };
+    render(name, context)
+}
 
 /// A rendered email: one subject, a text part and an HTML part.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +268,7 @@ pub fn message_id(config: &Config) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::locale::Locale;
     use serde_json::json;
 
     #[test]
@@ -254,13 +300,18 @@ mod tests {
 
     #[test]
     fn a_missing_variable_is_an_error_not_a_blank() {
-        let err = render("fresh_link", json!({ "organization": "Northwind" }));
+        let err = render_in(
+            Locale::En,
+            "fresh_link",
+            json!({ "organization": "Northwind" }),
+        );
         assert!(err.is_err());
     }
 
     #[test]
     fn subjects_are_one_line() {
-        let rendered = render(
+        let rendered = render_in(
+            Locale::En,
             "candidate_confirmation",
             json!({
                 "headline": "We received\r\nBcc: x@example.com",
@@ -277,7 +328,8 @@ mod tests {
 
     #[test]
     fn the_gdpr_notice_carries_the_consent_link_and_what_the_candidate_can_do() {
-        let rendered = render(
+        let rendered = render_in(
+            Locale::En,
             "gdpr_notice",
             json!({
                 "first_name": "Anna",
@@ -308,7 +360,7 @@ mod tests {
         let context = json!({
             "first_name": "Anna",
             "organization": "Northwind",
-            "kind_sentence": "a copy of your personal data",
+            "kind": "access",
             "received": "3 May 2026",
             "old_due": "3 June 2026",
             "new_due": "3 August 2026",
@@ -316,7 +368,7 @@ mod tests {
             "preferences_url": "https://candor.example/preferences/t",
             "contact": null,
         });
-        let extension = render("extension_notice", &context).unwrap();
+        let extension = render_in(Locale::En, "extension_notice", &context).unwrap();
         assert!(extension.subject.ends_with("new date 3 August 2026"));
         assert!(extension
             .text
@@ -324,10 +376,84 @@ mod tests {
         assert!(extension
             .html
             .contains("Your data is spread over 40 files."));
-        let refusal = render("refusal_notice", &context).unwrap();
+        let refusal = render_in(Locale::En, "refusal_notice", &context).unwrap();
         assert_eq!(refusal.subject, "About your request to Northwind");
         assert!(refusal.text.contains("Your data is spread over 40 files."));
         assert!(refusal.text.contains("supervisory authority"));
         assert!(!refusal.text.contains("Questions about your data"));
+    }
+
+    /// Every candidate email with every variable it uses.
+    fn candidate_emails() -> Vec<(&'static str, serde_json::Value)> {
+        let common = json!({
+            "first_name": "Anna",
+            "organization": "Northwind",
+            "preferences_url": "https://candor.example/preferences/t",
+            "confirm_url": "https://candor.example/confirm-email/t",
+            "contact": "privacy@northwind.example",
+            "privacy_policy_url": "https://northwind.example/privacy",
+            "retention": "2",
+            "headline": "h",
+            "what": "w",
+            "due": "d",
+            "kind": "erasure",
+            "received": "r",
+            "old_due": "o",
+            "new_due": "n",
+            "reason": "Your data is spread over 40 files.",
+        });
+        [
+            "candidate_confirmation",
+            "fresh_link",
+            "gdpr_notice",
+            "extension_notice",
+            "refusal_notice",
+            "email_confirmation",
+        ]
+        .into_iter()
+        .map(|name| (name, common.clone()))
+        .collect()
+    }
+
+    #[test]
+    fn every_candidate_email_renders_in_every_locale_in_its_own_words() {
+        for (name, context) in candidate_emails() {
+            let english = render_in(Locale::En, name, &context).unwrap();
+            for &locale in Locale::ALL {
+                let rendered = render_in(locale, name, &context)
+                    .unwrap_or_else(|e| panic!("{name} in {locale}: {e:#}"));
+                assert!(
+                    rendered.html.contains(&format!("<html lang=\"{locale}\">")),
+                    "{name} in {locale}"
+                );
+                if locale != Locale::En {
+                    // No sentence of the text part stays English (the data passed in aside).
+                    for line in english.text.lines().filter(|l| l.split(' ').count() > 3) {
+                        assert!(
+                            !rendered.text.contains(line) || line.contains("40 files"),
+                            "{name} in {locale} keeps {line:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_german_refusal_names_the_supervisory_authority() {
+        let (_, context) = candidate_emails()
+            .into_iter()
+            .find(|(n, _)| *n == "refusal_notice")
+            .unwrap();
+        let refusal = render_in(Locale::De, "refusal_notice", &context).unwrap();
+        assert_eq!(refusal.subject, "Zu Ihrer Anfrage an Northwind");
+        assert!(refusal.text.starts_with("Guten Tag Anna,"));
+        assert!(refusal
+            .text
+            .contains("um die Löschung Ihrer personenbezogenen Daten gebeten"));
+        assert!(refusal.text.contains("Datenschutz-Aufsichtsbehörde"));
+        assert!(refusal
+            .text
+            .contains("Fragen zu Ihren Daten: privacy@northwind.example"));
     }
 }

@@ -17,7 +17,7 @@ use crate::domain::{
     RequestKind, Viewer,
 };
 use crate::error::AppError;
-use crate::text;
+use crate::text::l10n::Tr;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::{PgConnection, PgPool};
@@ -120,7 +120,7 @@ pub async fn extend(
         config,
         &open,
         EmailKind::ExtensionNotice,
-        json!({ "old_due": text::date(open.due_at), "new_due": text::date(new_due), "reason": reason }),
+        |tr: Tr| json!({ "old_due": tr.date(open.due_at), "new_due": tr.date(new_due), "reason": reason }),
         now,
     )
     .await?;
@@ -151,7 +151,7 @@ pub async fn refuse(
         config,
         &open,
         EmailKind::RefusalNotice,
-        json!({ "reason": reason }),
+        |_: Tr| json!({ "reason": reason }),
         now,
     )
     .await?;
@@ -238,7 +238,7 @@ async fn tell_candidate(
     config: &Config,
     open: &OpenRequest,
     kind: EmailKind,
-    specific: serde_json::Value,
+    specific: impl FnOnce(Tr) -> serde_json::Value,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let Some(person) = sqlx::query!(
@@ -253,19 +253,21 @@ async fn tell_candidate(
         return Ok(());
     };
     let settings = settings::load(&mut *tx).await?;
+    let tr = Tr::new(crate::core::locale::for_emails(tx, open.candidate).await?);
     let token = config.link_keys.sign(open.candidate, now, config.link_ttl);
     let mut context = json!({
         "first_name": first_name(&person.name),
         "organization": settings.organization_name,
-        "kind_sentence": text::request_sentence_to_candidate(open.kind),
-        "received": text::date(open.received_at),
+        "kind": open.kind.as_str(),
+        "received": tr.date(open.received_at),
         "preferences_url": links::preferences_url(&config.public_url, &token),
         "contact": settings.data_protection_contact,
     });
-    if let (Some(all), Some(extra)) = (context.as_object_mut(), specific.as_object()) {
+    if let (Some(all), Some(extra)) = (context.as_object_mut(), specific(tr).as_object()) {
         all.extend(extra.clone());
     }
-    let content = mail::render(kind.as_str(), &context).map_err(AppError::template)?;
+    let content =
+        mail::render_in(tr.locale(), kind.as_str(), &context).map_err(AppError::template)?;
     mail::queue(
         tx,
         config,

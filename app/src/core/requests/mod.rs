@@ -211,15 +211,7 @@ pub async fn receive(
     )
     .await?;
     confirm_to_candidate(
-        &mut tx,
-        config,
-        &settings,
-        candidate,
-        Some(request_id),
-        text::confirmation_headline(&settings.organization_name),
-        text::request_received(kind).to_owned(),
-        Some(due_at),
-        now,
+        &mut tx, config, &settings, candidate, request_id, kind, due_at, now,
     )
     .await?;
     tx.commit().await?;

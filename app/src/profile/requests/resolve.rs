@@ -304,7 +304,9 @@ async fn ask_to_confirm(
     .fetch_one(&mut *tx)
     .await?;
     let organization = settings::load(&mut *tx).await?.organization_name.clone();
-    let content = mail::render(
+    let locale = crate::core::locale::for_emails(tx, open.candidate).await?;
+    let content = mail::render_in(
+        locale,
         "email_confirmation",
         json!({
             "organization": organization,
