@@ -64,6 +64,8 @@ export CANDOR_MAIL_DIR="$PWD/target/e2e-mail"
 export CANDOR_PUBLIC_URL="http://127.0.0.1:${CANDOR_E2E_PORT:-3100}"
 # No clock-driven job under the tests: they expect the demo as seeded.
 export CANDOR_SWEEP_SCHEDULE=off CANDOR_ALERT_SCHEDULE=off
+# The layout test reads the candidate pages in the pseudo-locale (en-XA, 40 % longer).
+export CANDOR_PSEUDO_LOCALE=on
 target/debug/candor seed-demo >/dev/null
 set +e
 npx playwright test --config end2end/playwright.config.ts 2>&1 | tee target/e2e.log

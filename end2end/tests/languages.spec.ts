@@ -13,6 +13,19 @@ const titles: [string, string, string][] = [
   ['nl-NL', 'nl', 'Uw voorkeuren voor uw gegevens'],
 ];
 
+/** Every page a candidate reaches from their link, and the job board. */
+function candidatePages(link: string): string[] {
+  return [link, `${link}?step=confirm-erasure`, link.replace('/preferences/', '/unsubscribe/'), '/preferences/not-a-link', '/fresh-link', '/jobs'];
+}
+
+/** The first open posting's page, from the job board. */
+async function firstPosting(page: import('@playwright/test').Page): Promise<string> {
+  await page.goto('/jobs');
+  const href = await page.locator('.job-list a').first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return href!;
+}
+
 test.describe('candidate languages', () => {
   for (const [browserLocale, lang, title] of titles) {
     test(`a ${browserLocale} browser gets the pages in ${lang}, accessible and fitting a phone`, async ({ browser }, testInfo) => {
@@ -21,7 +34,7 @@ test.describe('candidate languages', () => {
       const page = await context.newPage();
       try {
         const link = linkFor('sofia.rossi@example.com');
-        for (const path of [link, `${link}?step=confirm-erasure`, link.replace('/preferences/', '/unsubscribe/'), '/preferences/not-a-link', '/fresh-link']) {
+        for (const path of [...candidatePages(link), await firstPosting(page)]) {
           await page.goto(path);
           await expect(page.locator('html')).toHaveAttribute('lang', lang);
           if (path === link) await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -58,6 +71,24 @@ test.describe('candidate languages', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ihre Datenschutzeinstellungen');
     } finally {
       sql(`UPDATE candidates SET page_locale = NULL`);
+      await context.close();
+    }
+  });
+
+  test('the pseudo-locale, 40 % longer, still fits a 375 px phone on every candidate page', async ({ browser }, testInfo) => {
+    test.skip(testInfo.project.name !== 'javascript', 'the layout is measured inside the page');
+    const context = await browser.newContext({ locale: 'en-XA', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    try {
+      const link = linkFor('sofia.rossi@example.com');
+      for (const path of [...candidatePages(link), await firstPosting(page)]) {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+        await expect(page.locator('main')).toContainText('·····');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+    } finally {
       await context.close();
     }
   });

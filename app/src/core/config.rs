@@ -113,6 +113,9 @@ pub struct Config {
     pub sweep_schedule: bool,
     /// `CANDOR_ALERT_SCHEDULE=off` leaves the hourly due-date alert check to other servers.
     pub alert_schedule: bool,
+    /// `CANDOR_PSEUDO_LOCALE=on` lets a browser asking for `en-XA` read the candidate pages in
+    /// the pseudo-locale (English lengthened by 40 %), to test layouts; off in production.
+    pub pseudo_locale: bool,
     /// `CANDOR_TRUSTED_PROXIES`: only peers in these ranges may name the client in
     /// `Forwarded` / `X-Forwarded-For`.
     pub trusted_proxies: Vec<ipnet::IpNet>,
@@ -326,6 +329,7 @@ impl Config {
         let worker = switch(&lookup, "CANDOR_OUTBOX_WORKER", true)?;
         let sweep_schedule = switch(&lookup, "CANDOR_SWEEP_SCHEDULE", true)?;
         let alert_schedule = switch(&lookup, "CANDOR_ALERT_SCHEDULE", true)?;
+        let pseudo_locale = switch(&lookup, "CANDOR_PSEUDO_LOCALE", false)?;
         let default_retry = crate::domain::RetryPolicy::default();
         let outbox = OutboxConfig {
             worker,
@@ -437,6 +441,7 @@ impl Config {
             sign_in_throttle: crate::domain::ThrottlePolicy::default(),
             sweep_schedule,
             alert_schedule,
+            pseudo_locale,
             trusted_proxies,
             metrics_token,
             slow_client,

@@ -26,10 +26,12 @@ pub struct StoredLocales {
 impl StoredLocales {
     /// The language to use, with the browser's languages from this request.
     pub fn choose(&self) -> Locale {
-        self.choose_with(&accepted_languages())
+        let pseudo = leptos::prelude::use_context::<crate::core::state::AppState>()
+            .is_some_and(|state| state.config.pseudo_locale);
+        self.choose_with(&accepted_languages(), pseudo)
     }
 
-    fn choose_with(&self, accepted: &[String]) -> Locale {
+    fn choose_with(&self, accepted: &[String], pseudo: bool) -> Locale {
         let facts = LocaleFacts {
             picked: self.picked.as_deref(),
             stored: self.stored.as_deref(),
@@ -40,7 +42,7 @@ impl StoredLocales {
             .as_deref()
             .and_then(Locale::from_tag)
             .unwrap_or(Locale::En);
-        choose(&facts, default)
+        choose(&facts, default, pseudo)
     }
 }
 
@@ -87,11 +89,14 @@ pub async fn for_emails(
         stored: row.locale,
         default: Some(row.default_locale),
     }
-    .choose_with(&[]))
+    .choose_with(&[], false))
 }
 
 /// The language a candidate picked on their page, remembered for their next visit and emails.
 pub async fn pick(pool: &PgPool, candidate: CandidateId, locale: Locale) -> Result<(), AppError> {
+    if locale == Locale::Pseudo {
+        return Err(AppError::BadForm);
+    }
     let updated = sqlx::query!(
         "UPDATE candidates SET page_locale = $2 WHERE id = $1 AND anonymized_at IS NULL",
         candidate.into_uuid(),

@@ -16,13 +16,42 @@ pub enum Locale {
     Es,
     It,
     Nl,
+    /// `en-XA`: English with every sentence 40 % longer and its letters accented, to show what
+    /// a longer language does to a layout. Never stored, never offered; a server option.
+    Pseudo,
 }
-super::text_enum!(Locale { En => "en", De => "de", Fr => "fr", Es => "es", It => "it", Nl => "nl" });
 
 impl Locale {
-    /// The language a BCP 47 tag names, by its primary subtag: `de-AT` reads as German.
+    /// The languages candidates can have (the pseudo-locale is not one).
+    pub const ALL: &'static [Locale] = &[
+        Locale::En,
+        Locale::De,
+        Locale::Fr,
+        Locale::Es,
+        Locale::It,
+        Locale::Nl,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::De => "de",
+            Locale::Fr => "fr",
+            Locale::Es => "es",
+            Locale::It => "it",
+            Locale::Nl => "nl",
+            Locale::Pseudo => PSEUDO_TAG,
+        }
+    }
+
+    /// The language a BCP 47 tag names, by its primary subtag: `de-AT` reads as German; `en-XA`
+    /// is the pseudo-locale.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.trim().split(['-', '_']).next()?;
+        let tag = tag.trim();
+        if tag.eq_ignore_ascii_case(PSEUDO_TAG) {
+            return Some(Locale::Pseudo);
+        }
+        let primary = tag.split(['-', '_']).next()?;
         primary.to_ascii_lowercase().parse().ok()
     }
 
@@ -35,7 +64,33 @@ impl Locale {
             Locale::Es => "Español",
             Locale::It => "Italiano",
             Locale::Nl => "Nederlands",
+            Locale::Pseudo => "Ƥšéûðö",
         }
+    }
+}
+
+/// The pseudo-locale's tag (Android's and Windows' convention for accented English).
+pub const PSEUDO_TAG: &str = "en-XA";
+
+/// Only the six real languages read from storage and forms.
+impl std::str::FromStr for Locale {
+    type Err = super::UnknownValue;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Locale::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| super::UnknownValue {
+                kind: "Locale",
+                value: s.to_owned(),
+            })
+    }
+}
+
+impl std::fmt::Display for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -52,15 +107,21 @@ pub struct LocaleFacts<'a> {
 
 /// The language a candidate reads: the one they picked, else their stored one, else the first of
 /// the browser's languages Candor has, else the organization's default. A value Candor has no
-/// translation for (a stored `pt`) passes the choice on to the next.
-pub fn choose(facts: &LocaleFacts<'_>, default: Locale) -> Locale {
-    facts
+/// translation for (a stored `pt`) passes the choice on to the next. Only a browser may ask for
+/// the pseudo-locale, and only where `pseudo` allows it.
+pub fn choose(facts: &LocaleFacts<'_>, default: Locale, pseudo: bool) -> Locale {
+    let stored = facts
         .picked
         .into_iter()
         .chain(facts.stored)
-        .chain(facts.accepted.iter().copied())
-        .find_map(Locale::from_tag)
-        .unwrap_or(default)
+        .filter_map(Locale::from_tag)
+        .filter(|l| *l != Locale::Pseudo);
+    let browser = facts
+        .accepted
+        .iter()
+        .filter_map(|tag| Locale::from_tag(tag))
+        .filter(|l| pseudo || *l != Locale::Pseudo);
+    stored.chain(browser).next().unwrap_or(default)
 }
 
 #[cfg(test)]
@@ -84,7 +145,7 @@ mod tests {
             stored: Some("de"),
             accepted: vec!["fr"],
         };
-        assert_eq!(choose(&facts, Locale::Nl), Locale::It);
+        assert_eq!(choose(&facts, Locale::Nl, false), Locale::It);
     }
 
     #[test]
@@ -94,7 +155,7 @@ mod tests {
             stored: Some("es"),
             accepted: vec!["fr-FR", "en"],
         };
-        assert_eq!(choose(&facts, Locale::En), Locale::Es);
+        assert_eq!(choose(&facts, Locale::En, false), Locale::Es);
     }
 
     #[test]
@@ -104,7 +165,26 @@ mod tests {
             stored: Some("pt"),
             accepted: vec!["pl", "nl-BE", "de"],
         };
-        assert_eq!(choose(&facts, Locale::En), Locale::Nl);
+        assert_eq!(choose(&facts, Locale::En, false), Locale::Nl);
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_only_for_a_browser_and_only_where_allowed() {
+        let asking = LocaleFacts {
+            picked: None,
+            stored: None,
+            accepted: vec!["en-XA", "de"],
+        };
+        assert_eq!(choose(&asking, Locale::En, true), Locale::Pseudo);
+        assert_eq!(choose(&asking, Locale::En, false), Locale::De);
+        let stored = LocaleFacts {
+            picked: Some("en-XA"),
+            stored: None,
+            accepted: vec![],
+        };
+        assert_eq!(choose(&stored, Locale::Fr, true), Locale::Fr);
+        assert!("en-XA".parse::<Locale>().is_err());
+        assert!(!Locale::ALL.contains(&Locale::Pseudo));
     }
 
     #[test]
@@ -114,7 +194,10 @@ mod tests {
             stored: None,
             accepted: vec!["ja", "*"],
         };
-        assert_eq!(choose(&facts, Locale::Fr), Locale::Fr);
-        assert_eq!(choose(&LocaleFacts::default(), Locale::De), Locale::De);
+        assert_eq!(choose(&facts, Locale::Fr, false), Locale::Fr);
+        assert_eq!(
+            choose(&LocaleFacts::default(), Locale::De, false),
+            Locale::De
+        );
     }
 }

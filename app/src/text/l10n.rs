@@ -117,8 +117,13 @@ struct Catalog {
     >,
 }
 
-static CATALOGS: LazyLock<Vec<(Locale, Catalog)>> =
-    LazyLock::new(|| Locale::ALL.iter().map(|&l| (l, catalog(l))).collect());
+static CATALOGS: LazyLock<Vec<(Locale, Catalog)>> = LazyLock::new(|| {
+    Locale::ALL
+        .iter()
+        .chain([&Locale::Pseudo])
+        .map(|&l| (l, catalog(l)))
+        .collect()
+});
 
 fn catalog(locale: Locale) -> Catalog {
     let tag = locale.as_str();
@@ -126,7 +131,14 @@ fn catalog(locale: Locale) -> Catalog {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Pages and emails are all left-to-right: no isolation marks around placeables.
     bundle.set_use_isolating(false);
-    for (_, file, source) in SOURCES.iter().filter(|(l, ..)| *l == locale) {
+    // The pseudo-locale is the English messages, lengthened.
+    let sources = if locale == Locale::Pseudo {
+        bundle.set_transform(Some(pseudo));
+        Locale::En
+    } else {
+        locale
+    };
+    for (_, file, source) in SOURCES.iter().filter(|(l, ..)| *l == sources) {
         // A file that fails to parse keeps its good messages; the locale test fails on it.
         let resource =
             FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, errors)| {
@@ -148,7 +160,11 @@ fn catalog(locale: Locale) -> Catalog {
         }
     }
     // English dates in the British order the pages always used: "23 November 2026".
-    let date_locale = if locale == Locale::En { "en-GB" } else { tag };
+    let date_locale = if matches!(locale, Locale::En | Locale::Pseudo) {
+        "en-GB"
+    } else {
+        tag
+    };
     let date_locale: icu_locale_core::Locale = date_locale
         .parse()
         .expect("every locale's tag is valid BCP 47");
@@ -158,6 +174,34 @@ fn catalog(locale: Locale) -> Catalog {
     )
     .expect("compiled CLDR data has long dates for every locale");
     Catalog { bundle, dates }
+}
+
+/// English text 40 % longer, its letters accented so that an untranslated string stands out:
+/// "Send request" becomes "Šéñd ŕéqûéšt ·····". Fluent applies it to the messages' own text,
+/// never to what fills their placeholders (a name, a date).
+fn pseudo(text: &str) -> std::borrow::Cow<'_, str> {
+    const FROM: &str = "aceinorsuyzACEINORSUYZ";
+    const TO: &str = "àçéîñöŕšûýžÀÇÉÎÑÖŔŠÛÝŽ";
+    let mut out: String = text
+        .chars()
+        .map(|c| {
+            FROM.find(c)
+                .and_then(|i| TO.chars().nth(FROM[..i].chars().count()))
+                .unwrap_or(c)
+        })
+        .collect();
+    let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+    let extra = (letters * 2).div_ceil(5);
+    // Padding in short words, so it wraps as a longer language would.
+    let padding: Vec<String> = (0..extra)
+        .step_by(5)
+        .map(|start| "·".repeat((extra - start).min(5)))
+        .collect();
+    if !padding.is_empty() {
+        out.push(' ');
+        out.push_str(&padding.join(" "));
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn catalog_of(locale: Locale) -> &'static Catalog {
@@ -574,6 +618,22 @@ mod tests {
             missing.is_empty(),
             "messages missing from the source: {missing:?}"
         );
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_english_forty_percent_longer() {
+        let english = Tr::new(Locale::En).t("submit-request");
+        let pseudo = Tr::new(Locale::Pseudo).t("submit-request");
+        assert_eq!(english, "Send request");
+        assert!(pseudo.starts_with("Šéñd ŕéqûéšt ·····"), "{pseudo}");
+        let length = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        assert!(length(&pseudo) * 10 >= length(&english) * 14, "{pseudo}");
+        // What fills a placeholder stays as it is.
+        let due = Tr::new(Locale::Pseudo).t_with(
+            "due-by",
+            &[("organization", "Acme".into()), ("date", "1 May".into())],
+        );
+        assert!(due.contains("Acme") && due.contains("1 May"), "{due}");
     }
 
     #[test]

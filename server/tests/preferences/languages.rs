@@ -338,3 +338,26 @@ async fn a_candidates_emails_speak_their_language_and_the_teams_stay_english(poo
         format!("Il Suo link alle preferenze sui dati presso {organization}")
     );
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn the_pseudo_locale_is_served_only_where_the_server_allows_it(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let anna = world.candidate("anna@example.com").await;
+    let production = TestApp::new(pool.clone());
+    let html = page_for(&production, &world, &anna, "en-XA, de;q=0.5").await;
+    assert!(html.contains(r#"<html lang="de""#), "{html}");
+
+    let testing = TestApp::with_config(
+        pool.clone(),
+        crate::common::config_with(&pool, &[("CANDOR_PSEUDO_LOCALE", "on")]),
+    );
+    let html = page_for(&testing, &world, &anna, "en-XA").await;
+    assert!(html.contains(r#"<html lang="en-XA""#), "{html}");
+    assert!(html.contains("Ýöûŕ dàtà pŕéféŕéñçéš"), "{html}");
+    // Never stored: a pick of it is refused and changes nothing.
+    let answer = testing
+        .submit(choose(&world.link(&anna), "en-XA", "preferences"), &[])
+        .await;
+    let page = testing.get(answer.header("location")).await;
+    assert!(page.markup().contains("This form could not be read"));
+}
