@@ -66,6 +66,20 @@ fn template(key: &str, name: &str, subject: &str, body: &str) -> SaveTemplate {
             name: name.into(),
             subject: subject.into(),
             body: body.into(),
+            locale: String::new(),
+        },
+    }
+}
+
+/// The version in `locale` of the template `key`.
+fn version(key: &str, locale: &str, subject: &str, body: &str) -> SaveTemplate {
+    SaveTemplate {
+        template: TemplateForm {
+            key: key.into(),
+            locale: locale.into(),
+            subject: subject.into(),
+            body: body.into(),
+            ..Default::default()
         },
     }
 }
@@ -555,4 +569,92 @@ async fn a_stored_template_that_cannot_render_fails_only_its_own_touchpoint(pool
         .contains("Templates may use only"));
     assert_eq!(states[1], ("sent".into(), None));
     assert_eq!(sink.received().len(), 1);
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn a_template_has_a_version_per_language_and_each_candidate_gets_theirs(pool: PgPool) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+    let key = "application_confirmation";
+
+    let saved = browser
+        .invoke(version(
+            key,
+            "de",
+            "Danke, {{ candidate_first_name }}",
+            "Guten Tag {{ candidate_first_name }},\n\nIhre Daten: {{ consent_link }}",
+        ))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let page = browser.get("/settings").await.markup();
+    assert!(
+        page.contains(r#"lang="de""#),
+        "the version's form says its language"
+    );
+    assert!(page.contains("Danke, Anna"), "the version's preview");
+
+    // Checked like any template; a broken one changes nothing.
+    let refused = browser
+        .invoke(version(key, "de", "Hallo {{ nachname }}", "x"))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let forged = browser.invoke(version(key, "en-XA", "x", "x")).await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST, "{}", forged.body);
+
+    // A German candidate gets the German version; one without a language the default one.
+    let anke = world.candidate("anke@example.com").await;
+    let bob = world.candidate("bob@example.com").await;
+    sqlx::query("UPDATE candidates SET locale = 'de-AT' WHERE id = $1")
+        .bind(anke.id.into_uuid())
+        .execute(&pool)
+        .await
+        .unwrap();
+    let confirm = |who: app::domain::CandidateId, name: &'static str, address: &'static str| {
+        let pool = pool.clone();
+        let config = world.config.clone();
+        async move {
+            let mut tx = pool.begin().await.unwrap();
+            let settings = app::core::settings::load(&mut *tx).await.unwrap();
+            app::core::notify::confirm_application(
+                &mut tx,
+                &config,
+                &settings,
+                who,
+                name,
+                address,
+                chrono::Utc::now(),
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+        }
+    };
+    confirm(anke.id, "Anke Berg", "anke@example.com").await;
+    confirm(bob.id, "Bob Stone", "bob@example.com").await;
+    assert_eq!(
+        world.inbox("anke@example.com").await[0].subject,
+        "Danke, Anke"
+    );
+    assert!(!world.inbox("bob@example.com").await[0]
+        .subject
+        .starts_with("Danke"));
+
+    // An empty version is removed: German candidates get the default one again.
+    let removed = browser.invoke(version(key, "de", "", "")).await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM email_template_versions")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+    let audited: Vec<serde_json::Value> = sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'settings.template_saved' ORDER BY at",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(audited.len(), 2, "{audited:?}");
+    assert!(audited.iter().all(|d| d["locale"] == "de"), "{audited:?}");
 }

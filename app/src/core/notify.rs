@@ -387,12 +387,9 @@ pub async fn confirm_application(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     use crate::core::mail::editable::{first_name, EditableTemplate, Placeholders};
-    let Some(template) = sqlx::query!(
-        "SELECT subject, body_text FROM email_templates WHERE key = $1",
-        APPLICATION_CONFIRMATION
-    )
-    .fetch_optional(&mut *tx)
-    .await?
+    let locale = locale::for_emails(tx, candidate).await?;
+    let Some((subject, body)) =
+        crate::core::mail::editable::in_language(tx, APPLICATION_CONFIRMATION, locale).await?
     else {
         tracing::warn!("the application confirmation template is missing; none sent");
         return Ok(());
@@ -403,9 +400,7 @@ pub async fn confirm_application(
         candidate_first_name: first_name(name),
         organization: settings.organization_name.clone(),
     };
-    let content = match EditableTemplate::parse(&template.subject, &template.body_text)
-        .and_then(|t| t.render(&values))
-    {
+    let content = match EditableTemplate::parse(&subject, &body).and_then(|t| t.render(&values)) {
         Ok(content) => content,
         Err(error) => {
             tracing::warn!(%error, "the application confirmation template can't be filled in; none sent");

@@ -72,9 +72,24 @@ pub struct TemplateView {
     pub preview_text: Option<String>,
     /// Why it can't be filled in (a template stored before today's checks, or broken since).
     pub problem: Option<String>,
+    /// Its version in each other language candidates can have (empty where there is none:
+    /// those candidates get the default one above).
+    pub versions: Vec<TemplateVersionView>,
 }
 
-/// A template as posted; an empty key adds a new one.
+/// A template's version in one language, with its preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateVersionView {
+    pub locale: crate::domain::locale::Locale,
+    pub subject: String,
+    pub body: String,
+    pub preview_subject: Option<String>,
+    pub preview_text: Option<String>,
+    pub problem: Option<String>,
+}
+
+/// A template as posted; an empty key adds a new one. With a `locale`, it is that language's
+/// version of the template `key` (an empty subject and body remove it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TemplateForm {
@@ -82,6 +97,7 @@ pub struct TemplateForm {
     pub name: String,
     pub subject: String,
     pub body: String,
+    pub locale: String,
 }
 
 #[server(endpoint = "settings/current")]
@@ -96,6 +112,7 @@ pub async fn current_settings() -> Result<SettingsPageData, AppError> {
                     &state.pool,
                     &state.config,
                     &settings.organization_name,
+                    settings.default_locale,
                 )
                 .await?,
                 settings,
@@ -496,11 +513,25 @@ fn Templates(templates: Vec<TemplateView>, save: ServerAction<SaveTemplate>) -> 
                             </div>
                         }.into_any(),
                     };
+                    let versions = t.versions.clone();
+                    let key = t.key.clone();
+                    let name = t.name.clone();
                     view! {
                         <div class="template">
                             <h3>{t.name.clone()}</h3>
                             <TemplateEditor template=Some(t) save />
                             {preview}
+                            {versions.into_iter().map(|v| {
+                                let preview = preview_of(v.preview_subject.clone(), v.preview_text.clone(), v.problem.clone());
+                                let exists = !v.subject.is_empty();
+                                view! {
+                                    <details class="pen template-version">
+                                        <summary>{text::template_version(&name, v.locale.endonym(), exists)}</summary>
+                                        <TemplateVersionEditor key=key.clone() version=v save />
+                                        {exists.then_some(preview)}
+                                    </details>
+                                }
+                            }).collect_view()}
                         </div>
                     }
                 })
@@ -510,6 +541,57 @@ fn Templates(templates: Vec<TemplateView>, save: ServerAction<SaveTemplate>) -> 
                 <TemplateEditor template=None save />
             </details>
         </section>
+    }
+}
+
+/// What a candidate reads, or why the template can't be filled in.
+fn preview_of(subject: Option<String>, body: Option<String>, problem: Option<String>) -> AnyView {
+    match (subject, body) {
+        (Some(subject), Some(body)) => view! {
+            <figure class="preview">
+                <figcaption>{text::TEMPLATE_PREVIEW}</figcaption>
+                <p><strong>{subject}</strong></p>
+                <pre class="email-text">{body}</pre>
+            </figure>
+        }
+        .into_any(),
+        _ => view! {
+            <div class="notice warning" role="alert">
+                <p>{text::TEMPLATE_PREVIEW_BROKEN}</p>
+                {problem.map(|p| view! { <p>{p}</p> })}
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// A template's version in one language: its subject and body (the name is the template's).
+#[component]
+fn TemplateVersionEditor(
+    key: String,
+    version: TemplateVersionView,
+    save: ServerAction<SaveTemplate>,
+) -> impl IntoView {
+    let locale = version.locale.as_str();
+    let slug = key.clone();
+    let id = move |what: &str| format!("template-{slug}-{locale}-{what}");
+    view! {
+        <ActionForm action=save attr:class="template-form" attr:lang=locale>
+            <input type="hidden" name="template[key]" value=key />
+            <input type="hidden" name="template[locale]" value=locale />
+            <div class="field">
+                <label for=id("subject")>{text::field_label(Field::Subject)}</label>
+                <input id=id("subject") name="template[subject]" value=version.subject
+                    maxlength=Field::Subject.max_chars().to_string() />
+            </div>
+            <div class="field">
+                <label for=id("body")>{text::field_label(Field::Body)}</label>
+                <textarea id=id("body") name="template[body]" rows="8"
+                    maxlength=Field::Body.max_chars().to_string()>{version.body}</textarea>
+            </div>
+            <p class="muted">{text::TEMPLATE_VERSION_HELP}</p>
+            <button type="submit" class="button small">{text::SAVE_TEMPLATE}</button>
+        </ActionForm>
     }
 }
 

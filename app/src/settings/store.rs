@@ -173,42 +173,83 @@ pub async fn remove_policy(
     Ok(())
 }
 
-/// Every editable email template, with a preview of what a candidate reads (sample values).
+/// A template's versions by language: (subject, body).
+type Versions = sqlx::types::Json<std::collections::BTreeMap<String, (String, String)>>;
+
+/// Every editable email template, with a preview of what a candidate reads (sample values), and
+/// its version in each language other than the organization's default.
 pub async fn templates(
     pool: &sqlx::PgPool,
     config: &crate::core::config::Config,
     organization: &str,
+    default: crate::domain::locale::Locale,
 ) -> Result<Vec<super::TemplateView>, AppError> {
     use crate::core::mail::editable::{EditableTemplate, Placeholders};
+    use crate::domain::locale::Locale;
     let sample = Placeholders {
         consent_link: crate::core::links::preferences_url(&config.public_url, "example-link"),
         candidate_first_name: "Anna".into(),
         organization: organization.to_owned(),
     };
-    Ok(
-        sqlx::query!(
-            "SELECT key, name, subject, body_text FROM email_templates ORDER BY name, key"
-        )
-        .fetch_all(pool)
-        .await?
+    // (subject, text) or why it can't be filled in.
+    let preview = |subject: &str, body: &str| {
+        let rendered =
+            EditableTemplate::parse(subject, body).and_then(|template| template.render(&sample));
+        let problem = rendered.as_ref().err().map(ToString::to_string);
+        (rendered.ok().map(|p| (p.subject, p.text)), problem)
+    };
+    let rows = sqlx::query!(
+        r#"SELECT t.key, t.name, t.subject, t.body_text,
+                  coalesce(jsonb_object_agg(v.locale, jsonb_build_array(v.subject, v.body_text))
+                           FILTER (WHERE v.locale IS NOT NULL), '{}') AS "versions!: Versions"
+             FROM email_templates t
+             LEFT JOIN email_template_versions v ON v.template_id = t.id
+            GROUP BY t.id
+            ORDER BY t.name, t.key"#
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
         .into_iter()
         .map(|t| {
-            let rendered = EditableTemplate::parse(&t.subject, &t.body_text)
-                .and_then(|template| template.render(&sample));
-            let problem = rendered.as_ref().err().map(ToString::to_string);
-            let preview = rendered.ok();
+            let (rendered, problem) = preview(&t.subject, &t.body_text);
+            let versions = Locale::ALL
+                .iter()
+                .filter(|l| **l != default)
+                .map(|&locale| {
+                    let (subject, body) = t
+                        .versions
+                        .0
+                        .get(locale.as_str())
+                        .cloned()
+                        .unwrap_or_default();
+                    let (rendered, problem) = if subject.is_empty() {
+                        (None, None)
+                    } else {
+                        preview(&subject, &body)
+                    };
+                    super::TemplateVersionView {
+                        locale,
+                        subject,
+                        body,
+                        preview_subject: rendered.as_ref().map(|p| p.0.clone()),
+                        preview_text: rendered.map(|p| p.1),
+                        problem,
+                    }
+                })
+                .collect();
             super::TemplateView {
                 key: t.key,
                 name: t.name,
                 subject: t.subject,
                 body: t.body_text,
-                preview_subject: preview.as_ref().map(|p| p.subject.clone()),
-                preview_text: preview.map(|p| p.text),
+                preview_subject: rendered.as_ref().map(|p| p.0.clone()),
+                preview_text: rendered.map(|p| p.1),
                 problem,
+                versions,
             }
         })
-        .collect(),
-    )
+        .collect())
 }
 
 /// Saves a template after the sandbox's checks; a new one gets a fresh key. Audited by id.
@@ -234,16 +275,33 @@ pub async fn save_template(
             key.to_owned()
         }
     };
-    let id = save(
-        &mut tx,
-        &key,
-        &form.name,
-        &form.subject,
-        &form.body,
-        Some(viewer.id),
-    )
-    .await
-    .map_err(|e| match e {
+    let saved = match form.locale.trim() {
+        "" => save(
+            &mut tx,
+            &key,
+            &form.name,
+            &form.subject,
+            &form.body,
+            Some(viewer.id),
+        )
+        .await
+        .map(Some),
+        locale => {
+            let locale = locale
+                .parse::<crate::domain::locale::Locale>()
+                .map_err(|_| AppError::BadForm)?;
+            crate::core::mail::editable::save_version(
+                &mut tx,
+                &key,
+                locale,
+                &form.subject,
+                &form.body,
+                Some(viewer.id),
+            )
+            .await
+        }
+    };
+    let id = saved.map_err(|e| match e {
         SaveError::Invalid(e) => AppError::from(e),
         SaveError::NoName => AppError::Invalid(crate::domain::preferences::FieldError {
             field: crate::domain::preferences::Field::TemplateName,
@@ -251,11 +309,16 @@ pub async fn save_template(
         }),
         SaveError::Db(e) => e.into(),
     })?;
+    // A version removed that wasn't there changed nothing.
+    let Some(id) = id else {
+        return Ok(());
+    };
+    let locale = (!form.locale.trim().is_empty()).then(|| form.locale.trim());
     audited(
         &mut tx,
         viewer,
         "settings.template_saved",
-        serde_json::json!({ "template": id }),
+        serde_json::json!({ "template": id, "locale": locale }),
     )
     .await?;
     tx.commit().await?;

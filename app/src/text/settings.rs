@@ -115,3 +115,14 @@ pub const SAVE_TEMPLATE: &str = "Save template";
 pub const TIME_ZONE_SETTING_HELP: &str = "Where the team works. A scheduled email is sent at the time asked in this zone when the sender's browser doesn't give its own.";
 
 pub const DEFAULT_LOCALE_SETTING_HELP: &str = "Candidate pages and emails speak the language a candidate picked, or gave when applying, or their browser's; this one when none of those is known.";
+
+/// A template's version in another language, as its disclosure names it.
+pub fn template_version(template: &str, language: &str, exists: bool) -> String {
+    if exists {
+        format!("{template}: {language} version")
+    } else {
+        format!("{template}: add a {language} version")
+    }
+}
+
+pub const TEMPLATE_VERSION_HELP: &str = "Candidates who read this language get this version; the others get the one above. Empty the subject and the message to remove it.";

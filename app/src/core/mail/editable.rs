@@ -367,6 +367,65 @@ pub async fn save(
     Ok(id)
 }
 
+/// A template's version in another language, checked as a template is. An empty subject and
+/// body remove the version (the default one is sent again). Returns the template's id.
+pub async fn save_version(
+    db: &mut sqlx::PgConnection,
+    key: &str,
+    locale: crate::domain::locale::Locale,
+    subject: &str,
+    body: &str,
+    updated_by: Option<crate::domain::UserId>,
+) -> Result<Option<uuid::Uuid>, SaveError> {
+    if subject.trim().is_empty() && body.trim().is_empty() {
+        return Ok(sqlx::query_scalar!(
+            "DELETE FROM email_template_versions v USING email_templates t
+              WHERE v.template_id = t.id AND t.key = $1 AND v.locale = $2
+          RETURNING t.id",
+            key,
+            locale.as_str(),
+        )
+        .fetch_optional(db)
+        .await?);
+    }
+    let template = EditableTemplate::parse(subject, body)?;
+    Ok(sqlx::query_scalar!(
+        "INSERT INTO email_template_versions (template_id, locale, subject, body_text, updated_by)
+         SELECT id, $2, $3, $4, $5 FROM email_templates WHERE key = $1
+         ON CONFLICT (template_id, locale) DO UPDATE
+            SET subject = excluded.subject, body_text = excluded.body_text,
+                updated_by = excluded.updated_by
+         RETURNING template_id",
+        key,
+        locale.as_str(),
+        template.subject(),
+        template.body(),
+        updated_by.map(crate::domain::UserId::into_uuid),
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The subject and body of the template `key` a candidate reading `locale` is sent: its version
+/// in that language, else the default one. None: no such template.
+pub async fn in_language(
+    db: &mut sqlx::PgConnection,
+    key: &str,
+    locale: crate::domain::locale::Locale,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    Ok(sqlx::query!(
+        r#"SELECT coalesce(v.subject, t.subject) AS "subject!", coalesce(v.body_text, t.body_text) AS "body!"
+             FROM email_templates t
+             LEFT JOIN email_template_versions v ON v.template_id = t.id AND v.locale = $2
+            WHERE t.key = $1"#,
+        key,
+        locale.as_str(),
+    )
+    .fetch_optional(db)
+    .await?
+    .map(|t| (t.subject, t.body)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

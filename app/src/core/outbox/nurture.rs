@@ -29,7 +29,8 @@ pub(super) async fn queue_due(
     let mut tx = pool.begin().await?;
     let due = sqlx::query!(
         r#"SELECT t.id, t.send_at, c.id AS candidate_id, c.name, c.anonymized_at IS NOT NULL AS "anonymized!",
-                  tpl.subject, tpl.body_text,
+                  coalesce(v.subject, tpl.subject) AS "subject!",
+                  coalesce(v.body_text, tpl.body_text) AS "body_text!",
                   (SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id
                     ORDER BY e.is_primary DESC, e.created_at LIMIT 1) AS address,
                   (SELECT coalesce(jsonb_agg(jsonb_build_array(purpose, decision, at)), '[]')
@@ -39,6 +40,10 @@ pub(super) async fn queue_due(
              JOIN nurture_enrollments n ON n.id = t.enrollment_id
              JOIN candidates c ON c.id = n.candidate_id
              JOIN email_templates tpl ON tpl.id = t.template_id
+             -- The candidate's language's version, if the template has one (else the default).
+             LEFT JOIN email_template_versions v
+                    ON v.template_id = tpl.id
+                   AND v.locale = coalesce(c.page_locale, split_part(c.locale, '-', 1))
             WHERE t.status = 'scheduled' AND t.send_at <= $1
             ORDER BY t.send_at
             LIMIT $2
