@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
+        .route("/branding/{file}", get(accent_stylesheet))
         .route(
             "/compliance/requests.csv",
             get(app::dashboard::service::export_csv),
@@ -298,6 +299,28 @@ fn plain_page(status: StatusCode, title: &str, text: &str) -> Response {
 /// The process is up.
 async fn healthz() -> &'static str {
     "ok"
+}
+
+/// `/branding/accent-{rrggbb}.css`: the organization's accent colour for candidate pages. The
+/// colour is the file's name, checked as a saved one is (so it can hold nothing but a colour),
+/// and the answer never changes: browsers keep it for a year.
+async fn accent_stylesheet(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    let accent = file
+        .strip_prefix("accent-")
+        .and_then(|f| f.strip_suffix(".css"))
+        .filter(|hex| !hex.starts_with('#'))
+        .and_then(|hex| app::domain::branding::Accent::parse(hex).ok());
+    match accent {
+        Some(accent) => (
+            [
+                (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            format!(":root {{ --brand: {}; }}\n", accent.as_str()),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// The process can serve: the database answers.

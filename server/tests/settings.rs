@@ -35,6 +35,7 @@ fn filled() -> SettingsForm {
         application_confirmation: true,
         time_zone: "Europe/Lisbon".into(),
         default_locale: "fr".into(),
+        accent_colour: String::new(),
     }
 }
 
@@ -657,4 +658,76 @@ async fn a_template_has_a_version_per_language_and_each_candidate_gets_theirs(po
     .unwrap();
     assert_eq!(audited.len(), 2, "{audited:?}");
     assert!(audited.iter().all(|d| d["locale"] == "de"), "{audited:?}");
+}
+
+#[sqlx::test(migrator = "candor_server::db::MIGRATOR")]
+async fn an_accent_colour_too_light_is_refused_with_its_ratio_and_a_fine_one_dresses_candidate_pages(
+    pool: PgPool,
+) {
+    let world = World::new(pool.clone());
+    let sam = world.member("Sam Super", Role::SuperAdmin, PASSWORD).await;
+    let app = TestApp::new(pool.clone());
+    let browser = app.session(&sam.email, PASSWORD).await;
+
+    let yellow = browser
+        .invoke(save(SettingsForm {
+            accent_colour: "#FFCC00".into(),
+            ..filled()
+        }))
+        .await;
+    assert_eq!(
+        yellow.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        yellow.body
+    );
+    // Without JavaScript the page says why, with the measured ratio.
+    let answer = browser
+        .submit(save(SettingsForm {
+            accent_colour: "#ffcc00".into(),
+            ..filled()
+        }))
+        .await;
+    let page = browser.get(answer.header("location")).await.markup();
+    assert!(page.contains("contrast 1.51:1"), "{page}");
+    assert!(page.contains("at least 4.5:1"));
+    let stored: Option<String> = sqlx::query_scalar("SELECT accent_colour FROM settings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, None, "nothing was saved");
+
+    let green = browser
+        .invoke(save(SettingsForm {
+            accent_colour: "#0B5E3A".into(),
+            ..filled()
+        }))
+        .await;
+    assert_eq!(green.status, StatusCode::OK, "{}", green.body);
+    let anna = world.candidate("anna@example.com").await;
+    let candidate_page = app
+        .get(&format!("/preferences/{}", world.link(&anna)))
+        .await
+        .markup();
+    assert!(
+        candidate_page.contains(r#"href="/branding/accent-0b5e3a.css""#),
+        "{candidate_page}"
+    );
+    let css = app.get("/branding/accent-0b5e3a.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.header("content-type"), "text/css; charset=utf-8");
+    assert!(css.body.contains("--brand: #0b5e3a"));
+    // The file name is checked as a saved colour is: nothing else can be served from it.
+    for bad in [
+        "accent-ffcc00.css",
+        "accent-0b5e3a;}body{x.css",
+        "accent-.css",
+        "logo.png",
+    ] {
+        assert_eq!(
+            app.get(&format!("/branding/{bad}")).await.status,
+            StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+    }
 }

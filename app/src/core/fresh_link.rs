@@ -78,6 +78,7 @@ pub async fn queue_fresh_link(
     let locale = crate::core::locale::for_emails(&mut tx, candidate).await?;
     let content = mail::render_in(
         locale,
+        settings.accent.as_ref(),
         "fresh_link",
         json!({
             "organization": settings.organization_name,

@@ -1,6 +1,7 @@
 //! Which language a candidate's page and emails speak (the rule is `domain::locale::choose`),
 //! and the language switcher's effect.
 
+use crate::domain::branding::Accent;
 use crate::domain::locale::{choose, Locale, LocaleFacts};
 use crate::domain::CandidateId;
 use crate::error::AppError;
@@ -12,7 +13,19 @@ use sqlx::PgPool;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Localized<T> {
     pub locale: Locale,
+    /// The organization's accent colour (None: Candor's own).
+    pub accent: Option<Accent>,
     pub page: Result<T, AppError>,
+}
+
+impl<T> Localized<T> {
+    pub fn new((locale, accent): (Locale, Option<Accent>), page: Result<T, AppError>) -> Self {
+        Localized {
+            locale,
+            accent,
+            page,
+        }
+    }
 }
 
 /// What the database knows about a candidate's language, read with the page's own data.
@@ -46,29 +59,38 @@ impl StoredLocales {
     }
 }
 
-/// The language of a candidate's page (or, with no candidate, of a page for whoever opened it).
-/// It never fails: when the database can't be read the browser's language or English will do.
-pub async fn for_candidate(pool: &PgPool, candidate: Option<CandidateId>) -> Locale {
+/// The language of a candidate's page (or, with no candidate, of a page for whoever opened it),
+/// and the organization's accent colour. It never fails: when the database can't be read the
+/// browser's language or English will do, in Candor's colours.
+pub async fn for_candidate(
+    pool: &PgPool,
+    candidate: Option<CandidateId>,
+) -> (Locale, Option<Accent>) {
     let row = sqlx::query!(
-        r#"SELECT s.default_locale, c.page_locale, c.locale
+        r#"SELECT s.default_locale, s.accent_colour, c.page_locale, c.locale
              FROM settings s LEFT JOIN candidates c ON c.id = $1 AND c.anonymized_at IS NULL"#,
         candidate.map(CandidateId::into_uuid),
     )
     .fetch_optional(pool)
     .await;
-    let stored = match row {
-        Ok(Some(row)) => StoredLocales {
-            picked: row.page_locale,
-            stored: row.locale,
-            default: Some(row.default_locale),
-        },
-        Ok(None) => StoredLocales::default(),
+    let (stored, accent) = match row {
+        Ok(Some(row)) => (
+            StoredLocales {
+                picked: row.page_locale,
+                stored: row.locale,
+                default: Some(row.default_locale),
+            },
+            row.accent_colour
+                .as_deref()
+                .and_then(|c| Accent::parse(c).ok()),
+        ),
+        Ok(None) => (StoredLocales::default(), None),
         Err(error) => {
             tracing::warn!(%error, "candidate language unreadable: using the browser's");
-            StoredLocales::default()
+            (StoredLocales::default(), None)
         }
     };
-    stored.choose()
+    (stored.choose(), accent)
 }
 
 /// The language of a candidate's emails: the one they picked, else their stored one, else the

@@ -255,6 +255,7 @@ fn confirmation(
     let token = config.link_keys.sign(candidate, now, config.link_ttl);
     mail::render_in(
         tr.locale(),
+        settings.accent.as_ref(),
         "candidate_confirmation",
         json!({
             "headline": headline,

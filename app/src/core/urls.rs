@@ -18,6 +18,12 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
+/// The stylesheet that sets an accent colour on candidate pages (`server::http` answers it):
+/// named after the colour, so it is cached for good and a new colour is a new file.
+pub fn accent_stylesheet(accent: &crate::domain::branding::Accent) -> String {
+    format!("/branding/accent-{}.css", accent.hex())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

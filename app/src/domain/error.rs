@@ -96,6 +96,10 @@ pub enum AppError {
     /// The import is not where that step can be taken (applied twice, or not yet checked).
     #[error("import not ready")]
     ImportNotReady,
+    /// An accent colour whose contrast with white (in hundredths: 231 is 2.31:1) is below WCAG
+    /// AA's 4.5:1.
+    #[error("accent colour contrast too low")]
+    LowContrast { hundredths: u16 },
     /// Something on our side failed (database, network); nothing was changed.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -106,7 +110,7 @@ impl AppError {
     /// own failures 5xx.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) => 422,
+            AppError::Invalid(_) | AppError::LowContrast { .. } => 422,
             AppError::LinkInvalid | AppError::BadForm => 400,
             AppError::LinkRetired => 410,
             AppError::RateLimited | AppError::SignInPaused | AppError::UploadQuota => 429,
@@ -163,6 +167,7 @@ impl AppError {
             AppError::NoHold => "no-hold".into(),
             AppError::AnonymizeToResolve => "anonymize-to-resolve".into(),
             AppError::UploadQuota => "upload-quota".into(),
+            AppError::LowContrast { hundredths } => format!("low-contrast.{hundredths}"),
             AppError::OpportunityArchived => "opportunity-archived".into(),
             AppError::OpportunityActive => "opportunity-active".into(),
             AppError::OpportunityHired => "opportunity-hired".into(),
@@ -203,6 +208,9 @@ impl AppError {
             ["no-hold"] => AppError::NoHold,
             ["anonymize-to-resolve"] => AppError::AnonymizeToResolve,
             ["upload-quota"] => AppError::UploadQuota,
+            ["low-contrast", n] => AppError::LowContrast {
+                hundredths: n.parse().ok()?,
+            },
             ["opportunity-archived"] => AppError::OpportunityArchived,
             ["opportunity-active"] => AppError::OpportunityActive,
             ["opportunity-hired"] => AppError::OpportunityHired,

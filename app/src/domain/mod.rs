@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod anonymization;
 pub mod api_keys;
 pub mod application;
+pub mod branding;
 pub mod consent;
 pub mod consent_panel;
 pub mod contact;

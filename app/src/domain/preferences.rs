@@ -269,6 +269,7 @@ pub enum Field {
     /// An IANA time zone: a scheduled send's, or the organization's.
     TimeZone,
     DefaultLocale,
+    Accent,
     /// An integration API key: its name and what it may do.
     KeyName,
     Scopes,
@@ -353,6 +354,7 @@ text_enum!(Field {
     CurrentPassword => "current_password",
     TimeZone => "time_zone",
     DefaultLocale => "default_locale",
+    Accent => "accent_colour",
     KeyName => "key_name",
     Scopes => "scopes",
     WebhookUrl => "webhook_url",
@@ -467,6 +469,7 @@ impl Field {
             Field::NewPassword | Field::RepeatPassword | Field::CurrentPassword => 1000,
             Field::TimeZone => 64,
             Field::DefaultLocale => 8,
+            Field::Accent => 7,
             Field::KeyName => 200,
             Field::Scopes => 40,
             Field::WebhookUrl => 2000,

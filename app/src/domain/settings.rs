@@ -95,6 +95,9 @@ pub struct SettingsForm {
     /// The language of candidate pages and emails when nothing says the candidate's (`en`…).
     #[serde(default)]
     pub default_locale: String,
+    /// `#rrggbb`, or empty for Candor's own blue.
+    #[serde(default)]
+    pub accent_colour: String,
 }
 
 /// Who the organization is, as candidate pages name it: its privacy policy and data-protection
@@ -142,6 +145,8 @@ pub struct ComplianceSettings {
     pub time_zone: String,
     /// The language of candidate pages and emails when nothing says the candidate's.
     pub default_locale: super::locale::Locale,
+    /// Buttons and links on candidate pages and in their emails (None: Candor's own).
+    pub accent: Option<super::branding::Accent>,
 }
 
 impl ComplianceSettings {
@@ -152,7 +157,7 @@ impl ComplianceSettings {
     }
 
     /// Every field checked, the first problem named.
-    pub fn parse(form: &SettingsForm) -> Result<Self, FieldError> {
+    pub fn parse(form: &SettingsForm) -> Result<Self, super::error::AppError> {
         let organization_name = Field::Organization
             .optional(Some(&form.organization_name))?
             .ok_or(Field::Organization.error(Problem::Required))?;
@@ -233,7 +238,23 @@ impl ComplianceSettings {
                 .parse::<super::locale::Locale>()
                 .map_err(|_| Field::DefaultLocale.error(Problem::Invalid))?,
         };
+        let accent = match form.accent_colour.trim() {
+            "" => None,
+            colour => Some(super::branding::Accent::parse(colour).map_err(
+                |problem| match problem {
+                    super::branding::AccentProblem::Malformed => {
+                        super::error::AppError::Invalid(Field::Accent.error(Problem::Invalid))
+                    }
+                    super::branding::AccentProblem::LowContrast(ratio) => {
+                        super::error::AppError::LowContrast {
+                            hundredths: super::branding::ratio_in_hundredths(ratio),
+                        }
+                    }
+                },
+            )?),
+        };
         Ok(Self {
+            accent,
             default_locale,
             organization_name,
             reply_to,
@@ -276,6 +297,11 @@ impl ComplianceSettings {
             application_confirmation: self.application_confirmation,
             time_zone: self.time_zone.clone(),
             default_locale: self.default_locale.as_str().into(),
+            accent_colour: self
+                .accent
+                .as_ref()
+                .map(|a| a.as_str().to_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -321,6 +347,7 @@ impl ComplianceSettings {
             ),
             (Field::TimeZone, a.time_zone != b.time_zone),
             (Field::DefaultLocale, a.default_locale != b.default_locale),
+            (Field::Accent, a.accent_colour != b.accent_colour),
         ]
         .into_iter()
         .filter(|(_, changed)| *changed)
@@ -433,6 +460,21 @@ mod tests {
     }
 
     #[test]
+    fn an_accent_colour_too_light_for_white_text_is_refused_with_its_ratio() {
+        let mut f = form();
+        f.accent_colour = "#ffcc00".into();
+        assert_eq!(
+            ComplianceSettings::parse(&f),
+            Err(crate::domain::error::AppError::LowContrast { hundredths: 151 })
+        );
+        f.accent_colour = "#1D4ED8".into();
+        let accent = ComplianceSettings::parse(&f).unwrap().accent.unwrap();
+        assert_eq!(accent.as_str(), "#1d4ed8");
+        f.accent_colour = String::new();
+        assert_eq!(ComplianceSettings::parse(&f).unwrap().accent, None);
+    }
+
+    #[test]
     fn gdpr_never_applies_outside_gdpr_mode() {
         let facts = GdprFacts {
             country: c("DE"),
@@ -480,6 +522,7 @@ mod tests {
             application_confirmation: true,
             time_zone: "Europe/Berlin".into(),
             default_locale: "de".into(),
+            accent_colour: "#1D4ED8".into(),
         }
     }
 
@@ -566,7 +609,10 @@ mod tests {
             edit(&mut f);
             assert_eq!(
                 ComplianceSettings::parse(&f),
-                Err(FieldError { field, problem }),
+                Err(crate::domain::error::AppError::Invalid(FieldError {
+                    field,
+                    problem
+                })),
                 "{field:?}"
             );
         }

@@ -24,10 +24,10 @@ pub async fn load_confirmation(token: String) -> Result<Localized<Confirmation>,
     let state = crate::core::server_side::state()?;
     let candidate = service::candidate_of(&state.config, &token);
     let page = service::load(&state.pool, &state.config, &token).await;
-    Ok(Localized {
-        locale: locale::for_candidate(&state.pool, candidate).await,
+    Ok(Localized::new(
+        locale::for_candidate(&state.pool, candidate).await,
         page,
-    })
+    ))
 }
 
 #[server(endpoint = "confirm-email/confirm")]
@@ -74,9 +74,9 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || page.get().map(|result| {
-                let (tr, result) = match result {
-                    Ok(Localized { locale, page }) => (Tr::new(locale), page),
-                    Err(error) => (Tr::new(Default::default()), Err(error)),
+                let (tr, accent, result) = match result {
+                    Ok(Localized { locale, accent, page }) => (Tr::new(locale), accent, page),
+                    Err(error) => (Tr::new(Default::default()), None, Err(error)),
                 };
                 let body = match result {
                     Ok(Confirmation::Waiting { email, organization }) => {
@@ -108,7 +108,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                 };
                 view! {
                     <Title text=tr.t("confirm-email-title") />
-                    <CandidateMain tr>
+                    <CandidateMain tr accent>
                         <h1>{tr.t("confirm-email-title")}</h1>
                         {failure().map(|error| view! {
                             <div id="notice" class="notice failure" role="alert"><p>{tr.error(&error)}</p></div>

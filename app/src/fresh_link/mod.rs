@@ -13,10 +13,10 @@ use leptos_meta::Title;
 #[server(endpoint = "fresh-link/load")]
 pub async fn load_fresh_link() -> Result<Localized<()>, AppError> {
     let state = crate::core::server_side::state()?;
-    Ok(Localized {
-        locale: locale::for_candidate(&state.pool, None).await,
-        page: Ok(()),
-    })
+    Ok(Localized::new(
+        locale::for_candidate(&state.pool, None).await,
+        Ok(()),
+    ))
 }
 
 /// `/fresh-link`: where the form lands without JavaScript, and a page to bookmark.
@@ -26,10 +26,10 @@ pub fn FreshLinkPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || page.get().map(|result| {
-                let tr = result.map_or(Tr::new(Default::default()), |l| Tr::new(l.locale));
+                let (tr, accent) = result.map_or((Tr::new(Default::default()), None), |l| (Tr::new(l.locale), l.accent));
                 view! {
                     <Title text=tr.t("fresh-link-title") />
-                    <CandidateMain tr>
+                    <CandidateMain tr accent>
                         <h1>{tr.t("fresh-link-title")}</h1>
                         <FreshLinkForm tr />
                     </CandidateMain>

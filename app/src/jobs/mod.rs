@@ -7,6 +7,7 @@ pub mod service;
 
 use crate::core::locale::{self, Localized};
 use crate::core::postings::PostingChoice;
+use crate::domain::branding::Accent;
 use crate::domain::locale::Locale;
 use crate::domain::settings::Organization;
 use crate::error::AppError;
@@ -40,10 +41,10 @@ pub struct JobPage {
 #[server(endpoint = "jobs/open")]
 pub async fn open_jobs() -> Result<Localized<Vec<PostingChoice>>, AppError> {
     let state = crate::core::server_side::state()?;
-    Ok(Localized {
-        locale: locale::for_candidate(&state.pool, None).await,
-        page: crate::core::postings::open_postings(&state.pool).await,
-    })
+    Ok(Localized::new(
+        locale::for_candidate(&state.pool, None).await,
+        crate::core::postings::open_postings(&state.pool).await,
+    ))
 }
 
 #[server(endpoint = "jobs/posting")]
@@ -53,17 +54,23 @@ pub async fn job_posting(posting: String) -> Result<Localized<JobPage>, AppError
         Ok(id) => service::posting(&state.pool, id).await,
         Err(_) => Err(AppError::NotFound),
     };
-    Ok(Localized {
-        locale: locale::for_candidate(&state.pool, None).await,
+    Ok(Localized::new(
+        locale::for_candidate(&state.pool, None).await,
         page,
-    })
+    ))
 }
 
 /// A loaded page's words and outcome; a failed call (the transport itself) speaks English.
-fn localized<T>(result: Result<Localized<T>, AppError>) -> (Tr, Result<T, AppError>) {
+fn localized<T>(
+    result: Result<Localized<T>, AppError>,
+) -> (Tr, Option<Accent>, Result<T, AppError>) {
     match result {
-        Ok(Localized { locale, page }) => (Tr::new(locale), page),
-        Err(error) => (Tr::new(Locale::En), Err(error)),
+        Ok(Localized {
+            locale,
+            accent,
+            page,
+        }) => (Tr::new(locale), accent, page),
+        Err(error) => (Tr::new(Locale::En), None, Err(error)),
     }
 }
 
@@ -116,7 +123,7 @@ pub fn JobsPage() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || jobs.get().map(|result| {
-                let (tr, result) = localized(result);
+                let (tr, accent, result) = localized(result);
                 let body = match result {
                     Ok(jobs) if jobs.is_empty() => view! { <p>{tr.t("jobs-none")}</p> }.into_any(),
                     Ok(jobs) => view! {
@@ -135,7 +142,7 @@ pub fn JobsPage() -> impl IntoView {
                 };
                 view! {
                     <Title text=tr.t("jobs-title") />
-                    <CandidateMain tr>
+                    <CandidateMain tr accent>
                         <h1>{tr.t("jobs-title")}</h1>
                         {body}
                     </CandidateMain>
@@ -168,7 +175,7 @@ pub fn JobPostingPage() -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || posting.get().map(|result| {
-                let (tr, result) = localized(result);
+                let (tr, accent, result) = localized(result);
                 let body = match result {
                     Ok(job) => view! { <JobApplication tr job outcome /> }.into_any(),
                     Err(error) => {
@@ -183,7 +190,7 @@ pub fn JobPostingPage() -> impl IntoView {
                         }.into_any()
                     }
                 };
-                view! { <CandidateMain tr>{body}</CandidateMain> }
+                view! { <CandidateMain tr accent>{body}</CandidateMain> }
             })}
         </Transition>
     }

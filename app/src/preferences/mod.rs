@@ -12,6 +12,7 @@ pub mod unsubscribe;
 use crate::core::locale::{self, Localized};
 use crate::core::{consent, server_side};
 use crate::domain::{
+    branding::Accent,
     locale::Locale,
     preferences::{Field, PageLayout},
     Purpose, RequestKind, RequestStatus,
@@ -50,11 +51,11 @@ pub async fn load_preferences(
         }
         Err(error) => Err(error),
     };
-    let locale = match &page {
-        Ok(LinkPage::Active(view)) => view.locale,
+    let frame = match &page {
+        Ok(LinkPage::Active(view)) => (view.locale, view.accent.clone()),
         _ => locale::for_candidate(&state.pool, None).await,
     };
-    Ok(Localized { locale, page })
+    Ok(Localized::new(frame, page))
 }
 
 /// The language switcher: remembers the candidate's pick and shows the page in it. `page` is
@@ -268,7 +269,7 @@ pub fn PreferencesPage() -> impl IntoView {
             {move || {
                 page.get()
                     .map(|result| {
-                        let (tr, result) = localized(result);
+                        let (tr, accent, result) = localized(result);
                         let title = tr.t("prefs-title");
                         let body = match active_or_problem(tr, result, &title) {
                             Ok(view) => {
@@ -288,7 +289,7 @@ pub fn PreferencesPage() -> impl IntoView {
                         };
                         view! {
                             <Title text=title />
-                            <CandidateMain tr>{body}</CandidateMain>
+                            <CandidateMain tr accent>{body}</CandidateMain>
                         }
                     })
             }}
@@ -308,10 +309,16 @@ struct Actions {
 
 /// The words of a loaded page and its outcome; a failed load (the server function's own
 /// transport) speaks English.
-pub(crate) fn localized<T>(result: Result<Localized<T>, AppError>) -> (Tr, Result<T, AppError>) {
+pub(crate) fn localized<T>(
+    result: Result<Localized<T>, AppError>,
+) -> (Tr, Option<Accent>, Result<T, AppError>) {
     match result {
-        Ok(Localized { locale, page }) => (Tr::new(locale), page),
-        Err(error) => (Tr::new(Locale::En), Err(error)),
+        Ok(Localized {
+            locale,
+            accent,
+            page,
+        }) => (Tr::new(locale), accent, page),
+        Err(error) => (Tr::new(Locale::En), None, Err(error)),
     }
 }
 

@@ -49,6 +49,8 @@ pub struct PreferencesView {
     pub form_key: String,
     /// The language the page speaks (`domain::locale::choose`).
     pub locale: Locale,
+    /// The organization's accent colour (None: Candor's own).
+    pub accent: Option<crate::domain::branding::Accent>,
 }
 
 #[cfg(feature = "ssr")]

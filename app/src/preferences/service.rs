@@ -60,7 +60,7 @@ pub async fn load_page(
     // the revision shows they changed.
     let mut tx = db::with_plans_kept(pool).await?;
     let Some(row) = sqlx::query!(
-        r#"SELECT s.revision, s.default_locale, c.page_locale, c.locale,
+        r#"SELECT s.revision, s.default_locale, s.accent_colour, c.page_locale, c.locale,
                   c.location_country, c.gdpr_country_override,
                   c.anonymized_at IS NOT NULL AS "anonymized!",
                   ARRAY(SELECT e.email FROM candidate_emails e WHERE e.candidate_id = c.id) AS "emails!",
@@ -176,6 +176,10 @@ pub async fn load_page(
         more_closed,
         showing_earlier: earlier.is_some(),
         form_key: uuid::Uuid::new_v4().to_string(),
+        accent: row
+            .accent_colour
+            .as_deref()
+            .and_then(|c| crate::domain::branding::Accent::parse(c).ok()),
         locale: StoredLocales {
             picked: row.page_locale,
             stored: row.locale,

@@ -47,7 +47,7 @@ pub async fn load_unsubscribe(token: String) -> Result<Localized<UnsubscribeView
         .await?;
         Ok(match page {
             LinkPage::Active(view) => (
-                Some(view.locale),
+                Some((view.locale, view.accent.clone())),
                 UnsubscribeView::Active {
                     organization: view.organization.name,
                     contact_allowed: view.contact_allowed,
@@ -58,14 +58,11 @@ pub async fn load_unsubscribe(token: String) -> Result<Localized<UnsubscribeView
         })
     }
     .await;
-    let locale = match &page {
-        Ok((Some(locale), _)) => *locale,
+    let frame = match &page {
+        Ok((Some(frame), _)) => frame.clone(),
         _ => locale::for_candidate(&state.pool, None).await,
     };
-    Ok(Localized {
-        locale,
-        page: page.map(|(_, view)| view),
-    })
+    Ok(Localized::new(frame, page.map(|(_, view)| view)))
 }
 
 #[component]
@@ -81,7 +78,7 @@ pub fn UnsubscribePage() -> impl IntoView {
             {move || {
                 page.get()
                     .map(|result| {
-                        let (tr, result) = localized(result);
+                        let (tr, accent, result) = localized(result);
                         let title = tr.t("unsubscribe-title");
                         let body = match result {
                             Ok(UnsubscribeView::Active { organization, contact_allowed, full_link }) => {
@@ -101,7 +98,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                         };
                         view! {
                             <Title text=title />
-                            <CandidateMain tr>{body}</CandidateMain>
+                            <CandidateMain tr accent>{body}</CandidateMain>
                         }
                     })
             }}

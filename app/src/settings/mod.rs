@@ -178,7 +178,7 @@ pub async fn save_settings(form: SettingsForm) -> Result<SettingsNotice, AppErro
     let result = async {
         let (state, viewer) = crate::core::session::signed_in().await?;
         store::super_admin_only(&viewer)?;
-        let settings = ComplianceSettings::parse(&form).map_err(AppError::Invalid)?;
+        let settings = ComplianceSettings::parse(&form)?;
         store::save(&state.pool, &viewer, &settings).await?;
         Ok(SettingsNotice::Saved)
     }
@@ -365,6 +365,13 @@ fn SettingsEditor(form: SettingsForm, save: ServerAction<SaveSettings>) -> impl 
                         }).collect_view()}
                     </select>
                     <p id="setting-default-locale-help" class="muted">{text::DEFAULT_LOCALE_SETTING_HELP}</p>
+                </div>
+                <div class="field">
+                    <label for="setting-accent">{text::field_label(Field::Accent)}</label>
+                    <input id="setting-accent" name="form[accent_colour]" value=form.accent_colour.clone()
+                        placeholder="#1d4ed8" maxlength=Field::Accent.max_chars().to_string()
+                        autocomplete="off" aria-describedby="setting-accent-help" />
+                    <p id="setting-accent-help" class="muted">{text::ACCENT_SETTING_HELP}</p>
                 </div>
                 <div class="field checkbox">
                     <input type="checkbox" id="setting-owner-alert-names" name="form[owner_alert_includes_name]"

@@ -48,7 +48,7 @@ pub async fn save(
                 consent_validity_days = $10, consent_answer_window_days = $11,
                 anonymization_grace_days = $12, owner_alert_includes_name = $13,
                 admin_digest = $14, application_confirmation = $15, time_zone = $16,
-                default_locale = $17",
+                default_locale = $17, accent_colour = $18",
         new.organization_name,
         new.reply_to,
         new.privacy_policy_url,
@@ -66,6 +66,7 @@ pub async fn save(
         new.application_confirmation,
         new.time_zone,
         new.default_locale.as_str(),
+        new.accent.as_ref().map(|a| a.as_str()),
     )
     .execute(&mut *tx)
     .await?;

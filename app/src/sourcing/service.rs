@@ -84,6 +84,7 @@ pub async fn add(
             crate::text::l10n::Tr::new(crate::core::locale::for_emails(&mut tx, candidate).await?);
         let content = mail::render_in(
             tr.locale(),
+            settings.accent.as_ref(),
             "gdpr_notice",
             serde_json::json!({
                 "first_name": first_name(&sourced.name),

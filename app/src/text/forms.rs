@@ -64,6 +64,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::CurrentPassword => "Current password",
         Field::TimeZone => "Time zone",
         Field::DefaultLocale => "Candidates' language when theirs is unknown",
+        Field::Accent => "Accent colour of candidate pages and emails (optional)",
         Field::KeyName => "Name",
         Field::Scopes => "What the key may do",
         Field::WebhookUrl => "Receiver URL",
@@ -143,6 +144,7 @@ pub fn field_problem(field: Field, problem: Problem) -> String {
         Field::CurrentPassword => "your current password",
         Field::TimeZone => "the time zone",
         Field::DefaultLocale => "the candidates' language",
+        Field::Accent => "the accent colour",
         Field::KeyName => "the key's name",
         Field::Scopes => "what the key may do",
         Field::WebhookUrl => "the receiver's URL",
@@ -198,6 +200,9 @@ pub fn field_problem(field: Field, problem: Problem) -> String {
         (Field::Role, _) => "Please choose a role from the list.".into(),
         (Field::TimeZone, _) => "Please choose the time zone from the list.".into(),
         (Field::DefaultLocale, _) => "Please choose the language from the list.".into(),
+        (Field::Accent, _) => {
+            "Please give the accent colour as six hexadecimal digits, such as #1d4ed8.".into()
+        }
         (Field::Scopes, _) => "Please tick at least one thing the key may do.".into(),
         (Field::WebhookUrl, Problem::Invalid) => "Please give the receiver as an https:// address on the public internet. Addresses on private, loopback and link-local networks are refused, so a webhook can't reach inside your network.".into(),
         (Field::WebhookEvents, _) => "Please tick at least one event to send.".into(),
@@ -317,6 +322,11 @@ pub fn error_message(error: &AppError) -> String {
         AppError::ImportNotReady => "That import can't take this step now: it is still being checked, was refused, or was already applied. Nothing was changed.".into(),
         AppError::OwnAccount => "You can't change your own role or disable your own account. Ask another administrator. Nothing was changed.".into(),
         AppError::EmailInUse => "A colleague already has an account with this email address. Nothing was sent.".into(),
+        AppError::LowContrast { hundredths } => format!(
+            "That accent colour is too light: white text on it, and it as text on white, contrast {}.{:02}:1, and WCAG AA asks for at least 4.5:1. Please choose a darker shade; nothing was saved.",
+            hundredths / 100,
+            hundredths % 100
+        ),
         AppError::UploadQuota => "We can't take more files today from where you are applying. Nothing was sent: apply without a résumé, or try again tomorrow.".into(),
         AppError::Unavailable => {
             "Something went wrong on our side and nothing was changed. Please try again in a few minutes."

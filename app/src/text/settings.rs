@@ -126,3 +126,5 @@ pub fn template_version(template: &str, language: &str, exists: bool) -> String 
 }
 
 pub const TEMPLATE_VERSION_HELP: &str = "Candidates who read this language get this version; the others get the one above. Empty the subject and the message to remove it.";
+
+pub const ACCENT_SETTING_HELP: &str = "Six hexadecimal digits, such as #1d4ed8, for the buttons and links of candidate pages and the buttons of their emails. It must be dark enough for white text on it and for links on white (WCAG AA, 4.5:1). Empty: Candor's own blue.";

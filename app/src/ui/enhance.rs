@@ -232,9 +232,16 @@ mod browser {
 /// the `<main>`, server HTML enhanced by the island when JavaScript runs.
 #[cfg(feature = "ssr")]
 #[component]
-pub fn CandidateMain(tr: crate::text::l10n::Tr, children: Children) -> impl IntoView {
+pub fn CandidateMain(
+    tr: crate::text::l10n::Tr,
+    /// The organization's accent colour, as a stylesheet of its own (the policy allows no
+    /// inline style).
+    accent: Option<crate::domain::branding::Accent>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <leptos_meta::Html {..} lang=tr.locale().as_str() />
+        {accent.map(|a| view! { <leptos_meta::Stylesheet href=crate::core::urls::accent_stylesheet(&a) /> })}
         <a class="skip-link" href="#main">{tr.t("skip-link")}</a>
         <main id="main" class="page narrow" data-hydrated="false">
             <Enhance />

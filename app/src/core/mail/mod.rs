@@ -107,13 +107,23 @@ fn translate(
     Ok(Tr::new(locale).t_with(&id, &args))
 }
 
-/// Renders a candidate's email, `name`, in `locale`: its templates say `t(locale, …)`.
+/// Candor's own blue on candidate emails' buttons, where the organization set no accent.
+pub const DEFAULT_ACCENT: &str = "#1f4fd1";
+
+/// Renders a candidate's email, `name`, in `locale` (its templates say `t(locale, …)`), its
+/// buttons in the organization's `accent`.
 pub fn render_in(
     locale: crate::domain::locale::Locale,
+    accent: Option<&crate::domain::branding::Accent>,
     name: &str,
     context: impl Serialize,
 ) -> Result<Rendered, minijinja::Error> {
-    let context = minijinja::context! { locale => locale.as_str(), ..minijinja::Value::from(minijinja::value::Serde(context)) };
+    let accent = accent.map_or(DEFAULT_ACCENT, |a| a.as_str());
+    let context = minijinja::context! {
+        locale => locale.as_str(),
+        accent => accent,
+        ..minijinja::Value::from(minijinja::value::Serde(context))
+    };
     render(name, context)
 }
 
@@ -302,6 +312,7 @@ mod tests {
     fn a_missing_variable_is_an_error_not_a_blank() {
         let err = render_in(
             Locale::En,
+            None,
             "fresh_link",
             json!({ "organization": "Northwind" }),
         );
@@ -312,6 +323,7 @@ mod tests {
     fn subjects_are_one_line() {
         let rendered = render_in(
             Locale::En,
+            None,
             "candidate_confirmation",
             json!({
                 "headline": "We received\r\nBcc: x@example.com",
@@ -330,6 +342,7 @@ mod tests {
     fn the_gdpr_notice_carries_the_consent_link_and_what_the_candidate_can_do() {
         let rendered = render_in(
             Locale::En,
+            None,
             "gdpr_notice",
             json!({
                 "first_name": "Anna",
@@ -368,7 +381,7 @@ mod tests {
             "preferences_url": "https://candor.example/preferences/t",
             "contact": null,
         });
-        let extension = render_in(Locale::En, "extension_notice", &context).unwrap();
+        let extension = render_in(Locale::En, None, "extension_notice", &context).unwrap();
         assert!(extension.subject.ends_with("new date 3 August 2026"));
         assert!(extension
             .text
@@ -376,7 +389,7 @@ mod tests {
         assert!(extension
             .html
             .contains("Your data is spread over 40 files."));
-        let refusal = render_in(Locale::En, "refusal_notice", &context).unwrap();
+        let refusal = render_in(Locale::En, None, "refusal_notice", &context).unwrap();
         assert_eq!(refusal.subject, "About your request to Northwind");
         assert!(refusal.text.contains("Your data is spread over 40 files."));
         assert!(refusal.text.contains("supervisory authority"));
@@ -418,9 +431,9 @@ mod tests {
     #[test]
     fn every_candidate_email_renders_in_every_locale_in_its_own_words() {
         for (name, context) in candidate_emails() {
-            let english = render_in(Locale::En, name, &context).unwrap();
+            let english = render_in(Locale::En, None, name, &context).unwrap();
             for &locale in Locale::ALL {
-                let rendered = render_in(locale, name, &context)
+                let rendered = render_in(locale, None, name, &context)
                     .unwrap_or_else(|e| panic!("{name} in {locale}: {e:#}"));
                 assert!(
                     rendered.html.contains(&format!("<html lang=\"{locale}\">")),
@@ -440,12 +453,28 @@ mod tests {
     }
 
     #[test]
+    fn candidate_emails_wear_the_organizations_accent() {
+        let accent = crate::domain::branding::Accent::parse("#0b5e3a").unwrap();
+        for (name, context) in candidate_emails() {
+            let plain = render_in(Locale::En, None, name, &context).unwrap();
+            let branded = render_in(Locale::En, Some(&accent), name, &context).unwrap();
+            assert!(plain.html.contains(DEFAULT_ACCENT), "{name}");
+            assert!(branded.html.contains("background:#0b5e3a"), "{name}");
+            assert!(!branded.html.contains(DEFAULT_ACCENT), "{name}");
+            assert_eq!(
+                plain.text, branded.text,
+                "{name}: the text part is unchanged"
+            );
+        }
+    }
+
+    #[test]
     fn a_german_refusal_names_the_supervisory_authority() {
         let (_, context) = candidate_emails()
             .into_iter()
             .find(|(n, _)| *n == "refusal_notice")
             .unwrap();
-        let refusal = render_in(Locale::De, "refusal_notice", &context).unwrap();
+        let refusal = render_in(Locale::De, None, "refusal_notice", &context).unwrap();
         assert_eq!(refusal.subject, "Zu Ihrer Anfrage an Northwind");
         assert!(refusal.text.starts_with("Guten Tag Anna,"));
         assert!(refusal

@@ -266,8 +266,13 @@ async fn tell_candidate(
     if let (Some(all), Some(extra)) = (context.as_object_mut(), specific(tr).as_object()) {
         all.extend(extra.clone());
     }
-    let content =
-        mail::render_in(tr.locale(), kind.as_str(), &context).map_err(AppError::template)?;
+    let content = mail::render_in(
+        tr.locale(),
+        settings.accent.as_ref(),
+        kind.as_str(),
+        &context,
+    )
+    .map_err(AppError::template)?;
     mail::queue(
         tx,
         config,

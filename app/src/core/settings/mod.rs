@@ -46,6 +46,7 @@ pub struct SettingsRow {
     application_confirmation: bool,
     time_zone: String,
     default_locale: String,
+    accent_colour: Option<String>,
     consent_text_version: String,
 }
 
@@ -84,6 +85,12 @@ impl TryFrom<SettingsRow> for Settings {
             application_confirmation: row.application_confirmation,
             time_zone: row.time_zone,
             default_locale: row.default_locale.parse().map_err(parse_failed)?,
+            // The CHECK constraint holds the format; a stored colour stays usable even if the
+            // contrast rule tightens.
+            accent: row
+                .accent_colour
+                .as_deref()
+                .and_then(|c| crate::domain::branding::Accent::parse(c).ok()),
         };
         Ok(Settings {
             compliance,

@@ -303,10 +303,12 @@ async fn ask_to_confirm(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let organization = settings::load(&mut *tx).await?.organization_name.clone();
+    let settings = settings::load(&mut *tx).await?;
+    let organization = settings.organization_name.clone();
     let locale = crate::core::locale::for_emails(tx, open.candidate).await?;
     let content = mail::render_in(
         locale,
+        settings.accent.as_ref(),
         "email_confirmation",
         json!({
             "organization": organization,
