@@ -28,6 +28,22 @@ impl<T> Localized<T> {
     }
 }
 
+/// A loaded candidate page's words, colour and outcome; a failed call (the server function's
+/// transport itself) speaks English in Candor's colours.
+pub fn localized<T>(
+    result: Result<Localized<T>, AppError>,
+) -> (crate::text::l10n::Tr, Option<Accent>, Result<T, AppError>) {
+    use crate::text::l10n::Tr;
+    match result {
+        Ok(Localized {
+            locale,
+            accent,
+            page,
+        }) => (Tr::new(locale), accent, page),
+        Err(error) => (Tr::new(Locale::En), None, Err(error)),
+    }
+}
+
 /// What the database knows about a candidate's language, read with the page's own data.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredLocales {

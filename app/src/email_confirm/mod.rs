@@ -4,7 +4,6 @@
 
 use crate::core::locale::{self, Localized};
 use crate::error::AppError;
-use crate::text::l10n::Tr;
 use crate::ui::enhance::CandidateMain;
 use crate::ui::page::set_status;
 use leptos::prelude::*;
@@ -74,10 +73,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || page.get().map(|result| {
-                let (tr, accent, result) = match result {
-                    Ok(Localized { locale, accent, page }) => (Tr::new(locale), accent, page),
-                    Err(error) => (Tr::new(Default::default()), None, Err(error)),
-                };
+                let (tr, accent, result) = locale::localized(result);
                 let body = match result {
                     Ok(Confirmation::Waiting { email, organization }) => {
                         let args = [("organization", organization.as_str().into()), ("email", email.as_str().into())];

@@ -3,7 +3,6 @@
 
 use crate::core::locale::{self, Localized};
 use crate::error::AppError;
-use crate::text::l10n::Tr;
 use crate::ui::bad_link::FreshLinkForm;
 use crate::ui::enhance::CandidateMain;
 use leptos::prelude::*;
@@ -26,7 +25,7 @@ pub fn FreshLinkPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || page.get().map(|result| {
-                let (tr, accent) = result.map_or((Tr::new(Default::default()), None), |l| (Tr::new(l.locale), l.accent));
+                let (tr, accent, _) = locale::localized(result);
                 view! {
                     <Title text=tr.t("fresh-link-title") />
                     <CandidateMain tr accent>

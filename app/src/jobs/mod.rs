@@ -5,10 +5,8 @@
 #[cfg(feature = "ssr")]
 pub mod service;
 
-use crate::core::locale::{self, Localized};
+use crate::core::locale::{self, localized, Localized};
 use crate::core::postings::PostingChoice;
-use crate::domain::branding::Accent;
-use crate::domain::locale::Locale;
 use crate::domain::settings::Organization;
 use crate::error::AppError;
 use crate::text::l10n::{Arg, Tr};
@@ -58,20 +56,6 @@ pub async fn job_posting(posting: String) -> Result<Localized<JobPage>, AppError
         locale::for_candidate(&state.pool, None).await,
         page,
     ))
-}
-
-/// A loaded page's words and outcome; a failed call (the transport itself) speaks English.
-fn localized<T>(
-    result: Result<Localized<T>, AppError>,
-) -> (Tr, Option<Accent>, Result<T, AppError>) {
-    match result {
-        Ok(Localized {
-            locale,
-            accent,
-            page,
-        }) => (Tr::new(locale), accent, page),
-        Err(error) => (Tr::new(Locale::En), None, Err(error)),
-    }
 }
 
 /// Files an application. Answers the same whether it was new, a repeat or dropped as spam.

@@ -9,10 +9,9 @@ pub mod model;
 pub mod service;
 pub mod unsubscribe;
 
-use crate::core::locale::{self, Localized};
+use crate::core::locale::{self, localized, Localized};
 use crate::core::{consent, server_side};
 use crate::domain::{
-    branding::Accent,
     locale::Locale,
     preferences::{Field, PageLayout},
     Purpose, RequestKind, RequestStatus,
@@ -305,21 +304,6 @@ struct Actions {
     erasure: ServerAction<RequestErasure>,
     withdraw: ServerAction<WithdrawRequest>,
     language: ServerAction<ChooseLanguage>,
-}
-
-/// The words of a loaded page and its outcome; a failed load (the server function's own
-/// transport) speaks English.
-pub(crate) fn localized<T>(
-    result: Result<Localized<T>, AppError>,
-) -> (Tr, Option<Accent>, Result<T, AppError>) {
-    match result {
-        Ok(Localized {
-            locale,
-            accent,
-            page,
-        }) => (Tr::new(locale), accent, page),
-        Err(error) => (Tr::new(Locale::En), None, Err(error)),
-    }
 }
 
 /// The active candidate's page data, or what a link page shows instead, with its status: the

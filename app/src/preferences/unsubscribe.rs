@@ -1,7 +1,8 @@
 //! `/unsubscribe/{token}` (SPEC §3, RFC 8058): GET shows one button; a POST — that button, or a
 //! mail client's one-click `List-Unsubscribe=One-Click` — revokes contact permission.
 
-use super::{link_problem, localized, retired_page, ChooseLanguage, LanguageSwitcher};
+use super::{link_problem, retired_page, ChooseLanguage, LanguageSwitcher};
+use crate::core::locale::localized;
 use crate::core::locale::{self, Localized};
 use crate::error::AppError;
 use crate::text::l10n::Tr;

@@ -505,21 +505,7 @@ fn Templates(templates: Vec<TemplateView>, save: ServerAction<SaveTemplate>) -> 
             {templates
                 .into_iter()
                 .map(|t| {
-                    let preview = match (t.preview_subject.clone(), t.preview_text.clone()) {
-                        (Some(subject), Some(body)) => view! {
-                            <figure class="preview">
-                                <figcaption>{text::TEMPLATE_PREVIEW}</figcaption>
-                                <p><strong>{subject}</strong></p>
-                                <pre class="email-text">{body}</pre>
-                            </figure>
-                        }.into_any(),
-                        _ => view! {
-                            <div class="notice warning" role="alert">
-                                <p>{text::TEMPLATE_PREVIEW_BROKEN}</p>
-                                {t.problem.clone().map(|p| view! { <p>{p}</p> })}
-                            </div>
-                        }.into_any(),
-                    };
+                    let preview = preview_of(t.preview_subject.clone(), t.preview_text.clone(), t.problem.clone());
                     let versions = t.versions.clone();
                     let key = t.key.clone();
                     let name = t.name.clone();
