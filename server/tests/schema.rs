@@ -3,7 +3,7 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-const TABLES: [&str; 44] = [
+const TABLES: [&str; 45] = [
     "users",
     "sessions",
     "settings",
@@ -26,6 +26,7 @@ const TABLES: [&str; 44] = [
     "anonymized_contacts",
     "audit_log",
     "email_templates",
+    "email_template_versions",
     "email_outbox",
     "nurture_campaigns",
     "nurture_touchpoints",
